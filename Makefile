@@ -1,0 +1,25 @@
+# Saima — one-command set-up on a fresh Debian machine (root or sudo), then build and run.
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps demo test crosscheck bench
+
+## Install the system packages Saima links against, when any is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## The main job on the bundled defaults.
+demo: deps
+	$(SWIFT) build -c release --product saima
+	.build/release/saima tracks list
+	.build/release/saima validate
+
+## The test suite.
+test: deps
+	SWIFT_BACKTRACE=enable=no $(SWIFT) test

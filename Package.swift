@@ -1,0 +1,68 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Every Saima target compiles in Swift 6 language mode with warnings treated as errors.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Saima",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "saima", targets: ["saima"]),
+        .library(name: "SaimaRegistry", targets: ["SaimaRegistry"]),
+        .library(name: "SaimaRunner", targets: ["SaimaRunner"]),
+        .library(name: "SaimaScoring", targets: ["SaimaScoring"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C: libcurl behind typed wrappers for its variadic setters; nothing else.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // C: SHA-256 from the system's OpenSSL libcrypto (content hashes, result chains).
+        .systemLibrary(
+            name: "CLibCrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        // Plain Sendable value types: tracks, items, submissions, outcomes.
+        .target(name: "SaimaModel", dependencies: ["CLibCrypto"], swiftSettings: strict),
+        // Loading and validating Tracks/ and Submissions/ with path:line diagnostics.
+        .target(
+            name: "SaimaRegistry",
+            dependencies: ["SaimaModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // Run storage: one SQLite database per run folder.
+        .target(
+            name: "SaimaStorage",
+            dependencies: ["SaimaModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // Calls contestant endpoints through libcurl's multi interface.
+        .target(
+            name: "SaimaRunner",
+            dependencies: ["SaimaModel", "SaimaStorage", "CCurl"],
+            swiftSettings: strict
+        ),
+        // Metrics and answer extraction: pure functions over (item, response text).
+        .target(name: "SaimaScoring", dependencies: ["SaimaModel"], swiftSettings: strict),
+        // Renderers for terminals and files.
+        .target(name: "SaimaReports", dependencies: ["SaimaModel"], swiftSettings: strict),
+        // The command line: parses arguments and calls the libraries.
+        .executableTarget(
+            name: "saima",
+            dependencies: [
+                "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef SAIMA_CLIBCRYPTO_SHIM_H
+#define SAIMA_CLIBCRYPTO_SHIM_H
+#include <openssl/sha.h>
+#endif

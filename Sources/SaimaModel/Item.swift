@@ -1,0 +1,128 @@
+/// One question of a question set, as written on one line of its JSON Lines file.
+public struct Item: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var type: ItemType
+    public var prompt: String
+    /// A system message sent before everything else.
+    public var system: String?
+    /// Lettered choices in letter order (single and multi choice).
+    public var choices: [Choice]
+    public var answer: AnswerKey
+    /// Relative tolerance for numeric answers.
+    public var tolerance: Double?
+    /// Overrides the type's default metric.
+    public var metric: String?
+    /// Criteria for judged generation items.
+    public var rubric: Rubric?
+    /// Inline reference text placed before the question.
+    public var context: String?
+    /// A section of one of the track's datasets, inlined before the question.
+    public var citation: DatasetCitation?
+    /// A multi-turn history sent before the prompt.
+    public var messages: [ChatTurn]
+    public var attachments: [Attachment]
+    public var tags: [String]
+    public var difficulty: String?
+    /// Required key points for the `keywords` metric: each inner list holds alternatives.
+    public var keywords: [[String]]
+    /// The item exactly as read (all fields, including ones Saima does not interpret).
+    public var raw: JSONValue
+    /// 1-based line in the question file.
+    public var line: Int
+
+    public init(
+        id: String, type: ItemType, prompt: String, system: String? = nil, choices: [Choice] = [],
+        answer: AnswerKey, tolerance: Double? = nil, metric: String? = nil, rubric: Rubric? = nil,
+        context: String? = nil, citation: DatasetCitation? = nil, messages: [ChatTurn] = [],
+        attachments: [Attachment] = [], tags: [String] = [], difficulty: String? = nil,
+        keywords: [[String]] = [], raw: JSONValue = .null, line: Int = 0
+    ) {
+        self.id = id
+        self.type = type
+        self.prompt = prompt
+        self.system = system
+        self.choices = choices
+        self.answer = answer
+        self.tolerance = tolerance
+        self.metric = metric
+        self.rubric = rubric
+        self.context = context
+        self.citation = citation
+        self.messages = messages
+        self.attachments = attachments
+        self.tags = tags
+        self.difficulty = difficulty
+        self.keywords = keywords
+        self.raw = raw
+        self.line = line
+    }
+
+    /// The text of the choice with this letter.
+    public func choiceText(_ letter: String) -> String? {
+        choices.first { $0.letter == letter }?.text
+    }
+}
+
+/// One lettered choice.
+public struct Choice: Sendable, Hashable {
+    public var letter: String
+    public var text: String
+    public init(letter: String, text: String) {
+        self.letter = letter
+        self.text = text
+    }
+}
+
+/// A reference to a section of a track dataset.
+public struct DatasetCitation: Sendable, Hashable {
+    public var dataset: String
+    /// Section id (the first word of a `## ` heading), or nil for the whole document.
+    public var section: String?
+    public init(dataset: String, section: String?) {
+        self.dataset = dataset
+        self.section = section
+    }
+}
+
+/// One earlier turn of a conversation.
+public struct ChatTurn: Sendable, Hashable {
+    public var role: String
+    public var content: String
+    public init(role: String, content: String) {
+        self.role = role
+        self.content = content
+    }
+}
+
+/// A media file that goes with an item; `file` is relative to the track folder.
+public struct Attachment: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable { case image, audio, video }
+    public var kind: Kind
+    public var file: String
+    public var mime: String
+    /// Absolute path resolved at load time.
+    public var path: String
+    public init(kind: Kind, file: String, mime: String, path: String) {
+        self.kind = kind
+        self.file = file
+        self.mime = mime
+        self.path = path
+    }
+}
+
+/// Grading criteria for a generation item: score = points awarded / total points.
+public struct Rubric: Sendable, Hashable {
+    public struct Criterion: Sendable, Hashable {
+        public var id: String
+        public var description: String
+        public var points: Double
+        public init(id: String, description: String, points: Double) {
+            self.id = id
+            self.description = description
+            self.points = points
+        }
+    }
+    public var criteria: [Criterion]
+    public init(criteria: [Criterion]) { self.criteria = criteria }
+    public var maxPoints: Double { criteria.reduce(0) { $0 + $1.points } }
+}

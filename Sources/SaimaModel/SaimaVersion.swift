@@ -1,0 +1,4 @@
+/// The version of Saima recorded in manifests and reports.
+public enum SaimaVersion {
+    public static let current = "0.1.0"
+}

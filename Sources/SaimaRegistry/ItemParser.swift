@@ -1,0 +1,266 @@
+import Foundation
+import SaimaModel
+
+/// Turns one parsed JSON line of a question file into an `Item`, reporting every problem found.
+struct ItemParser {
+    let path: String
+    let trackDirectory: String
+
+    static let knownFields: Set<String> = [
+        "id", "type", "prompt", "system", "choices", "answer", "tolerance", "metric", "rubric", "context",
+        "dataset", "section", "messages", "attachments", "tags", "difficulty", "keywords", "references",
+    ]
+
+    func parse(_ value: JSONValue, line: Int, diagnostics: inout [Diagnostic]) -> Item? {
+        var problems: [String] = []
+        guard let o = value.objectValue else {
+            diagnostics.append(Diagnostic(path: path, line: line, message: "an item must be a JSON object"))
+            return nil
+        }
+        for key in o.keys.sorted() where !Self.knownFields.contains(key) {
+            problems.append("unknown field `\(key)`")
+        }
+        let id = o["id"]?.stringValue ?? ""
+        if id.isEmpty { problems.append("missing field `id` (a non-empty string)") }
+        let typeName = o["type"]?.stringValue
+        let type = typeName.flatMap(ItemType.init(rawValue:))
+        if typeName == nil {
+            problems.append("missing field `type`")
+        } else if type == nil {
+            let known = ItemType.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append("unknown type `\(typeName!)` (known: \(known))")
+        }
+        let prompt = o["prompt"]?.stringValue ?? ""
+        if prompt.isEmpty { problems.append("missing field `prompt` (a non-empty string)") }
+        let choices = parseChoices(o["choices"], problems: &problems)
+        if let type, type.hasChoices, choices.count < 2 {
+            problems.append("a \(type.rawValue) item needs `choices` with at least two letters")
+        }
+        var answer: AnswerKey?
+        if let type {
+            if let raw = o["answer"], raw != .null {
+                answer = parseAnswer(raw, type: type, choices: choices, problems: &problems)
+            } else {
+                problems.append("missing field `answer`")
+            }
+        }
+        let tolerance = o["tolerance"].flatMap { v -> Double? in
+            guard let n = v.numberValue, n >= 0 else {
+                problems.append("`tolerance` must be a number ≥ 0")
+                return nil
+            }
+            return n
+        }
+        let metric = optionalString(o, "metric", problems: &problems)
+        let rubric = parseRubric(o["rubric"], problems: &problems)
+        let context = optionalString(o, "context", problems: &problems)
+        let citation = parseCitation(o, problems: &problems)
+        if context != nil, citation != nil { problems.append("give either `context` or `dataset`, not both") }
+        let messages = parseMessages(o["messages"], problems: &problems)
+        let attachments = parseAttachments(o["attachments"], problems: &problems)
+        let tags = o["tags"].map { stringList($0, field: "tags", problems: &problems) } ?? []
+        let difficulty = optionalString(o, "difficulty", problems: &problems)
+        let keywords = parseKeywords(o["keywords"], problems: &problems)
+        if metric == "keywords", keywords.isEmpty {
+            problems.append("metric `keywords` needs a non-empty `keywords` list")
+        }
+        diagnostics += problems.map { Diagnostic(path: path, line: line, message: id.isEmpty ? $0 : "item `\(id)`: \($0)") }
+        guard problems.isEmpty, let type, let answer else { return nil }
+        return Item(
+            id: id, type: type, prompt: prompt, system: o["system"]?.stringValue, choices: choices, answer: answer,
+            tolerance: tolerance, metric: metric, rubric: rubric, context: context, citation: citation,
+            messages: messages, attachments: attachments, tags: tags, difficulty: difficulty, keywords: keywords,
+            raw: value, line: line)
+    }
+
+    private func optionalString(_ o: [String: JSONValue], _ key: String, problems: inout [String]) -> String? {
+        guard let v = o[key] else { return nil }
+        guard let s = v.stringValue else {
+            problems.append("`\(key)` must be a string, not \(v.kindName)")
+            return nil
+        }
+        return s
+    }
+
+    private func stringList(_ v: JSONValue, field: String, problems: inout [String]) -> [String] {
+        guard let a = v.arrayValue, a.allSatisfy({ $0.stringValue != nil }) else {
+            problems.append("`\(field)` must be a list of strings")
+            return []
+        }
+        return a.compactMap(\.stringValue)
+    }
+
+    private func parseChoices(_ v: JSONValue?, problems: inout [String]) -> [Choice] {
+        guard let v else { return [] }
+        guard let o = v.objectValue else {
+            problems.append("`choices` must be an object of letter → text")
+            return []
+        }
+        var result: [Choice] = []
+        for letter in o.keys.sorted() {
+            guard letter.count == 1, let c = letter.first, c.isASCII, c.isUppercase else {
+                problems.append("choice key `\(letter)` must be one capital letter A–Z")
+                continue
+            }
+            guard let text = o[letter]?.stringValue, !text.isEmpty else {
+                problems.append("choice `\(letter)` must be a non-empty string")
+                continue
+            }
+            result.append(Choice(letter: letter, text: text))
+        }
+        return result
+    }
+
+    private func parseAnswer(_ v: JSONValue, type: ItemType, choices: [Choice], problems: inout [String])
+        -> AnswerKey?
+    {
+        switch type {
+        case .singleChoice, .multiChoice:
+            guard let s = v.stringValue?.uppercased(), !s.isEmpty else {
+                problems.append("`answer` of a \(type.rawValue) item must be letters such as \"B\" or \"ACD\"")
+                return nil
+            }
+            let letters = Set(s.map(String.init))
+            let offered = Set(choices.map(\.letter))
+            let unknown = letters.subtracting(offered).sorted()
+            if !unknown.isEmpty {
+                let listed = offered.sorted().joined(separator: ", ")
+                problems.append("answer names no choice: \(unknown.joined(separator: ", ")) (choices are \(listed))")
+                return nil
+            }
+            if type == .singleChoice, letters.count != 1 {
+                problems.append("a single_choice answer must be exactly one letter, got \"\(s)\"")
+                return nil
+            }
+            if letters.count != s.count {
+                problems.append("answer \"\(s)\" repeats a letter")
+                return nil
+            }
+            return .letters(letters.sorted().joined())
+        case .trueFalse:
+            guard let b = v.boolValue else {
+                problems.append("`answer` of a true_false item must be true or false")
+                return nil
+            }
+            return .truth(b)
+        case .numeric:
+            guard let n = v.numberValue else {
+                problems.append("`answer` of a numeric item must be a number")
+                return nil
+            }
+            return .number(n)
+        case .shortAnswer, .generation:
+            if let s = v.stringValue, !s.isEmpty { return .texts([s]) }
+            if let a = v.arrayValue, !a.isEmpty, a.allSatisfy({ !($0.stringValue ?? "").isEmpty }) {
+                return .texts(a.compactMap(\.stringValue))
+            }
+            problems.append("`answer` of a \(type.rawValue) item must be a string or a list of strings")
+            return nil
+        case .extraction:
+            guard let o = v.objectValue, !o.isEmpty else {
+                problems.append("`answer` of an extraction item must be a non-empty object of field → value")
+                return nil
+            }
+            return .fields(o)
+        }
+    }
+
+    private func parseRubric(_ v: JSONValue?, problems: inout [String]) -> Rubric? {
+        guard let v else { return nil }
+        guard let criteria = v["criteria"]?.arrayValue, !criteria.isEmpty else {
+            problems.append("`rubric` must be {\"criteria\": [{\"id\", \"description\", \"points\"}, …]}")
+            return nil
+        }
+        var result: [Rubric.Criterion] = []
+        for (i, c) in criteria.enumerated() {
+            guard let description = c["description"]?.stringValue, let points = c["points"]?.numberValue,
+                points > 0
+            else {
+                problems.append("rubric criterion \(i + 1) needs `description` and `points` > 0")
+                continue
+            }
+            result.append(.init(id: c["id"]?.stringValue ?? "c\(i + 1)", description: description, points: points))
+        }
+        return Rubric(criteria: result)
+    }
+
+    private func parseCitation(_ o: [String: JSONValue], problems: inout [String]) -> DatasetCitation? {
+        let dataset = optionalString(o, "dataset", problems: &problems)
+        let section = optionalString(o, "section", problems: &problems)
+        if dataset == nil, section != nil { problems.append("`section` needs `dataset`") }
+        return dataset.map { DatasetCitation(dataset: $0, section: section) }
+    }
+
+    private func parseMessages(_ v: JSONValue?, problems: inout [String]) -> [ChatTurn] {
+        guard let v else { return [] }
+        guard let a = v.arrayValue else {
+            problems.append("`messages` must be a list of {\"role\", \"content\"}")
+            return []
+        }
+        return a.compactMap { m in
+            guard let role = m["role"]?.stringValue, ["user", "assistant", "system"].contains(role),
+                let content = m["content"]?.stringValue
+            else {
+                problems.append("each of `messages` needs `role` (user|assistant|system) and `content`")
+                return nil
+            }
+            return ChatTurn(role: role, content: content)
+        }
+    }
+
+    private func parseAttachments(_ v: JSONValue?, problems: inout [String]) -> [Attachment] {
+        guard let v else { return [] }
+        guard let a = v.arrayValue else {
+            problems.append("`attachments` must be a list")
+            return []
+        }
+        return a.compactMap { entry in
+            guard let kindName = entry["kind"]?.stringValue, let kind = Attachment.Kind(rawValue: kindName),
+                let file = entry["file"]?.stringValue, !file.isEmpty
+            else {
+                problems.append("each attachment needs `kind` (image|audio|video) and `file`")
+                return nil
+            }
+            let path = URL(fileURLWithPath: trackDirectory).appendingPathComponent(file).path
+            if file.hasPrefix("/") || file.split(separator: "/").contains("..") {
+                problems.append("attachment `\(file)` must be a path inside the track folder")
+                return nil
+            }
+            if !FileManager.default.fileExists(atPath: path) {
+                problems.append("attachment `\(file)` does not exist (looked for \(path))")
+                return nil
+            }
+            let mime = entry["mime"]?.stringValue ?? Self.guessMime(file)
+            return Attachment(kind: kind, file: file, mime: mime, path: path)
+        }
+    }
+
+    private func parseKeywords(_ v: JSONValue?, problems: inout [String]) -> [[String]] {
+        guard let v else { return [] }
+        guard let a = v.arrayValue else {
+            problems.append("`keywords` must be a list of strings or of lists of alternatives")
+            return []
+        }
+        return a.compactMap { entry in
+            if let s = entry.stringValue { return [s] }
+            if let alts = entry.arrayValue, !alts.isEmpty, alts.allSatisfy({ $0.stringValue != nil }) {
+                return alts.compactMap(\.stringValue)
+            }
+            problems.append("`keywords` entries must be strings or lists of strings")
+            return nil
+        }
+    }
+
+    static func guessMime(_ file: String) -> String {
+        switch (file as NSString).pathExtension.lowercased() {
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        case "wav": "audio/wav"
+        case "mp3": "audio/mpeg"
+        case "mp4": "video/mp4"
+        default: "application/octet-stream"
+        }
+    }
+}

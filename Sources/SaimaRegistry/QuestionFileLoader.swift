@@ -1,0 +1,47 @@
+import Foundation
+import SaimaModel
+
+/// Reads a question set's JSON Lines file: one item a line, blank lines ignored.
+struct QuestionFileLoader {
+    let path: String
+    let trackDirectory: String
+
+    func load(diagnostics: inout [Diagnostic]) -> [Item] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file not found"))
+            return []
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
+            return []
+        }
+        let parser = ItemParser(path: path, trackDirectory: trackDirectory)
+        var items: [Item] = []
+        var firstLineOfID: [String: Int] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = index + 1
+            let trimmed = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let value: JSONValue
+            do {
+                value = try JSONValue.parse(String(trimmed))
+            } catch {
+                diagnostics.append(Diagnostic(path: path, line: line, message: "malformed JSON line: \(error.message)"))
+                continue
+            }
+            if let id = value["id"]?.stringValue, !id.isEmpty {
+                if let first = firstLineOfID[id] {
+                    diagnostics.append(
+                        Diagnostic(path: path, line: line, message: "duplicate item id `\(id)` (first on line \(first))"))
+                    continue
+                }
+                firstLineOfID[id] = line
+            }
+            if let item = parser.parse(value, line: line, diagnostics: &diagnostics) { items.append(item) }
+        }
+        if items.isEmpty, firstLineOfID.isEmpty {
+            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file holds no items"))
+        }
+        return items
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import SaimaModel
+
+/// Loads one track folder: its `track.yaml`, question files and datasets.
+struct TrackFileLoader {
+    let directory: String
+
+    static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
+    static let setFields: Set<String> = [
+        "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary",
+    ]
+    static let datasetFields: Set<String> = ["id", "file", "description"]
+
+    var yamlPath: String { (directory as NSString).appendingPathComponent("track.yaml") }
+
+    func load(diagnostics: inout [Diagnostic]) -> Track? {
+        let path = yamlPath
+        guard let root = YAMLReader(path: path).readDocument(into: &diagnostics),
+            let yaml = YAMLMapping(root, path: path, what: "track.yaml", diagnostics: &diagnostics)
+        else { return nil }
+        yaml.rejectUnknownKeys(Self.trackFields, what: "track.yaml", diagnostics: &diagnostics)
+        let folderName = (directory as NSString).lastPathComponent
+        let id = yaml.string("id", required: true, diagnostics: &diagnostics) ?? folderName
+        if id != folderName {
+            diagnostics.append(
+                Diagnostic(path: path, line: yaml.line(of: "id"),
+                           message: "track id `\(id)` must match its folder name `\(folderName)`"))
+        }
+        let name = yaml.localized("name", required: true, diagnostics: &diagnostics) ?? LocalizedText(zh: id, en: id)
+        let description = yaml.localized("description", required: false, diagnostics: &diagnostics)
+            ?? LocalizedText(zh: "", en: "")
+        let weight = yaml.number("weight", default: 1, diagnostics: &diagnostics)
+
+        var datasets: [DatasetDocument] = []
+        for node in yaml.sequence("datasets", diagnostics: &diagnostics) {
+            guard let entry = YAMLMapping(node, path: path, what: "a dataset entry", diagnostics: &diagnostics)
+            else { continue }
+            entry.rejectUnknownKeys(Self.datasetFields, what: "a dataset entry", diagnostics: &diagnostics)
+            guard let dsID = entry.string("id", required: true, diagnostics: &diagnostics),
+                let file = entry.string("file", required: true, diagnostics: &diagnostics)
+            else { continue }
+            if datasets.contains(where: { $0.id == dsID }) {
+                diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate dataset id `\(dsID)`"))
+                continue
+            }
+            let loader = DatasetLoader(path: resolve(file))
+            if let doc = loader.load(
+                id: dsID, file: file,
+                description: entry.localized("description", required: false, diagnostics: &diagnostics),
+                yamlPath: path, line: entry.line(of: "file"), diagnostics: &diagnostics)
+            {
+                datasets.append(doc)
+            }
+        }
+
+        var sets: [QuestionSet] = []
+        let setNodes = yaml.sequence("question_sets", diagnostics: &diagnostics)
+        if yaml["question_sets"] == nil { diagnostics.append(yaml.missing("question_sets")) }
+        for node in setNodes {
+            guard let entry = YAMLMapping(node, path: path, what: "a question set entry", diagnostics: &diagnostics)
+            else { continue }
+            if let set = loadSet(entry, trackID: id, existing: sets, diagnostics: &diagnostics) { sets.append(set) }
+        }
+        return Track(
+            id: id, name: name, description: description, weight: weight, questionSets: sets, datasets: datasets,
+            directories: [directory])
+    }
+
+    private func loadSet(_ entry: YAMLMapping, trackID: String, existing: [QuestionSet],
+                         diagnostics: inout [Diagnostic]) -> QuestionSet?
+    {
+        let path = yamlPath
+        entry.rejectUnknownKeys(Self.setFields, what: "a question set entry", diagnostics: &diagnostics)
+        let setID = entry.string("id", required: true, diagnostics: &diagnostics)
+        let file = entry.string("file", required: true, diagnostics: &diagnostics)
+        let pilot = entry.localized("pilot_unit", required: true, diagnostics: &diagnostics)
+        let splitName = entry.string("split", required: true, diagnostics: &diagnostics)
+        let split = splitName.flatMap(Split.init(rawValue:))
+        if let splitName, split == nil {
+            diagnostics.append(
+                Diagnostic(path: path, line: entry.line(of: "split"), message: "split `\(splitName)` must be dev or test"))
+        }
+        let weight = entry.number("weight", default: 1, diagnostics: &diagnostics)
+        let partialCredit = entry.number("partial_credit", default: 0.5, diagnostics: &diagnostics)
+        if partialCredit > 1 {
+            diagnostics.append(
+                Diagnostic(path: path, line: entry.line(of: "partial_credit"), message: "`partial_credit` must be ≤ 1"))
+        }
+        let description = entry.localized("description", required: false, diagnostics: &diagnostics)
+        let canary = entry.string("canary", required: false, diagnostics: &diagnostics)
+        guard let setID, let file, let pilot, let split else { return nil }
+        if existing.contains(where: { $0.id == setID }) {
+            diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate question set id `\(setID)`"))
+            return nil
+        }
+        let filePath = resolve(file)
+        guard FileManager.default.fileExists(atPath: filePath) else {
+            diagnostics.append(
+                Diagnostic(path: path, line: entry.line(of: "file"),
+                           message: "question set `\(setID)`: file `\(file)` does not exist"))
+            return nil
+        }
+        let items = QuestionFileLoader(path: filePath, trackDirectory: directory).load(diagnostics: &diagnostics)
+        return QuestionSet(
+            id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,
+            split: split, weight: weight, description: description, partialCredit: min(partialCredit, 1),
+            canary: canary, items: items, contentHash: QuestionSetHasher.hash(items))
+    }
+
+    private func resolve(_ file: String) -> String {
+        URL(fileURLWithPath: directory).appendingPathComponent(file).standardized.path
+    }
+}

@@ -1,0 +1,2 @@
+/// Runner.
+enum RunnerPlaceholder {}

@@ -1,0 +1,2 @@
+/// Scoring.
+enum ScoringPlaceholder {}

@@ -1,0 +1,2 @@
+/// Run storage (filled in by the runner issue).
+enum StoragePlaceholder {}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import SaimaModel
+
+/// The `saima` command line.
+@main
+struct Saima: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "saima",
+        abstract: "赛马 Saima — evaluation harness for industry large-model contests / 行业大模型赛马评测工具",
+        discussion: """
+            Tracks live in Tracks/<track-id>/, submissions in Submissions/<team-id>/.
+            赛道在 Tracks/<赛道>/ 下，参赛提交在 Submissions/<队伍>/ 下。
+            """,
+        version: SaimaVersion.current,
+        subcommands: [TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self]
+    )
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import SaimaModel
+import SaimaRegistry
+import SaimaReports
+
+/// `saima submissions list`.
+struct SubmissionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submissions", abstract: "Inspect team submissions. 查看参赛提交", subcommands: [List.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List teams, their tracks and endpoints (never keys). 列出队伍、赛道与接口")
+
+        @OptionGroup var location: LocationOptions
+
+        func run() throws {
+            let registry = try location.loadRegistry()
+            let submissions: [Submission]
+            do {
+                submissions = try SubmissionLoader.load(root: location.submissionsRoot, registry: registry)
+            } catch {
+                throw ReportedDiagnostics(diagnostics: error.diagnostics)
+            }
+            var table = TerminalTable(headers: ["team 队伍", "name 名称", "tracks 赛道", "endpoint 接口", "model", "key env"])
+            for s in submissions {
+                table.append([
+                    s.id, s.team.bilingual, s.tracks.joined(separator: ","), s.endpoint.baseURL, s.endpoint.model,
+                    s.endpoint.apiKeyEnv ?? "-",
+                ])
+            }
+            print(table.render())
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import SaimaModel
+import Testing
+
+@testable import SaimaRegistry
+
+@Suite("Question set content hash")
+struct ContentHashTests {
+    static let reorderedYAML = """
+        datasets:
+          - file: datasets/rules.md
+            id: rules
+        question_sets:
+          - weight: 2.0
+            split: dev
+            pilot_unit: {en: Test Bank, zh: 测试银行}
+            file: questions/credit.jsonl
+            id: credit
+        weight: 1.0
+        description: {en: Test track, zh: 测试赛道}
+        name: {en: Finance, zh: 金融}
+        id: finance
+        """
+
+    func hash(yaml: String, items: String) throws -> String {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.write("t/finance/track.yaml", yaml)
+        try fixture.write("t/finance/questions/credit.jsonl", items)
+        try fixture.write("t/finance/datasets/rules.md", TrackFixture.rulesMarkdown)
+        return try #require(TrackRegistry.load(roots: [fixture.path("t")]).track("finance")).questionSets[0].contentHash
+    }
+
+    @Test func stableUnderKeyOrderAndSpacing() throws {
+        let original = try hash(yaml: TrackFixture.financeYAML, items: TrackFixture.creditItems)
+        let reorderedItems = TrackFixture.creditItems.split(separator: "\n").map { line -> String in
+            // Same members, keys in another order and with spaces, plus a blank line.
+            let value = try! JSONValue.parse(String(line))
+            let keys = value.objectValue!.keys.sorted().reversed()
+            return "{ " + keys.map { k in
+                var s = ""
+                JSONValue.writeEscaped(k, into: &s)
+                return s + " : " + value[k]!.canonicalJSON
+            }.joined(separator: " , ") + " }\n"
+        }.joined()
+        #expect(try hash(yaml: Self.reorderedYAML, items: reorderedItems) == original)
+        #expect(try hash(yaml: Self.reorderedYAML, items: TrackFixture.creditItems) == original)
+    }
+
+    @Test func changesWithContent() throws {
+        let original = try hash(yaml: TrackFixture.financeYAML, items: TrackFixture.creditItems)
+        let edited = TrackFixture.creditItems.replacingOccurrences(of: "贷款利率？", with: "贷款利率?")
+        #expect(try hash(yaml: TrackFixture.financeYAML, items: edited) != original)
+    }
+
+    @Test func matchesAKnownDigest() {
+        // SHA-256("abc") from FIPS 180-2.
+        #expect(SHA256Digest.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C: libcurl behind typed wrappers for its variadic setters; nothing else.
@@ -54,15 +55,32 @@ let package = Package(
         .target(name: "SaimaScoring", dependencies: ["SaimaModel"], swiftSettings: strict),
         // Renderers for terminals and files.
         .target(name: "SaimaReports", dependencies: ["SaimaModel"], swiftSettings: strict),
+        // A real local OpenAI-compatible HTTP server (SwiftNIO): baselines, benchmarks, test endpoints.
+        .target(
+            name: "SaimaEndpointServer",
+            dependencies: [
+                "SaimaModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         // The command line: parses arguments and calls the libraries.
         .executableTarget(
             name: "saima",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
+                "SaimaEndpointServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
+        .testTarget(
+            name: "SaimaRunnerTests",
+            dependencies: ["SaimaRunner", "SaimaStorage", "SaimaEndpointServer", "SaimaRegistry"],
+            swiftSettings: strict
+        ),
     ]
 )

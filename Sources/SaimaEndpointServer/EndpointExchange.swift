@@ -1,0 +1,99 @@
+import Foundation
+
+/// A request as the local endpoint server received it.
+public struct EndpointRequest: Sendable {
+    public var method: String
+    /// Path without the query string, e.g. `/v1/chat/completions`.
+    public var path: String
+    /// Header names lower-cased.
+    public var headers: [String: String]
+    public var body: Data
+
+    public init(method: String, path: String, headers: [String: String], body: Data) {
+        self.method = method
+        self.path = path
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// What the server sends back. Besides well-formed answers it can misbehave on purpose, the way
+/// broken contestant endpoints do.
+public enum EndpointReply: Sendable {
+    /// A complete response with `Content-Length`.
+    case body(status: Int, contentType: String, body: Data, headers: [String: String])
+    /// Server-sent events in chunked encoding, `delay` between events; each entry is one `data:` payload.
+    case eventStream(events: [String], delay: Duration)
+    /// A response announcing `announced` bytes but sending only `body`, then closing: a truncated body.
+    case truncated(announced: Int, body: Data)
+    /// A chunked body of `bytes` filler bytes: for response-size caps.
+    case huge(bytes: Int)
+    /// Closes the connection without answering.
+    case closeConnection
+
+    /// A JSON answer.
+    public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> EndpointReply {
+        .body(status: status, contentType: "application/json", body: Data(text.utf8), headers: headers)
+    }
+}
+
+/// Builds OpenAI-compatible reply bodies.
+public enum ChatCompletionJSON {
+    /// A chat completion whose first choice says `content`, with a `usage` block.
+    public static func completion(content: String, model: String, promptTokens: Int = 10, completionTokens: Int = 5)
+        -> String
+    {
+        var escaped = ""
+        writeJSONString(content, into: &escaped)
+        return """
+            {"id":"chatcmpl-local","object":"chat.completion","created":0,"model":"\(model)",\
+            "choices":[{"index":0,"message":{"role":"assistant","content":\(escaped)},"finish_reason":"stop"}],\
+            "usage":{"prompt_tokens":\(promptTokens),"completion_tokens":\(completionTokens),\
+            "total_tokens":\(promptTokens + completionTokens)}}
+            """
+    }
+
+    /// SSE payloads streaming `content` in `pieces` parts, a usage event, and `[DONE]`.
+    public static func streamEvents(content: String, model: String, pieces: Int = 3) -> [String] {
+        let characters = Array(content)
+        let size = max(1, (characters.count + pieces - 1) / max(1, pieces))
+        var events: [String] = []
+        var index = 0
+        while index < characters.count {
+            var piece = ""
+            writeJSONString(String(characters[index..<min(characters.count, index + size)]), into: &piece)
+            events.append(
+                #"{"id":"chatcmpl-local","object":"chat.completion.chunk","model":"\#(model)","choices":[{"index":0,"delta":{"content":\#(piece)}}]}"#
+            )
+            index += size
+        }
+        events.append(
+            #"{"id":"chatcmpl-local","object":"chat.completion.chunk","model":"\#(model)","choices":[],"usage":{"prompt_tokens":10,"completion_tokens":\#(characters.count),"total_tokens":\#(10 + characters.count)}}"#
+        )
+        events.append("[DONE]")
+        return events
+    }
+
+    /// An OpenAI-style error body.
+    public static func error(_ message: String, type: String) -> String {
+        var escaped = ""
+        writeJSONString(message, into: &escaped)
+        return #"{"error":{"message":\#(escaped),"type":"\#(type)"}}"#
+    }
+
+    static func writeJSONString(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}

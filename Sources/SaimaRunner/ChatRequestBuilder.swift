@@ -1,0 +1,96 @@
+import Foundation
+import SaimaModel
+
+/// Builds the OpenAI-compatible `POST {base_url}/chat/completions` body for one item.
+///
+/// Messages: the item's `system` (if any), its `messages` history, then one user message made of
+/// the reference material (inline `context` or the cited dataset section), the prompt, the choices
+/// laid out as `A. …` one per line, and the type's instruction from `PromptTemplates`.
+/// Attachments turn the user content into OpenAI content parts: images as `image_url` data URIs,
+/// audio as `input_audio` base64, video as a `video_url` data URI (accepted by vLLM-style servers).
+/// The submission's `extra_body` is merged in last, except that it cannot replace `model`,
+/// `messages` or `stream`.
+public struct ChatRequestBuilder: Sendable {
+    public var track: Track
+
+    public init(track: Track) { self.track = track }
+
+    /// The user-visible text of the question (reference material, prompt, choices, instruction).
+    public func userText(for item: Item) -> String {
+        var parts: [String] = []
+        let reference = item.context ?? item.citation.flatMap { c in track.dataset(c.dataset)?.text(section: c.section) }
+        if let reference {
+            parts.append(PromptTemplates.contextHeading + "\n" + reference)
+            parts.append(PromptTemplates.questionHeading + "\n" + item.prompt)
+        } else {
+            parts.append(item.prompt)
+        }
+        if !item.choices.isEmpty {
+            parts.append(item.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"))
+        }
+        parts.append(PromptTemplates.instruction(for: item.type))
+        return parts.joined(separator: "\n\n")
+    }
+
+    /// The `messages` array.
+    public func messages(for item: Item) throws -> [JSONValue] {
+        var messages: [JSONValue] = []
+        if let system = item.system { messages.append(Self.message("system", .string(system))) }
+        for turn in item.messages { messages.append(Self.message(turn.role, .string(turn.content))) }
+        let text = userText(for: item)
+        if item.attachments.isEmpty {
+            messages.append(Self.message("user", .string(text)))
+        } else {
+            var parts: [JSONValue] = [.object(["type": .string("text"), "text": .string(text)])]
+            for attachment in item.attachments { parts.append(try Self.contentPart(attachment)) }
+            messages.append(Self.message("user", .array(parts)))
+        }
+        return messages
+    }
+
+    /// The whole request body.
+    public func body(for item: Item, endpoint: EndpointSettings, stream: Bool) throws -> JSONValue {
+        var body = endpoint.extraBody
+        body["model"] = .string(endpoint.model)
+        body["messages"] = .array(try messages(for: item))
+        if stream {
+            body["stream"] = .bool(true)
+            body["stream_options"] = .object(["include_usage": .bool(true)])
+        } else {
+            body["stream"] = nil
+        }
+        return .object(body)
+    }
+
+    /// SHA-256 of the canonical `messages` JSON: identifies exactly what the model was asked.
+    public func promptHash(for item: Item) throws -> String {
+        SHA256Digest.hex(JSONValue.array(try messages(for: item)).canonicalJSON)
+    }
+
+    static func message(_ role: String, _ content: JSONValue) -> JSONValue {
+        .object(["role": .string(role), "content": content])
+    }
+
+    static func contentPart(_ attachment: Attachment) throws -> JSONValue {
+        let data = try Data(contentsOf: URL(fileURLWithPath: attachment.path))
+        let base64 = data.base64EncodedString()
+        switch attachment.kind {
+        case .image:
+            return .object([
+                "type": .string("image_url"),
+                "image_url": .object(["url": .string("data:\(attachment.mime);base64,\(base64)")]),
+            ])
+        case .audio:
+            let format = attachment.mime.split(separator: "/").last.map(String.init) ?? "wav"
+            return .object([
+                "type": .string("input_audio"),
+                "input_audio": .object(["data": .string(base64), "format": .string(format == "mpeg" ? "mp3" : format)]),
+            ])
+        case .video:
+            return .object([
+                "type": .string("video_url"),
+                "video_url": .object(["url": .string("data:\(attachment.mime);base64,\(base64)")]),
+            ])
+        }
+    }
+}

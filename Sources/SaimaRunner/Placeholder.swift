@@ -1,2 +1,0 @@
-/// Runner.
-enum RunnerPlaceholder {}

@@ -1,0 +1,193 @@
+import Foundation
+import SaimaModel
+import SaimaStorage
+import Synchronization
+
+/// Settings of one run that are not per team.
+public struct RunnerOptions: Sendable {
+    /// Global cap on transfers in flight across all teams.
+    public var maxInFlight: Int
+    public var retry: RetryPolicy
+    /// Response bodies larger than this are aborted and recorded as `too_large`.
+    public var maxResponseBytes: Int
+    /// Stream every team's answers (per-submission `stream` applies otherwise).
+    public var forceStream: Bool
+
+    public init(maxInFlight: Int = 256, retry: RetryPolicy = RetryPolicy(), maxResponseBytes: Int = 4 << 20,
+                forceStream: Bool = false)
+    {
+        self.maxInFlight = max(1, maxInFlight)
+        self.retry = retry
+        self.maxResponseBytes = maxResponseBytes
+        self.forceStream = forceStream
+    }
+}
+
+/// Calls every team's endpoint on every planned item, fairly and within limits, and stores each
+/// final outcome as soon as it is known.
+///
+/// Fairness: each team has its own workers (as many as its `max_concurrency`), its own adaptive
+/// in-flight limit and token bucket; all teams then queue first-come-first-served for the global
+/// `maxInFlight` slots, so a slow team holds only its own slots and never starves the others.
+public struct RoundRunner: Sendable {
+    let transport: any HTTPTransport
+    let writer: ResultWriter
+    let options: RunnerOptions
+    let onEvent: @Sendable (RunEvent) -> Void
+    let environment: @Sendable (String) -> String?
+
+    public init(
+        transport: any HTTPTransport, writer: ResultWriter, options: RunnerOptions,
+        environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] },
+        onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) {
+        self.transport = transport
+        self.writer = writer
+        self.options = options
+        self.environment = environment
+        self.onEvent = onEvent
+    }
+
+    /// Runs the plans; returns when every request is stored or the task is cancelled (then
+    /// everything finished so far is committed before it rethrows `CancellationError`).
+    public func run(_ plans: [TeamPlan]) async throws -> RunSummary {
+        let started = MonotonicClock.nanoseconds()
+        let global = AsyncLimiter(limit: options.maxInFlight)
+        let tally = RunTally()
+        var cancelled = false
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for plan in plans where !plan.work.isEmpty {
+                    let team = TeamLane(plan: plan, options: options, onEvent: onEvent)
+                    for _ in 0..<min(plan.submission.endpoint.maxConcurrency, plan.work.count) {
+                        group.addTask {
+                            while let work = await team.cursor.next() {
+                                let result = try await perform(work, lane: team, global: global)
+                                await writer.append(result)
+                                tally.count(result)
+                                onEvent(.finished(team: work.key.team, outcome: result.outcome, latencyMs: result.latencyMs))
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        } catch is CancellationError {
+            cancelled = true
+        }
+        let head = try await writer.finish()
+        if cancelled { throw CancellationError() }
+        let t = tally.state.withLock { $0 }
+        return RunSummary(
+            outcomes: t.outcomes, requests: t.requests, attempts: t.attempts,
+            seconds: Double(MonotonicClock.nanoseconds() &- started) / 1e9, chainHead: head)
+    }
+
+    /// Makes every attempt for one work item and returns its final record.
+    func perform(_ work: WorkItem, lane: TeamLane, global: AsyncLimiter) async throws -> ItemResult {
+        let endpoint = lane.endpoint
+        let streaming = options.forceStream || endpoint.stream
+        let promptHash: String
+        let body: Data
+        do {
+            promptHash = try work.builder.promptHash(for: work.item)
+            body = Data(try work.builder.body(for: work.item, endpoint: endpoint, stream: streaming).jsonText.utf8)
+        } catch {
+            // An attachment vanished after validation: a harness-side problem, recorded, not sent.
+            return ItemResult(
+                key: work.key, outcome: .malformed, httpStatus: 0, attempts: [], latencyMs: 0,
+                promptHash: "", templateVersion: PromptTemplates.version, detail: "request not built: \(error)")
+        }
+        var headers = ["Content-Type: application/json", "Accept: application/json"]
+        if let variable = endpoint.apiKeyEnv, let key = environment(variable), !key.isEmpty {
+            headers.append("Authorization: Bearer \(key)")
+        }
+        let request = HTTPRequest(
+            url: endpoint.baseURL + "/chat/completions", headers: headers, body: body,
+            timeout: .seconds(endpoint.timeoutSeconds), connectTimeout: .seconds(endpoint.connectTimeoutSeconds),
+            maxResponseBytes: options.maxResponseBytes, http2: endpoint.http2)
+
+        var attempts: [AttemptRecord] = []
+        var last: (HTTPResult, AttemptOutcome)?
+        for attempt in 1...options.retry.maxAttempts {
+            try await lane.concurrency.acquire()
+            do {
+                try await lane.bucket?.take()
+                try await global.acquire()
+            } catch {
+                await lane.concurrency.release(congested: false, succeeded: false, reason: "")
+                throw error
+            }
+            let result = await transport.send(request, streaming: streaming)
+            await global.release()
+            let classified = ChatResponseParser.classify(result, streamed: streaming)
+            let congested = classified.outcome == .rateLimited || classified.outcome == .timeout
+            await lane.concurrency.release(
+                congested: congested, succeeded: classified.outcome == .ok, reason: classified.detail ?? "")
+            if result.failure == .cancelled || Task.isCancelled { throw CancellationError() }
+            attempts.append(
+                AttemptRecord(status: result.status, outcome: classified.outcome, latencyMs: result.totalSeconds * 1000,
+                              detail: classified.detail))
+            last = (result, classified)
+            guard classified.outcome.isRetryable, attempt < options.retry.maxAttempts else { break }
+            let wait = options.retry.delay(afterAttempt: attempt, retryAfter: result.retryAfter)
+            try await Task.sleep(for: .seconds(wait))
+        }
+        let (result, classified) = last!
+        return ItemResult(
+            key: work.key, outcome: classified.outcome, httpStatus: result.status, attempts: attempts,
+            latencyMs: result.totalSeconds * 1000, ttftMs: result.firstContentSeconds.map { $0 * 1000 },
+            content: classified.content, rawResponse: Self.excerpt(result.body), promptHash: promptHash,
+            templateVersion: PromptTemplates.version, usage: classified.usage.map { ($0.promptTokens, $0.completionTokens) },
+            detail: classified.detail)
+    }
+
+    /// The start of a body for diagnosis: at most `ItemResult.rawResponseCap` bytes, invalid UTF-8 replaced.
+    static func excerpt(_ body: Data) -> String? {
+        guard !body.isEmpty else { return nil }
+        return String(decoding: body.prefix(ItemResult.rawResponseCap), as: UTF8.self)
+    }
+}
+
+/// Outcome counts per team, shared by all workers.
+final class RunTally: Sendable {
+    let state = Mutex<(outcomes: [String: [Outcome: Int]], requests: Int, attempts: Int)>(([:], 0, 0))
+
+    func count(_ result: ItemResult) {
+        state.withLock {
+            $0.outcomes[result.key.team, default: [:]][result.outcome, default: 0] += 1
+            $0.requests += 1
+            $0.attempts += result.attempts.count
+        }
+    }
+}
+
+/// One team's share of the runner: its work cursor, adaptive limit and rate limit.
+final class TeamLane: Sendable {
+    let endpoint: EndpointSettings
+    let cursor: WorkCursor
+    let concurrency: AdaptiveConcurrency
+    let bucket: TokenBucket?
+
+    init(plan: TeamPlan, options: RunnerOptions, onEvent: @escaping @Sendable (RunEvent) -> Void) {
+        endpoint = plan.submission.endpoint
+        cursor = WorkCursor(plan.work)
+        concurrency = AdaptiveConcurrency(
+            team: plan.submission.id, maximum: plan.submission.endpoint.maxConcurrency, log: { onEvent(.log($0)) })
+        bucket = plan.submission.endpoint.requestsPerMinute.map { TokenBucket(requestsPerMinute: $0) }
+    }
+}
+
+/// Hands out a team's work items one at a time to its workers.
+actor WorkCursor {
+    private let work: [WorkItem]
+    private var index = 0
+
+    init(_ work: [WorkItem]) { self.work = work }
+
+    func next() -> WorkItem? {
+        guard index < work.count else { return nil }
+        defer { index += 1 }
+        return work[index]
+    }
+}

@@ -1,2 +1,0 @@
-/// Run storage (filled in by the runner issue).
-enum StoragePlaceholder {}

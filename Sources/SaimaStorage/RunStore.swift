@@ -1,0 +1,155 @@
+import Foundation
+import GRDB
+import SaimaModel
+
+/// The SQLite database of one run folder (`<out>/run.sqlite`, WAL mode).
+///
+/// `results` is append-only: a request retried with `--retry-failed` adds a new row and marks the
+/// old one `superseded`, so every request has exactly one current row and the hash chain over
+/// all rows (ordered by `seq`) stays verifiable.
+public final class RunStore: Sendable {
+    public let path: String
+    let pool: DatabasePool
+
+    /// The chain hash before the first row.
+    public static let chainGenesis = String(repeating: "0", count: 64)
+
+    public init(folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        path = (folder as NSString).appendingPathComponent("run.sqlite")
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: config)
+        try Self.migrator.migrate(pool)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                    CREATE TABLE results (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        team TEXT NOT NULL, track TEXT NOT NULL, set_id TEXT NOT NULL, item TEXT NOT NULL,
+                        sample INTEGER NOT NULL,
+                        outcome TEXT NOT NULL, http_status INTEGER NOT NULL, attempts TEXT NOT NULL,
+                        latency_ms REAL NOT NULL, ttft_ms REAL, content TEXT, raw_response TEXT,
+                        prompt_hash TEXT NOT NULL, template_version TEXT NOT NULL,
+                        prompt_tokens INTEGER, completion_tokens INTEGER, detail TEXT,
+                        finished_at REAL NOT NULL, superseded INTEGER NOT NULL DEFAULT 0,
+                        chain_hash TEXT NOT NULL
+                    );
+                    CREATE UNIQUE INDEX results_current ON results(team, track, set_id, item, sample)
+                        WHERE superseded = 0;
+                    """)
+        }
+        return m
+    }
+
+    // MARK: meta
+
+    public func setMeta(_ key: String, _ value: String) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+    }
+
+    public func meta(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    // MARK: writing
+
+    /// The chain hash of the last row, or the genesis hash.
+    public func chainHead() throws -> String {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT chain_hash FROM results ORDER BY seq DESC LIMIT 1")
+        } ?? Self.chainGenesis
+    }
+
+    /// Appends results in one transaction, superseding earlier rows of the same keys; returns the new chain head.
+    func append(_ results: [ItemResult], previousHash: String) throws -> String {
+        try pool.write { db in
+            var head = previousHash
+            let encoder = JSONEncoder()
+            for r in results {
+                try db.execute(
+                    sql: """
+                        UPDATE results SET superseded = 1
+                        WHERE team = ? AND track = ? AND set_id = ? AND item = ? AND sample = ? AND superseded = 0
+                        """,
+                    arguments: [r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample])
+                head = r.chainHash(previous: head)
+                let attempts = String(decoding: try encoder.encode(r.attempts), as: UTF8.self)
+                try db.execute(
+                    sql: """
+                        INSERT INTO results(team, track, set_id, item, sample, outcome, http_status, attempts,
+                            latency_ms, ttft_ms, content, raw_response, prompt_hash, template_version,
+                            prompt_tokens, completion_tokens, detail, finished_at, chain_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample, r.outcome.rawValue,
+                        r.httpStatus, attempts, r.latencyMs, r.ttftMs, r.content, r.rawResponse, r.promptHash,
+                        r.templateVersion, r.usage?.prompt, r.usage?.completion, r.detail,
+                        r.finishedAt.timeIntervalSince1970, head,
+                    ])
+            }
+            return head
+        }
+    }
+
+    // MARK: reading
+
+    /// Current outcome of every key in the run.
+    public func currentOutcomes() throws -> [ResultKey: Outcome] {
+        try pool.read { db in
+            var map: [ResultKey: Outcome] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT team, track, set_id, item, sample, outcome FROM results WHERE superseded = 0")
+            while let row = try rows.next() {
+                let key = ResultKey(team: row[0], track: row[1], set: row[2], item: row[3], sample: row[4])
+                map[key] = Outcome(rawValue: row[5]) ?? .malformed
+            }
+            return map
+        }
+    }
+
+    /// Every current result, in key order.
+    public func currentResults() throws -> [ItemResult] {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT * FROM results WHERE superseded = 0 ORDER BY team, track, set_id, item, sample
+                    """)
+            var out: [ItemResult] = []
+            while let row = try rows.next() { out.append(Self.result(from: row)) }
+            return out
+        }
+    }
+
+    /// How many rows (current and superseded) the table holds.
+    public func rowCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results") ?? 0 }
+    }
+
+    static func result(from row: Row) -> ItemResult {
+        let attemptsJSON: String = row["attempts"]
+        let attempts = (try? JSONDecoder().decode([AttemptRecord].self, from: Data(attemptsJSON.utf8))) ?? []
+        let promptTokens: Int? = row["prompt_tokens"]
+        let completionTokens: Int? = row["completion_tokens"]
+        return ItemResult(
+            key: ResultKey(team: row["team"], track: row["track"], set: row["set_id"], item: row["item"],
+                           sample: row["sample"]),
+            outcome: Outcome(rawValue: row["outcome"]) ?? .malformed, httpStatus: row["http_status"],
+            attempts: attempts, latencyMs: row["latency_ms"], ttftMs: row["ttft_ms"], content: row["content"],
+            rawResponse: row["raw_response"], promptHash: row["prompt_hash"],
+            templateVersion: row["template_version"],
+            usage: promptTokens.flatMap { p in completionTokens.map { (p, $0) } }, detail: row["detail"],
+            finishedAt: Date(timeIntervalSince1970: row["finished_at"]))
+    }
+}

@@ -44,6 +44,18 @@ public final class RunStore: Sendable {
                         WHERE superseded = 0;
                     """)
         }
+        m.registerMigration("v1-scores") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE scores (
+                        team TEXT NOT NULL, track TEXT NOT NULL, set_id TEXT NOT NULL, item TEXT NOT NULL,
+                        sample INTEGER NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL, extracted TEXT,
+                        metric TEXT NOT NULL, metric_version INTEGER NOT NULL, unextractable INTEGER NOT NULL,
+                        scored_at REAL NOT NULL,
+                        PRIMARY KEY (team, track, set_id, item, sample)
+                    );
+                    """)
+        }
         return m
     }
 

@@ -12,6 +12,8 @@ struct Saima: AsyncParsableCommand {
             赛道在 Tracks/<赛道>/ 下，参赛提交在 Submissions/<队伍>/ 下。
             """,
         version: SaimaVersion.current,
-        subcommands: [TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self]
+        subcommands: [
+            TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self,
+        ]
     )
 }

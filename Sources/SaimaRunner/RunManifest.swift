@@ -1,0 +1,57 @@
+import Foundation
+import SaimaModel
+
+/// What a run used, frozen in the run folder before the first request: the content hash of every
+/// question set, each team's endpoint settings (key variable names only, never keys), the Saima
+/// version, the prompt template version, the seed and the selection.
+public struct RunManifest: Sendable {
+    public var json: JSONValue
+
+    public init(round: String, split: Split?, samples: Int, seed: UInt64, tracks: [Track], submissions: [Submission],
+                createdAt: Date = Date())
+    {
+        let sets: [JSONValue] = tracks.flatMap { track in
+            track.questionSets(split: split).map { set in
+                JSONValue.object([
+                    "track": .string(track.id), "set": .string(set.id), "split": .string(set.split.rawValue),
+                    "file": .string(set.path), "items": .number(Double(set.items.count)),
+                    "content_hash": .string(set.contentHash), "weight": .number(set.weight),
+                ])
+            }
+        }
+        let teams: [JSONValue] = submissions.map { s in
+            .object([
+                "team": .string(s.id), "name": .object(["zh": .string(s.team.zh), "en": .string(s.team.en)]),
+                "tracks": .array(s.tracks.map(JSONValue.string)), "endpoint": s.endpoint.manifestJSON,
+            ])
+        }
+        json = .object([
+            "round": .string(round), "split": .string(split?.rawValue ?? "all"),
+            "samples": .number(Double(samples)), "seed": .number(Double(seed)),
+            "saima_version": .string(SaimaVersion.current), "prompt_template_version": .string(PromptTemplates.version),
+            "libcurl": .string(CurlGlobal.versionText), "created_at": .string(ISO8601DateFormatter().string(from: createdAt)),
+            "tracks": .array(tracks.map { .string($0.id) }), "question_sets": .array(sets), "teams": .array(teams),
+        ])
+    }
+
+    public init(json: JSONValue) { self.json = json }
+
+    /// `track/set` → content hash.
+    public var setHashes: [String: String] {
+        var map: [String: String] = [:]
+        for entry in json["question_sets"]?.arrayValue ?? [] {
+            if let t = entry["track"]?.stringValue, let s = entry["set"]?.stringValue,
+                let h = entry["content_hash"]?.stringValue
+            {
+                map["\(t)/\(s)"] = h
+            }
+        }
+        return map
+    }
+
+    /// The sets whose hash in `other` differs from this manifest's (or that this manifest lacks).
+    public func changedSets(comparedWith other: RunManifest) -> [String] {
+        let mine = setHashes
+        return other.setHashes.compactMap { key, hash in mine[key] == hash ? nil : key }.sorted()
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import SaimaModel
+
+/// Flat records of a run's current results, for `saima export`.
+public enum ResultExport {
+    /// The exported columns, in order.
+    public static let columns = [
+        "team", "track", "set", "item", "sample", "outcome", "attempts", "http_status", "latency_ms", "ttft_ms",
+        "content", "score", "reason",
+    ]
+
+    public static func records(store: RunStore) throws -> [JSONValue] {
+        let scores = try store.currentScores()
+        return try store.currentResults().map { r in
+            let score = scores[r.key]
+            return .object([
+                "team": .string(r.key.team), "track": .string(r.key.track), "set": .string(r.key.set),
+                "item": .string(r.key.item), "sample": .number(Double(r.key.sample)),
+                "outcome": .string(r.outcome.rawValue), "attempts": .number(Double(r.attempts.count)),
+                "http_status": .number(Double(r.httpStatus)), "latency_ms": .number((r.latencyMs * 10).rounded() / 10),
+                "ttft_ms": r.ttftMs.map { .number(($0 * 10).rounded() / 10) } ?? .null,
+                "content": r.content.map(JSONValue.string) ?? .null,
+                "score": score.map { .number($0.score) } ?? .null,
+                "reason": score.map { .string($0.reason) } ?? .null,
+            ])
+        }
+    }
+
+    /// RFC 4180 CSV with a UTF-8 BOM so that spreadsheet tools read Chinese correctly.
+    public static func csv(_ records: [JSONValue]) -> String {
+        var out = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
+        for record in records {
+            out += columns.map { column -> String in
+                switch record[column] {
+                case .string(let s): return quote(s)
+                case .number(let n): return JSONValue.format(number: n)
+                default: return ""
+                }
+            }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func quote(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import SaimaModel
+
+/// The score of one stored answer, as written by `saima score`.
+public struct StoredScore: Sendable, Hashable {
+    public var key: ResultKey
+    /// In [0, 1].
+    public var score: Double
+    public var reason: String
+    public var extracted: String?
+    public var metric: String
+    public var metricVersion: Int
+    /// Nothing could be extracted from the answer (reported apart from wrong answers).
+    public var unextractable: Bool
+
+    public init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
+                unextractable: Bool)
+    {
+        self.key = key
+        self.score = score
+        self.reason = reason
+        self.extracted = extracted
+        self.metric = metric
+        self.metricVersion = metricVersion
+        self.unextractable = unextractable
+    }
+}
+
+extension RunStore {
+    /// Replaces all scores of the run in one transaction (scoring is idempotent).
+    public func replaceScores(_ scores: [StoredScore]) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM scores")
+            let now = Date().timeIntervalSince1970
+            for s in scores {
+                try db.execute(
+                    sql: """
+                        INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
+                            metric_version, unextractable, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
+                        s.metric, s.metricVersion, s.unextractable, now,
+                    ])
+            }
+        }
+    }
+
+    /// Every stored score by key.
+    public func currentScores() throws -> [ResultKey: StoredScore] {
+        try pool.read { db in
+            var map: [ResultKey: StoredScore] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scores")
+            while let row = try rows.next() {
+                let key = ResultKey(team: row["team"], track: row["track"], set: row["set_id"], item: row["item"],
+                                    sample: row["sample"])
+                map[key] = StoredScore(
+                    key: key, score: row["score"], reason: row["reason"], extracted: row["extracted"],
+                    metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"])
+            }
+            return map
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import SaimaModel
+import SaimaRegistry
+import SaimaReports
+import SaimaRunner
+import SaimaStorage
+
+/// `saima run`: call every team's endpoint on every selected item and store the outcomes.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a round: call every team's endpoint on every question. 运行一轮评测",
+        discussion: """
+            Results go to <out>/run.sqlite as each request finishes. Running again with the same --out resumes:
+            answered items are never requested again; failed ones only with --retry-failed. Ctrl-C stops cleanly.
+            结果在每个请求完成时写入 <out>/run.sqlite；以相同 --out 重新运行即续跑，已成功的题目不会重复请求。
+            """)
+
+    @OptionGroup var location: LocationOptions
+    @Option(help: "Round name (the default output folder is runs/NAME). 轮次名称") var round = "default"
+    @Option(name: .customLong("track"), help: "Only this track; repeatable. 仅运行指定赛道") var trackIDs: [String] = []
+    @Option(name: .customLong("team"), help: "Only this team; repeatable. 仅运行指定队伍") var teamIDs: [String] = []
+    @Option(help: "dev, test or all. 数据划分") var split: SplitChoice = .dev
+    @Option(help: "Samples per item. 每题采样次数") var samples = 1
+    @Option(help: "Run folder. 输出目录") var out: String?
+    @Option(help: "Most transfers in flight across all teams. 全局并发上限") var maxInFlight = 256
+    @Option(help: "Attempts per request, retries included. 每题最多尝试次数") var maxAttempts = 4
+    @Option(help: "Response body cap in bytes. 响应体大小上限") var maxResponseBytes = 4 << 20
+    @Option(help: "Seed recorded in the manifest and used by statistics. 随机种子") var seed: UInt64 = 20_241_001
+    @Flag(help: "Request failed items again. 重试失败题目") var retryFailed = false
+    @Flag(help: "Stream every answer (records time to first token). 流式请求") var stream = false
+
+    var outFolder: String { out ?? "runs/\(round)" }
+
+    func run() async throws {
+        let registry = try location.loadRegistry()
+        let submissions = try RoundSelection.submissions(location: location, registry: registry, teams: teamIDs)
+        let tracks = try RoundSelection.tracks(registry: registry, ids: trackIDs)
+        let store = try RunStore(folder: outFolder)
+        let manifest = RunManifest(
+            round: round, split: split.split, samples: samples, seed: seed, tracks: tracks, submissions: submissions)
+        try RoundSelection.freeze(manifest, in: store, folder: outFolder)
+        let plans = RunPlanner.plan(
+            registry: tracks, submissions: submissions, trackFilter: nil, split: split.split, samples: samples,
+            existing: try store.currentOutcomes(), retryFailed: retryFailed)
+        for s in submissions {
+            if let variable = s.endpoint.apiKeyEnv, ProcessInfo.processInfo.environment[variable] == nil {
+                printErr("warning: \(s.id): environment variable \(variable) is not set; requests go without a key / 未设置密钥环境变量")
+            }
+        }
+        let summary = try await RunExecution.execute(
+            plans: plans, store: store,
+            options: RunnerOptions(
+                maxInFlight: maxInFlight, retry: RetryPolicy(maxAttempts: maxAttempts),
+                maxResponseBytes: maxResponseBytes, forceStream: stream))
+        try store.setMeta("chain_head", summary.chainHead)
+        print(RunExecution.outcomeTable(store: store))
+        print("run folder 结果目录: \(outFolder)")
+    }
+}
+
+/// The `--split` choice.
+enum SplitChoice: String, ExpressibleByArgument, CaseIterable {
+    case dev, test, all
+    var split: Split? { self == .all ? nil : Split(rawValue: rawValue) }
+}
+
+func printErr(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

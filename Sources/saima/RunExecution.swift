@@ -1,0 +1,74 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SaimaModel
+import SaimaReports
+import SaimaRunner
+import SaimaStorage
+
+/// Runs plans with a progress display and clean Ctrl-C handling.
+enum RunExecution {
+    static func execute(plans: [TeamPlan], store: RunStore, options: RunnerOptions, quiet: Bool = false)
+        async throws -> RunSummary
+    {
+        let progress = RunProgress(plans: plans, interactive: !quiet && isatty(STDOUT_FILENO) == 1)
+        let transport = CurlMultiTransport()
+        defer { transport.shutdown() }
+        let runner = RoundRunner(
+            transport: transport, writer: try ResultWriter(store: store), options: options,
+            onEvent: { event in progress.record(event) })
+        let task = Task { try await runner.run(plans) }
+        signal(SIGINT, SIG_IGN)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        interrupt.setEventHandler {
+            printErr("\ninterrupted: cancelling requests in flight; finished results are stored. 已中断，已完成的结果均已保存。")
+            task.cancel()
+        }
+        interrupt.resume()
+        let ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(progress.interactive ? 500 : 5000))
+                if !quiet { progress.render() }
+            }
+        }
+        defer {
+            ticker.cancel()
+            interrupt.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        do {
+            let summary = try await task.value
+            if !quiet { progress.render(final: true) }
+            return summary
+        } catch is CancellationError {
+            progress.render(final: true)
+            throw ExitCode(130)
+        }
+    }
+
+    /// Per-team outcome counts of everything stored in the run.
+    static func outcomeTable(store: RunStore) -> String {
+        let results = (try? store.currentResults()) ?? []
+        var byTeam: [String: [Outcome: Int]] = [:]
+        var latencies: [String: [Double]] = [:]
+        for r in results {
+            byTeam[r.key.team, default: [:]][r.outcome, default: 0] += 1
+            if r.outcome == .ok { latencies[r.key.team, default: []].append(r.latencyMs) }
+        }
+        let failureClasses = Outcome.allCases.filter { $0 != .ok }
+        var table = TerminalTable(
+            headers: ["team 队伍", "items 题数", "ok 成功"] + failureClasses.map(\.rawValue) + ["p50 ms", "p95 ms"],
+            alignments: [.left] + Array(repeating: .right, count: failureClasses.count + 4))
+        for team in byTeam.keys.sorted() {
+            let counts = byTeam[team]!
+            let sorted = (latencies[team] ?? []).sorted()
+            func percentile(_ p: Double) -> String {
+                sorted.isEmpty ? "-" : String(format: "%.0f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
+            }
+            table.append(
+                [team, "\(counts.values.reduce(0, +))", "\(counts[.ok] ?? 0)"]
+                    + failureClasses.map { "\(counts[$0] ?? 0)" } + [percentile(0.5), percentile(0.95)])
+        }
+        return table.render()
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import SaimaModel
+import SaimaReports
+import SaimaRunner
+import Synchronization
+
+/// Live per-team progress: done/total, failures, requests per second and ETA. On a terminal it
+/// redraws in place; otherwise it prints a plain line per team every few seconds.
+final class RunProgress: Sendable {
+    struct TeamState {
+        var total: Int
+        var done: Int
+        var failed = 0
+        var doneThisInvocation = 0
+    }
+
+    let interactive: Bool
+    let started = Date()
+    let state: Mutex<(teams: [String: TeamState], logs: [String], drawnLines: Int)>
+
+    init(plans: [TeamPlan], interactive: Bool) {
+        self.interactive = interactive
+        var teams: [String: TeamState] = [:]
+        for plan in plans {
+            teams[plan.submission.id] = TeamState(total: plan.work.count + plan.alreadyDone, done: plan.alreadyDone)
+        }
+        state = Mutex((teams, [], 0))
+    }
+
+    func record(_ event: RunEvent) {
+        state.withLock { s in
+            switch event {
+            case .finished(let team, let outcome, _):
+                s.teams[team]?.done += 1
+                s.teams[team]?.doneThisInvocation += 1
+                if outcome != .ok { s.teams[team]?.failed += 1 }
+            case .log(let line):
+                s.logs.append(line)
+            }
+        }
+    }
+
+    func render(final: Bool = false) {
+        let elapsed = max(0.001, Date().timeIntervalSince(started))
+        let (teams, logs, drawn) = state.withLock { s in
+            defer { s.logs.removeAll() }
+            return (s.teams, s.logs, s.drawnLines)
+        }
+        var table = TerminalTable(
+            headers: ["team 队伍", "done 完成", "total 总数", "failed 失败", "req/s", "ETA"],
+            alignments: [.left, .right, .right, .right, .right, .right])
+        for team in teams.keys.sorted() {
+            let t = teams[team]!
+            let rate = Double(t.doneThisInvocation) / elapsed
+            let remaining = t.total - t.done
+            let eta = remaining == 0 ? "done 完成" : rate > 0 ? Self.duration(Double(remaining) / rate) : "-"
+            table.append(["\(team)", "\(t.done)", "\(t.total)", "\(t.failed)", String(format: "%.1f", rate), eta])
+        }
+        var out = ""
+        if interactive, drawn > 0 { out += "\u{1B}[\(drawn)F\u{1B}[J" }
+        for line in logs { out += line + "\n" }
+        let body = table.render()
+        out += body + "\n"
+        if !interactive, !final {
+            out = logs.map { $0 + "\n" }.joined()
+                + teams.keys.sorted().map { "progress \($0): \(teams[$0]!.done)/\(teams[$0]!.total) failed \(teams[$0]!.failed)" }
+                .joined(separator: "\n") + "\n"
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
+        let lines = interactive ? body.split(separator: "\n", omittingEmptySubsequences: false).count : 0
+        state.withLock { $0.drawnLines = final ? 0 : lines }
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? "\(s / 3600)h\(s % 3600 / 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SaimaEndpointServer
+import SaimaModel
+import SaimaStorage
+import Testing
+
+/// `saima run` killed with SIGKILL mid-run, then run again with the same `--out`.
+@Suite("Resume after a killed process")
+struct ResumeAfterKillTests {
+    /// The `saima` executable built next to the tests.
+    static var saimaBinary: String {
+        var dir = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { dir.deleteLastPathComponent() }
+        return dir.appendingPathComponent(".build/debug/saima").path
+    }
+
+    static func writeTree(root: String, items: Int, port: Int) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/Tracks/t/questions", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/Submissions/team", withIntermediateDirectories: true)
+        try """
+            id: t
+            name: {zh: 测试, en: Test}
+            question_sets:
+              - id: s
+                file: questions/s.jsonl
+                pilot_unit: {zh: 测试, en: Test}
+                split: dev
+            """.write(toFile: root + "/Tracks/t/track.yaml", atomically: true, encoding: .utf8)
+        let lines = (0..<items).map { #"{"id":"q\#($0)","type":"short_answer","prompt":"q\#($0)","answer":"x"}"# }
+        try (lines.joined(separator: "\n") + "\n").write(
+            toFile: root + "/Tracks/t/questions/s.jsonl", atomically: true, encoding: .utf8)
+        try """
+            team: {zh: 队, en: Team}
+            tracks: [t]
+            endpoint:
+              base_url: http://127.0.0.1:\(port)/v1
+              model: m
+              max_concurrency: 4
+              timeout_seconds: 10
+            """.write(toFile: root + "/Submissions/team/submission.yaml", atomically: true, encoding: .utf8)
+    }
+
+    func runSaima(root: String, killAfter: Duration?) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.saimaBinary)
+        process.arguments = [
+            "run", "--tracks", root + "/Tracks", "--submissions", root + "/Submissions", "--out", root + "/out",
+        ]
+        process.environment = ["SWIFT_BACKTRACE": "enable=no", "PATH": "/usr/bin:/bin"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        if let killAfter {
+            try await Task.sleep(for: killAfter)
+            kill(process.processIdentifier, SIGKILL)
+        }
+        while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
+        return process.terminationStatus
+    }
+
+    @Test func noAnsweredItemIsRequestedTwice() async throws {
+        #expect(FileManager.default.fileExists(atPath: Self.saimaBinary), "build the saima product first")
+        let log = EndpointLog()
+        let server = try await LocalEndpointServer.start { request in
+            let body = (try? JSONValue.parse(request.body)) ?? .null
+            let prompt = RunnerHarness.prompt(of: body)
+            _ = await log.begin(prompt: prompt, authorization: nil, body: .null)
+            try? await Task.sleep(for: .milliseconds(25))
+            await log.end()
+            return .json(200, ChatCompletionJSON.completion(content: "答：\(prompt)", model: "m"))
+        }
+        let root = NSTemporaryDirectory() + "saima-resume-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let items = 240
+        try Self.writeTree(root: root, items: items, port: server.port)
+
+        let firstStatus = try await runSaima(root: root, killAfter: .milliseconds(900))
+        #expect(firstStatus != 0)  // killed
+        let afterKill = try RunStore(folder: root + "/out").currentResults()
+        let okAfterKill = Set(afterKill.filter { $0.outcome == .ok }.map(\.key.item))
+        #expect(!okAfterKill.isEmpty && okAfterKill.count < items, "kill should land mid-run (\(okAfterKill.count))")
+        let firstPhase = await log.requestsByPrompt
+
+        let secondStatus = try await runSaima(root: root, killAfter: nil)
+        #expect(secondStatus == 0)
+        let total = await log.requestsByPrompt
+        await server.stop()
+
+        for item in okAfterKill {
+            #expect(total[item] == firstPhase[item], "\(item) was answered before the kill and requested again")
+            #expect(total[item] == 1)
+        }
+        let store = try RunStore(folder: root + "/out")
+        let final = try store.currentResults()
+        #expect(final.count == items)
+        #expect(Set(final.map(\.key.item)).count == items)
+        #expect(final.allSatisfy { $0.outcome == .ok })
+        #expect(try store.rowCount() == items)  // nothing superseded: no item stored twice
+        #expect(total.values.allSatisfy { $0 <= 2 })  // at most the in-flight ones were asked again
+    }
+}

@@ -20,6 +20,27 @@ public final class LocalEndpointServer: Sendable {
     public static func start(host: String = "127.0.0.1", port: Int = 0, threads: Int = 1,
                              responder: @escaping Responder) async throws -> LocalEndpointServer
     {
+        try await start(host: host, port: port, threads: threads) { EndpointConnectionHandler(responder: responder) }
+    }
+
+    /// Starts a server that answers every request with the same 200 JSON body after `delay`, on
+    /// the event loop itself (no task per request): the benchmark endpoint.
+    public static func startFixed(host: String = "127.0.0.1", port: Int = 0, threads: Int = 1, body: Data,
+                                  delay: Duration = .zero) async throws -> LocalEndpointServer
+    {
+        let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+        let reply = Array(head.utf8) + Array(body)
+        let (seconds, attoseconds) = delay.components
+        let nanos = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        return try await start(host: host, port: port, threads: threads) {
+            FixedReplyHandler(reply: reply, delay: nanos > 0 ? .nanoseconds(nanos) : nil)
+        }
+    }
+
+    static func start(host: String, port: Int, threads: Int,
+                      makeHandler: @escaping @Sendable () -> any ChannelInboundHandler & Sendable)
+        async throws -> LocalEndpointServer
+    {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 1024)
@@ -29,7 +50,7 @@ public final class LocalEndpointServer: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-                    try channel.pipeline.syncOperations.addHandler(EndpointConnectionHandler(responder: responder))
+                    try channel.pipeline.syncOperations.addHandler(makeHandler())
                 }
             }
         do {
@@ -88,6 +109,36 @@ final class EndpointConnectionHandler: ChannelInboundHandler, @unchecked Sendabl
                 let reply = await responder(request)
                 await ReplyWriter(channel: channel).write(reply)
             }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+}
+
+/// Answers every request with the same bytes, optionally after a delay scheduled on the event loop.
+final class FixedReplyHandler: ChannelInboundHandler, Sendable {
+    typealias InboundIn = HTTPServerRequestPart
+
+    let reply: [UInt8]
+    let delay: TimeAmount?
+
+    init(reply: [UInt8], delay: TimeAmount?) {
+        self.reply = reply
+        self.delay = delay
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard case .end = unwrapInboundIn(data) else { return }
+        var buffer = context.channel.allocator.buffer(capacity: reply.count)
+        buffer.writeBytes(reply)
+        if let delay {
+            let channel = context.channel
+            let bytes = buffer
+            context.eventLoop.scheduleTask(in: delay) { channel.writeAndFlush(bytes, promise: nil) }
+        } else {
+            context.writeAndFlush(NIOAny(buffer), promise: nil)
         }
     }
 

@@ -72,53 +72,50 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// Parses one JSON document; throws `JSONSyntaxError` with a readable message.
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
-        try parse(Data(text.utf8))
+        try JSONParser.parse(Array(text.utf8))
     }
 
-    /// Parses one JSON document from bytes.
+    /// Parses one JSON document from bytes (strict RFC 8259, see `JSONParser`).
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let error as DecodingError {
-            throw JSONSyntaxError(message: error.readableDescription)
-        } catch {
-            throw JSONSyntaxError(message: String(describing: error))
-        }
+        try JSONParser.parse(data)
     }
 
-    /// Canonical serialization: object keys sorted, no insignificant whitespace, integers without
-    /// a fraction, strings escaped minimally. Two values that are equal serialize identically.
+    /// Canonical serialization: object keys sorted (by UTF-16 code units, as `String` sorts),
+    /// no insignificant whitespace, integers without a fraction, strings escaped minimally.
+    /// Two values that are equal serialize identically.
     public var canonicalJSON: String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
         writeCanonical(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Compact serialization with sorted keys (same as `canonicalJSON`), for request bodies.
     public var jsonText: String { canonicalJSON }
 
-    private func writeCanonical(into out: inout String) {
+    /// Appends the canonical serialization as UTF-8 bytes.
+    public func writeCanonical(into out: inout [UInt8]) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += JSONValue.format(number: n)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .number(let n): out.append(contentsOf: JSONValue.format(number: n).utf8)
         case .string(let s): JSONValue.writeEscaped(s, into: &out)
         case .array(let a):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 v.writeCanonical(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (i, key) in o.keys.sorted().enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeEscaped(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 o[key]!.writeCanonical(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -131,20 +128,48 @@ extension JSONValue {
 
     /// Appends `s` as a JSON string literal.
     public static func writeEscaped(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        writeEscaped(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal in UTF-8: escapes quote, backslash, control characters
+    /// and U+2028/U+2029; copies everything else as it is.
+    public static func writeEscaped(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            var i = 0
+            let hex = Array("0123456789abcdef".utf8)
+            while i < bytes.count {
+                let b = bytes[i]
+                var escape: [UInt8]?
+                var width = 1
+                switch b {
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
+                case 0x0D: escape = [0x5C, UInt8(ascii: "r")]
+                case 0x09: escape = [0x5C, UInt8(ascii: "t")]
+                case 0..<0x20: escape = Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 0xF)]]
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape = Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    width = 3
+                default: break
+                }
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i]))
+                    out.append(contentsOf: escape)
+                    i += width
+                    runStart = i
+                } else {
+                    i += 1
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 

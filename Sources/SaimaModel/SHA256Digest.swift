@@ -9,7 +9,19 @@ public enum SHA256Digest {
         bytes.withUnsafeBufferPointer { input in
             _ = SHA256(input.baseAddress, input.count, &digest)
         }
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return hexString(digest)
+    }
+
+    /// Lower-case hex of bytes.
+    public static func hexString(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func hex(_ text: String) -> String { hex(Data(text.utf8)) }

@@ -1,52 +1,92 @@
-/// A counting semaphore for tasks: at most `limit` holders at once, waiters served first come,
-/// first served, a waiting task that is cancelled leaves the queue with `CancellationError`.
-public actor AsyncLimiter {
-    public private(set) var limit: Int
-    public private(set) var inUse = 0
-    private var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
-    private var nextWaiter: UInt64 = 0
+import Synchronization
 
-    public init(limit: Int) { self.limit = max(1, limit) }
+/// A counting semaphore for tasks: at most `limit` holders at once, waiters served first come,
+/// first served; a waiting task that is cancelled leaves the queue with `CancellationError`.
+///
+/// Lock-based rather than an actor: acquiring a free slot is one uncontended lock, with no hop
+/// to another executor, which matters at thousands of requests per second.
+public final class AsyncLimiter: Sendable {
+    struct State {
+        var limit: Int
+        var inUse = 0
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+        var nextID: UInt64 = 0
+        /// Waiters cancelled before they were queued.
+        var cancelledEarly: Set<UInt64> = []
+    }
+
+    let state: Mutex<State>
+
+    public init(limit: Int) { state = Mutex(State(limit: max(1, limit))) }
+
+    public var limit: Int { state.withLock { $0.limit } }
+    public var inUse: Int { state.withLock { $0.inUse } }
 
     /// Waits for a slot.
     public func acquire() async throws {
         try Task.checkCancellation()
-        if inUse < limit, waiters.isEmpty {
-            inUse += 1
-            return
+        let id: UInt64? = state.withLock { s in
+            if s.inUse < s.limit, s.waiters.isEmpty {
+                s.inUse += 1
+                return nil
+            }
+            s.nextID += 1
+            return s.nextID
         }
-        nextWaiter += 1
-        let id = nextWaiter
+        guard let id else { return }
         try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                waiters.append((id, continuation))
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                let admitted: Bool? = state.withLock { s in
+                    if s.cancelledEarly.remove(id) != nil { return false }
+                    if s.inUse < s.limit, s.waiters.isEmpty {
+                        s.inUse += 1
+                        return true
+                    }
+                    s.waiters.append((id, continuation))
+                    return nil
+                }
+                switch admitted {
+                case true?: continuation.resume()
+                case false?: continuation.resume(throwing: CancellationError())
+                case nil: break
+                }
             }
         } onCancel: {
-            Task { await self.cancelWaiter(id) }
+            let waiter: CheckedContinuation<Void, any Error>? = state.withLock { s in
+                if let index = s.waiters.firstIndex(where: { $0.id == id }) {
+                    return s.waiters.remove(at: index).continuation
+                }
+                s.cancelledEarly.insert(id)
+                return nil
+            }
+            waiter?.resume(throwing: CancellationError())
         }
     }
 
     /// Returns a slot and lets the next waiter in.
     public func release() {
-        inUse -= 1
-        admit()
+        let admitted = state.withLock { s in
+            s.inUse -= 1
+            return Self.admit(&s)
+        }
+        for c in admitted { c.resume() }
     }
 
     /// Changes the limit; holders above a lowered limit finish normally.
     public func setLimit(_ newLimit: Int) {
-        limit = max(1, newLimit)
-        admit()
-    }
-
-    private func admit() {
-        while inUse < limit, !waiters.isEmpty {
-            inUse += 1
-            waiters.removeFirst().continuation.resume()
+        let admitted = state.withLock { s in
+            s.limit = max(1, newLimit)
+            return Self.admit(&s)
         }
+        for c in admitted { c.resume() }
     }
 
-    private func cancelWaiter(_ id: UInt64) {
-        guard let index = waiters.firstIndex(where: { $0.id == id }) else { return }
-        waiters.remove(at: index).continuation.resume(throwing: CancellationError())
+    private static func admit(_ s: inout State) -> [CheckedContinuation<Void, any Error>] {
+        var admitted: [CheckedContinuation<Void, any Error>] = []
+        while s.inUse < s.limit, !s.waiters.isEmpty {
+            s.inUse += 1
+            admitted.append(s.waiters.removeFirst().continuation)
+        }
+        return admitted
     }
 }

@@ -48,11 +48,36 @@ public struct ChatRequestBuilder: Sendable {
         return messages
     }
 
+    /// The request body bytes and the prompt hash, computing the messages once.
+    public func request(for item: Item, endpoint: EndpointSettings, stream: Bool) throws -> (body: Data, promptHash: String) {
+        var messagesJSON: [UInt8] = []
+        JSONValue.array(try messages(for: item)).writeCanonical(into: &messagesJSON)
+        // The body is the canonical object with the already serialized messages spliced in at
+        // their sorted position, so the messages are serialized once for body and hash.
+        var rest = Self.body(messages: .null, endpoint: endpoint, stream: stream).objectValue ?? [:]
+        rest["messages"] = nil
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        var first = true
+        for key in (Array(rest.keys) + ["messages"]).sorted() {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONValue.writeEscaped(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            if key == "messages" { out.append(contentsOf: messagesJSON) } else { rest[key]!.writeCanonical(into: &out) }
+        }
+        out.append(UInt8(ascii: "}"))
+        return (Data(out), SHA256Digest.hex(messagesJSON))
+    }
+
     /// The whole request body.
     public func body(for item: Item, endpoint: EndpointSettings, stream: Bool) throws -> JSONValue {
+        Self.body(messages: .array(try messages(for: item)), endpoint: endpoint, stream: stream)
+    }
+
+    static func body(messages: JSONValue, endpoint: EndpointSettings, stream: Bool) -> JSONValue {
         var body = endpoint.extraBody
         body["model"] = .string(endpoint.model)
-        body["messages"] = .array(try messages(for: item))
+        body["messages"] = messages
         if stream {
             body["stream"] = .bool(true)
             body["stream_options"] = .object(["include_usage": .bool(true)])

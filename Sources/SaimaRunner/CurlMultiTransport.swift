@@ -39,8 +39,11 @@ public final class CurlMultiTransport: HTTPTransport {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let transfer = CurlTransfer(id: id, request: request, streaming: streaming, continuation: continuation)
-                shared.inbox.withLock { $0.adds.append(transfer) }
-                shared.wake()
+                let mustWake = shared.inbox.withLock { inbox in
+                    inbox.adds.append(transfer)
+                    return inbox.polling
+                }
+                if mustWake { shared.wake() }
             }
         } onCancel: {
             _ = shared.inbox.withLock { $0.cancels.insert(id) }
@@ -56,6 +59,8 @@ final class LoopShared: Sendable {
         var adds: [CurlTransfer] = []
         var cancels: Set<UInt64> = []
         var stop = false
+        /// The loop is in (or about to enter) `curl_multi_poll` and must be woken for new work.
+        var polling = false
     }
 
     let inbox = Mutex(Inbox())
@@ -98,8 +103,17 @@ private final class CurlLoop {
             var running: Int32 = 0
             curl_multi_perform(multi, &running)
             drainCompleted()
-            var ready: Int32 = 0
-            curl_multi_poll(multi, nil, 0, 1000, &ready)
+            // Callers wake the loop only while it polls: under load, new work is picked up on the
+            // next turn without a wake-up syscall per request.
+            let idle = shared.inbox.withLock { inbox in
+                inbox.polling = inbox.adds.isEmpty && inbox.cancels.isEmpty && !inbox.stop
+                return inbox.polling
+            }
+            if idle {
+                var ready: Int32 = 0
+                curl_multi_poll(multi, nil, 0, 1000, &ready)
+                shared.inbox.withLock { $0.polling = false }
+            }
         }
         for transfer in Array(active.values) { finish(transfer, status: 0, failure: .cancelled) }
         for handle in idleHandles { curl_easy_cleanup(handle) }

@@ -61,9 +61,9 @@ public struct RoundRunner: Sendable {
                     let team = TeamLane(plan: plan, options: options, onEvent: onEvent)
                     for _ in 0..<min(plan.submission.endpoint.maxConcurrency, plan.work.count) {
                         group.addTask {
-                            while let work = await team.cursor.next() {
+                            while let work = team.cursor.next() {
                                 let result = try await perform(work, lane: team, global: global)
-                                await writer.append(result)
+                                writer.append(result)
                                 tally.count(result)
                                 onEvent(.finished(team: work.key.team, outcome: result.outcome, latencyMs: result.latencyMs))
                             }
@@ -90,8 +90,7 @@ public struct RoundRunner: Sendable {
         let promptHash: String
         let body: Data
         do {
-            promptHash = try work.builder.promptHash(for: work.item)
-            body = Data(try work.builder.body(for: work.item, endpoint: endpoint, stream: streaming).jsonText.utf8)
+            (body, promptHash) = try work.builder.request(for: work.item, endpoint: endpoint, stream: streaming)
         } catch {
             // An attachment vanished after validation: a harness-side problem, recorded, not sent.
             return ItemResult(
@@ -115,14 +114,14 @@ public struct RoundRunner: Sendable {
                 try await lane.bucket?.take()
                 try await global.acquire()
             } catch {
-                await lane.concurrency.release(congested: false, succeeded: false, reason: "")
+                lane.concurrency.release(congested: false, succeeded: false, reason: "")
                 throw error
             }
             let result = await transport.send(request, streaming: streaming)
-            await global.release()
+            global.release()
             let classified = ChatResponseParser.classify(result, streamed: streaming)
             let congested = classified.outcome == .rateLimited || classified.outcome == .timeout
-            await lane.concurrency.release(
+            lane.concurrency.release(
                 congested: congested, succeeded: classified.outcome == .ok, reason: classified.detail ?? "")
             if result.failure == .cancelled || Task.isCancelled { throw CancellationError() }
             attempts.append(
@@ -179,15 +178,14 @@ final class TeamLane: Sendable {
 }
 
 /// Hands out a team's work items one at a time to its workers.
-actor WorkCursor {
+final class WorkCursor: Sendable {
     private let work: [WorkItem]
-    private var index = 0
+    private let index = Atomic<Int>(0)
 
     init(_ work: [WorkItem]) { self.work = work }
 
     func next() -> WorkItem? {
-        guard index < work.count else { return nil }
-        defer { index += 1 }
-        return work[index]
+        let i = index.add(1, ordering: .relaxed).oldValue
+        return i < work.count ? work[i] : nil
     }
 }

@@ -2,16 +2,24 @@ import SaimaModel
 import SaimaStorage
 
 /// One request to make: a team, an item of a question set, and the sample number.
+///
+/// The item is referenced by position in its track (not copied), so that a plan of 100,000
+/// requests stays a few megabytes.
 public struct WorkItem: Sendable {
     public var key: ResultKey
-    public var item: Item
     public var builder: ChatRequestBuilder
+    public var setIndex: Int
+    public var itemIndex: Int
 
-    public init(key: ResultKey, item: Item, builder: ChatRequestBuilder) {
+    public init(key: ResultKey, builder: ChatRequestBuilder, setIndex: Int, itemIndex: Int) {
         self.key = key
-        self.item = item
         self.builder = builder
+        self.setIndex = setIndex
+        self.itemIndex = itemIndex
     }
+
+    /// The item to ask.
+    public var item: Item { builder.track.questionSets[setIndex].items[itemIndex] }
 }
 
 /// Everything one team must answer in a run.
@@ -42,8 +50,9 @@ public enum RunPlanner {
             for track in registry where submission.tracks.contains(track.id) {
                 if let trackFilter, !trackFilter.contains(track.id) { continue }
                 let builder = ChatRequestBuilder(track: track)
-                for set in track.questionSets(split: split) {
-                    for item in set.items {
+                for (setIndex, set) in track.questionSets.enumerated() {
+                    if let split, set.split != split { continue }
+                    for (itemIndex, item) in set.items.enumerated() {
                         for sample in 0..<max(1, samples) {
                             let key = ResultKey(
                                 team: submission.id, track: track.id, set: set.id, item: item.id, sample: sample)
@@ -51,7 +60,7 @@ public enum RunPlanner {
                                 done += 1
                                 continue
                             }
-                            work.append(WorkItem(key: key, item: item, builder: builder))
+                            work.append(WorkItem(key: key, builder: builder, setIndex: setIndex, itemIndex: itemIndex))
                         }
                     }
                 }

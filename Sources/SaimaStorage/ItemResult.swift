@@ -36,6 +36,29 @@ public struct AttemptRecord: Sendable, Hashable, Codable {
     }
 }
 
+extension AttemptRecord {
+    /// Compact JSON array of attempts, as stored in the `attempts` column.
+    static func json(_ attempts: [AttemptRecord]) -> String {
+        JSONValue.array(attempts.map { a in
+            .object([
+                "status": .number(Double(a.status)), "outcome": .string(a.outcome.rawValue),
+                "latency_ms": .number((a.latencyMs * 1000).rounded() / 1000),
+                "detail": a.detail.map(JSONValue.string) ?? .null,
+            ])
+        }).canonicalJSON
+    }
+
+    static func parse(_ text: String) -> [AttemptRecord] {
+        guard let array = (try? JSONValue.parse(text))?.arrayValue else { return [] }
+        return array.map { a in
+            AttemptRecord(
+                status: Int(a["status"]?.numberValue ?? 0),
+                outcome: Outcome(rawValue: a["outcome"]?.stringValue ?? "") ?? .malformed,
+                latencyMs: a["latency_ms"]?.numberValue ?? 0, detail: a["detail"]?.stringValue)
+        }
+    }
+}
+
 /// The final record of one request, as stored in the run database.
 public struct ItemResult: Sendable, Hashable {
     public var key: ResultKey

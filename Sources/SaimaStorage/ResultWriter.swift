@@ -1,65 +1,97 @@
 import Foundation
 import SaimaModel
+import Synchronization
 
 /// Writes results as requests complete, grouping them into small transactions.
 ///
 /// A group is committed when it holds `maxBatch` results or when its oldest result has waited
 /// `maxDelay`, whichever comes first — so a crash loses at most the last uncommitted handful.
-public actor ResultWriter {
+/// Commits run on the database's own writer queue (`asyncWrite`), in order, never blocking a
+/// Swift task; each group extends the result chain from the last committed row.
+public final class ResultWriter: Sendable {
+    struct State {
+        var buffer: [ItemResult] = []
+        var pending = 0
+        var committed = 0
+        var head: String
+        var failure: (any Error)?
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
     let store: RunStore
     let maxBatch: Int
-    let maxDelay: Duration
-    var buffer: [ItemResult] = []
-    var head: String
-    var flushTask: Task<Void, Never>?
-    var failure: (any Error)?
-    public private(set) var committed = 0
+    let state: Mutex<State>
+    let timer: Mutex<Task<Void, Never>?> = Mutex(nil)
 
     public init(store: RunStore, maxBatch: Int = 16, maxDelay: Duration = .milliseconds(100)) throws {
         self.store = store
         self.maxBatch = maxBatch
-        self.maxDelay = maxDelay
-        self.head = try store.chainHead()
+        self.state = Mutex(State(head: try store.chainHead()))
+        let task = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: maxDelay)
+                self?.commitBuffered()
+            }
+        }
+        timer.withLock { $0 = task }
     }
+
+    deinit { timer.withLock { $0?.cancel() } }
+
+    /// Results committed so far.
+    public var committed: Int { state.withLock { $0.committed } }
 
     /// Queues a result; it is committed within `maxDelay`.
     public func append(_ result: ItemResult) {
-        buffer.append(result)
-        if buffer.count >= maxBatch {
-            commit()
-        } else if flushTask == nil {
-            let delay = maxDelay
-            flushTask = Task { [weak self] in
-                try? await Task.sleep(for: delay)
-                await self?.commitFromTimer()
+        let full = state.withLock { s in
+            s.buffer.append(result)
+            return s.buffer.count >= maxBatch
+        }
+        if full { commitBuffered() }
+    }
+
+    /// Hands the buffered results to the writer queue as one transaction.
+    func commitBuffered() {
+        let batch: [ItemResult] = state.withLock { s in
+            defer { s.buffer.removeAll(keepingCapacity: true) }
+            if !s.buffer.isEmpty { s.pending += 1 }
+            return s.buffer
+        }
+        guard !batch.isEmpty else { return }
+        store.appendAsync(batch) { [self] outcome in
+            let waiters: [CheckedContinuation<Void, Never>] = state.withLock { s in
+                switch outcome {
+                case .success(let head):
+                    s.head = head
+                    s.committed += batch.count
+                case .failure(let error):
+                    s.failure = s.failure ?? error
+                }
+                s.pending -= 1
+                guard s.pending == 0 else { return [] }
+                defer { s.waiters.removeAll() }
+                return s.waiters
             }
+            for w in waiters { w.resume() }
         }
     }
 
-    private func commitFromTimer() {
-        flushTask = nil
-        commit()
-    }
-
-    private func commit() {
-        guard !buffer.isEmpty else { return }
-        let batch = buffer
-        buffer.removeAll(keepingCapacity: true)
-        do {
-            head = try store.append(batch, previousHash: head)
-            committed += batch.count
-        } catch {
-            failure = failure ?? error
-            buffer.insert(contentsOf: batch, at: 0)
+    /// Commits everything still buffered and waits for it; returns the chain head or throws the
+    /// first write error seen.
+    public func finish() async throws -> String {
+        timer.withLock { $0?.cancel() }
+        commitBuffered()
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let done = state.withLock { s in
+                if s.pending == 0 { return true }
+                s.waiters.append(c)
+                return false
+            }
+            if done { c.resume() }
         }
-    }
-
-    /// Commits everything still buffered; throws the first write error seen, if any.
-    public func finish() throws -> String {
-        flushTask?.cancel()
-        flushTask = nil
-        commit()
-        if let failure { throw failure }
-        return head
+        return try state.withLock { s in
+            if let failure = s.failure { throw failure }
+            return s.head
+        }
     }
 }

@@ -19,6 +19,9 @@ public final class RunStore: Sendable {
         path = (folder as NSString).appendingPathComponent("run.sqlite")
         var config = Configuration()
         config.busyMode = .timeout(10)
+        // WAL with synchronous=NORMAL: a commit survives the process being killed (the OS holds
+        // the pages); only a power cut can lose the last transactions. No fsync per group commit.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(pool)
     }
@@ -82,36 +85,45 @@ public final class RunStore: Sendable {
         } ?? Self.chainGenesis
     }
 
-    /// Appends results in one transaction, superseding earlier rows of the same keys; returns the new chain head.
-    func append(_ results: [ItemResult], previousHash: String) throws -> String {
-        try pool.write { db in
-            var head = previousHash
-            let encoder = JSONEncoder()
-            for r in results {
-                try db.execute(
-                    sql: """
-                        UPDATE results SET superseded = 1
-                        WHERE team = ? AND track = ? AND set_id = ? AND item = ? AND sample = ? AND superseded = 0
-                        """,
-                    arguments: [r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample])
-                head = r.chainHash(previous: head)
-                let attempts = String(decoding: try encoder.encode(r.attempts), as: UTF8.self)
-                try db.execute(
-                    sql: """
-                        INSERT INTO results(team, track, set_id, item, sample, outcome, http_status, attempts,
-                            latency_ms, ttft_ms, content, raw_response, prompt_hash, template_version,
-                            prompt_tokens, completion_tokens, detail, finished_at, chain_hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample, r.outcome.rawValue,
-                        r.httpStatus, attempts, r.latencyMs, r.ttftMs, r.content, r.rawResponse, r.promptHash,
-                        r.templateVersion, r.usage?.prompt, r.usage?.completion, r.detail,
-                        r.finishedAt.timeIntervalSince1970, head,
-                    ])
-            }
-            return head
+    /// Appends results in one transaction on the writer queue, without blocking the caller;
+    /// `completion` gets the new chain head.
+    func appendAsync(_ results: [ItemResult], completion: @escaping @Sendable (Result<String, any Error>) -> Void) {
+        pool.asyncWrite({ db in try Self.append(results, in: db) }, completion: { _, result in completion(result) })
+    }
+
+    /// Appends results in one transaction; returns the new chain head.
+    func append(_ results: [ItemResult]) throws -> String {
+        try pool.write { db in try Self.append(results, in: db) }
+    }
+
+    /// Supersedes earlier rows of the same keys and inserts the results, extending the chain from
+    /// the last row in the database.
+    static func append(_ results: [ItemResult], in db: Database) throws -> String {
+        var head = try String.fetchOne(db, sql: "SELECT chain_hash FROM results ORDER BY seq DESC LIMIT 1")
+            ?? Self.chainGenesis
+        let supersede = try db.cachedStatement(
+            sql: """
+                UPDATE results SET superseded = 1
+                WHERE team = ? AND track = ? AND set_id = ? AND item = ? AND sample = ? AND superseded = 0
+                """)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO results(team, track, set_id, item, sample, outcome, http_status, attempts,
+                    latency_ms, ttft_ms, content, raw_response, prompt_hash, template_version,
+                    prompt_tokens, completion_tokens, detail, finished_at, chain_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for r in results {
+            try supersede.execute(arguments: [r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample])
+            head = r.chainHash(previous: head)
+            try insert.execute(arguments: [
+                r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample, r.outcome.rawValue,
+                r.httpStatus, AttemptRecord.json(r.attempts), r.latencyMs, r.ttftMs, r.content, r.rawResponse,
+                r.promptHash, r.templateVersion, r.usage?.prompt, r.usage?.completion, r.detail,
+                r.finishedAt.timeIntervalSince1970, head,
+            ])
         }
+        return head
     }
 
     // MARK: reading
@@ -151,7 +163,7 @@ public final class RunStore: Sendable {
 
     static func result(from row: Row) -> ItemResult {
         let attemptsJSON: String = row["attempts"]
-        let attempts = (try? JSONDecoder().decode([AttemptRecord].self, from: Data(attemptsJSON.utf8))) ?? []
+        let attempts = AttemptRecord.parse(attemptsJSON)
         let promptTokens: Int? = row["prompt_tokens"]
         let completionTokens: Int? = row["completion_tokens"]
         return ItemResult(

@@ -13,7 +13,8 @@ struct Saima: AsyncParsableCommand {
             """,
         version: SaimaVersion.current,
         subcommands: [
-            TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self,
+            TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self, BenchCommand.self,
+            BenchEndpointCommand.self,
         ]
     )
 }

@@ -10,8 +10,8 @@ import SaimaModel
 /// audio as `input_audio` base64, video as a `video_url` data URI (accepted by vLLM-style servers).
 /// The submission's `extra_body` is merged in last, except that it cannot replace `model`,
 /// `messages` or `stream`.
-public struct ChatRequestBuilder: Sendable {
-    public var track: Track
+public final class ChatRequestBuilder: Sendable {
+    public let track: Track
 
     public init(track: Track) { self.track = track }
 

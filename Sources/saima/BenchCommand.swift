@@ -20,21 +20,24 @@ struct BenchCommand: AsyncParsableCommand {
 
     @Option(help: "Which scenario. 场景") var scenario: Scenario = .all
     @Option(help: "Items (default per scenario). 题数") var items: Int?
+    @Option(help: "Alternating saima/curl rounds per throughput scenario. 重复次数") var repeats = 3
 
     func run() async throws {
         if scenario == .all {
             for s in [Scenario.throughput, .latency, .memory] {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-                process.arguments = ["bench", "--scenario", s.rawValue]
+                process.arguments = ["bench", "--scenario", s.rawValue, "--repeats", "\(repeats)"]
                 try process.run()
                 process.waitUntilExit()
             }
             return
         }
         switch scenario {
-        case .throughput: try await Benchmark.throughput(items: items ?? 20_000, inFlight: 64, latencyMs: 0)
-        case .latency: try await Benchmark.throughput(items: items ?? 256 * 20, inFlight: 256, latencyMs: 200)
+        case .throughput:
+            try await Benchmark.throughput(items: items ?? 20_000, inFlight: 64, latencyMs: 0, repeats: repeats)
+        case .latency:
+            try await Benchmark.throughput(items: items ?? 256 * 20, inFlight: 256, latencyMs: 200, repeats: repeats)
         case .memory: try await Benchmark.memory(items: items ?? 100_000)
         case .all: break
         }

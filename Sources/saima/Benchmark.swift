@@ -83,30 +83,51 @@ enum Benchmark {
         return (Double(items) / seconds, ResourceUsage.cpuSeconds() - cpuBefore, ResourceUsage.peakRSSMegabytes(), ok)
     }
 
-    static func throughput(items: Int, inFlight: Int, latencyMs: Int) async throws {
+    /// Runs saima and `curl --parallel` alternately `repeats` times on the same endpoint (the
+    /// machine is shared and noisy: medians, not single runs, are compared), then wrk once.
+    static func throughput(items: Int, inFlight: Int, latencyMs: Int, repeats: Int) async throws {
         let endpoint = try Endpoint.start(latencyMs: latencyMs)
         defer { endpoint.stop() }
-        print("== scenario: \(items) items, \(inFlight) in flight, endpoint latency \(latencyMs) ms ==")
+        print("== scenario: \(items) items, \(inFlight) in flight, endpoint latency \(latencyMs) ms, \(repeats) rounds ==")
         print("libcurl: \(CurlMultiTransport.libcurlVersion)")
-        let saima = try await runSaima(items: items, inFlight: inFlight, port: endpoint.port)
-        print(String(format: "saima runner (build+transfer+parse+store): %8.0f req/s  CPU %.2f s  peak RSS %.1f MB  ok %d/%d",
-                     saima.rate, saima.cpu, saima.rssMB, saima.ok, items))
-        if let curl = ExternalClients.curlParallel(url: endpoint.url, requests: items, parallel: inFlight) {
-            print(String(format: "curl --parallel --parallel-max %d:           %8.0f req/s  CPU %.2f s  (saima = %.0f%% of curl)",
-                         inFlight, curl.rate, curl.cpu, saima.rate / curl.rate * 100))
+        var saimaRates: [Double] = []
+        var curlRates: [Double] = []
+        for round in 1...max(1, repeats) {
+            let saima = try await runSaima(items: items, inFlight: inFlight, port: endpoint.port)
+            saimaRates.append(saima.rate)
+            print(String(format: "[%d] saima runner (build+transfer+parse+store): %8.0f req/s  CPU %.2f s  peak RSS %.1f MB  ok %d/%d",
+                         round, saima.rate, saima.cpu, saima.rssMB, saima.ok, items))
+            if let curl = ExternalClients.curlParallel(url: endpoint.url, requests: items, parallel: inFlight) {
+                curlRates.append(curl.rate)
+                print(String(format: "[%d] curl --parallel --parallel-max %d:            %8.0f req/s  CPU %.2f s",
+                             round, inFlight, curl.rate, curl.cpu))
+            }
+        }
+        let saimaMedian = median(saimaRates)
+        print(String(format: "median saima: %.0f req/s", saimaMedian))
+        if !curlRates.isEmpty {
+            let curlMedian = median(curlRates)
+            print(String(format: "median curl:  %.0f req/s  → saima = %.0f%% of curl (target ≥ 50%%)", curlMedian,
+                         saimaMedian / curlMedian * 100))
         } else {
             print("curl: not available")
         }
         if let wrk = ExternalClients.wrk(url: endpoint.url, connections: inFlight, seconds: 5) {
-            print(String(format: "wrk -c%d (sends only):                     %8.0f req/s", inFlight, wrk))
+            print(String(format: "wrk -c%d (sends only):  %.0f req/s", inFlight, wrk))
         } else {
             print("wrk: not installed (apt-get install wrk)")
         }
         if latencyMs > 0 {
             let ideal = Double(inFlight) / (Double(latencyMs) / 1000)
-            print(String(format: "ideal bound in-flight/latency: %.0f req/s; saima reaches %.1f%% of it", ideal,
-                         saima.rate / ideal * 100))
+            print(String(format: "ideal bound in-flight/latency: %.0f req/s; saima reaches %.1f%% of it (target ≥ 90%%)",
+                         ideal, saimaMedian / ideal * 100))
         }
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
     static func memory(items: Int) async throws {

@@ -38,9 +38,11 @@ enum RunExecution {
         }
         do {
             let summary = try await task.value
+            ticker.cancel()
             if !quiet { progress.render(final: true) }
             return summary
         } catch is CancellationError {
+            ticker.cancel()
             progress.render(final: true)
             throw ExitCode(130)
         }

@@ -14,7 +14,7 @@ struct Saima: AsyncParsableCommand {
         version: SaimaVersion.current,
         subcommands: [
             TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self, BenchCommand.self,
-            BenchEndpointCommand.self,
+            BenchEndpointCommand.self, ServeBaselineCommand.self,
         ]
     )
 }

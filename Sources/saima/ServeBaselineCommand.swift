@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import SaimaEndpointServer
+
+/// `saima serve-baseline`: an OpenAI-compatible baseline endpoint on 127.0.0.1.
+struct ServeBaselineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve-baseline",
+        abstract: "Serve a deterministic baseline model on 127.0.0.1. 启动本地基线模型接口",
+        discussion: "Personas: \(BaselinePersona.allCases.map(\.rawValue).joined(separator: ", ")). Stop with Ctrl-C.")
+
+    @Option(help: "Port. 端口") var port: Int
+    @Option(help: "random, first-choice, keyword or flaky. 基线类型") var persona: PersonaChoice
+    @Option(help: "Model name reported by the server. 模型名") var model: String?
+
+    func run() async throws {
+        let server = try await BaselineServer.start(persona: persona.persona, port: port, model: model)
+        FileHandle.standardOutput.write(
+            Data("serving persona \(persona.rawValue) at \(server.baseURL) / 基线接口已启动\n".utf8))
+        while true { try await Task.sleep(for: .seconds(3600)) }
+    }
+}
+
+/// `--persona` values.
+struct PersonaChoice: ExpressibleByArgument {
+    let persona: BaselinePersona
+    var rawValue: String { persona.rawValue }
+    init?(argument: String) {
+        guard let p = BaselinePersona(rawValue: argument) else { return nil }
+        persona = p
+    }
+}

@@ -76,10 +76,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Helpers shared by test targets: locating and running the built `saima`.
+        .target(name: "SaimaTestSupport", swiftSettings: strict),
+        .testTarget(name: "SaimaCLITests", dependencies: ["SaimaTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
         .testTarget(
             name: "SaimaRunnerTests",
-            dependencies: ["SaimaRunner", "SaimaStorage", "SaimaEndpointServer", "SaimaRegistry"],
+            dependencies: ["SaimaRunner", "SaimaStorage", "SaimaEndpointServer", "SaimaRegistry", "SaimaTestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -20,7 +20,7 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var citation: DatasetCitation?
     /// A multi-turn history sent before the prompt.
     public var messages: [ChatTurn]
-    public var attachments: [Attachment]
+    public var attachments: [MediaAttachment]
     public var tags: [String]
     public var difficulty: String?
     /// Required key points for the `keywords` metric: each inner list holds alternatives.
@@ -34,7 +34,7 @@ public struct Item: Sendable, Hashable, Identifiable {
         id: String, type: ItemType, prompt: String, system: String? = nil, choices: [Choice] = [],
         answer: AnswerKey, tolerance: Double? = nil, metric: String? = nil, rubric: Rubric? = nil,
         context: String? = nil, citation: DatasetCitation? = nil, messages: [ChatTurn] = [],
-        attachments: [Attachment] = [], tags: [String] = [], difficulty: String? = nil,
+        attachments: [MediaAttachment] = [], tags: [String] = [], difficulty: String? = nil,
         keywords: [[String]] = [], raw: JSONValue = .null, line: Int = 0
     ) {
         self.id = id
@@ -95,7 +95,7 @@ public struct ChatTurn: Sendable, Hashable {
 }
 
 /// A media file that goes with an item; `file` is relative to the track folder.
-public struct Attachment: Sendable, Hashable {
+public struct MediaAttachment: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, CaseIterable { case image, audio, video }
     public var kind: Kind
     public var file: String

@@ -208,14 +208,14 @@ struct ItemParser {
         }
     }
 
-    private func parseAttachments(_ v: JSONValue?, problems: inout [String]) -> [Attachment] {
+    private func parseAttachments(_ v: JSONValue?, problems: inout [String]) -> [MediaAttachment] {
         guard let v else { return [] }
         guard let a = v.arrayValue else {
             problems.append("`attachments` must be a list")
             return []
         }
         return a.compactMap { entry in
-            guard let kindName = entry["kind"]?.stringValue, let kind = Attachment.Kind(rawValue: kindName),
+            guard let kindName = entry["kind"]?.stringValue, let kind = MediaAttachment.Kind(rawValue: kindName),
                 let file = entry["file"]?.stringValue, !file.isEmpty
             else {
                 problems.append("each attachment needs `kind` (image|audio|video) and `file`")
@@ -231,7 +231,7 @@ struct ItemParser {
                 return nil
             }
             let mime = entry["mime"]?.stringValue ?? Self.guessMime(file)
-            return Attachment(kind: kind, file: file, mime: mime, path: path)
+            return MediaAttachment(kind: kind, file: file, mime: mime, path: path)
         }
     }
 

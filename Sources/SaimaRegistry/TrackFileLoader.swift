@@ -88,18 +88,18 @@ struct TrackFileLoader {
         }
         let description = entry.localized("description", required: false, diagnostics: &diagnostics)
         let canary = entry.string("canary", required: false, diagnostics: &diagnostics)
-        guard let setID, let file, let pilot, let split else { return nil }
-        if existing.contains(where: { $0.id == setID }) {
+        if let setID, existing.contains(where: { $0.id == setID }) {
             diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate question set id `\(setID)`"))
             return nil
         }
-        let filePath = resolve(file)
-        guard FileManager.default.fileExists(atPath: filePath) else {
+        if let file, !FileManager.default.fileExists(atPath: resolve(file)) {
             diagnostics.append(
                 Diagnostic(path: path, line: entry.line(of: "file"),
-                           message: "question set `\(setID)`: file `\(file)` does not exist"))
+                           message: "question set `\(setID ?? "?")`: file `\(file)` does not exist"))
             return nil
         }
+        guard let setID, let file, let pilot, let split else { return nil }
+        let filePath = resolve(file)
         let items = QuestionFileLoader(path: filePath, trackDirectory: directory).load(diagnostics: &diagnostics)
         return QuestionSet(
             id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,

@@ -96,7 +96,7 @@ public final class ChatRequestBuilder: Sendable {
         .object(["role": .string(role), "content": content])
     }
 
-    static func contentPart(_ attachment: Attachment) throws -> JSONValue {
+    static func contentPart(_ attachment: MediaAttachment) throws -> JSONValue {
         let data = try Data(contentsOf: URL(fileURLWithPath: attachment.path))
         let base64 = data.base64EncodedString()
         switch attachment.kind {

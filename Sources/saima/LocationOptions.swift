@@ -17,16 +17,15 @@ struct LocationOptions: ParsableArguments {
         do {
             return try TrackRegistry.load(roots: roots)
         } catch {
-            throw ReportedDiagnostics(diagnostics: error.diagnostics)
+            throw reportDiagnostics(error.diagnostics)
         }
     }
 }
 
-/// Diagnostics already collected; printing them and exiting 1 is the CLI's whole response.
-struct ReportedDiagnostics: Error, CustomStringConvertible {
-    var diagnostics: [Diagnostic]
-    var description: String {
+/// Prints every diagnostic to standard error, compiler style, and returns the exit status 1 to throw.
+func reportDiagnostics(_ diagnostics: [Diagnostic]) -> ExitCode {
+    printErr(
         diagnostics.map(\.description).joined(separator: "\n")
-            + "\n\(diagnostics.count) problem(s) found; nothing was run. 发现 \(diagnostics.count) 个问题，未执行任何操作。"
-    }
+            + "\n\(diagnostics.count) problem(s) found; nothing was run. 发现 \(diagnostics.count) 个问题，未执行任何操作。")
+    return ExitCode.failure
 }

@@ -12,7 +12,7 @@ enum RoundSelection {
         do {
             all = try SubmissionLoader.load(root: location.submissionsRoot, registry: registry)
         } catch {
-            throw ReportedDiagnostics(diagnostics: error.diagnostics)
+            throw reportDiagnostics(error.diagnostics)
         }
         guard !teams.isEmpty else { return all }
         let unknown = Set(teams).subtracting(all.map(\.id))

@@ -20,7 +20,7 @@ struct SubmissionsCommand: ParsableCommand {
             do {
                 submissions = try SubmissionLoader.load(root: location.submissionsRoot, registry: registry)
             } catch {
-                throw ReportedDiagnostics(diagnostics: error.diagnostics)
+                throw reportDiagnostics(error.diagnostics)
             }
             var table = TerminalTable(headers: ["team 队伍", "name 名称", "tracks 赛道", "endpoint 接口", "model", "key env"])
             for s in submissions {

@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
         let registry = TrackRegistry.load(roots: location.roots, diagnostics: &diagnostics)
         let submissions = SubmissionLoader.load(
             root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
-        if !diagnostics.isEmpty { throw ReportedDiagnostics(diagnostics: diagnostics) }
+        if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
         let sets = registry.tracks.reduce(0) { $0 + $1.questionSets.count }
         let items = registry.tracks.reduce(0) { $0 + $1.questionSets.reduce(0) { $0 + $1.items.count } }
         print("OK: \(registry.tracks.count) tracks, \(sets) question sets, \(items) items, \(submissions.count) submissions.")

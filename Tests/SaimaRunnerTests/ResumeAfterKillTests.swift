@@ -2,18 +2,12 @@ import Foundation
 import SaimaEndpointServer
 import SaimaModel
 import SaimaStorage
+import SaimaTestSupport
 import Testing
 
 /// `saima run` killed with SIGKILL mid-run, then run again with the same `--out`.
 @Suite("Resume after a killed process")
 struct ResumeAfterKillTests {
-    /// The `saima` executable built next to the tests.
-    static var saimaBinary: String {
-        var dir = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { dir.deleteLastPathComponent() }
-        return dir.appendingPathComponent(".build/debug/saima").path
-    }
-
     static func writeTree(root: String, items: Int, port: Int) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/Tracks/t/questions", withIntermediateDirectories: true)
@@ -43,7 +37,7 @@ struct ResumeAfterKillTests {
 
     func runSaima(root: String, killAfter: Duration?) async throws -> Int32 {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.saimaBinary)
+        process.executableURL = URL(fileURLWithPath: SaimaBinary.path)
         process.arguments = [
             "run", "--tracks", root + "/Tracks", "--submissions", root + "/Submissions", "--out", root + "/out",
         ]
@@ -60,7 +54,7 @@ struct ResumeAfterKillTests {
     }
 
     @Test func noAnsweredItemIsRequestedTwice() async throws {
-        #expect(FileManager.default.fileExists(atPath: Self.saimaBinary), "build the saima product first")
+        #expect(FileManager.default.fileExists(atPath: SaimaBinary.path), "build the saima product first")
         let log = EndpointLog()
         let server = try await LocalEndpointServer.start { request in
             let body = (try? JSONValue.parse(request.body)) ?? .null

@@ -1,0 +1,37 @@
+import Foundation
+import SaimaModel
+import Testing
+
+@Suite("JSON parsing and canonical writing")
+struct JSONValueTests {
+    @Test func parsesEveryKind() throws {
+        let v = try JSONValue.parse(#" {"a":[1,2.5,-3e2,true,false,null],"b":{"c":"d\n\u00e9\ud83d\ude00"}} "#)
+        #expect(v["a"] == .array([.number(1), .number(2.5), .number(-300), .bool(true), .bool(false), .null]))
+        #expect(v["b"]?["c"] == .string("d\né😀"))
+    }
+
+    @Test(arguments: [
+        "", "{", "[1,]", "{\"a\" 1}", "tru", "01", "1.", "\"\\x\"", "\"a", "{\"a\":1} x", "\"\u{01}\"",
+        "\"\\ud800\"", "[1 2]",
+    ])
+    func rejectsInvalidJSON(_ text: String) {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(text) }
+    }
+
+    @Test func rejectsInvalidUTF8AndDeepNesting() {
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(Data([0x22, 0xFF, 0x22])) }
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        #expect(throws: JSONSyntaxError.self) { try JSONValue.parse(deep) }
+    }
+
+    @Test func canonicalFormIsSortedCompactAndRoundTrips() throws {
+        let v = try JSONValue.parse(#"{"b":1.0,"a":"x\"y\\z\n\u2028","c":[3,1e20]}"#)
+        #expect(v.canonicalJSON == #"{"a":"x\"y\\z\n\u2028","b":1,"c":[3,1e+20]}"#)
+        #expect(try JSONValue.parse(v.canonicalJSON) == v)
+    }
+
+    @Test func escapesControlCharacters() {
+        #expect(JSONValue.string("a\u{01}b\tc").canonicalJSON == #""a\u0001b\tc""#)
+        #expect(JSONValue.string("中文").canonicalJSON == "\"中文\"")
+    }
+}

@@ -1,2 +1,0 @@
-/// Scoring.
-enum ScoringPlaceholder {}

@@ -20,6 +20,12 @@ demo: deps
 	.build/release/saima tracks list
 	.build/release/saima validate
 
+## The runner benchmark (prints saima's, curl's and wrk's figures).
+bench: deps
+	@command -v wrk >/dev/null || { $(SUDO) apt-get install -y -qq wrk || true; }
+	$(SWIFT) build -c release --product saima
+	SWIFT_BACKTRACE=enable=no .build/release/saima bench
+
 ## The test suite.
 test: deps
 	SWIFT_BACKTRACE=enable=no $(SWIFT) test

@@ -53,8 +53,10 @@ let package = Package(
         ),
         // Metrics and answer extraction: pure functions over (item, response text).
         .target(name: "SaimaScoring", dependencies: ["SaimaModel"], swiftSettings: strict),
+        // Aggregation and statistics: scores, bootstrap intervals, ranks (pure functions).
+        .target(name: "SaimaLeaderboard", dependencies: ["SaimaModel"], swiftSettings: strict),
         // Renderers for terminals and files.
-        .target(name: "SaimaReports", dependencies: ["SaimaModel"], swiftSettings: strict),
+        .target(name: "SaimaReports", dependencies: ["SaimaModel", "SaimaLeaderboard"], swiftSettings: strict),
         // A real local OpenAI-compatible HTTP server (SwiftNIO): baselines, benchmarks, test endpoints.
         .target(
             name: "SaimaEndpointServer",
@@ -71,7 +73,7 @@ let package = Package(
             name: "saima",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
-                "SaimaEndpointServer",
+                "SaimaEndpointServer", "SaimaLeaderboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -79,6 +81,7 @@ let package = Package(
         // Helpers shared by test targets: locating and running the built `saima`.
         .target(name: "SaimaTestSupport", swiftSettings: strict),
         .testTarget(name: "SaimaCLITests", dependencies: ["SaimaTestSupport"], swiftSettings: strict),
+        .testTarget(name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports"], swiftSettings: strict),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,62 @@
+import Foundation
+import SaimaModel
+
+/// A ranked board: per track (primary) or overall (secondary).
+public struct Board: Sendable {
+    /// The track id, or `overall`.
+    public var id: String
+    public var name: LocalizedText
+    public var entries: [BoardEntry]
+    /// For each adjacent pair in position order, the 95% CI of the score difference.
+    public var adjacent: [AdjacentDifference]
+}
+
+/// One team's line on a board.
+public struct BoardEntry: Sendable {
+    public var team: String
+    public var name: LocalizedText
+    /// Plain order by score (1 = best; ties in score broken by team id).
+    public var position: Int
+    /// 1 + the number of teams significantly better than this team (paired bootstrap, 95%).
+    public var rank: Int
+    /// The band of teams sharing a rank, numbered from 1 in position order.
+    public var rankGroup: Int
+    /// Score on the 0–100 scale.
+    public var score: Double
+    /// 95% bootstrap percentile interval of the score.
+    public var ci95: (low: Double, high: Double)
+    /// Items the board covers for this team (per item, all samples counted once).
+    public var items: Int
+    /// Items with at least one `ok` answer.
+    public var answered: Int
+    /// Answers that failed, by outcome class.
+    public var failedByClass: [Outcome: Int]
+    public var unextractable: Int
+    public var meanLatencyMs: Double?
+    public var p95LatencyMs: Double?
+    public var tokens: Int
+    /// The team did not enter this track (its score there counts 0 overall).
+    public var notEntered: Bool
+    /// Tracks the team did not enter (overall board only).
+    public var notEnteredTracks: [String]
+
+    public var failed: Int { failedByClass.values.reduce(0, +) }
+}
+
+/// The 95% CI of `higher − lower` for two teams adjacent in position.
+public struct AdjacentDifference: Sendable {
+    public var higher: String
+    public var lower: String
+    public var difference: Double
+    public var ci95: (low: Double, high: Double)
+}
+
+/// The result of aggregation.
+public struct Leaderboard: Sendable {
+    public var round: String
+    public var generatedAt: Date
+    public var seed: UInt64
+    public var resamples: Int
+    public var tracks: [Board]
+    public var overall: Board
+}

@@ -1,0 +1,82 @@
+import SaimaModel
+
+/// Everything the aggregation needs, independent of storage: the round's tracks and sets with
+/// their weights and item ids, the teams, and one record per scored answer.
+public struct LeaderboardInput: Sendable {
+    public struct SetSpec: Sendable {
+        public var id: String
+        public var weight: Double
+        public var items: [String]
+        public init(id: String, weight: Double, items: [String]) {
+            self.id = id
+            self.weight = weight
+            self.items = items
+        }
+    }
+
+    public struct TrackSpec: Sendable {
+        public var id: String
+        public var name: LocalizedText
+        public var weight: Double
+        public var sets: [SetSpec]
+        public init(id: String, name: LocalizedText, weight: Double, sets: [SetSpec]) {
+            self.id = id
+            self.name = name
+            self.weight = weight
+            self.sets = sets
+        }
+    }
+
+    public struct TeamSpec: Sendable {
+        public var id: String
+        public var name: LocalizedText
+        /// Track ids the team entered.
+        public var entered: Set<String>
+        public init(id: String, name: LocalizedText, entered: Set<String>) {
+            self.id = id
+            self.name = name
+            self.entered = entered
+        }
+    }
+
+    /// One scored answer (one sample of one item).
+    public struct Answer: Sendable {
+        public var team: String
+        public var track: String
+        public var set: String
+        public var item: String
+        public var sample: Int
+        /// In [0, 1]; 0 for failures and unextractable answers.
+        public var score: Double
+        public var outcome: Outcome
+        public var unextractable: Bool
+        public var latencyMs: Double
+        public var tokens: Int
+        public init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
+                    unextractable: Bool, latencyMs: Double, tokens: Int)
+        {
+            self.team = team
+            self.track = track
+            self.set = set
+            self.item = item
+            self.sample = sample
+            self.score = score
+            self.outcome = outcome
+            self.unextractable = unextractable
+            self.latencyMs = latencyMs
+            self.tokens = tokens
+        }
+    }
+
+    public var round: String
+    public var tracks: [TrackSpec]
+    public var teams: [TeamSpec]
+    public var answers: [Answer]
+
+    public init(round: String, tracks: [TrackSpec], teams: [TeamSpec], answers: [Answer]) {
+        self.round = round
+        self.tracks = tracks
+        self.teams = teams
+        self.answers = answers
+    }
+}

@@ -1,0 +1,52 @@
+/// xoshiro256** seeded through SplitMix64: fast, and the same seed gives the same stream on
+/// every machine, so bootstrap intervals are reproducible.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+    var s: (UInt64, UInt64, UInt64, UInt64)
+
+    public init(seed: UInt64) {
+        var x = seed
+        func splitMix() -> UInt64 {
+            x &+= 0x9E37_79B9_7F4A_7C15
+            var z = x
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        s = (splitMix(), splitMix(), splitMix(), splitMix())
+    }
+
+    public mutating func next() -> UInt64 {
+        let result = ((s.1 &* 5) << 7 | (s.1 &* 5) >> 57) &* 9
+        let t = s.1 << 17
+        s.2 ^= s.0
+        s.3 ^= s.1
+        s.1 ^= s.2
+        s.0 ^= s.3
+        s.2 ^= t
+        s.3 = s.3 << 45 | s.3 >> 19
+        return result
+    }
+
+    /// A uniform integer in `0..<bound` (Lemire's multiply-shift; bias below 2^-32 for our sizes).
+    public mutating func below(_ bound: Int) -> Int {
+        Int((UInt64(truncatingIfNeeded: next() >> 32) &* UInt64(bound)) >> 32)
+    }
+}
+
+/// Percentiles with linear interpolation between order statistics (numpy's default method).
+public enum Percentile {
+    public static func of(sorted values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let position = p / 100 * Double(values.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(values.count - 1, lower + 1)
+        let fraction = position - Double(lower)
+        return values[lower] + (values[upper] - values[lower]) * fraction
+    }
+
+    /// The 2.5th and 97.5th percentiles.
+    public static func interval95(_ values: [Double]) -> (low: Double, high: Double) {
+        let sorted = values.sorted()
+        return (of(sorted: sorted, 2.5), of(sorted: sorted, 97.5))
+    }
+}

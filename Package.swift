@@ -68,12 +68,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Orchestration used by the CLI: scoring a run, assembling and writing leaderboards.
+        .target(
+            name: "SaimaPipeline",
+            dependencies: [
+                "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
+                "SaimaReports",
+            ],
+            swiftSettings: strict
+        ),
         // The command line: parses arguments and calls the libraries.
         .executableTarget(
             name: "saima",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
-                "SaimaEndpointServer", "SaimaLeaderboard",
+                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

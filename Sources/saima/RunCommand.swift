@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaimaModel
+import SaimaPipeline
 import SaimaRegistry
 import SaimaReports
 import SaimaRunner
@@ -56,6 +57,8 @@ struct RunCommand: AsyncParsableCommand {
                 maxResponseBytes: maxResponseBytes, forceStream: stream))
         try store.setMeta("chain_head", summary.chainHead)
         print(RunExecution.outcomeTable(store: store))
+        print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: registry.tracks)))
+        print(try LeaderboardCommand.build(folder: outFolder, tracks: registry.tracks, seed: seed, resamples: 1000))
         print("run folder 结果目录: \(outFolder)")
     }
 }

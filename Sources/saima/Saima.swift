@@ -14,7 +14,8 @@ struct Saima: AsyncParsableCommand {
         version: SaimaVersion.current,
         subcommands: [
             TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self, BenchCommand.self,
-            BenchEndpointCommand.self, ServeBaselineCommand.self,
+            BenchEndpointCommand.self, ServeBaselineCommand.self, ScoreCommand.self, ScoreFileCommand.self,
+            LeaderboardCommand.self,
         ]
     )
 }

@@ -1,0 +1,48 @@
+import Foundation
+import SaimaLeaderboard
+import SaimaModel
+import SaimaRunner
+import SaimaStorage
+
+/// Builds the leaderboard input of a run from its manifest, its stored results and scores, and
+/// the tracks (which give each set's items and weights).
+public enum LeaderboardAssembly {
+    public enum Problem: Error, CustomStringConvertible {
+        case noManifest(String)
+        public var description: String {
+            switch self {
+            case .noManifest(let folder): "\(folder) has no manifest: it is not a run folder / 不是结果目录"
+            }
+        }
+    }
+
+    public static func input(store: RunStore, tracks: [Track], folder: String) throws -> LeaderboardInput {
+        guard let text = try store.meta("manifest") else { throw Problem.noManifest(folder) }
+        let manifest = RunManifest(json: try JSONValue.parse(text))
+        let round = manifest.json["round"]?.stringValue ?? "round"
+        let split = manifest.json["split"]?.stringValue.flatMap(Split.init(rawValue:))
+        let roundTracks = Set((manifest.json["tracks"]?.arrayValue ?? []).compactMap(\.stringValue))
+        let trackSpecs = tracks.filter { roundTracks.contains($0.id) }.map { track in
+            LeaderboardInput.TrackSpec(
+                id: track.id, name: track.name, weight: track.weight,
+                sets: track.questionSets(split: split).map { set in
+                    .init(id: set.id, weight: set.weight, items: set.items.map(\.id))
+                })
+        }
+        let teams = (manifest.json["teams"]?.arrayValue ?? []).compactMap { t -> LeaderboardInput.TeamSpec? in
+            guard let id = t["team"]?.stringValue else { return nil }
+            let name = LocalizedText(zh: t["name"]?["zh"]?.stringValue ?? id, en: t["name"]?["en"]?.stringValue ?? id)
+            let entered = Set((t["tracks"]?.arrayValue ?? []).compactMap(\.stringValue)).intersection(roundTracks)
+            return LeaderboardInput.TeamSpec(id: id, name: name, entered: entered)
+        }
+        let scores = try store.currentScores()
+        let answers = try store.currentResults().map { r -> LeaderboardInput.Answer in
+            let s = scores[r.key]
+            return LeaderboardInput.Answer(
+                team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: r.key.sample,
+                score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
+                latencyMs: r.latencyMs, tokens: (r.usage?.prompt ?? 0) + (r.usage?.completion ?? 0))
+        }
+        return LeaderboardInput(round: round, tracks: trackSpecs, teams: teams, answers: answers)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SaimaModel
+import SaimaScoring
+import SaimaStorage
+
+/// Scores every stored answer of a run and replaces the run's scores (idempotent).
+public enum RunScoring {
+    public struct Summary: Sendable {
+        public var scored: Int
+        public var failures: Int
+        public var unextractable: Int
+        public var needsJudge: Int
+        /// Results whose item no longer exists in the tracks (reported, not scored).
+        public var missingItems: [String]
+    }
+
+    /// Scores with each item's metric; failed requests score 0 with their outcome as reason.
+    public static func score(store: RunStore, tracks: [Track]) throws -> Summary {
+        var items: [String: (Item, QuestionSet)] = [:]
+        for track in tracks {
+            for set in track.questionSets {
+                for item in set.items { items["\(track.id)\u{1F}\(set.id)\u{1F}\(item.id)"] = (item, set) }
+            }
+        }
+        let scorer = Scorer()
+        var scores: [StoredScore] = []
+        var summary = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
+        for result in try store.currentResults() {
+            let key = result.key
+            guard let (item, set) = items["\(key.track)\u{1F}\(key.set)\u{1F}\(key.item)"] else {
+                summary.missingItems.append("\(key.track)/\(key.set)/\(key.item)")
+                continue
+            }
+            if result.outcome != .ok {
+                summary.failures += 1
+                scores.append(StoredScore(
+                    key: key, score: 0, reason: result.outcome.rawValue, extracted: nil,
+                    metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false))
+                continue
+            }
+            let s = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
+            if s.unextractable { summary.unextractable += 1 }
+            if s.needsJudge { summary.needsJudge += 1 }
+            var reason = s.reason
+            if let canary = set.canary, !canary.isEmpty, (result.content ?? "").contains(canary) {
+                reason += "; canary string found (possible training-data leak) / 发现金丝雀字符串"
+            }
+            scores.append(StoredScore(
+                key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
+                metricVersion: s.metricVersion, unextractable: s.unextractable))
+        }
+        try store.replaceScores(scores)
+        summary.scored = scores.count
+        return summary
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SaimaLeaderboard
+import SaimaModel
+
+/// `leaderboard.json`: the machine-readable result (schema in the README).
+public enum LeaderboardJSON {
+    public static func value(_ board: Leaderboard, manifest: JSONValue? = nil) -> JSONValue {
+        var root: [String: JSONValue] = [
+            "round": .string(board.round),
+            "generated_at": .string(ISO8601DateFormatter().string(from: board.generatedAt)),
+            "seed": .number(Double(board.seed)),
+            "resamples": .number(Double(board.resamples)),
+            "methodology": .string(Methodology.englishSummary),
+            "tracks": .array(board.tracks.map { boardValue($0, key: "track") }),
+            "overall": boardValue(board.overall, key: "board"),
+        ]
+        if let manifest { root["manifest"] = manifest }
+        return .object(root)
+    }
+
+    static func boardValue(_ board: Board, key: String) -> JSONValue {
+        .object([
+            key: .string(board.id),
+            "name": localized(board.name),
+            "entries": .array(board.entries.map(entryValue)),
+            "adjacent": .array(board.adjacent.map { d in
+                .object([
+                    "higher": .string(d.higher), "lower": .string(d.lower), "difference": number(d.difference),
+                    "ci95": .array([number(d.ci95.low), number(d.ci95.high)]),
+                ])
+            }),
+        ])
+    }
+
+    static func entryValue(_ e: BoardEntry) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "team": .string(e.team), "name": localized(e.name), "position": .number(Double(e.position)),
+            "rank": .number(Double(e.rank)), "rank_group": .number(Double(e.rankGroup)), "score": number(e.score),
+            "ci95": .array([number(e.ci95.low), number(e.ci95.high)]), "items": .number(Double(e.items)),
+            "answered": .number(Double(e.answered)), "failed": .number(Double(e.failed)),
+            "failed_by_class": .object(Dictionary(uniqueKeysWithValues: e.failedByClass.map {
+                ($0.key.rawValue, JSONValue.number(Double($0.value)))
+            })),
+            "unextractable": .number(Double(e.unextractable)),
+            "latency_ms": .object([
+                "mean": e.meanLatencyMs.map(number) ?? .null, "p95": e.p95LatencyMs.map(number) ?? .null,
+            ]),
+            "tokens": .number(Double(e.tokens)),
+        ]
+        o["not_entered"] = e.notEnteredTracks.isEmpty ? .bool(e.notEntered) : .array(e.notEnteredTracks.map(JSONValue.string))
+        return .object(o)
+    }
+
+    static func localized(_ t: LocalizedText) -> JSONValue { .object(["zh": .string(t.zh), "en": .string(t.en)]) }
+
+    /// Rounded to 6 decimals so that files diff cleanly.
+    static func number(_ x: Double) -> JSONValue { .number((x * 1e6).rounded() / 1e6) }
+}

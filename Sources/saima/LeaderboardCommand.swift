@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import SaimaLeaderboard
+import SaimaModel
+import SaimaPipeline
+import SaimaReports
+import SaimaStorage
+
+/// `saima leaderboard`: aggregates a scored run into boards with intervals and ranks.
+struct LeaderboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leaderboard",
+        abstract: "Build leaderboards with 95% intervals and ranks; write JSON, CSV and Markdown. 生成排行榜")
+
+    @OptionGroup var location: LocationOptions
+    @Option(help: "Run folder. 结果目录") var out: String
+    @Option(help: "Bootstrap seed (default: the run's seed). 随机种子") var seed: UInt64?
+    @Option(help: "Bootstrap resamples (at least 1000 for published results). 重抽样次数") var resamples = 1000
+
+    func run() throws {
+        let registry = try location.loadRegistry()
+        print(try Self.build(folder: out, tracks: registry.tracks, seed: seed, resamples: resamples))
+    }
+
+    /// Builds, writes and renders the leaderboard of a scored run; returns the terminal tables.
+    static func build(folder: String, tracks: [Track], seed: UInt64?, resamples: Int) throws -> String {
+        let store = try RunStore(folder: folder)
+        let manifest = try store.meta("manifest").map { try JSONValue.parse($0) }
+        let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
+        let runSeed = seed ?? manifest?["seed"]?.numberValue.map { UInt64($0) } ?? 0
+        let board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
+        let files = try LeaderboardWriter.write(board, folder: folder, manifest: manifest)
+        return LeaderboardMarkdown.terminal(board) + "\n\nwritten 已写入: " + files.joined(separator: ", ")
+    }
+}

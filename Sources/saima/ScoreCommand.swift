@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import SaimaModel
+import SaimaPipeline
+import SaimaStorage
+
+/// `saima score`: scores every stored answer of a run (idempotent).
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score every stored answer of a run; re-scoring replaces old scores. 为结果评分（可重复执行）")
+
+    @OptionGroup var location: LocationOptions
+    @Option(help: "Run folder. 结果目录") var out: String
+
+    func run() throws {
+        let registry = try location.loadRegistry()
+        let summary = try RunScoring.score(store: try RunStore(folder: out), tracks: registry.tracks)
+        print(ScoreCommand.describe(summary))
+        for missing in summary.missingItems.prefix(10) {
+            printErr("warning: no item \(missing) in the tracks; its answer was not scored / 题目已不存在，未评分")
+        }
+    }
+
+    static func describe(_ s: RunScoring.Summary) -> String {
+        "scored 已评分 \(s.scored) (failed requests 请求失败 \(s.failures), unextractable 无法抽取 \(s.unextractable), "
+            + "awaiting the LLM judge 待评审 \(s.needsJudge))"
+    }
+}

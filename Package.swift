@@ -91,6 +91,7 @@ let package = Package(
         .target(name: "SaimaTestSupport", swiftSettings: strict),
         .testTarget(name: "SaimaCLITests", dependencies: ["SaimaTestSupport"], swiftSettings: strict),
         .testTarget(name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports"], swiftSettings: strict),
+        .testTarget(name: "SaimaScoringTests", dependencies: ["SaimaScoring"], swiftSettings: strict),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
         .testTarget(

@@ -1,2 +1,3 @@
 // SaimaScoring: metrics and answer extraction, pure functions over (item, response text).
-// See Text/ (normalization), Extraction/ (choice answers), Metrics/ (one metric a file), ScoreFile/.
+// See Text/ (normalization), Extraction/ (choice answers, numbers, JSON objects), Metrics/ (one metric a file,
+// MetricRegistry), References/ (rouge-score and sacrebleu reproduced exactly), ScoreFile/, Scorer.swift.

@@ -1,0 +1,66 @@
+import SaimaModel
+
+/// `choice`: single choice, multi choice and true/false, on the answer read by `ChoiceAnswerExtractor` or
+/// `TruthValueExtractor` (whose rule tables define what is read).
+///
+/// - single choice: 1 when the extracted letters are exactly the answer letter, else 0;
+/// - multi choice: 1 for exactly the answer's set; the question set's partial credit (`QuestionSet.partialCredit`,
+///   default 0.5, passed as `MetricContext.partialCredit`) for a non-empty proper subset of it; else 0
+///   (any wrong letter gives 0);
+/// - true/false: 1 when the extracted truth value equals the answer, else 0;
+/// - nothing extracted: 0 with reason `unextractable` and the `unextractable` flag.
+///
+/// Reasons: `correct (rule)`, `partial, expected BD (rule)`, `expected B (rule)`, `unextractable`.
+/// There is no external reference implementation; the examples and the test suite pin the behaviour.
+public struct ChoiceMetric: Metric {
+    public let name = "choice"
+    public let version = 1
+    public let summary = "choice letters or true/false read from the reply; partial credit for multi choice"
+
+    public init() {}
+
+    public func score(item: Item, response: String, context: MetricContext) -> MetricResult {
+        switch item.answer {
+        case .truth(let expected):
+            guard let found = TruthValueExtractor(item: item).extract(response), case .truth(let got) = found.answer
+            else { return .unextractable }
+            return got == expected
+                ? MetricResult(
+                    score: 1, reason: "correct (\(found.rule.rawValue))", extracted: found.answer.description)
+                : MetricResult(
+                    score: 0, reason: "expected \(expected) (\(found.rule.rawValue))",
+                    extracted: found.answer.description)
+        case .letters(let expected):
+            guard let found = ChoiceAnswerExtractor(item: item).extract(response), case .letters(let got) = found.answer
+            else { return .unextractable }
+            let want = Set(expected.unicodeScalars)
+            let have = Set(got.unicodeScalars)
+            let rule = found.rule.rawValue
+            if have == want { return MetricResult(score: 1, reason: "correct (\(rule))", extracted: got) }
+            if item.type == .multiChoice, !have.isEmpty, have.isStrictSubset(of: want) {
+                return MetricResult(
+                    score: context.partialCredit, reason: "partial, expected \(expected) (\(rule))", extracted: got)
+            }
+            return MetricResult(score: 0, reason: "expected \(expected) (\(rule))", extracted: got)
+        default:
+            return .unscorable("the choice metric needs choice letters or true/false as the answer")
+        }
+    }
+
+    public var examples: [MetricExample] {
+        let choices = ["A", "B", "C", "D"].map { Choice(letter: $0, text: "选项\($0)内容") }
+        let single = Item(id: "s", type: .singleChoice, prompt: "", choices: choices, answer: .letters("B"))
+        let multi = Item(id: "m", type: .multiChoice, prompt: "", choices: choices, answer: .letters("BD"))
+        let truth = Item(id: "t", type: .trueFalse, prompt: "", answer: .truth(false))
+        return [
+            MetricExample(item: single, response: "答案：B", expected: 1),
+            MetricExample(item: single, response: "The answer is (C).", expected: 0),
+            MetricExample(item: multi, response: "正确答案为B和D", expected: 1),
+            MetricExample(item: multi, response: "选 B", expected: 0.5),
+            MetricExample(item: multi, response: "选 B", expected: 0.25, context: MetricContext(partialCredit: 0.25)),
+            MetricExample(item: multi, response: "ABD", expected: 0),
+            MetricExample(item: truth, response: "错误", expected: 1),
+            MetricExample(item: truth, response: "I don't know", expected: 0),
+        ]
+    }
+}

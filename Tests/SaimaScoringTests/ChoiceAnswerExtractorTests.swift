@@ -1,0 +1,165 @@
+import SaimaModel
+import Testing
+
+@testable import SaimaScoring
+
+/// One test per row of `ChoiceAnswerExtractor`'s rule table, plus the cases that must not count.
+struct ChoiceAnswerExtractorTests {
+    static let single = ChoiceAnswerExtractor(item: Fixtures.single("B"))
+    static let multi = ChoiceAnswerExtractor(item: Fixtures.multi("BD"))
+
+    static func read(_ reply: String, multi: Bool = false) -> (String, ExtractionRule)? {
+        guard let found = (multi ? Self.multi : Self.single).extract(reply) else { return nil }
+        return (found.answer.description, found.rule)
+    }
+
+    @Test(arguments: [
+        ("B", "B"), ("（B）", "B"), ("**B**", "B"), ("b.", "B"), (" [C] ", "C"), ("Ｄ", "D"), ("“A”。", "A"),
+        ("A,C", "AC"),  // a whole reply naming two letters reads both (and is wrong for single choice)
+    ])
+    func rule1Bare(reply: String, letters: String) throws {
+        let (answer, rule) = try #require(Self.read(reply))
+        #expect(answer == letters)
+        #expect(rule == .bare)
+    }
+
+    @Test(arguments: [
+        ("答案：B", "B", false),
+        ("答案是 B 选项", "B", false),
+        ("正确答案为B和D", "BD", true),
+        ("选 AC", "AC", true),
+        ("The answer is (C).", "C", false),
+        ("答案：A。……综上所述，答案为B。", "B", false),  // the last explicit statement wins
+        ("我认为应该选D，因为深圳是经济特区", "D", false),
+        ("Answer: b", "B", false),  // a lone lower-case letter not followed by a word
+        ("最终答案：$\\boxed{C}$", "C", false),
+        ("答案为：A、C、D", "ACD", true),
+        ("The correct answers are B and D.", "BD", true),
+    ])
+    func rule2AnswerStatement(reply: String, letters: String, multi: Bool) throws {
+        let (answer, rule) = try #require(Self.read(reply, multi: multi))
+        #expect(answer == letters)
+        #expect(rule == .answerStatement)
+    }
+
+    @Test(arguments: [
+        ("A选项错误，B是正确的", "B", false),
+        ("分析：A项说法错误；C选项说法正确；D错误", "C", false),
+        ("Option B is correct.", "B", false),
+        ("Clearly D is the correct answer", "D", false),
+        ("A. 错误\nB. 正确\nC. 错误\nD. 正确", "BD", true),  // multi choice: every confirmed letter
+    ])
+    func rule3LetterStatement(reply: String, letters: String, multi: Bool) throws {
+        let (answer, rule) = try #require(Self.read(reply, multi: multi))
+        #expect(answer == letters)
+        #expect(rule == .letterStatement)
+    }
+
+    @Test(arguments: [
+        ("B. 上海是直辖市", "B"),
+        ("C\n\n解析：广州是广东省省会。", "C"),
+        ("(D) 深圳", "D"),
+        ("选项A，北京", "A"),
+    ])
+    func rule4LeadingLetter(reply: String, letters: String) throws {
+        let (answer, rule) = try #require(Self.read(reply))
+        #expect(answer == letters)
+        #expect(rule == .leadingLetter)
+    }
+
+    @Test func rule5ChoiceText() throws {
+        let (answer, rule) = try #require(Self.read("应该是上海。"))
+        #expect(answer == "B")
+        #expect(rule == .choiceText)
+        // A text contained in another found text does not count: 北京 inside 北京市.
+        let nested = ChoiceAnswerExtractor(
+            choices: [Choice(letter: "A", text: "北京"), Choice(letter: "B", text: "北京市")], multipleAnswers: false)
+        #expect(nested.extract("北京市")?.answer == .letters("B"))
+        // Single choice: two restated texts are ambiguous; multi choice takes both.
+        #expect(Self.read("北京和上海都不是") == nil)
+        #expect(Self.read("上海、深圳", multi: true)?.0 == "BD")
+    }
+
+    @Test(arguments: [("我觉得是B吧", "B"), ("嗯……C", "C"), ("I think the capital is B", "B")])
+    func rule6StrayLetter(reply: String, letters: String) throws {
+        let (answer, rule) = try #require(Self.read(reply))
+        #expect(answer == letters)
+        #expect(rule == .strayLetter)
+    }
+
+    @Test(arguments: [
+        "",
+        "I don't know",  // the I of "I don't" is English
+        "Apple and Banana",  // letters inside words never count
+        "A good question.",  // the article A
+        "我不确定，可能是A也可能是B",  // stray letters that disagree
+        "答案不是A",  // a negation is not a statement (and leaves only one stray letter… see below)
+        "C3级投资者",  // C glued to a digit
+        "E",  // not a choice of the item
+    ])
+    func unextractable(reply: String) {
+        if reply == "答案不是A" {
+            // Rule 2 does not read it; the stray A is then the only letter. Documented limit.
+            #expect(Self.read(reply)?.1 == .strayLetter)
+        } else {
+            #expect(Self.read(reply) == nil)
+        }
+    }
+}
+
+/// One test per row of `TruthValueExtractor`'s rule table.
+struct TruthValueExtractorTests {
+    static func read(_ reply: String, choices: [Choice] = []) -> (Bool, ExtractionRule)? {
+        guard let found = TruthValueExtractor(choices: choices).extract(reply), case .truth(let v) = found.answer else {
+            return nil
+        }
+        return (v, found.rule)
+    }
+
+    @Test(arguments: [
+        ("对", true), ("错", false), ("正确", true), ("错误", false), ("是", true), ("否", false), ("true", true),
+        ("False", false), ("yes", true), ("NO", false), ("√", true), ("×", false), ("T", true), ("f", false),
+        ("（错误）。", false), ("不正确", false), ("对的！", true),
+    ])
+    func rule1Bare(reply: String, value: Bool) throws {
+        let (v, rule) = try #require(Self.read(reply))
+        #expect(v == value)
+        #expect(rule == .truthBare)
+    }
+
+    @Test(arguments: [
+        ("答案：错误", false), ("判断：正确", true), ("The answer is false.", false), ("该说法是错误的，因为……", false),
+        ("答案：正确。……不对，答案：错误", false), ("这个说法不正确", false),
+    ])
+    func rule2Statement(reply: String, value: Bool) throws {
+        let (v, rule) = try #require(Self.read(reply))
+        #expect(v == value)
+        #expect(rule == .truthStatement)
+    }
+
+    @Test(arguments: [("正确。因为调查与审查必须分离", true), ("错误，调查人和审查人不得为同一人", false), ("No, because it is not allowed", false)])
+    func rule3Leading(reply: String, value: Bool) throws {
+        let (v, rule) = try #require(Self.read(reply))
+        #expect(v == value)
+        #expect(rule == .truthLeading)
+    }
+
+    @Test(arguments: [("根据规定，这种做法是错误的。正确的做法是分离", false), ("I believe it is true", true)])
+    func rule4DecisiveWord(reply: String, value: Bool) throws {
+        let (v, rule) = try #require(Self.read(reply))
+        #expect(v == value)
+        #expect(rule == .truthWord)
+    }
+
+    @Test func rule5ChoiceOfATrueFalseItem() throws {
+        let choices = [Choice(letter: "A", text: "正确"), Choice(letter: "B", text: "错误")]
+        let (v, rule) = try #require(Self.read("我选B", choices: choices))
+        #expect(v == false)
+        #expect(rule == .truthChoice)
+    }
+
+    @Test(arguments: ["", "对于这个问题我不清楚", "是否如此，难以判断", "Not sure"])
+    func unextractable(reply: String) {
+        #expect(Self.read(reply) == nil)
+    }
+}

@@ -1,0 +1,92 @@
+import SaimaModel
+import Testing
+
+@testable import SaimaScoring
+
+struct ScoreFileRunnerTests {
+    static func run(_ metric: String, _ lines: [String], language: ScoringLanguage? = nil) throws
+        -> ScoreFileRunner.Output
+    {
+        try ScoreFileRunner(metricName: metric, language: language).run(lines: lines, path: "in.jsonl")
+    }
+
+    @Test func scoresEachLineAndEchoesIds() throws {
+        let out = try Self.run(
+            "rouge_l",
+            [
+                #"{"id": 1, "prediction": "青澜镇古", "references": ["青澜古镇"]}"#,
+                #"{"id": "b", "prediction": "the cat", "references": "The cat!"}"#,
+            ], language: nil)
+        #expect(out.diagnostics.isEmpty)
+        #expect(
+            out.lines == [
+                #"{"id":1,"score":0.75,"reason":"rouge_l F, zh tokens"}"#,
+                #"{"id":"b","score":1.0,"reason":"rouge_l F, en tokens"}"#,
+            ])
+    }
+
+    @Test func bleuEndsWithCorpusBLEU() throws {
+        let out = try Self.run(
+            "bleu",
+            [
+                #"{"id": 1, "prediction": "the cat sat on the mat", "references": ["the cat is on the mat"]}"#,
+                #"{"id": 2, "prediction": "a dog", "references": ["the dog"]}"#,
+            ], language: .en)
+        #expect(out.lines.count == 3)
+        #expect(out.lines[0] == #"{"id":1,"score":0.3799178428257963,"reason":"sentence BLEU, 13a tokens"}"#)
+        #expect(out.lines[2] == #"{"corpus_bleu":35.355339059327385}"#)
+    }
+
+    @Test func collectsEveryProblemWithItsLine() throws {
+        let out = try Self.run(
+            "choice",
+            [
+                #"{"id": 1, "prediction": "B", "item": {"choices": {"A": "x", "B": "y"}, "answer": "B"}}"#,
+                "",
+                "not json",
+                #"[1, 2]"#,
+                #"{"prediction": "B"}"#,
+                #"{"id": 6, "prediction": "B", "references": ["B"]}"#,
+                #"{"id": 7, "prediction": 3, "references": ["B"]}"#,
+                #"{"id": 8, "prediction": "对", "item": {"answer": true}}"#,
+            ])
+        #expect(
+            out.lines == [
+                #"{"id":1,"score":1.0,"reason":"correct (bare)"}"#,
+                #"{"id":8,"score":1.0,"reason":"correct (truth_bare)"}"#,
+            ])
+        #expect(out.diagnostics.map(\.line) == [3, 4, 5, 6, 7])
+        #expect(out.diagnostics[1].description == "in.jsonl:4: error: a line must be a JSON object")
+        #expect(out.diagnostics[2].message == "missing field `id`")
+        #expect(out.diagnostics[3].message == "metric `choice` needs `item.choices`")  // letters from `references`
+        #expect(out.diagnostics[4].message == "`prediction` must be a string, not number")
+    }
+
+    @Test func itemFieldsForOtherMetrics() throws {
+        let numeric = try Self.run("numeric", [#"{"id": 1, "prediction": "约72万元", "references": ["72"]}"#])
+        #expect(numeric.lines == [#"{"id":1,"score":1.0,"reason":"match"}"#])
+        let keywords = try Self.run(
+            "keywords", [#"{"id": 1, "prediction": "细节和动作", "item": {"keywords": [["动作", "动词"], "神态"]}}"#])
+        #expect(keywords.lines == [#"{"id":1,"score":0.5,"reason":"1/2 key points; missing: 神态"}"#])
+        let regex = try Self.run("regex", [#"{"id": 1, "prediction": "R5", "item": {"pattern": "R[1-5]"}}"#])
+        #expect(regex.lines == [#"{"id":1,"score":1.0,"reason":"match"}"#])
+        let extraction = try Self.run(
+            "extraction", [#"{"id": 1, "prediction": "{\"a\": 1}", "item": {"answer": {"a": "1", "b": 2}}}"#])
+        #expect(extraction.lines.first?.hasPrefix(#"{"id":1,"score":0.6666666666666666,"#) == true)
+        let missing = try Self.run("regex", [#"{"id": 1, "prediction": "R5", "references": ["R5"]}"#])
+        #expect(missing.diagnostics.map(\.message) == ["metric `regex` needs `item.pattern`"])
+    }
+
+    @Test func contentsSplitOnNewlinesIncludingCRLF() throws {
+        let runner = try ScoreFileRunner(metricName: "exact")
+        let out = runner.run(
+            contents: "{\"id\":1,\"prediction\":\"a\",\"references\":[\"a\"]}\r\n\n{\"id\":2}\n", path: "f")
+        #expect(out.lines == [#"{"id":1,"score":1.0,"reason":"match"}"#])
+        #expect(out.diagnostics.map(\.description) == ["f:3: error: missing field `prediction`"])
+    }
+
+    @Test func unknownMetricIsRejectedUpFront() {
+        #expect(throws: ScoringError.unknownMetric("bertscore")) { try ScoreFileRunner(metricName: "bertscore") }
+        #expect(ScoringError.unknownMetric("x").description.hasPrefix("unknown metric `x` (known: choice, exact"))
+    }
+}

@@ -29,7 +29,12 @@ struct LeaderboardCommand: ParsableCommand {
         let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
         let runSeed = seed ?? manifest?["seed"]?.numberValue.map { UInt64($0) } ?? 0
         let board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
-        let files = try LeaderboardWriter.write(board, folder: folder, manifest: manifest)
+        var pinned = manifest
+        if case .object(var o)? = manifest, let head = try store.meta("chain_head") {
+            o["chain_head"] = .string(head)
+            pinned = .object(o)
+        }
+        let files = try LeaderboardWriter.write(board, input: input, folder: folder, manifest: pinned)
         return LeaderboardMarkdown.terminal(board) + "\n\nwritten 已写入: " + files.joined(separator: ", ")
     }
 }

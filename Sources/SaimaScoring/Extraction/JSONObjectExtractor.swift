@@ -4,7 +4,14 @@ import SaimaModel
 /// Finds the JSON object a reply gives: the first balanced `{…}` that parses as a JSON object, looked for
 /// first inside fenced code blocks (```` ```json … ``` ```` or plain ```` ``` ````), then anywhere in the reply.
 /// Braces inside JSON strings (with their escapes) do not count towards the balance.
+///
+/// Replies are untrusted: only the first `maxCandidates` opening braces of each block (and of the whole reply)
+/// are tried, so the work stays linear in the reply's length (a reply of a million `{` would otherwise take
+/// hours), and parsing is `JSONValue.parse`, which limits nesting depth.
 public enum JSONObjectExtractor {
+    /// How many `{` positions are tried per place looked at.
+    public static let maxCandidates = 256
+
     /// The object's members, or nil when the reply holds no JSON object.
     public static func firstObject(in reply: String) -> [String: JSONValue]? {
         for block in fencedBlocks(reply) {
@@ -35,7 +42,9 @@ public enum JSONObjectExtractor {
     /// The first `{` whose balanced span parses as an object.
     static func firstBalancedObject(in bytes: [UInt8]) -> [String: JSONValue]? {
         var start = 0
-        while let open = bytes[start...].firstIndex(of: UInt8(ascii: "{")) {
+        var attempts = 0
+        while attempts < maxCandidates, let open = bytes[start...].firstIndex(of: UInt8(ascii: "{")) {
+            attempts += 1
             if let close = balancedEnd(bytes, from: open),
                 let object = try? JSONValue.parse(Data(bytes[open...close])).objectValue
             {

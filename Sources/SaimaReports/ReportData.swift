@@ -1,0 +1,72 @@
+import Foundation
+import SaimaLeaderboard
+import SaimaModel
+
+/// What the ranking report shows beyond the boards: set difficulty, the items that separate
+/// teams best, the failure breakdown and the run's manifest.
+public struct ReportData: Sendable {
+    public struct SetDifficulty: Sendable {
+        public var track: String
+        public var set: String
+        /// Mean score across the teams that entered the track, 0–100 (low = hard).
+        public var meanScore: Double
+        public var items: Int
+    }
+
+    public struct SeparatingItem: Sendable {
+        public var track: String
+        public var set: String
+        public var item: String
+        /// Population standard deviation of the teams' item scores (0–1).
+        public var spread: Double
+        public var best: String
+        public var worst: String
+    }
+
+    public var leaderboard: Leaderboard
+    public var difficulty: [SetDifficulty]
+    public var separating: [SeparatingItem]
+    public var manifest: JSONValue?
+
+    public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?, topItems: Int = 10) {
+        self.leaderboard = leaderboard
+        self.manifest = manifest
+        var itemScores: [String: [String: (sum: Double, n: Int)]] = [:]
+        for a in input.answers {
+            let key = "\(a.track)\u{1F}\(a.set)\u{1F}\(a.item)"
+            var perTeam = itemScores[key] ?? [:]
+            let current = perTeam[a.team] ?? (0, 0)
+            perTeam[a.team] = (current.sum + a.score, current.n + 1)
+            itemScores[key] = perTeam
+        }
+        var difficulty: [SetDifficulty] = []
+        var separating: [SeparatingItem] = []
+        for track in input.tracks {
+            let teams = input.teams.filter { $0.entered.contains(track.id) }.map(\.id)
+            guard !teams.isEmpty else { continue }
+            for set in track.sets where !set.items.isEmpty {
+                var total = 0.0
+                for item in set.items {
+                    let perTeam = itemScores["\(track.id)\u{1F}\(set.id)\u{1F}\(item)"] ?? [:]
+                    let values = teams.map { t in perTeam[t].map { $0.sum / Double($0.n) } ?? 0 }
+                    total += values.reduce(0, +)
+                    let mean = values.reduce(0, +) / Double(values.count)
+                    let spread = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
+                    if teams.count > 1, spread > 0 {
+                        let best = teams[values.indices.max { values[$0] < values[$1] }!]
+                        let worst = teams[values.indices.min { values[$0] < values[$1] }!]
+                        separating.append(SeparatingItem(
+                            track: track.id, set: set.id, item: item, spread: spread, best: best, worst: worst))
+                    }
+                }
+                difficulty.append(SetDifficulty(
+                    track: track.id, set: set.id, meanScore: total / Double(set.items.count * teams.count) * 100,
+                    items: set.items.count))
+            }
+        }
+        self.difficulty = difficulty
+        self.separating = Array(separating.sorted {
+            $0.spread != $1.spread ? $0.spread > $1.spread : ($0.track, $0.set, $0.item) < ($1.track, $1.set, $1.item)
+        }.prefix(topItems))
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import SaimaLeaderboard
+import SaimaModel
+
+/// `report.html`: one self-contained ranking report (inline CSS and SVG, no network, no scripts),
+/// in Chinese with English alongside. Every string that comes from a model answer, a submission
+/// or a track file is escaped with `HTMLText.escape`.
+public enum ReportHTML {
+    public static func render(_ data: ReportData) -> String {
+        let board = data.leaderboard
+        var html = """
+            <!DOCTYPE html>
+            <html lang="zh-CN"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(board.round)) — 排行榜报告 Ranking report</title>
+            <style>\(css)</style></head><body>
+            <header class="cover"><h1>\(e(board.round))</h1>
+            <p class="sub">赛马评测排行榜报告 · Saima ranking report</p>
+            <p>生成时间 Generated: \(e(ISO8601DateFormatter().string(from: board.generatedAt)))
+             · 随机种子 Seed \(board.seed) · 重抽样 Resamples \(board.resamples)</p></header>
+            <nav>\(navigation(board))</nav>
+            """
+        html += section(id: "overall", title: "总榜 Overall", body: boardTable(board.overall) + ReportSVG.barChart(board.overall)
+            + notEntered(board.overall) + adjacentTable(board.overall))
+        for track in board.tracks {
+            html += section(id: "track-\(e(track.id))", title: "赛道 Track: \(e(track.name.bilingual))",
+                            body: boardTable(track) + ReportSVG.barChart(track) + adjacentTable(track))
+        }
+        html += section(id: "heatmap", title: "队伍 × 赛道热力图 Team × track heat map", body: heatMap(board))
+        html += section(id: "failures", title: "失败分布 Failure breakdown", body: failureTable(board))
+        html += section(id: "difficulty", title: "题集难度 Question-set difficulty", body: difficultyTable(data))
+        html += section(id: "separating", title: "最具区分度的题目 Items that best separate teams", body: separatingTable(data))
+        html += section(id: "methodology", title: "评分方法 Methodology", body: methodology(board))
+        html += section(id: "manifest", title: "运行清单 Manifest", body: manifestSection(data.manifest))
+        html += "<footer>Saima \(e(SaimaVersion.current)) · 本报告为自包含文件 This report is self-contained.</footer></body></html>\n"
+        return html
+    }
+
+    static func e(_ s: String) -> String { HTMLText.escape(s) }
+
+    static let css = """
+        body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;\
+        margin:0 auto;max-width:1100px;padding:24px;color:#222;line-height:1.5}
+        .cover{border-bottom:3px solid #2f6db5;margin-bottom:16px}.cover h1{margin:0;font-size:30px}
+        .sub{color:#2f6db5;font-size:18px;margin:4px 0}nav a{margin-right:12px}
+        table{border-collapse:collapse;margin:12px 0;font-size:14px}th,td{border:1px solid #ccc;padding:4px 8px}
+        th{background:#f0f4fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
+        section{margin:28px 0}h2{border-left:5px solid #2f6db5;padding-left:8px}
+        .note{color:#555;font-size:13px}code{background:#f4f4f4;padding:0 3px;word-break:break-all}
+        footer{margin-top:40px;color:#777;font-size:12px}
+        """
+
+    static func section(id: String, title: String, body: String) -> String {
+        "<section id=\"\(id)\"><h2>\(title)</h2>\(body)</section>\n"
+    }
+
+    static func navigation(_ board: Leaderboard) -> String {
+        (["<a href=\"#overall\">总榜 Overall</a>"] + board.tracks.map {
+            "<a href=\"#track-\(e($0.id))\">\(e($0.name.zh))</a>"
+        } + ["<a href=\"#methodology\">方法 Methodology</a>", "<a href=\"#manifest\">清单 Manifest</a>"])
+            .joined(separator: " ")
+    }
+
+    static func boardTable(_ b: Board) -> String {
+        var rows = "<table><tr><th>名次<br>Pos</th><th>等级<br>Rank</th><th>组<br>Group</th><th>队伍 Team</th>"
+        rows += "<th>得分<br>Score</th><th>95% CI</th><th>题数<br>Items</th><th>成功<br>OK</th><th>失败<br>Failed</th>"
+        rows += "<th>无法抽取<br>Unextr.</th><th>平均/P95 延迟 ms<br>Latency</th><th>Tokens</th></tr>"
+        for x in b.entries {
+            let latency = [x.meanLatencyMs, x.p95LatencyMs].map { $0.map(Format.milliseconds) ?? "-" }.joined(separator: " / ")
+            rows += "<tr><td class=num>\(x.position)</td><td class=num>\(x.rank)</td><td class=num>\(x.rankGroup)</td>"
+            rows += "<td>\(e(x.name.zh))<br><span class=note>\(e(x.name.en)) · \(e(x.team))</span></td>"
+            rows += "<td class=num><b>\(Format.score(x.score))</b></td>"
+            rows += "<td class=num>[\(Format.score(x.ci95.low)), \(Format.score(x.ci95.high))]</td>"
+            rows += "<td class=num>\(x.items)</td><td class=num>\(x.answered)</td><td class=num>\(x.failed)</td>"
+            rows += "<td class=num>\(x.unextractable)</td><td class=num>\(latency)</td><td class=num>\(x.tokens)</td></tr>"
+        }
+        return rows + "</table>"
+    }
+
+    static func notEntered(_ b: Board) -> String {
+        let lines = b.entries.filter { !$0.notEnteredTracks.isEmpty }.map {
+            "<li>\(e($0.name.bilingual)): 未报名 not entered — \(e($0.notEnteredTracks.joined(separator: ", "))) (计 0 分 counted as 0)</li>"
+        }
+        return lines.isEmpty ? "" : "<ul class=note>\(lines.joined())</ul>"
+    }
+
+    static func adjacentTable(_ b: Board) -> String {
+        guard !b.adjacent.isEmpty else { return "" }
+        var rows = "<p class=note>相邻名次得分差的 95% 区间（区间含 0 表示无法区分）/ 95% interval of the score difference "
+        rows += "between adjacent positions (an interval containing 0 means the two cannot be separated).</p>"
+        rows += "<table><tr><th>高 Higher</th><th>低 Lower</th><th>差值 Difference</th><th>95% CI</th></tr>"
+        for d in b.adjacent {
+            rows += "<tr><td>\(e(d.higher))</td><td>\(e(d.lower))</td><td class=num>\(Format.score(d.difference))</td>"
+            rows += "<td class=num>[\(Format.score(d.ci95.low)), \(Format.score(d.ci95.high))]</td></tr>"
+        }
+        return rows + "</table>"
+    }
+
+    static func heatMap(_ board: Leaderboard) -> String {
+        var rows = "<table><tr><th>队伍 Team</th>"
+        rows += board.tracks.map { "<th>\(e($0.name.zh))<br>\(e($0.name.en))</th>" }.joined() + "<th>总分 Overall</th></tr>"
+        for o in board.overall.entries {
+            rows += "<tr><td>\(e(o.name.bilingual))</td>"
+            for track in board.tracks {
+                if let x = track.entries.first(where: { $0.team == o.team }) {
+                    rows += "<td class=num style=\"background:\(ReportSVG.heat(x.score))\">\(Format.score(x.score))</td>"
+                } else {
+                    rows += "<td class=num style=\"background:#eee\">未报名 —</td>"
+                }
+            }
+            rows += "<td class=num style=\"background:\(ReportSVG.heat(o.score))\"><b>\(Format.score(o.score))</b></td></tr>"
+        }
+        return rows + "</table>"
+    }
+
+    static func failureTable(_ board: Leaderboard) -> String {
+        let classes = Outcome.allCases.filter { $0 != .ok }
+        var rows = "<table><tr><th>队伍 Team</th>" + classes.map { "<th>\(e($0.label))</th>" }.joined()
+        rows += "<th>无法抽取 Unextractable</th></tr>"
+        for o in board.overall.entries {
+            rows += "<tr><td>\(e(o.name.bilingual))</td>"
+            rows += classes.map { "<td class=num>\(o.failedByClass[$0] ?? 0)</td>" }.joined()
+            rows += "<td class=num>\(o.unextractable)</td></tr>"
+        }
+        return rows + "</table><p class=note>失败请求计 0 分；无法抽取表示回答中找不到可判定的答案。Failed requests score 0; unextractable means no answer could be read from the reply.</p>"
+    }
+
+    static func difficultyTable(_ data: ReportData) -> String {
+        var rows = "<table><tr><th>赛道 Track</th><th>题集 Set</th><th>题数 Items</th><th>平均得分 Mean score</th></tr>"
+        for d in data.difficulty.sorted(by: { $0.meanScore < $1.meanScore }) {
+            rows += "<tr><td>\(e(d.track))</td><td>\(e(d.set))</td><td class=num>\(d.items)</td>"
+            rows += "<td class=num style=\"background:\(ReportSVG.heat(d.meanScore))\">\(Format.score(d.meanScore))</td></tr>"
+        }
+        return rows + "</table><p class=note>各队在该题集上的平均得分，越低越难。Mean over the teams that entered; lower is harder.</p>"
+    }
+
+    static func separatingTable(_ data: ReportData) -> String {
+        guard !data.separating.isEmpty else { return "<p class=note>无 None.</p>" }
+        var rows = "<table><tr><th>赛道 Track</th><th>题集 Set</th><th>题目 Item</th><th>标准差 Spread</th>"
+        rows += "<th>最好 Best</th><th>最差 Worst</th></tr>"
+        for s in data.separating {
+            rows += "<tr><td>\(e(s.track))</td><td>\(e(s.set))</td><td><code>\(e(s.item))</code></td>"
+            rows += "<td class=num>\(String(format: "%.3f", s.spread))</td><td>\(e(s.best))</td><td>\(e(s.worst))</td></tr>"
+        }
+        return rows + "</table>"
+    }
+
+    static func methodology(_ board: Leaderboard) -> String {
+        var html = "<ol>"
+        for (zh, en) in Methodology.lines { html += "<li>\(e(zh))<br><span class=note>\(e(en))</span></li>" }
+        html += "</ol><p class=note>重抽样次数 Resamples: \(board.resamples); 随机种子 Seed: \(board.seed).</p>"
+        return html
+    }
+
+    static func manifestSection(_ manifest: JSONValue?) -> String {
+        guard let manifest else { return "<p class=note>无清单 No manifest.</p>" }
+        var html = "<table>"
+        for key in ["round", "split", "samples", "seed", "saima_version", "prompt_template_version", "libcurl", "created_at", "chain_head"] {
+            if let v = manifest[key] { html += "<tr><th>\(e(key))</th><td><code>\(e(v.stringValue ?? v.canonicalJSON))</code></td></tr>" }
+        }
+        html += "</table><h3>题集内容哈希 Question-set content hashes</h3><table><tr><th>赛道 Track</th><th>题集 Set</th>"
+        html += "<th>划分 Split</th><th>题数 Items</th><th>SHA-256</th></tr>"
+        for s in manifest["question_sets"]?.arrayValue ?? [] {
+            html += "<tr><td>\(e(s["track"]?.stringValue ?? ""))</td><td>\(e(s["set"]?.stringValue ?? ""))</td>"
+            html += "<td>\(e(s["split"]?.stringValue ?? ""))</td><td class=num>\(Int(s["items"]?.numberValue ?? 0))</td>"
+            html += "<td><code>\(e(s["content_hash"]?.stringValue ?? ""))</code></td></tr>"
+        }
+        html += "</table><h3>提交设置（不含密钥）Submission settings (no secrets)</h3><table><tr><th>队伍 Team</th><th>设置 Settings</th></tr>"
+        for t in manifest["teams"]?.arrayValue ?? [] {
+            html += "<tr><td>\(e(t["team"]?.stringValue ?? ""))</td><td><code>\(e(t["endpoint"]?.canonicalJSON ?? ""))</code></td></tr>"
+        }
+        return html + "</table>"
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+
+/// `saima report`: the ranking report of a run as HTML, Markdown or PDF.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the ranking report (html, md or pdf) of a scored run. 生成排名报告",
+        discussion: "PDF is converted from report.html with chromium or wkhtmltopdf when one is installed.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, pdf }
+
+    @OptionGroup var location: LocationOptions
+    @Option(help: "Run folder. 结果目录") var out: String
+    @Option(help: "html, md or pdf. 格式") var format: Format = .html
+    @Option(help: "Bootstrap seed (default: the run's seed). 随机种子") var seed: UInt64?
+
+    func run() throws {
+        let registry = try location.loadRegistry()
+        _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: seed, resamples: 1000)
+        let html = (out as NSString).appendingPathComponent("report.html")
+        switch format {
+        case .html: print(html)
+        case .md: print((out as NSString).appendingPathComponent("leaderboard.md"))
+        case .pdf:
+            let pdf = (out as NSString).appendingPathComponent("report.pdf")
+            try PDFConversion.convert(html: html, pdf: pdf)
+            print(pdf)
+        }
+    }
+}
+
+/// Converts the HTML report to PDF with a tool from Debian's packages.
+enum PDFConversion {
+    static func convert(html: String, pdf: String) throws {
+        let absolute = URL(fileURLWithPath: html).standardizedFileURL.path
+        let candidates: [(String, [String])] = [
+            ("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
+            ("chromium-browser", ["--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
+            ("wkhtmltopdf", ["--quiet", "--enable-local-file-access", absolute, pdf]),
+        ]
+        for (tool, arguments) in candidates {
+            guard let path = ExternalClients.which(tool) else { continue }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: path)
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            if process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf) { return }
+        }
+        throw ValidationError(
+            "no HTML-to-PDF converter found: install one with `apt-get install chromium` (or wkhtmltopdf). "
+                + "未找到 PDF 转换工具，请安装 chromium 或 wkhtmltopdf。")
+    }
+}

@@ -23,13 +23,34 @@ public struct ReportData: Sendable {
         public var worst: String
     }
 
+    /// The first failed answer of each (team, failure class), for diagnosis.
+    public struct FailureExample: Sendable {
+        public var team: String
+        public var outcome: Outcome
+        public var item: String
+        public var httpStatus: Int
+        /// The start of the raw response body or the failure detail (untrusted: escaped on output).
+        public var excerpt: String
+        public init(team: String, outcome: Outcome, item: String, httpStatus: Int, excerpt: String) {
+            self.team = team
+            self.outcome = outcome
+            self.item = item
+            self.httpStatus = httpStatus
+            self.excerpt = excerpt
+        }
+    }
+
     public var leaderboard: Leaderboard
+    public var failureExamples: [FailureExample]
     public var difficulty: [SetDifficulty]
     public var separating: [SeparatingItem]
     public var manifest: JSONValue?
 
-    public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?, topItems: Int = 10) {
+    public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
+                failureExamples: [FailureExample] = [], topItems: Int = 10)
+    {
         self.leaderboard = leaderboard
+        self.failureExamples = failureExamples
         self.manifest = manifest
         var itemScores: [String: [String: (sum: Double, n: Int)]] = [:]
         for a in input.answers {

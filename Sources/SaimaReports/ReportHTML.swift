@@ -27,7 +27,7 @@ public enum ReportHTML {
                             body: boardTable(track) + ReportSVG.barChart(track) + adjacentTable(track))
         }
         html += section(id: "heatmap", title: "队伍 × 赛道热力图 Team × track heat map", body: heatMap(board))
-        html += section(id: "failures", title: "失败分布 Failure breakdown", body: failureTable(board))
+        html += section(id: "failures", title: "失败分布 Failure breakdown", body: failureTable(board) + failureExamples(data))
         html += section(id: "difficulty", title: "题集难度 Question-set difficulty", body: difficultyTable(data))
         html += section(id: "separating", title: "最具区分度的题目 Items that best separate teams", body: separatingTable(data))
         html += section(id: "methodology", title: "评分方法 Methodology", body: methodology(board))
@@ -123,6 +123,17 @@ public enum ReportHTML {
             rows += "<td class=num>\(o.unextractable)</td></tr>"
         }
         return rows + "</table><p class=note>失败请求计 0 分；无法抽取表示回答中找不到可判定的答案。Failed requests score 0; unextractable means no answer could be read from the reply.</p>"
+    }
+
+    static func failureExamples(_ data: ReportData) -> String {
+        guard !data.failureExamples.isEmpty else { return "" }
+        var rows = "<h3>各类失败的首个示例 First example of each failure</h3><table><tr><th>队伍 Team</th><th>类别 Class</th>"
+        rows += "<th>题目 Item</th><th>HTTP</th><th>响应摘录 Response excerpt</th></tr>"
+        for x in data.failureExamples {
+            rows += "<tr><td>\(e(x.team))</td><td>\(e(x.outcome.label))</td><td><code>\(e(x.item))</code></td>"
+            rows += "<td class=num>\(x.httpStatus)</td><td><code>\(e(String(x.excerpt.prefix(300))))</code></td></tr>"
+        }
+        return rows + "</table>"
     }
 
     static func difficultyTable(_ data: ReportData) -> String {

@@ -34,7 +34,9 @@ struct LeaderboardCommand: ParsableCommand {
             o["chain_head"] = .string(head)
             pinned = .object(o)
         }
-        let files = try LeaderboardWriter.write(board, input: input, folder: folder, manifest: pinned)
+        let files = try LeaderboardWriter.write(
+            board, input: input, folder: folder, manifest: pinned,
+            failureExamples: try LeaderboardWriter.failureExamples(store: store))
         return LeaderboardMarkdown.terminal(board) + "\n\nwritten 已写入: " + files.joined(separator: ", ")
     }
 }

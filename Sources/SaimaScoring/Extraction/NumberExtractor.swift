@@ -47,12 +47,9 @@ public enum NumberExtractor {
         var found: [NumberMention] = []
         var i = 0
         while i < s.count {
-            if let m = mention(s, at: i) {
-                found.append(m)
-                i = m.range.upperBound
-            } else {
-                i += 1
-            }
+            let (m, end) = scan(s, at: i)
+            if let m { found.append(m) }
+            i = end
         }
         return found
     }
@@ -78,11 +75,15 @@ public enum NumberExtractor {
     // MARK: - Scanning
 
     /// The mention starting at `i` (its sign included), if a number starts there.
-    static func mention(_ s: ScalarScanner, at i: Int) -> NumberMention? {
+    static func mention(_ s: ScalarScanner, at i: Int) -> NumberMention? { scan(s, at: i).mention }
+
+    /// The mention starting at `i`, and where to look next: past the mention, past a run of units that held no
+    /// digit (so that a reply of a million `千` is read in linear time), else `i + 1`.
+    private static func scan(_ s: ScalarScanner, at i: Int) -> (mention: NumberMention?, end: Int) {
         var p = i
         var negative = false
         if p < s.count, s[p] == "-" || s[p] == "−" || s[p] == "负" {
-            guard s[p] == "负" || !s.isWordASCII(p - 1) else { return nil }
+            guard s[p] == "负" || !s.isWordASCII(p - 1) else { return (nil, i + 1) }
             negative = true
             p += 1
         }
@@ -91,7 +92,7 @@ public enum NumberExtractor {
             percentPrefix = true
             p = end
         }
-        guard p < s.count, startsNumber(s, p) else { return nil }
+        guard p < s.count, startsNumber(s, p) else { return (nil, i + 1) }
         var parts: [ChineseNumeral.Part] = []
         var lastWasArabic = false
         var sawArabic = false
@@ -113,7 +114,7 @@ public enum NumberExtractor {
             }
         }
         guard parts.contains(where: { if case .smallUnit(10) = $0 { true } else { $0.isDigitOrNumber } }) else {
-            return nil
+            return (nil, max(p, i + 1))
         }
         var value = ChineseNumeral.value(parts)
         var unscaled: Double? = nil
@@ -140,9 +141,10 @@ public enum NumberExtractor {
             value = -value
             unscaled = unscaled.map { -$0 }
         }
-        return NumberMention(
+        let mention = NumberMention(
             value: value, unscaledValue: unscaled, text: String(scalars: s.text[i..<p]), isArabic: sawArabic,
             emphasis: emphasis(s, before: i), range: i..<p)
+        return (mention, p)
     }
 
     private static func startsArabic(_ s: ScalarScanner, _ p: Int) -> Bool {

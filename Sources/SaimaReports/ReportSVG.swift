@@ -6,7 +6,7 @@ enum ReportSVG {
     /// Horizontal bars of each team's score with its 95% interval as a whisker, 0–100 scale.
     static func barChart(_ board: Board) -> String {
         let rowHeight = 26.0
-        let labelWidth = 260.0
+        let labelWidth = 300.0
         let plotWidth = 420.0
         let height = Double(board.entries.count) * rowHeight + 30
         func x(_ score: Double) -> Double { labelWidth + max(0, min(100, score)) / 100 * plotWidth }
@@ -21,7 +21,7 @@ enum ReportSVG {
         }
         for (k, e) in board.entries.enumerated() {
             let y = Double(k) * rowHeight + 4
-            let label = HTMLText.escape(e.name.bilingual)
+            let label = HTMLText.escape(String(e.name.zh.prefix(18)))
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" font-size=\"12\" text-anchor=\"end\">\(label)</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(x(e.score) - labelWidth)\" height=\"16\" fill=\"\(color(group: e.rankGroup))\"/>"
             let (low, high) = (x(e.ci95.low), x(e.ci95.high))

@@ -19,17 +19,17 @@ struct TeamStatistics {
 
     init(answers: [LeaderboardInput.Answer]) {
         for a in answers {
+            let itemKey = a.outcome == .ok ? "\(a.track)\u{1F}\(a.set)\u{1F}\(a.item)" : ""
             for key in [Key(team: a.team, track: a.track), Key(team: a.team, track: nil)] {
-                var t = tallies[key] ?? Tally()
+                // Mutated in place: copying a Tally out and back would copy its set every time.
                 if a.outcome == .ok {
-                    t.answeredItems.insert("\(a.track)\u{1F}\(a.set)\u{1F}\(a.item)")
-                    t.latencies.append(a.latencyMs)
+                    tallies[key, default: Tally()].answeredItems.insert(itemKey)
+                    tallies[key, default: Tally()].latencies.append(a.latencyMs)
                 } else {
-                    t.failedByClass[a.outcome, default: 0] += 1
+                    tallies[key, default: Tally()].failedByClass[a.outcome, default: 0] += 1
                 }
-                if a.unextractable { t.unextractable += 1 }
-                t.tokens += a.tokens
-                tallies[key] = t
+                if a.unextractable { tallies[key, default: Tally()].unextractable += 1 }
+                tallies[key, default: Tally()].tokens += a.tokens
             }
         }
     }

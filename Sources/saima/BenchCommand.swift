@@ -12,11 +12,12 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Benchmark the runner against local endpoints, beside curl and wrk. 运行器性能基准",
         discussion: """
             Scenarios: throughput (20,000 items, 64 in flight, zero-latency endpoint), latency (256 in flight,
-            200 ms endpoint, against the ideal in-flight/latency bound), memory (100,000 stored items, peak RSS).
+            200 ms endpoint, against the ideal in-flight/latency bound), memory (100,000 stored items, peak RSS),
+            leaderboard (50 teams × 7 tracks × 2,000 items, 1,000 resamples).
             Each scenario runs in its own process so that peak RSS is its own. Build with -c release first.
             """)
 
-    enum Scenario: String, ExpressibleByArgument, CaseIterable { case all, throughput, latency, memory }
+    enum Scenario: String, ExpressibleByArgument, CaseIterable { case all, throughput, latency, memory, leaderboard }
 
     @Option(help: "Which scenario. 场景") var scenario: Scenario = .all
     @Option(help: "Items (default per scenario). 题数") var items: Int?
@@ -24,7 +25,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if scenario == .all {
-            for s in [Scenario.throughput, .latency, .memory] {
+            for s in [Scenario.throughput, .latency, .memory, .leaderboard] {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
                 process.arguments = ["bench", "--scenario", s.rawValue, "--repeats", "\(repeats)"]
@@ -39,6 +40,7 @@ struct BenchCommand: AsyncParsableCommand {
         case .latency:
             try await Benchmark.throughput(items: items ?? 256 * 20, inFlight: 256, latencyMs: 200, repeats: repeats)
         case .memory: try await Benchmark.memory(items: items ?? 100_000)
+        case .leaderboard: LeaderboardBenchmark.run()
         case .all: break
         }
     }

@@ -61,7 +61,8 @@ public struct ExtractionMetric: Metric {
         case (.object(let a), .object(let b)):
             let na = normalizedKeys(a)
             let nb = normalizedKeys(b)
-            return Set(na.keys) == Set(nb.keys) && na.allSatisfy { key, value in nb[key].map { valuesMatch(value, $0) } ?? false }
+            return Set(na.keys) == Set(nb.keys)
+                && na.allSatisfy { key, value in nb[key].map { valuesMatch(value, $0) } ?? false }
         default:
             guard let a = scalarText(expected), let b = scalarText(given) else { return false }
             if TextNormalizer.matchingForm(a) == TextNormalizer.matchingForm(b) { return true }

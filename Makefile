@@ -14,11 +14,12 @@ deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-## The main job on the bundled defaults.
+## The main job on the bundled defaults: validate everything, then a whole demo round against
+## local baseline models (report in runs/demo/report.html).
 demo: deps
-	$(SWIFT) build -c release --product saima
-	.build/release/saima tracks list
-	.build/release/saima validate
+	$(SWIFT) build --product saima
+	.build/debug/saima validate
+	SWIFT_BACKTRACE=enable=no .build/debug/saima demo
 
 ## The runner benchmark (prints saima's, curl's and wrk's figures).
 bench: deps

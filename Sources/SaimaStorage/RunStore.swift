@@ -177,3 +177,24 @@ public final class RunStore: Sendable {
             finishedAt: Date(timeIntervalSince1970: row["finished_at"]))
     }
 }
+
+extension RunStore {
+    /// One row of the result chain, as stored.
+    public struct ChainRow: Sendable {
+        public var seq: Int64
+        public var chainHash: String
+        public var result: ItemResult
+    }
+
+    /// Every row, current and superseded, in insertion order.
+    public func chainRows() throws -> [ChainRow] {
+        try pool.read { db in
+            var out: [ChainRow] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM results ORDER BY seq")
+            while let row = try rows.next() {
+                out.append(ChainRow(seq: row["seq"], chainHash: row["chain_hash"], result: Self.result(from: row)))
+            }
+            return out
+        }
+    }
+}

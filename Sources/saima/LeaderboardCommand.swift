@@ -24,19 +24,8 @@ struct LeaderboardCommand: ParsableCommand {
 
     /// Builds, writes and renders the leaderboard of a scored run; returns the terminal tables.
     static func build(folder: String, tracks: [Track], seed: UInt64?, resamples: Int) throws -> String {
-        let store = try RunStore(folder: folder)
-        let manifest = try store.meta("manifest").map { try JSONValue.parse($0) }
-        let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
-        let runSeed = seed ?? manifest?["seed"]?.numberValue.map { UInt64($0) } ?? 0
-        let board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
-        var pinned = manifest
-        if case .object(var o)? = manifest, let head = try store.meta("chain_head") {
-            o["chain_head"] = .string(head)
-            pinned = .object(o)
-        }
-        let files = try LeaderboardWriter.write(
-            board, input: input, folder: folder, manifest: pinned,
-            failureExamples: try LeaderboardWriter.failureExamples(store: store))
+        let (board, files) = try RoundPipeline.writeLeaderboard(
+            folder: folder, tracks: tracks, seed: seed, resamples: resamples)
         return LeaderboardMarkdown.terminal(board) + "\n\nwritten 已写入: " + files.joined(separator: ", ")
     }
 }

@@ -30,20 +30,4 @@ enum RoundSelection {
         }
         return registry.tracks.filter { ids.contains($0.id) }
     }
-
-    /// Writes the manifest before the first request; on resume, refuses data that changed since.
-    static func freeze(_ manifest: RunManifest, in store: RunStore, folder: String) throws {
-        if let existing = try store.meta("manifest") {
-            let earlier = RunManifest(json: try JSONValue.parse(existing))
-            let changed = earlier.changedSets(comparedWith: manifest).filter { earlier.setHashes[$0] != nil }
-            if !changed.isEmpty {
-                throw ValidationError(
-                    "question sets changed since this run began: \(changed.joined(separator: ", ")); use a new --out. "
-                        + "题集内容自本轮开始后已改变，请使用新的输出目录。")
-            }
-        }
-        let text = try PrettyJSON.string(manifest.json)
-        try store.setMeta("manifest", text)
-        try text.write(toFile: (folder as NSString).appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
-    }
 }

@@ -37,29 +37,14 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let registry = try location.loadRegistry()
         let submissions = try RoundSelection.submissions(location: location, registry: registry, teams: teamIDs)
-        let tracks = try RoundSelection.tracks(registry: registry, ids: trackIDs)
-        let store = try RunStore(folder: outFolder)
-        let manifest = RunManifest(
-            round: round, split: split.split, samples: samples, seed: seed, tracks: tracks, submissions: submissions)
-        try RoundSelection.freeze(manifest, in: store, folder: outFolder)
-        let plans = RunPlanner.plan(
-            registry: tracks, submissions: submissions, trackFilter: nil, split: split.split, samples: samples,
-            existing: try store.currentOutcomes(), retryFailed: retryFailed)
-        for s in submissions {
-            if let variable = s.endpoint.apiKeyEnv, ProcessInfo.processInfo.environment[variable] == nil {
-                printErr("warning: \(s.id): environment variable \(variable) is not set; requests go without a key / 未设置密钥环境变量")
-            }
-        }
-        let summary = try await RunExecution.execute(
-            plans: plans, store: store,
+        let spec = RoundSpec(
+            round: round, tracks: try RoundSelection.tracks(registry: registry, ids: trackIDs), submissions: submissions,
+            split: split.split, samples: samples, seed: seed,
             options: RunnerOptions(
                 maxInFlight: maxInFlight, retry: RetryPolicy(maxAttempts: maxAttempts),
-                maxResponseBytes: maxResponseBytes, forceStream: stream))
-        try store.setMeta("chain_head", summary.chainHead)
-        print(RunExecution.outcomeTable(store: store))
-        print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: registry.tracks)))
-        print(try LeaderboardCommand.build(folder: outFolder, tracks: registry.tracks, seed: seed, resamples: 1000))
-        print("run folder 结果目录: \(outFolder)")
+                maxResponseBytes: maxResponseBytes, forceStream: stream),
+            retryFailed: retryFailed, folder: outFolder)
+        try await RunExecution.runRound(spec)
     }
 }
 

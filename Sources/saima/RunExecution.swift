@@ -2,12 +2,34 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import SaimaModel
+import SaimaPipeline
 import SaimaReports
 import SaimaRunner
 import SaimaStorage
 
 /// Runs plans with a progress display and clean Ctrl-C handling.
 enum RunExecution {
+    /// A whole round with terminal output: warnings, progress, outcomes, scores, leaderboard.
+    @discardableResult
+    static func runRound(_ spec: RoundSpec, quiet: Bool = false) async throws -> RoundPipeline.Outcome {
+        let (store, plans) = try RoundPipeline.prepare(spec)
+        for s in spec.submissions {
+            if let variable = s.endpoint.apiKeyEnv, ProcessInfo.processInfo.environment[variable] == nil {
+                printErr("warning: \(s.id): environment variable \(variable) is not set; requests go without a key / 未设置密钥环境变量")
+            }
+        }
+        let summary = try await execute(plans: plans, store: store, options: spec.options, quiet: quiet)
+        let outcome = try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead)
+        if !quiet {
+            print(outcomeTable(store: store))
+            print(ScoreCommand.describe(outcome.scoring))
+            print(LeaderboardMarkdown.terminal(outcome.leaderboard))
+            print("\nwritten 已写入: " + outcome.files.joined(separator: ", "))
+            print("run folder 结果目录: \(spec.folder)")
+        }
+        return outcome
+    }
+
     static func execute(plans: [TeamPlan], store: RunStore, options: RunnerOptions, quiet: Bool = false)
         async throws -> RunSummary
     {

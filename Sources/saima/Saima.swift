@@ -15,7 +15,7 @@ struct Saima: AsyncParsableCommand {
         subcommands: [
             TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self, BenchCommand.self,
             BenchEndpointCommand.self, ServeBaselineCommand.self, ScoreCommand.self, ScoreFileCommand.self,
-            LeaderboardCommand.self, ReportCommand.self,
+            LeaderboardCommand.self, ReportCommand.self, RoundCommand.self, DemoCommand.self,
         ]
     )
 }

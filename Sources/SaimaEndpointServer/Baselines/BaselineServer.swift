@@ -5,13 +5,17 @@ import Synchronization
 /// (plain or streamed) and `GET /v1/models`.
 public enum BaselineServer {
     /// Starts the persona on `127.0.0.1:port`.
-    public static func start(persona: BaselinePersona, port: Int, model: String? = nil) async throws
-        -> LocalEndpointServer
+    /// With `requiredKey`, chat requests must carry `Authorization: Bearer <key>` (401 otherwise).
+    public static func start(persona: BaselinePersona, port: Int, model: String? = nil, requiredKey: String? = nil)
+        async throws -> LocalEndpointServer
     {
         let modelName = model ?? "\(persona.rawValue)-baseline"
         let attempts = AttemptCounter()
         return try await LocalEndpointServer.start(port: port) { request in
-            await reply(to: request, persona: persona, model: modelName, attempts: attempts)
+            if let requiredKey, request.headers["authorization"] != "Bearer \(requiredKey)" {
+                return .json(401, ChatCompletionJSON.error("invalid api key", type: "invalid_request_error"))
+            }
+            return await reply(to: request, persona: persona, model: modelName, attempts: attempts)
         }
     }
 

@@ -81,13 +81,18 @@ public struct ScoreFileRunner: Sendable {
 
     /// The lines of a file's text: split at `\n`, a `\r` before it dropped, no empty last line.
     public static func lines(of contents: String) -> [String] {
-        var lines: [String] = []
-        for raw in contents.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let line = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw[...]
-            lines.append(String(decoding: line, as: UTF8.self))
+        var text = contents
+        return text.withUTF8 { bytes in
+            var lines: [String] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                if i == bytes.count, start == i { break }
+                let end = i > start && bytes[i - 1] == 0x0D ? i - 1 : i
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                start = i + 1
+            }
+            return lines
         }
-        if lines.last == "" { lines.removeLast() }
-        return lines
     }
 
     /// Whether a line holds only JSON whitespace (space, tab, CR, LF).

@@ -107,8 +107,12 @@ enum PythonText {
 }
 
 extension Array where Element == Unicode.Scalar {
-    /// The code points of a string.
-    init(scalarsOf text: some StringProtocol) { self.init(text.unicodeScalars) }
+    /// The code points of a string (one pass, capacity reserved from the UTF-8 length).
+    init(scalarsOf text: some StringProtocol) {
+        self.init()
+        reserveCapacity(text.utf8.count)
+        for s in text.unicodeScalars { append(s) }
+    }
 }
 
 extension String {

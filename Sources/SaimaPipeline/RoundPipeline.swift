@@ -1,0 +1,91 @@
+import Foundation
+import SaimaLeaderboard
+import SaimaModel
+import SaimaReports
+import SaimaRunner
+import SaimaStorage
+
+/// What a round runs: the same for `saima run`, `round start`, `selftest` and `demo`.
+public struct RoundSpec: Sendable {
+    public var round: String
+    public var tracks: [Track]
+    public var submissions: [Submission]
+    public var split: Split?
+    public var samples: Int
+    public var seed: UInt64
+    public var options: RunnerOptions
+    public var retryFailed: Bool
+    public var folder: String
+    public var resamples: Int
+
+    public init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
+                seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
+                resamples: Int = 1000)
+    {
+        self.round = round
+        self.tracks = tracks
+        self.submissions = submissions
+        self.split = split
+        self.samples = samples
+        self.seed = seed
+        self.options = options
+        self.retryFailed = retryFailed
+        self.folder = folder
+        self.resamples = resamples
+    }
+}
+
+/// A round from manifest to report: freeze the manifest, plan, run, score, aggregate, write.
+public enum RoundPipeline {
+    /// Freezes the manifest and plans the requests that are still to be made.
+    public static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
+        let store = try RunStore(folder: spec.folder)
+        let manifest = RunManifest(
+            round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
+            submissions: spec.submissions)
+        try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
+        let plans = RunPlanner.plan(
+            registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
+            samples: spec.samples, existing: try store.currentOutcomes(), retryFailed: spec.retryFailed)
+        return (store, plans)
+    }
+
+    /// Runs without a progress display (tests, self-tests driven by code).
+    public static func execute(_ plans: [TeamPlan], store: RunStore, options: RunnerOptions) async throws -> RunSummary {
+        let transport = CurlMultiTransport()
+        defer { transport.shutdown() }
+        return try await RoundRunner(transport: transport, writer: try ResultWriter(store: store), options: options)
+            .run(plans)
+    }
+
+    /// The outputs of a finished round.
+    public struct Outcome: Sendable {
+        public var scoring: RunScoring.Summary
+        public var leaderboard: Leaderboard
+        public var files: [String]
+    }
+
+    /// Records the chain head, scores every answer, builds and writes the leaderboard and report.
+    public static func finish(_ spec: RoundSpec, store: RunStore, chainHead: String) throws -> Outcome {
+        try RunManifestStore.recordChainHead(chainHead, store: store, folder: spec.folder)
+        let scoring = try RunScoring.score(store: store, tracks: spec.tracks)
+        let (board, files) = try writeLeaderboard(folder: spec.folder, tracks: spec.tracks, seed: spec.seed,
+                                                  resamples: spec.resamples)
+        return Outcome(scoring: scoring, leaderboard: board, files: files)
+    }
+
+    /// Builds the leaderboard of a scored run and writes JSON, CSV, Markdown and the HTML report.
+    public static func writeLeaderboard(folder: String, tracks: [Track], seed: UInt64?, resamples: Int) throws
+        -> (Leaderboard, [String])
+    {
+        let store = try RunStore(folder: folder)
+        let manifest = try RunManifestStore.load(store: store)?.json
+        let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
+        let runSeed = seed ?? manifest?["seed"]?.numberValue.map { UInt64($0) } ?? 0
+        let board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
+        let files = try LeaderboardWriter.write(
+            board, input: input, folder: folder, manifest: manifest,
+            failureExamples: try LeaderboardWriter.failureExamples(store: store))
+        return (board, files)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import SaimaModel
+import SaimaRunner
+import SaimaStorage
+
+/// Keeps a run's manifest in two places: `manifest.json` in the run folder and the database's
+/// `meta` table.
+public enum RunManifestStore {
+    public enum Problem: Error, CustomStringConvertible {
+        case changedSets([String])
+        public var description: String {
+            switch self {
+            case .changedSets(let sets):
+                "question sets changed since this run began: \(sets.joined(separator: ", ")); use a new --out. "
+                    + "题集内容自本轮开始后已改变，请使用新的输出目录。"
+            }
+        }
+    }
+
+    /// Writes the manifest before the first request; on resume, refuses question sets that changed.
+    public static func freeze(_ manifest: RunManifest, store: RunStore, folder: String) throws {
+        if let existing = try load(store: store) {
+            let changed = existing.changedSets(comparedWith: manifest).filter { existing.setHashes[$0] != nil }
+            if !changed.isEmpty { throw Problem.changedSets(changed) }
+        }
+        try save(manifest.json, store: store, folder: folder)
+    }
+
+    public static func load(store: RunStore) throws -> RunManifest? {
+        try store.meta("manifest").map { RunManifest(json: try JSONValue.parse($0)) }
+    }
+
+    /// Records the result chain's head at the end of a run invocation.
+    public static func recordChainHead(_ head: String, store: RunStore, folder: String) throws {
+        guard case .object(var o)? = try load(store: store)?.json else { return }
+        o["chain_head"] = .string(head)
+        o["chain_rows"] = .number(Double(try store.rowCount()))
+        try save(.object(o), store: store, folder: folder)
+        try store.setMeta("chain_head", head)
+    }
+
+    static func save(_ json: JSONValue, store: RunStore, folder: String) throws {
+        let text = try PrettyJSON.string(json)
+        try store.setMeta("manifest", text)
+        try (text + "\n").write(
+            toFile: (folder as NSString).appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SaimaModel
+
+/// A round definition, `Rounds/<name>.yaml`:
+///
+/// ```yaml
+/// name: 2026-final
+/// tracks: [finance, legal]        # default: every track
+/// split: test                     # dev | test | all
+/// teams: [team-a, team-b]         # default: every submission entered in those tracks
+/// samples: 1
+/// seed: 20261129
+/// tracks_roots: [/secure/hidden-tracks]   # extra roots, e.g. the hidden test sets
+/// runner: {max_in_flight: 256, max_attempts: 4, max_response_bytes: 4194304, stream: false}
+/// ```
+public struct RoundFile: Sendable {
+    public var name: String
+    public var tracks: [String]
+    /// `nil` for `all`.
+    public var split: Split?
+    public var teams: [String]
+    public var samples: Int
+    public var seed: UInt64
+    public var tracksRoots: [String]
+    public var maxInFlight: Int
+    public var maxAttempts: Int
+    public var maxResponseBytes: Int
+    public var stream: Bool
+
+    static let fields: Set<String> = ["name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner"]
+    static let runnerFields: Set<String> = ["max_in_flight", "max_attempts", "max_response_bytes", "stream"]
+
+    /// Loads a round file; throws `DiagnosticsError` listing every problem.
+    public static func load(path: String) throws(DiagnosticsError) -> RoundFile {
+        var diagnostics: [Diagnostic] = []
+        guard let root = YAMLReader(path: path).readDocument(into: &diagnostics),
+            let yaml = YAMLMapping(root, path: path, what: "a round file", diagnostics: &diagnostics)
+        else { throw DiagnosticsError(diagnostics) }
+        yaml.rejectUnknownKeys(fields, what: "a round file", diagnostics: &diagnostics)
+        let name = yaml.string("name", required: true, diagnostics: &diagnostics) ?? ""
+        let splitName = yaml.string("split", required: false, diagnostics: &diagnostics) ?? "dev"
+        if splitName != "all", Split(rawValue: splitName) == nil {
+            diagnostics.append(Diagnostic(path: path, line: yaml.line(of: "split"), message: "split must be dev, test or all"))
+        }
+        var runner: YAMLMapping?
+        if let node = yaml["runner"] {
+            runner = YAMLMapping(node, path: path, what: "`runner`", diagnostics: &diagnostics)
+            runner?.rejectUnknownKeys(runnerFields, what: "`runner`", diagnostics: &diagnostics)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let roots = yaml.stringList("tracks_roots", diagnostics: &diagnostics).map { root in
+            root.hasPrefix("/") ? root : (directory as NSString).appendingPathComponent(root)
+        }
+        let file = RoundFile(
+            name: name, tracks: yaml.stringList("tracks", diagnostics: &diagnostics),
+            split: Split(rawValue: splitName), teams: yaml.stringList("teams", diagnostics: &diagnostics),
+            samples: Int(yaml.number("samples", default: 1, minimum: 1, diagnostics: &diagnostics)),
+            seed: UInt64(yaml.number("seed", default: 20_241_001, diagnostics: &diagnostics)),
+            tracksRoots: roots,
+            maxInFlight: Int(runner?.number("max_in_flight", default: 256, minimum: 1, diagnostics: &diagnostics) ?? 256),
+            maxAttempts: Int(runner?.number("max_attempts", default: 4, minimum: 1, diagnostics: &diagnostics) ?? 4),
+            maxResponseBytes: Int(runner?.number("max_response_bytes", default: 4_194_304, minimum: 1024,
+                                                 diagnostics: &diagnostics) ?? 4_194_304),
+            stream: runner?.bool("stream", default: false, diagnostics: &diagnostics) ?? false)
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        return file
+    }
+}

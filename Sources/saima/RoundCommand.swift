@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import SaimaModel
+import SaimaPipeline
+import SaimaRegistry
+import SaimaRunner
+
+/// `saima round start|verify`.
+struct RoundCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round",
+        abstract: "Run an official round from a round file, and verify a run afterwards. 正式轮次与校验",
+        subcommands: [Start.self, Verify.self])
+
+    struct Start: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the round defined in Rounds/NAME.yaml (or --round-file). 按轮次文件运行")
+
+        @OptionGroup var location: LocationOptions
+        @Option(help: "Round name: reads Rounds/NAME.yaml. 轮次名") var round: String?
+        @Option(help: "Path of a round file. 轮次文件") var roundFile: String?
+        @Option(help: "Run folder (default runs/NAME). 输出目录") var out: String?
+        @Flag(help: "Request failed items again. 重试失败题目") var retryFailed = false
+
+        func run() async throws {
+            guard let path = roundFile ?? round.map({ "Rounds/\($0).yaml" }) else {
+                throw ValidationError("give --round NAME or --round-file PATH / 请指定轮次")
+            }
+            let file: RoundFile
+            do { file = try RoundFile.load(path: path) } catch { throw reportDiagnostics(error.diagnostics) }
+            var roots = location.roots
+            roots += file.tracksRoots
+            var diagnostics: [Diagnostic] = []
+            let registry = TrackRegistry.load(roots: roots, diagnostics: &diagnostics)
+            let all = SubmissionLoader.load(root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
+            if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
+            let tracks = try RoundSelection.tracks(registry: registry, ids: file.tracks)
+            let trackIDs = Set(tracks.map(\.id))
+            var teams = all.filter { !trackIDs.isDisjoint(with: $0.tracks) }
+            if !file.teams.isEmpty {
+                let unknown = Set(file.teams).subtracting(all.map(\.id))
+                if !unknown.isEmpty { throw ValidationError("unknown team(s) in \(path): \(unknown.sorted().joined(separator: ", "))") }
+                teams = all.filter { file.teams.contains($0.id) }
+            }
+            let spec = RoundSpec(
+                round: file.name, tracks: tracks, submissions: teams, split: file.split, samples: file.samples,
+                seed: file.seed,
+                options: RunnerOptions(
+                    maxInFlight: file.maxInFlight, retry: RetryPolicy(maxAttempts: file.maxAttempts),
+                    maxResponseBytes: file.maxResponseBytes, forceStream: file.stream),
+                retryFailed: retryFailed, folder: out ?? "runs/\(file.name)")
+            try await RunExecution.runRound(spec)
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a run: question-set hashes and the tamper-evident result chain. 校验题集与结果链",
+            discussion: "Exit status 0 when everything matches, 1 otherwise. 一致时返回 0，否则返回 1。")
+
+        @OptionGroup var location: LocationOptions
+        @Option(help: "Run folder. 结果目录") var out: String
+
+        func run() throws {
+            let registry = try location.loadRegistry()
+            let report = try RunVerification.verify(folder: out, tracks: registry.tracks)
+            if report.ok {
+                print("OK: \(report.checkedSets) question sets and \(report.checkedRows) result rows verified. "
+                    + "校验通过：\(report.checkedSets) 个题集、\(report.checkedRows) 条结果记录一致。")
+            } else {
+                for p in report.problems { printErr("\(out): error: \(p)") }
+                printErr("\(report.problems.count) problem(s) found. 发现 \(report.problems.count) 个问题。")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

@@ -12,15 +12,16 @@ import SaimaModel
 /// | # | rule | reads | examples → answer |
 /// |---|---|---|---|
 /// | 1 | `bare` | the whole reply, after brackets, quotes, spaces and closing punctuation around it, is a letter group (any case) | `B`, `（B）`, `**B**`, `b.`, `A,C` → B, B, B, B, AC |
-/// | 2 | `answer_statement` | the **last** marker `答案 答 选 选择 应选 answer answers \boxed{` followed, after fillers (`是 为 应 应该 就 即 选项 项 : = ( [ 【 「 “ is are was would should will be the correct final option choice letter`), by a letter group or a single lower-case choice letter not followed by a word | `答案：B`, `答案是 B 选项`, `正确答案为B和D`, `选 AC`, `The answer is (C).`, `答案：A。……综上，答案为B` → B, B, BD, AC, C, B |
+/// | 2 | `answer_statement` | the **last** marker `答案 答 选 选择 应选 answer answers \boxed{` (`选` not followed by `项`) followed, after up to 8 fillers (`answerFillers`: `应该是 应该 应当 应为 选项 是 为 应 该 就 即 选 项 : = ( [ { 【 「 “ " ' \text{ \mathrm{ is are was would should will be the correct final option(s) choice(s) letter`), by a letter group or a single lower-case choice letter not followed by a word | `答案：B`, `答案是 B 选项`, `正确答案为B和D`, `选 AC`, `The answer is (C).`, `答案：A。……综上，答案为B` → B, B, BD, AC, C, B |
 /// | 3 | `letter_statement` | a letter group followed by a claim that it is right: optional `. : 、 )`, optional `选项 项 option`, `的`, `说法 表述 描述 叙述 观点`, `才是 是 为 最 is`, `the`, then `正确 对的 correct right answer 答案`; the last such group (for multi choice, the union of all) | `B是正确的`, `C选项说法正确`, `Option B is correct`, `B is the correct answer` → B, C, B, B |
 /// | 4 | `leading_letter` | the reply starts (after brackets and an optional `选项`/`option`) with a letter group followed by the end, whitespace or `. 。 , 、 : ; ) ] 】 」` — but not `A`/`I` followed by a space and a lower-case word | `B. 北京`, `B\n解析：…`, `AC。` → B, B, AC |
 /// | 5 | `choice_text` | the reply restates choice texts: choices whose `TextNormalizer.matchingForm` occurs in the reply's, dropping any contained in another found one; single choice needs exactly one | `北京市` (B = 北京市, A = 北京) → B |
 /// | 6 | `stray_letter` | every letter group standing alone anywhere (not `A`/`I` + space + lower-case word); all must agree | `我认为是B` → B; `A 或 B` → nothing |
 ///
 /// When no rule applies the reply is **unextractable** (score 0, flagged apart from wrong answers).
-/// Known limits: negations are recognised only by not matching (`答案不是A` yields nothing from rule 2);
-/// a reply naming several letters for a single-choice item extracts all of them and is scored wrong.
+/// Known limits: negations are recognised only by not matching (`答案不是A` yields nothing from rule 2, and
+/// rule 6 then reads the lone `A`); a reply naming several letters for a single-choice item extracts all of them
+/// and is scored wrong; `A股`-style words glued to CJK text count as standalone letters.
 public struct ChoiceAnswerExtractor: Sendable {
     /// The item's choices.
     public let choices: [Choice]

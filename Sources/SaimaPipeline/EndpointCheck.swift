@@ -1,0 +1,105 @@
+import Foundation
+import SaimaModel
+import SaimaRunner
+
+/// A protocol check of an OpenAI-compatible endpoint before a contestant enters it, with each
+/// problem explained in plain words (Chinese and English).
+public enum EndpointCheck {
+    public struct Finding: Sendable {
+        public enum Level: String, Sendable { case ok, warning, error }
+        public var level: Level
+        public var check: String
+        public var message: String
+    }
+
+    static let probe = "赛马评测中文往返测试"
+
+    public static func run(endpoint: EndpointSettings, apiKey: String?, stream: Bool) async -> [Finding] {
+        let transport = CurlMultiTransport()
+        defer { transport.shutdown() }
+        var findings: [Finding] = []
+        let prompt = "请原样重复以下文字，不要添加任何其他内容：\(probe)"
+        let first = await call(transport, endpoint: endpoint, apiKey: apiKey, prompt: prompt, stream: false)
+        findings += explain(first, check: "chat completion 对话补全", endpoint: endpoint, apiKey: apiKey)
+        if first.1.outcome == .ok {
+            if first.1.usage == nil {
+                findings.append(Finding(level: .warning, check: "usage 用量",
+                    message: "回复中没有 usage 字段，报告将无法统计 token 用量。The reply has no `usage`; token counts will be missing from reports."))
+            } else {
+                findings.append(Finding(level: .ok, check: "usage 用量", message: "usage present 含用量统计"))
+            }
+            findings.append(chineseRoundTrip(first.1.content ?? ""))
+        }
+        if stream {
+            let streamed = await call(transport, endpoint: endpoint, apiKey: apiKey, prompt: prompt, stream: true)
+            var f = explain(streamed, check: "streaming 流式", endpoint: endpoint, apiKey: apiKey)
+            if streamed.1.outcome == .malformed {
+                f = [Finding(level: .error, check: "streaming 流式",
+                    message: "流式回复不是合法的 SSE（需要 data: 事件并以 data: [DONE] 结束）：\(streamed.1.detail ?? "")。The streamed reply is not valid server-sent events ending with `data: [DONE]`.")]
+            }
+            findings += f
+        }
+        return findings
+    }
+
+    static func call(_ transport: CurlMultiTransport, endpoint: EndpointSettings, apiKey: String?, prompt: String,
+                     stream: Bool) async -> (HTTPResult, AttemptOutcome)
+    {
+        var body = endpoint.extraBody
+        body["model"] = .string(endpoint.model)
+        body["messages"] = .array([.object(["role": .string("user"), "content": .string(prompt)])])
+        if stream { body["stream"] = .bool(true) }
+        var headers = ["Content-Type: application/json"]
+        if let apiKey { headers.append("Authorization: Bearer \(apiKey)") }
+        let request = HTTPRequest(
+            url: endpoint.baseURL + "/chat/completions", headers: headers, body: Data(JSONValue.object(body).jsonText.utf8),
+            timeout: .seconds(endpoint.timeoutSeconds), connectTimeout: .seconds(endpoint.connectTimeoutSeconds),
+            maxResponseBytes: 4 << 20, http2: endpoint.http2)
+        let result = await transport.send(request, streaming: stream)
+        return (result, ChatResponseParser.classify(result, streamed: stream))
+    }
+
+    static func explain(_ exchange: (HTTPResult, AttemptOutcome), check: String, endpoint: EndpointSettings,
+                        apiKey: String?) -> [Finding]
+    {
+        let (result, outcome) = exchange
+        let body = String(decoding: result.body.prefix(200), as: UTF8.self)
+        let message: String
+        switch outcome.outcome {
+        case .ok:
+            return [Finding(level: .ok, check: check, message: String(format: "HTTP 200 in %.0f ms 成功", result.totalSeconds * 1000))]
+        case .connectError:
+            message = "无法连接 \(endpoint.baseURL)：服务是否已启动、地址和端口是否正确？Cannot connect (\(outcome.detail ?? "")): is the server running, are the URL and port right?"
+        case .timeout:
+            message = "请求超时（\(Int(endpoint.timeoutSeconds)) 秒）。The request timed out after \(Int(endpoint.timeoutSeconds)) s."
+        case .http4xx where result.status == 401 || result.status == 403:
+            message = apiKey == nil
+                ? "接口要求鉴权（HTTP \(result.status)），但没有提供密钥：请用 --api-key-env 指定保存密钥的环境变量。The endpoint wants a key (HTTP \(result.status)) and none was sent: name the variable that holds it with --api-key-env."
+                : "密钥被拒绝（HTTP \(result.status)）。The key was rejected (HTTP \(result.status))."
+        case .http4xx:
+            message = "客户端错误 HTTP \(result.status)：检查 base_url 是否以 /v1 结尾、模型名 \(endpoint.model) 是否正确。Client error HTTP \(result.status): check that base_url ends in /v1 and the model name. Body: \(body)"
+        case .http5xx, .rateLimited:
+            message = "服务端返回 HTTP \(result.status)。The server answered HTTP \(result.status). Body: \(body)"
+        case .tooLarge:
+            message = "回复超过 4 MiB 上限。The reply exceeded the 4 MiB cap."
+        case .malformed:
+            message = "回复不是合法的 chat completion（\(outcome.detail ?? "")）：需要 JSON，且 choices[0].message.content 为字符串。Not a valid chat completion (\(outcome.detail ?? "")): JSON with a string choices[0].message.content is required. Body: \(body)"
+        }
+        return [Finding(level: .error, check: check, message: message)]
+    }
+
+    /// Chinese text must survive the round trip: valid UTF-8 (already checked), no replacement
+    /// characters, no Latin-1 mojibake, and ideally the probe repeated.
+    static func chineseRoundTrip(_ content: String) -> Finding {
+        let mojibake = content.contains("\u{FFFD}") || content.range(of: "[\u{00C0}-\u{00FF}][\u{0080}-\u{00BF}]", options: .regularExpression) != nil
+        if mojibake {
+            return Finding(level: .error, check: "Chinese 中文往返",
+                message: "回复中的中文出现乱码（替换字符或 Latin-1 误解码），请检查服务端的 UTF-8 编码。Chinese came back garbled (replacement characters or Latin-1 mojibake): check the server's UTF-8 handling.")
+        }
+        if !content.contains(probe) {
+            return Finding(level: .warning, check: "Chinese 中文往返",
+                message: "模型没有原样重复中文测试句（可能是模型本身的行为，而非编码问题）。The model did not repeat the Chinese probe exactly (may be the model, not the encoding).")
+        }
+        return Finding(level: .ok, check: "Chinese 中文往返", message: "中文原样往返 Chinese round-trips intact")
+    }
+}

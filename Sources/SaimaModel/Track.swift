@@ -61,6 +61,8 @@ public struct QuestionSet: Sendable, Hashable, Identifiable {
     public var partialCredit: Double
     /// A string planted in hidden sets; a reply containing it suggests training-data leakage.
     public var canary: String?
+    /// The set's answers were removed (a contestant bundle of a hidden test set).
+    public var answersWithheld: Bool
     public var items: [Item]
     /// SHA-256 (hex) over the set's normalized items; see `QuestionSetHasher`.
     public var contentHash: String
@@ -68,7 +70,8 @@ public struct QuestionSet: Sendable, Hashable, Identifiable {
     public init(
         id: String, trackID: String, file: String, path: String, trackDirectory: String,
         pilotUnit: LocalizedText, split: Split, weight: Double, description: LocalizedText? = nil,
-        partialCredit: Double = 0.5, canary: String? = nil, items: [Item], contentHash: String
+        partialCredit: Double = 0.5, canary: String? = nil, answersWithheld: Bool = false, items: [Item],
+        contentHash: String
     ) {
         self.id = id
         self.trackID = trackID
@@ -81,6 +84,7 @@ public struct QuestionSet: Sendable, Hashable, Identifiable {
         self.description = description
         self.partialCredit = partialCredit
         self.canary = canary
+        self.answersWithheld = answersWithheld
         self.items = items
         self.contentHash = contentHash
     }

@@ -5,6 +5,8 @@ import SaimaModel
 struct ItemParser {
     let path: String
     let trackDirectory: String
+    /// When true a missing `answer` is allowed (contestant bundles of hidden sets).
+    var answersWithheld = false
 
     static let knownFields: Set<String> = [
         "id", "type", "prompt", "system", "choices", "answer", "tolerance", "metric", "rubric", "context",
@@ -40,6 +42,8 @@ struct ItemParser {
         if let type {
             if let raw = o["answer"], raw != .null {
                 answer = parseAnswer(raw, type: type, choices: choices, problems: &problems)
+            } else if answersWithheld {
+                answer = .texts([])
             } else {
                 problems.append("missing field `answer`")
             }

@@ -5,6 +5,8 @@ import SaimaModel
 struct QuestionFileLoader {
     let path: String
     let trackDirectory: String
+    /// Items of a contestant bundle's test set carry no answers.
+    var answersWithheld = false
 
     func load(diagnostics: inout [Diagnostic]) -> [Item] {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -15,7 +17,7 @@ struct QuestionFileLoader {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
             return []
         }
-        let parser = ItemParser(path: path, trackDirectory: trackDirectory)
+        let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
         var items: [Item] = []
         var firstLineOfID: [String: Int] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

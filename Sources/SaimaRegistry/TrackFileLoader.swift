@@ -7,7 +7,7 @@ struct TrackFileLoader {
 
     static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
     static let setFields: Set<String> = [
-        "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary",
+        "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary", "answers_withheld",
     ]
     static let datasetFields: Set<String> = ["id", "file", "description"]
 
@@ -88,6 +88,7 @@ struct TrackFileLoader {
         }
         let description = entry.localized("description", required: false, diagnostics: &diagnostics)
         let canary = entry.string("canary", required: false, diagnostics: &diagnostics)
+        let withheld = entry.bool("answers_withheld", default: false, diagnostics: &diagnostics)
         if let setID, existing.contains(where: { $0.id == setID }) {
             diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate question set id `\(setID)`"))
             return nil
@@ -100,11 +101,12 @@ struct TrackFileLoader {
         }
         guard let setID, let file, let pilot, let split else { return nil }
         let filePath = resolve(file)
-        let items = QuestionFileLoader(path: filePath, trackDirectory: directory).load(diagnostics: &diagnostics)
+        let items = QuestionFileLoader(path: filePath, trackDirectory: directory, answersWithheld: withheld)
+            .load(diagnostics: &diagnostics)
         return QuestionSet(
             id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,
             split: split, weight: weight, description: description, partialCredit: min(partialCredit, 1),
-            canary: canary, items: items, contentHash: QuestionSetHasher.hash(items))
+            canary: canary, answersWithheld: withheld, items: items, contentHash: QuestionSetHasher.hash(items))
     }
 
     private func resolve(_ file: String) -> String {

@@ -8,7 +8,8 @@ import Foundation
 ///   collapsed to one space, leading and trailing whitespace removed.
 /// - `matchingForm(_:)`: `normalize(_:)`, then every punctuation code point removed — Unicode general
 ///   categories Pc Pd Ps Pe Pi Pf Po, which cover ，。！？；：、“”‘’（）《》【】… and the ASCII characters
-///   ``!"#%&'()*,-./:;?@[\]_{}`` — plus the backtick; then whitespace collapsed again and any whitespace
+///   ``!"#%&'()*,-./:;?@[\]_{}`` — plus the backtick, except a period between two digits (a decimal point:
+///   `1.25%` and `12.5%` must stay different); then whitespace collapsed again and any whitespace
 ///   next to a CJK character (see `CJK.isCJK`) dropped, so `2 小时` and `2小时` match.
 ///   ASCII symbols of category S (`$ + < = > ^ | ~`) are kept: `2<x<3` and `2>x>3` must stay different.
 ///
@@ -24,8 +25,15 @@ public enum TextNormalizer {
 
     /// `normalize(_:)` with punctuation removed and whitespace next to CJK characters dropped.
     public static func matchingForm(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.lowercased()
-        let kept = folded.unicodeScalars.filter { !isPunctuation($0) }
+        let folded = Array(text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars)
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(folded.count)
+        for (i, s) in folded.enumerated() {
+            let decimalPoint =
+                s == "." && i > 0 && i + 1 < folded.count && PythonText.isASCIIDigit(folded[i - 1])
+                && PythonText.isASCIIDigit(folded[i + 1])
+            if decimalPoint || !isPunctuation(s) { kept.append(s) }
+        }
         return String(scalars: collapsingWhitespace(kept, dropNextToCJK: true))
     }
 

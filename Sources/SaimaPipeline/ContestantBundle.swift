@@ -1,0 +1,120 @@
+import Foundation
+import SaimaModel
+import SaimaRunner
+
+/// The contestant kit: what contestants may have, and nothing of the hidden answers.
+///
+/// For every track: a `track.yaml`, the dev sets as they are (with answers), the datasets and
+/// attachments, the track README; test sets either left out (`includeTest: false`) or with each
+/// item reduced to what is asked (`id`, `type`, `prompt`, `system`, `choices`, `context`,
+/// `dataset`, `section`, `messages`, `attachments`, `tags`, `difficulty`) — no answers, rubrics,
+/// key points, references, patterns or canaries — and marked `answers_withheld: true` so that
+/// `saima validate` accepts them. Plus `PROMPTS.md` (the prompt templates) and `README.md`.
+public enum ContestantBundle {
+    /// Item fields a contestant may see for a hidden item.
+    public static let visibleTestFields: Set<String> = [
+        "id", "type", "prompt", "system", "choices", "context", "dataset", "section", "messages", "attachments", "tags",
+        "difficulty",
+    ]
+
+    public struct Summary: Sendable {
+        public var tracks: Int
+        public var devSets: Int
+        public var testSets: Int
+        public var files: Int
+    }
+
+    public static func write(tracks: [Track], to out: String, includeTest: Bool, readme: String?) throws -> Summary {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: out) { try fm.removeItem(atPath: out) }
+        var summary = Summary(tracks: 0, devSets: 0, testSets: 0, files: 0)
+        func write(_ relative: String, _ data: Data) throws {
+            let path = (out as NSString).appendingPathComponent(relative)
+            try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try data.write(to: URL(fileURLWithPath: path))
+            summary.files += 1
+        }
+        for track in tracks {
+            let base = "Tracks/\(track.id)"
+            var yaml = "# Contestant kit of track \(track.id), written by saima bundle.\n"
+            yaml += "id: \(q(track.id))\nname: {zh: \(q(track.name.zh)), en: \(q(track.name.en))}\n"
+            yaml += "description: {zh: \(q(track.description.zh)), en: \(q(track.description.en))}\n"
+            yaml += "weight: \(track.weight)\nquestion_sets:\n"
+            var attachments: Set<String> = []
+            for set in track.questionSets {
+                if set.split == .test && !includeTest { continue }
+                let file = "questions/\((set.file as NSString).lastPathComponent)"
+                yaml += "  - id: \(q(set.id))\n    file: \(q(file))\n"
+                yaml += "    pilot_unit: {zh: \(q(set.pilotUnit.zh)), en: \(q(set.pilotUnit.en))}\n"
+                yaml += "    split: \(set.split.rawValue)\n    weight: \(set.weight)\n"
+                if set.split == .dev {
+                    yaml += "    partial_credit: \(set.partialCredit)\n"
+                    try write("\(base)/\(file)", try Data(contentsOf: URL(fileURLWithPath: set.path)))
+                    summary.devSets += 1
+                } else {
+                    yaml += "    answers_withheld: true\n"
+                    let lines = set.items.map { item -> String in
+                        guard case .object(let o) = item.raw else { return "{}" }
+                        return JSONValue.object(o.filter { visibleTestFields.contains($0.key) }).canonicalJSON
+                    }
+                    try write("\(base)/\(file)", Data((lines.joined(separator: "\n") + "\n").utf8))
+                    summary.testSets += 1
+                }
+                for item in set.items { for a in item.attachments { attachments.insert(a.file) } }
+            }
+            if !track.datasets.isEmpty { yaml += "datasets:\n" }
+            for dataset in track.datasets {
+                yaml += "  - id: \(q(dataset.id))\n    file: \(q(dataset.file))\n"
+                try write("\(base)/\(dataset.file)", Data(dataset.text.utf8))
+            }
+            for file in attachments.sorted() {
+                guard let source = track.directories.map({ ($0 as NSString).appendingPathComponent(file) })
+                    .first(where: { fm.fileExists(atPath: $0) })
+                else { continue }
+                try write("\(base)/\(file)", try Data(contentsOf: URL(fileURLWithPath: source)))
+            }
+            if let readme = track.directories.map({ ($0 as NSString).appendingPathComponent("README.md") })
+                .first(where: { fm.fileExists(atPath: $0) })
+            {
+                try write("\(base)/README.md", try Data(contentsOf: URL(fileURLWithPath: readme)))
+            }
+            try write("\(base)/track.yaml", Data(yaml.utf8))
+            summary.tracks += 1
+        }
+        try write("PROMPTS.md", Data(promptsDocument().utf8))
+        try write("README.md", Data(kitReadme(projectReadme: readme, includeTest: includeTest).utf8))
+        return summary
+    }
+
+    /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+    static func q(_ s: String) -> String {
+        var out = ""
+        JSONValue.writeEscaped(s, into: &out)
+        return out
+    }
+
+    static func promptsDocument() -> String {
+        var text = "# Prompt templates 提示模板 (\(PromptTemplates.version))\n\n"
+        text += "Each item's user message is: reference material (`\(PromptTemplates.contextHeading)` …), "
+        text += "the question (`\(PromptTemplates.questionHeading)` when material precedes it), the choices as `A. …`, "
+        text += "then the instruction of its type below. 每道题的用户消息由参考材料、问题、选项和下列题型说明组成。\n\n"
+        for type in ItemType.allCases {
+            text += "- `\(type.rawValue)`: \(PromptTemplates.instruction(for: type))\n"
+        }
+        return text
+    }
+
+    static func kitReadme(projectReadme: String?, includeTest: Bool) -> String {
+        var text = """
+            # 参赛方资料包 Contestant kit
+
+            - `Tracks/`: 各赛道的公开开发集（含答案）、参考数据与附件\(includeTest ? "；测试集仅含题目，不含答案" : "")。
+              Every track's public dev sets (with answers), datasets and attachments\(includeTest ? "; test sets with questions only, no answers" : "").
+            - `PROMPTS.md`: 提示模板 the prompt templates.
+            - 自测 Self-test: `saima selftest --endpoint URL --model NAME --tracks Tracks`
+
+            """
+        if let projectReadme { text += "\n---\n\n" + projectReadme }
+        return text
+    }
+}

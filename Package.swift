@@ -89,7 +89,13 @@ let package = Package(
         ),
         // Helpers shared by test targets: locating and running the built `saima`.
         .target(name: "SaimaTestSupport", swiftSettings: strict),
-        .testTarget(name: "SaimaCLITests", dependencies: ["SaimaTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SaimaCLITests",
+            dependencies: [
+                "SaimaTestSupport", "SaimaEndpointServer", "SaimaModel", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports"], swiftSettings: strict),
         .testTarget(name: "SaimaScoringTests", dependencies: ["SaimaScoring"], swiftSettings: strict),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),

@@ -85,6 +85,14 @@ struct ScoreFileRunnerTests {
         #expect(out.diagnostics.map(\.description) == ["f:3: error: missing field `prediction`"])
     }
 
+    @Test(arguments: [
+        ("", [String]()), ("a", ["a"]), ("a\n", ["a"]), ("a\r\nb\r\n", ["a", "b"]), ("a\n\nb", ["a", "", "b"]),
+        ("\n", [""]), ("北京\n👍", ["北京", "👍"]),
+    ])
+    func linesOfContents(contents: String, lines: [String]) {
+        #expect(ScoreFileRunner.lines(of: contents) == lines)
+    }
+
     @Test func unknownMetricIsRejectedUpFront() {
         #expect(throws: ScoringError.unknownMetric("bertscore")) { try ScoreFileRunner(metricName: "bertscore") }
         #expect(ScoringError.unknownMetric("x").description.hasPrefix("unknown metric `x` (known: choice, exact"))

@@ -26,6 +26,8 @@ struct TextNormalizerTests {
         ("snake_case-name", "snakecasename"),
         ("👍 好", "👍好"),
         ("。，！", ""),
+        ("1.25%", "1.25"),  // a decimal point is kept, the percent sign is not
+        ("1,234.", "1234"),  // a thousands comma and a final period are dropped
     ])
     func matchingForm(input: String, expected: String) {
         #expect(TextNormalizer.matchingForm(input) == expected)

@@ -55,6 +55,12 @@ let package = Package(
         .target(name: "SaimaScoring", dependencies: ["SaimaModel"], swiftSettings: strict),
         // Aggregation and statistics: scores, bootstrap intervals, ranks (pure functions).
         .target(name: "SaimaLeaderboard", dependencies: ["SaimaModel"], swiftSettings: strict),
+        // Judging open-ended answers: LLM judges, pairwise battles, Bradley–Terry, human judges.
+        .target(
+            name: "SaimaJudging",
+            dependencies: ["SaimaModel", "SaimaLeaderboard", "SaimaRunner", "SaimaStorage"],
+            swiftSettings: strict
+        ),
         // Renderers for terminals and files.
         .target(name: "SaimaReports", dependencies: ["SaimaModel", "SaimaLeaderboard"], swiftSettings: strict),
         // A real local OpenAI-compatible HTTP server (SwiftNIO): baselines, benchmarks, test endpoints.
@@ -82,7 +88,7 @@ let package = Package(
             name: "saima",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
-                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline",
+                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -97,7 +103,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports"], swiftSettings: strict),
-        .testTarget(name: "SaimaScoringTests", dependencies: ["SaimaScoring"], swiftSettings: strict),
+        .testTarget(name: "SaimaScoringTests", dependencies: ["SaimaScoring", "SaimaModel"], swiftSettings: strict),
+        .testTarget(name: "SaimaJudgingTests", dependencies: ["SaimaJudging", "SaimaEndpointServer"], swiftSettings: strict),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
         .testTarget(

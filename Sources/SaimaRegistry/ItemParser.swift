@@ -10,7 +10,7 @@ struct ItemParser {
 
     static let knownFields: Set<String> = [
         "id", "type", "prompt", "system", "choices", "answer", "tolerance", "metric", "rubric", "context",
-        "dataset", "section", "messages", "attachments", "tags", "difficulty", "keywords", "references",
+        "dataset", "section", "messages", "attachments", "tags", "difficulty", "keywords", "references", "pattern",
     ]
 
     func parse(_ value: JSONValue, line: Int, diagnostics: inout [Diagnostic]) -> Item? {

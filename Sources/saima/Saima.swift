@@ -16,7 +16,7 @@ struct Saima: AsyncParsableCommand {
             TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self, BenchCommand.self,
             BenchEndpointCommand.self, ServeBaselineCommand.self, ScoreCommand.self, ScoreFileCommand.self,
             LeaderboardCommand.self, ReportCommand.self, RoundCommand.self, DemoCommand.self,
-            SelfTestCommand.self, CheckEndpointCommand.self, BundleCommand.self,
+            SelfTestCommand.self, CheckEndpointCommand.self, BundleCommand.self, RatingsCommand.self,
         ]
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SaimaModel
 import SaimaRegistry
+import SaimaScoring
 
 /// `saima validate`: loads every track and submission and reports all problems at once.
 struct ValidateCommand: ParsableCommand {
@@ -17,6 +18,18 @@ struct ValidateCommand: ParsableCommand {
         let registry = TrackRegistry.load(roots: location.roots, diagnostics: &diagnostics)
         let submissions = SubmissionLoader.load(
             root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
+        // Metric names are the scoring library's; the registry cannot see them.
+        for track in registry.tracks {
+            for set in track.questionSets {
+                for item in set.items {
+                    if let metric = item.metric, MetricRegistry.metric(named: metric) == nil {
+                        diagnostics.append(Diagnostic(
+                            path: set.path, line: item.line,
+                            message: "item `\(item.id)`: unknown metric `\(metric)` (known: \(MetricRegistry.names.joined(separator: ", ")))"))
+                    }
+                }
+            }
+        }
         if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
         let sets = registry.tracks.reduce(0) { $0 + $1.questionSets.count }
         let items = registry.tracks.reduce(0) { $0 + $1.questionSets.reduce(0) { $0 + $1.items.count } }

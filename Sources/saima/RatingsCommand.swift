@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import SaimaJudging
+import SaimaModel
+
+/// `saima ratings`: Bradley–Terry ratings from any battle log.
+struct RatingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ratings",
+        abstract: "Bradley–Terry ratings with bootstrap intervals from a battle log. 对战评分",
+        discussion: """
+            Each line: {"a": TEAM, "b": TEAM, "winner": "a"|"b"|"tie"}. Ties count half a win each way. Ratings are
+            400·log10 odds with the anchor at 1000. Prints {"ratings": [{"team", "rating", "ci95", "battles"}]}.
+            """)
+
+    @Option(help: "Battle log (JSON Lines). 对战记录") var battles: String
+    @Option(help: "Team rated 1000 (default: the first team by name). 锚定队伍") var anchor: String?
+    @Option(help: "Bootstrap resamples over battles. 重抽样次数") var bootstrap = 1000
+    @Option(help: "Seed. 随机种子") var seed: UInt64 = 1
+
+    func run() throws {
+        let log: [Battle]
+        do { log = try BattleLog.load(path: battles) } catch { throw reportDiagnostics(error.diagnostics) }
+        do {
+            let (ratings, skipped) = try ArenaRatings.compute(log, anchor: anchor, resamples: bootstrap, seed: seed)
+            let anchorTeam = anchor ?? ratings.map(\.team).sorted().first ?? ""
+            print(try PrettyJSON.string(BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchorTeam)))
+        } catch {
+            printErr("\(battles): error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

@@ -58,7 +58,7 @@ let package = Package(
         // Judging open-ended answers: LLM judges, pairwise battles, Bradley–Terry, human judges.
         .target(
             name: "SaimaJudging",
-            dependencies: ["SaimaModel", "SaimaLeaderboard", "SaimaRunner", "SaimaStorage"],
+            dependencies: ["SaimaModel", "SaimaLeaderboard", "SaimaRunner", "SaimaStorage", "SaimaScoring"],
             swiftSettings: strict
         ),
         // Renderers for terminals and files.
@@ -79,7 +79,7 @@ let package = Package(
             name: "SaimaPipeline",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
-                "SaimaReports",
+                "SaimaReports", "SaimaJudging",
             ],
             swiftSettings: strict
         ),

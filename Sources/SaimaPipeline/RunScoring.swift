@@ -1,4 +1,5 @@
 import Foundation
+import SaimaJudging
 import SaimaModel
 import SaimaScoring
 import SaimaStorage
@@ -10,6 +11,8 @@ public enum RunScoring {
         public var failures: Int
         public var unextractable: Int
         public var needsJudge: Int
+        /// Answers the judge could not grade (scored 0).
+        public var judgeErrors = 0
         /// Results whose item no longer exists in the tracks (reported, not scored).
         public var missingItems: [String]
     }
@@ -23,6 +26,7 @@ public enum RunScoring {
             }
         }
         let scorer = Scorer()
+        let judgeModel = try store.meta("judge_model")
         var scores: [StoredScore] = []
         var summary = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
         for result in try store.currentResults() {
@@ -38,8 +42,18 @@ public enum RunScoring {
                     metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false))
                 continue
             }
-            let s = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
+            var s = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
             if s.unextractable { summary.unextractable += 1 }
+            if s.needsJudge, let judgeModel, let verdict = try store.judgeCache(
+                model: judgeModel, template: JudgeTemplates.pointwiseVersion,
+                itemKey: PointwiseJudge.itemKey(track: key.track, set: key.set, item: key.item),
+                answerHash: SHA256Digest.hex(result.content ?? ""))
+            {
+                s = ItemScore(
+                    score: verdict.score ?? 0, reason: verdict.status == "ok" ? "llm_judge" : "judge_error",
+                    metric: "llm_judge", metricVersion: 1)
+                if verdict.status != "ok" { summary.judgeErrors += 1 }
+            }
             if s.needsJudge { summary.needsJudge += 1 }
             var reason = s.reason
             if let canary = set.canary, !canary.isEmpty, (result.content ?? "").contains(canary) {

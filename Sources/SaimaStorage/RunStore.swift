@@ -59,6 +59,7 @@ public final class RunStore: Sendable {
                     );
                     """)
         }
+        registerJudgingMigration(&m)
         return m
     }
 

@@ -24,6 +24,6 @@ struct ScoreCommand: ParsableCommand {
 
     static func describe(_ s: RunScoring.Summary) -> String {
         "scored 已评分 \(s.scored) (failed requests 请求失败 \(s.failures), unextractable 无法抽取 \(s.unextractable), "
-            + "awaiting the LLM judge 待评审 \(s.needsJudge))"
+            + "awaiting the LLM judge 待评审 \(s.needsJudge), judge errors 评审失败 \(s.judgeErrors))"
     }
 }

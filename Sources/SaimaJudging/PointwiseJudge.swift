@@ -1,0 +1,80 @@
+import Foundation
+import SaimaModel
+import SaimaStorage
+
+/// Grades one answer against its item's rubric with the LLM judge, through the cache.
+///
+/// The judge must return a verdict that `JudgeVerdict.parse` accepts; an invalid one is re-asked
+/// once (the invalid reply and the problem are shown to the judge); still invalid, or a failed
+/// call, is recorded as `judge_error` (score 0). Verdicts are cached by (judge model, template
+/// version, item, answer hash), so re-running never calls the judge twice for the same answer.
+public struct PointwiseJudge: Sendable {
+    public let client: JudgeClient
+    public let store: RunStore
+
+    public init(client: JudgeClient, store: RunStore) {
+        self.client = client
+        self.store = store
+    }
+
+    public enum Source: Sendable { case cache, judge }
+
+    public static func itemKey(track: String, set: String, item: String) -> String { "\(track)/\(set)/\(item)" }
+
+    public func grade(item: Item, track: Track, set: QuestionSet, answer: String) async throws
+        -> (entry: JudgeCacheEntry, source: Source)
+    {
+        let key = Self.itemKey(track: track.id, set: set.id, item: item.id)
+        let hash = SHA256Digest.hex(answer)
+        if let cached = try store.judgeCache(
+            model: client.endpoint.model, template: JudgeTemplates.pointwiseVersion, itemKey: key, answerHash: hash)
+        {
+            return (cached, .cache)
+        }
+        guard let rubric = item.rubric else {
+            throw VerdictError("item \(key) has no rubric")
+        }
+        let reference: String? = if case .texts(let t) = item.answer { t.first } else { nil }
+        let question = ChatQuestionText.text(item: item, track: track)
+        var messages = [
+            JudgeClient.message("system", JudgeTemplates.system),
+            JudgeClient.message("user", JudgeTemplates.pointwise(question: question, reference: reference, rubric: rubric, answer: answer)),
+        ]
+        var calls = 0
+        var entry = JudgeCacheEntry(
+            judgeModel: client.endpoint.model, templateVersion: JudgeTemplates.pointwiseVersion, itemKey: key,
+            answerHash: hash, status: "judge_error", score: nil, verdict: "", calls: 0)
+        for round in 0..<2 {
+            calls += 1
+            switch try await client.complete(messages) {
+            case .failure(let error):
+                entry.verdict = "judge call failed: \(error.outcome.rawValue) \(error.detail)"
+            case .success(let reply):
+                switch JudgeVerdict.parse(reply, rubric: rubric) {
+                case .success(let verdict):
+                    entry.status = "ok"
+                    entry.score = verdict.score
+                    entry.verdict = verdict.json.canonicalJSON
+                case .failure(let problem):
+                    entry.verdict = "invalid verdict: \(problem.message)"
+                    if round == 0 {
+                        messages.append(JudgeClient.message("assistant", reply))
+                        messages.append(JudgeClient.message("user", JudgeTemplates.reask(problem: problem.message)))
+                        continue
+                    }
+                }
+            }
+            break
+        }
+        entry.calls = calls
+        try store.saveJudgeCache(entry)
+        return (entry, .judge)
+    }
+}
+
+/// The question as the contestant saw it (reference material, prompt, choices), for judges.
+enum ChatQuestionText {
+    static func text(item: Item, track: Track) -> String {
+        SaimaRunnerBridge.userText(item: item, track: track)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import SaimaModel
+import SaimaScoring
+import SaimaStorage
+
+/// Sends every answer that needs the LLM judge (generation items with a rubric) to the judge.
+public enum RunJudging {
+    public struct Summary: Sendable {
+        public var answers = 0
+        public var fromCache = 0
+        public var judged = 0
+        public var errors = 0
+        public var calls = 0
+    }
+
+    public static func judge(store: RunStore, tracks: [Track], client: JudgeClient) async throws -> Summary {
+        var lookup: [String: (Item, Track, QuestionSet)] = [:]
+        for track in tracks {
+            for set in track.questionSets {
+                for item in set.items where MetricRegistry.metricName(for: item) == "judge" && item.rubric != nil {
+                    lookup[PointwiseJudge.itemKey(track: track.id, set: set.id, item: item.id)] = (item, track, set)
+                }
+            }
+        }
+        let work = try store.currentResults().filter { r in
+            r.outcome == .ok && lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)] != nil
+        }
+        try store.setMeta("judge_model", client.endpoint.model)
+        let judge = PointwiseJudge(client: client, store: store)
+        return try await withThrowingTaskGroup(of: (JudgeCacheEntry, PointwiseJudge.Source).self) { group in
+            var summary = Summary()
+            var pending = work[...]
+            func addNext() {
+                guard let r = pending.popFirst() else { return }
+                let (item, track, set) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
+                group.addTask { try await judge.grade(item: item, track: track, set: set, answer: r.content ?? "") }
+            }
+            // Keep the judge's concurrency busy without creating a task per answer up front.
+            for _ in 0..<max(1, client.endpoint.maxConcurrency * 2) { addNext() }
+            while let (entry, source) = try await group.next() {
+                summary.answers += 1
+                if source == .cache { summary.fromCache += 1 } else {
+                    summary.judged += 1
+                    summary.calls += entry.calls
+                }
+                if entry.status != "ok" { summary.errors += 1 }
+                addNext()
+            }
+            return summary
+        }
+    }
+}

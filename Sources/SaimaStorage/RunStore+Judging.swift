@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import SaimaModel
+
+/// A cached judge decision, keyed by (judge model, template version, item, answer hash).
+public struct JudgeCacheEntry: Sendable, Hashable {
+    public var judgeModel: String
+    public var templateVersion: String
+    /// `track/set/item` for pointwise verdicts; for battles also the ordered pair.
+    public var itemKey: String
+    public var answerHash: String
+    /// `ok` or `judge_error`.
+    public var status: String
+    public var score: Double?
+    /// The validated verdict as JSON, or the error.
+    public var verdict: String
+    public var calls: Int
+
+    public init(judgeModel: String, templateVersion: String, itemKey: String, answerHash: String, status: String,
+                score: Double?, verdict: String, calls: Int)
+    {
+        self.judgeModel = judgeModel
+        self.templateVersion = templateVersion
+        self.itemKey = itemKey
+        self.answerHash = answerHash
+        self.status = status
+        self.score = score
+        self.verdict = verdict
+        self.calls = calls
+    }
+}
+
+/// One human judge's score of one answer.
+public struct HumanScore: Sendable, Hashable {
+    public var judge: String
+    public var key: ResultKey
+    /// Normalized to [0, 1].
+    public var score: Double
+    public init(judge: String, key: ResultKey, score: Double) {
+        self.judge = judge
+        self.key = key
+        self.score = score
+    }
+}
+
+extension RunStore {
+    static func registerJudgingMigration(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v2-judging") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE judge_cache (
+                        judge_model TEXT NOT NULL, template_version TEXT NOT NULL, item_key TEXT NOT NULL,
+                        answer_hash TEXT NOT NULL, status TEXT NOT NULL, score REAL, verdict TEXT NOT NULL,
+                        calls INTEGER NOT NULL, created_at REAL NOT NULL,
+                        PRIMARY KEY (judge_model, template_version, item_key, answer_hash)
+                    );
+                    CREATE TABLE human_scores (
+                        judge TEXT NOT NULL, team TEXT NOT NULL, track TEXT NOT NULL, set_id TEXT NOT NULL,
+                        item TEXT NOT NULL, sample INTEGER NOT NULL, score REAL NOT NULL,
+                        PRIMARY KEY (judge, team, track, set_id, item, sample)
+                    );
+                    """)
+        }
+    }
+
+    public func judgeCache(model: String, template: String, itemKey: String, answerHash: String) throws -> JudgeCacheEntry? {
+        try pool.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT * FROM judge_cache WHERE judge_model = ? AND template_version = ? AND item_key = ?
+                    AND answer_hash = ?
+                    """, arguments: [model, template, itemKey, answerHash]
+            ).map { row in
+                JudgeCacheEntry(
+                    judgeModel: row["judge_model"], templateVersion: row["template_version"], itemKey: row["item_key"],
+                    answerHash: row["answer_hash"], status: row["status"], score: row["score"], verdict: row["verdict"],
+                    calls: row["calls"])
+            }
+        }
+    }
+
+    public func saveJudgeCache(_ e: JudgeCacheEntry) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO judge_cache(judge_model, template_version, item_key, answer_hash, status, score,
+                        verdict, calls, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [e.judgeModel, e.templateVersion, e.itemKey, e.answerHash, e.status, e.score, e.verdict,
+                            e.calls, Date().timeIntervalSince1970])
+        }
+    }
+
+    /// Replaces all human scores of the given judges.
+    public func replaceHumanScores(_ scores: [HumanScore], judges: Set<String>) throws {
+        try pool.write { db in
+            for judge in judges { try db.execute(sql: "DELETE FROM human_scores WHERE judge = ?", arguments: [judge]) }
+            for s in scores {
+                try db.execute(
+                    sql: "INSERT INTO human_scores(judge, team, track, set_id, item, sample, score) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [s.judge, s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score])
+            }
+        }
+    }
+
+    public func humanScores() throws -> [HumanScore] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM human_scores ORDER BY judge, team, track, set_id, item, sample").map { row in
+                HumanScore(judge: row["judge"], key: ResultKey(team: row["team"], track: row["track"], set: row["set_id"],
+                                                               item: row["item"], sample: row["sample"]),
+                           score: row["score"])
+            }
+        }
+    }
+}

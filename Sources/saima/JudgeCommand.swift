@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import SaimaJudging
+import SaimaModel
+import SaimaPipeline
+import SaimaRunner
+import SaimaStorage
+
+/// Options naming the judge endpoint (same fields as a submission endpoint).
+struct JudgeOptions: ParsableArguments {
+    @Option(help: "Judge base URL ending in /v1. 评审模型接口") var judgeEndpoint: String
+    @Option(help: "Judge model name. 评审模型名") var judgeModel: String
+    @Option(help: "Environment variable holding the judge's API key. 评审密钥环境变量") var judgeApiKeyEnv: String?
+    @Option(help: "Judge calls in flight. 评审并发数") var judgeConcurrency = 8
+    @Option(help: "Judge timeout, seconds. 评审超时秒数") var judgeTimeout = 120.0
+
+    func client(transport: CurlMultiTransport) throws -> JudgeClient {
+        let key = try SelfTestCommand.apiKey(judgeApiKeyEnv)
+        let endpoint = EndpointSettings(
+            baseURL: judgeEndpoint.hasSuffix("/") ? String(judgeEndpoint.dropLast()) : judgeEndpoint, model: judgeModel,
+            apiKeyEnv: judgeApiKeyEnv, maxConcurrency: judgeConcurrency, timeoutSeconds: judgeTimeout,
+            extraBody: ["temperature": .number(0)])
+        return JudgeClient(endpoint: endpoint, apiKey: key, transport: transport)
+    }
+}
+
+/// `saima judge`: LLM-judge grading of rubric items, then re-scoring and the leaderboard.
+struct JudgeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "judge",
+        abstract: "Grade rubric answers of a run with an LLM judge (cached), then re-score. LLM 评审",
+        discussion: "Verdicts are cached by (judge model, template version, item, answer hash): re-running never pays twice.")
+
+    @OptionGroup var location: LocationOptions
+    @OptionGroup var judge: JudgeOptions
+    @Option(help: "Run folder. 结果目录") var out: String
+
+    func run() async throws {
+        let registry = try location.loadRegistry()
+        let store = try RunStore(folder: out)
+        let transport = CurlMultiTransport()
+        defer { transport.shutdown() }
+        let summary = try await RunJudging.judge(store: store, tracks: registry.tracks, client: try judge.client(transport: transport))
+        print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
+            + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败")
+        print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: registry.tracks)))
+        print(try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: nil, resamples: 1000))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import SaimaLeaderboard
+import SaimaModel
+import SaimaStorage
+
+/// Pairwise battles over a run's open-ended answers, and arena ratings from them.
+public enum RunBattles {
+    public struct Summary: Sendable {
+        public var battles: [Battle]
+        public var items: Int
+        public var calls: Int
+        public var dropped: Int
+    }
+
+    /// For every generation item with at least two teams' `ok` answers: all pairs of those teams,
+    /// or `perItem` pairs drawn without replacement (seeded) when given.
+    public static func run(store: RunStore, tracks: [Track], client: JudgeClient, perItem: Int?, seed: UInt64) async throws
+        -> Summary
+    {
+        var items: [String: (Item, Track)] = [:]
+        for track in tracks {
+            for set in track.questionSets {
+                for item in set.items where item.type == .generation {
+                    items["\(track.id)/\(set.id)/\(item.id)"] = (item, track)
+                }
+            }
+        }
+        var answers: [String: [(team: String, content: String)]] = [:]
+        for r in try store.currentResults() where r.outcome == .ok && r.key.sample == 0 {
+            let key = "\(r.key.track)/\(r.key.set)/\(r.key.item)"
+            if items[key] != nil { answers[key, default: []].append((r.key.team, r.content ?? "")) }
+        }
+        var generator = SeededGenerator(seed: seed)
+        var jobs: [(key: String, a: (String, String), b: (String, String))] = []
+        for key in answers.keys.sorted() {
+            let list = answers[key]!.sorted { $0.team < $1.team }
+            guard list.count >= 2 else { continue }
+            var pairs: [(Int, Int)] = []
+            for i in 0..<list.count { for j in (i + 1)..<list.count { pairs.append((i, j)) } }
+            if let perItem, perItem < pairs.count {
+                for k in 0..<perItem { pairs.swapAt(k, k + generator.below(pairs.count - k)) }
+                pairs = Array(pairs.prefix(perItem))
+            }
+            for (i, j) in pairs { jobs.append((key, list[i], list[j])) }
+        }
+        let judge = PairwiseJudge(client: client, store: store)
+        let results = try await withThrowingTaskGroup(of: (Int, Battle?, Int).self) { group in
+            var out = [(Battle?, Int)](repeating: (nil, 0), count: jobs.count)
+            var next = 0
+            func add() {
+                guard next < jobs.count else { return }
+                let index = next
+                let job = jobs[index]
+                let (item, track) = items[job.key]!
+                group.addTask {
+                    let r = try await judge.battle(item: item, track: track, itemKey: job.key, teams: (job.a.0, job.b.0),
+                                                   answers: (job.a.1, job.b.1))
+                    return (index, r.battle, r.calls)
+                }
+                next += 1
+            }
+            for _ in 0..<max(1, client.endpoint.maxConcurrency) { add() }
+            while let (index, battle, calls) = try await group.next() {
+                out[index] = (battle, calls)
+                add()
+            }
+            return out
+        }
+        let battles = results.compactMap(\.0)
+        return Summary(battles: battles, items: Set(jobs.map(\.key)).count, calls: results.reduce(0) { $0 + $1.1 },
+                       dropped: results.filter { $0.0 == nil }.count)
+    }
+}

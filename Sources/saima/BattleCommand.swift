@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import SaimaJudging
+import SaimaModel
+import SaimaRunner
+import SaimaStorage
+
+/// `saima battle`: pairwise comparisons by the LLM judge in both orders, then arena ratings.
+struct BattleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "battle",
+        abstract: "Pairwise battles of teams' open-ended answers, judged in both orders; arena ratings. 两两对战评审",
+        discussion: "Writes battles.jsonl and arena.json into the run folder. 结果写入 battles.jsonl 与 arena.json。")
+
+    @OptionGroup var location: LocationOptions
+    @OptionGroup var judge: JudgeOptions
+    @Option(help: "Run folder. 结果目录") var out: String
+    @Option(help: "Comparisons per item (default: all pairs). 每题对战数") var perItem: Int?
+    @Option(help: "Team rated 1000. 锚定队伍") var anchor: String?
+    @Option(help: "Bootstrap resamples over battles. 重抽样次数") var bootstrap = 1000
+    @Option(help: "Seed for sampling pairs and the bootstrap. 随机种子") var seed: UInt64 = 1
+
+    func run() async throws {
+        let registry = try location.loadRegistry()
+        let store = try RunStore(folder: out)
+        let transport = CurlMultiTransport()
+        defer { transport.shutdown() }
+        let summary = try await RunBattles.run(
+            store: store, tracks: registry.tracks, client: try judge.client(transport: transport), perItem: perItem,
+            seed: seed)
+        let log = summary.battles.map(BattleLog.line).joined(separator: "\n") + "\n"
+        try log.write(toFile: (out as NSString).appendingPathComponent("battles.jsonl"), atomically: true, encoding: .utf8)
+        print("battles 对战: \(summary.battles.count) over \(summary.items) items, \(summary.calls) judge calls 调用, "
+            + "\(summary.dropped) dropped (invalid verdicts) 无效")
+        do {
+            let (ratings, skipped) = try ArenaRatings.compute(summary.battles, anchor: anchor, resamples: bootstrap, seed: seed)
+            let json = BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "")
+            let text = try PrettyJSON.string(json)
+            try text.write(toFile: (out as NSString).appendingPathComponent("arena.json"), atomically: true, encoding: .utf8)
+            print(text)
+        } catch {
+            printErr("\(out): error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

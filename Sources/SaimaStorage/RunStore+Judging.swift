@@ -63,6 +63,48 @@ extension RunStore {
         }
     }
 
+    static func registerHumanAssignmentMigration(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v3-human-assignments") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE human_assignments (
+                        judge TEXT NOT NULL, answer_id TEXT NOT NULL, team TEXT NOT NULL, track TEXT NOT NULL,
+                        set_id TEXT NOT NULL, item TEXT NOT NULL, sample INTEGER NOT NULL, max_points REAL NOT NULL,
+                        PRIMARY KEY (judge, answer_id)
+                    );
+                    """)
+        }
+    }
+
+    /// Records which anonymous answer id stands for which answer on one judge's sheet.
+    public func saveHumanAssignments(judge: String, _ rows: [(answerID: String, key: ResultKey, maxPoints: Double)]) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM human_assignments WHERE judge = ?", arguments: [judge])
+            for r in rows {
+                try db.execute(
+                    sql: """
+                        INSERT INTO human_assignments(judge, answer_id, team, track, set_id, item, sample, max_points)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [judge, r.answerID, r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample, r.maxPoints])
+            }
+        }
+    }
+
+    /// answer id → (answer, maximum points) for one judge's sheet.
+    public func humanAssignments(judge: String) throws -> [String: (key: ResultKey, maxPoints: Double)] {
+        try pool.read { db in
+            var map: [String: (ResultKey, Double)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM human_assignments WHERE judge = ?", arguments: [judge]) {
+                map[row["answer_id"]] = (
+                    ResultKey(team: row["team"], track: row["track"], set: row["set_id"], item: row["item"], sample: row["sample"]),
+                    row["max_points"]
+                )
+            }
+            return map
+        }
+    }
+
     public func judgeCache(model: String, template: String, itemKey: String, answerHash: String) throws -> JudgeCacheEntry? {
         try pool.read { db in
             try Row.fetchOne(

@@ -60,6 +60,7 @@ public final class RunStore: Sendable {
                     """)
         }
         registerJudgingMigration(&m)
+        registerHumanAssignmentMigration(&m)
         return m
     }
 

@@ -1,0 +1,59 @@
+/// RFC 4180 CSV reading and writing (UTF-8; a leading byte-order mark is accepted and written so
+/// that spreadsheet tools open Chinese text correctly).
+public enum CSVTable {
+    /// Rows of fields with the 1-based line each row starts on. Quoted fields may hold commas,
+    /// quotes (doubled) and line breaks.
+    public static func parse(_ text: String) -> [(line: Int, fields: [String])] {
+        var rows: [(Int, [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        var line = 1
+        var rowStart = 1
+        var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        if chars.last != "\n" { chars.append("\n") }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" {
+                        field.append("\"")
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if c == "\n" || c == "\r\n" { line += 1 }
+                    field.append(c)
+                }
+            } else if c == "\"" && field.isEmpty {
+                inQuotes = true
+            } else if c == "," {
+                fields.append(field)
+                field = ""
+            } else if c == "\n" || c == "\r\n" || c == "\r" {
+                fields.append(field)
+                if !(fields.count == 1 && fields[0].isEmpty) { rows.append((rowStart, fields)) }
+                fields = []
+                field = ""
+                line += 1
+                rowStart = line
+            } else {
+                field.append(c)
+            }
+            i += 1
+        }
+        return rows
+    }
+
+    /// One CSV line (with CRLF), quoting where needed and neutralizing formula-like fields.
+    public static func line(_ fields: [String]) -> String {
+        fields.map { f -> String in
+            var s = f
+            if let first = s.first, "=+-@".contains(first), Double(s) == nil { s = "'" + s }
+            guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\r\n"
+    }
+}

@@ -39,6 +39,9 @@ public struct BoardEntry: Sendable {
     public var notEntered: Bool
     /// Tracks the team did not enter (overall board only).
     public var notEnteredTracks: [String]
+    /// The track score computed from one source only (`auto`, `llm_judge`, `human`), over the items
+    /// that have a score from that source; absent when no item has one.
+    public var sourceScores: [String: Double] = [:]
 
     public var failed: Int { failedByClass.values.reduce(0, +) }
 }
@@ -59,4 +62,20 @@ public struct Leaderboard: Sendable {
     public var resamples: Int
     public var tracks: [Board]
     public var overall: Board
+    /// Arena ratings from pairwise battles, when the run has them.
+    public var arena: [ArenaEntry] = []
+}
+
+/// One line of the arena (Bradley–Terry) table.
+public struct ArenaEntry: Sendable {
+    public var team: String
+    public var rating: Double
+    public var ci95: (low: Double, high: Double)
+    public var battles: Int
+    public init(team: String, rating: Double, ci95: (low: Double, high: Double), battles: Int) {
+        self.team = team
+        self.rating = rating
+        self.ci95 = ci95
+        self.battles = battles
+    }
 }

@@ -45,6 +45,7 @@ public struct LeaderboardBuilder: Sendable {
                 entry.rankGroup = ranking.rankGroup[t]
                 entry.score = point[t]
                 entry.ci95 = Percentile.interval95(resampled[t])
+                entry.sourceScores = SourceScores.track(track, team: entered[t].id, answers: input.answers)
                 return entry
             }
             boards.append(Board(

@@ -52,6 +52,8 @@ public struct LeaderboardInput: Sendable {
         public var unextractable: Bool
         public var latencyMs: Double
         public var tokens: Int
+        /// Per-source scores (`auto`, `llm_judge`, `human`) when known, for the per-source columns.
+        public var sources: [String: Double] = [:]
         public init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
                     unextractable: Bool, latencyMs: Double, tokens: Int)
         {

@@ -59,6 +59,8 @@ public struct QuestionSet: Sendable, Hashable, Identifiable {
     public var description: LocalizedText?
     /// Credit for a multi-choice answer that is a non-empty proper subset with no wrong letter.
     public var partialCredit: Double
+    /// Where item scores come from (`scoring` in `track.yaml`, default `auto`).
+    public var scoring: ScoringMode = .auto
     /// A string planted in hidden sets; a reply containing it suggests training-data leakage.
     public var canary: String?
     /// The set's answers were removed (a contestant bundle of a hidden test set).

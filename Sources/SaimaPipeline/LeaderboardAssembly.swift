@@ -38,10 +38,18 @@ public enum LeaderboardAssembly {
         let scores = try store.currentScores()
         let answers = try store.currentResults().map { r -> LeaderboardInput.Answer in
             let s = scores[r.key]
-            return LeaderboardInput.Answer(
+            var answer = LeaderboardInput.Answer(
                 team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: r.key.sample,
                 score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
                 latencyMs: r.latencyMs, tokens: (r.usage?.prompt ?? 0) + (r.usage?.completion ?? 0))
+            if r.outcome == .ok, let s {
+                answer.sources["auto"] = s.autoScore
+                answer.sources["llm_judge"] = s.llmScore
+                answer.sources["human"] = s.humanScore
+            } else if s != nil {
+                answer.sources["auto"] = 0
+            }
+            return answer
         }
         return LeaderboardInput(round: round, tracks: trackSpecs, teams: teams, answers: answers)
     }

@@ -8,14 +8,16 @@ import SaimaStorage
 public enum LeaderboardWriter {
     @discardableResult
     public static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: JSONValue?,
-                             failureExamples: [ReportData.FailureExample] = []) throws -> [String]
+                             failureExamples: [ReportData.FailureExample] = [],
+                             agreement: ReportData.JudgeAgreement? = nil) throws -> [String]
     {
         let files = [
             ("leaderboard.json", try PrettyJSON.string(LeaderboardJSON.value(board, manifest: manifest)) + "\n"),
             ("leaderboard.csv", LeaderboardCSV.render(board)),
             ("leaderboard.md", LeaderboardMarkdown.render(board)),
             ("report.html", ReportHTML.render(ReportData(
-                leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples))),
+                leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples,
+                agreement: agreement))),
         ]
         return try files.map { name, text in
             let path = (folder as NSString).appendingPathComponent(name)

@@ -82,10 +82,12 @@ public enum RoundPipeline {
         let manifest = try RunManifestStore.load(store: store)?.json
         let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
         let runSeed = seed ?? manifest?["seed"]?.numberValue.map { UInt64($0) } ?? 0
-        let board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
+        var board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
+        board.arena = JudgingSummary.arena(folder: folder)
         let files = try LeaderboardWriter.write(
             board, input: input, folder: folder, manifest: manifest,
-            failureExamples: try LeaderboardWriter.failureExamples(store: store))
+            failureExamples: try LeaderboardWriter.failureExamples(store: store),
+            agreement: try JudgingSummary.agreement(store: store))
         return (board, files)
     }
 }

@@ -27,6 +27,8 @@ public enum RunScoring {
         }
         let scorer = Scorer()
         let judgeModel = try store.meta("judge_model")
+        var humanScores: [ResultKey: [Double]] = [:]
+        for h in try store.humanScores() { humanScores[h.key, default: []].append(h.score) }
         var scores: [StoredScore] = []
         var summary = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
         for result in try store.currentResults() {
@@ -42,17 +44,32 @@ public enum RunScoring {
                     metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false))
                 continue
             }
-            var s = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
-            if s.unextractable { summary.unextractable += 1 }
-            if s.needsJudge, let judgeModel, let verdict = try store.judgeCache(
+            let auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
+            if auto.unextractable { summary.unextractable += 1 }
+            var llm: Double?
+            if let judgeModel, let verdict = try store.judgeCache(
                 model: judgeModel, template: JudgeTemplates.pointwiseVersion,
                 itemKey: PointwiseJudge.itemKey(track: key.track, set: key.set, item: key.item),
                 answerHash: SHA256Digest.hex(result.content ?? ""))
             {
-                s = ItemScore(
-                    score: verdict.score ?? 0, reason: verdict.status == "ok" ? "llm_judge" : "judge_error",
-                    metric: "llm_judge", metricVersion: 1)
+                llm = verdict.score ?? 0
                 if verdict.status != "ok" { summary.judgeErrors += 1 }
+            }
+            let human = humanScores[key].flatMap(Agreement.combined)
+            // `auto` for a rubric item is the LLM judge (its metric); other sources by the set's mode.
+            let autoScore: Double? = auto.needsJudge ? nil : auto.score
+            let mode = set.scoring
+            let combined: Double?
+            if case .auto = mode { combined = autoScore ?? llm } else { combined = mode.combine(auto: autoScore ?? 0, llmJudge: llm, human: human) }
+            var s = auto
+            s.score = combined ?? 0
+            if combined == nil {
+                s.reason = { if case .human = mode { return "needs_human" }; return "needs_judge" }()
+                s.needsJudge = true
+            } else if autoScore == nil || !(mode == .auto) {
+                s.reason = mode == .auto ? "llm_judge" : "\(mode.label): \(s.reason)"
+                s.needsJudge = false
+                if mode == .auto { s.metric = "llm_judge" }
             }
             if s.needsJudge { summary.needsJudge += 1 }
             var reason = s.reason
@@ -61,7 +78,8 @@ public enum RunScoring {
             }
             scores.append(StoredScore(
                 key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
-                metricVersion: s.metricVersion, unextractable: s.unextractable))
+                metricVersion: s.metricVersion, unextractable: s.unextractable, autoScore: autoScore, llmScore: llm,
+                humanScore: human))
         }
         try store.replaceScores(scores)
         summary.scored = scores.count

@@ -8,6 +8,7 @@ struct TrackFileLoader {
     static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
     static let setFields: Set<String> = [
         "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary", "answers_withheld",
+        "scoring",
     ]
     static let datasetFields: Set<String> = ["id", "file", "description"]
 
@@ -89,6 +90,7 @@ struct TrackFileLoader {
         let description = entry.localized("description", required: false, diagnostics: &diagnostics)
         let canary = entry.string("canary", required: false, diagnostics: &diagnostics)
         let withheld = entry.bool("answers_withheld", default: false, diagnostics: &diagnostics)
+        let scoring = Self.scoringMode(entry, diagnostics: &diagnostics)
         if let setID, existing.contains(where: { $0.id == setID }) {
             diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate question set id `\(setID)`"))
             return nil
@@ -103,10 +105,38 @@ struct TrackFileLoader {
         let filePath = resolve(file)
         let items = QuestionFileLoader(path: filePath, trackDirectory: directory, answersWithheld: withheld)
             .load(diagnostics: &diagnostics)
-        return QuestionSet(
+        var set = QuestionSet(
             id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,
             split: split, weight: weight, description: description, partialCredit: min(partialCredit, 1),
             canary: canary, answersWithheld: withheld, items: items, contentHash: QuestionSetHasher.hash(items))
+        set.scoring = scoring
+        return set
+    }
+
+    /// `scoring: auto | llm_judge | human` or `scoring: {blend: {auto: w, llm_judge: w, human: w}}`.
+    static func scoringMode(_ entry: YAMLMapping, diagnostics: inout [Diagnostic]) -> ScoringMode {
+        guard let node = entry["scoring"] else { return .auto }
+        if let name = node.string, case .scalar = node {
+            switch name {
+            case "auto": return .auto
+            case "llm_judge": return .llmJudge
+            case "human": return .human
+            default: break
+            }
+        } else if let m = YAMLMapping(node, path: entry.path, what: "`scoring`", diagnostics: &diagnostics),
+            let blendNode = m["blend"],
+            let blend = YAMLMapping(blendNode, path: entry.path, what: "`blend`", diagnostics: &diagnostics)
+        {
+            blend.rejectUnknownKeys(["auto", "llm_judge", "human"], what: "`blend`", diagnostics: &diagnostics)
+            return .blend(
+                auto: blend.number("auto", default: 0, diagnostics: &diagnostics),
+                llmJudge: blend.number("llm_judge", default: 0, diagnostics: &diagnostics),
+                human: blend.number("human", default: 0, diagnostics: &diagnostics))
+        }
+        diagnostics.append(Diagnostic(
+            path: entry.path, line: node.line,
+            message: "`scoring` must be auto, llm_judge, human or {blend: {auto: w, llm_judge: w, human: w}}"))
+        return .auto
     }
 
     private func resolve(_ file: String) -> String {

@@ -15,6 +15,14 @@ public enum LeaderboardJSON {
             "overall": boardValue(board.overall, key: "board"),
         ]
         if let manifest { root["manifest"] = manifest }
+        if !board.arena.isEmpty {
+            root["arena"] = .array(board.arena.map { a in
+                .object([
+                    "team": .string(a.team), "rating": number(a.rating), "ci95": .array([number(a.ci95.low), number(a.ci95.high)]),
+                    "battles": .number(Double(a.battles)),
+                ])
+            })
+        }
         return .object(root)
     }
 
@@ -47,6 +55,7 @@ public enum LeaderboardJSON {
             ]),
             "tokens": .number(Double(e.tokens)),
         ]
+        if !e.sourceScores.isEmpty { o["scores_by_source"] = .object(e.sourceScores.mapValues(number)) }
         o["not_entered"] = e.notEnteredTracks.isEmpty ? .bool(e.notEntered) : .array(e.notEnteredTracks.map(JSONValue.string))
         return .object(o)
     }

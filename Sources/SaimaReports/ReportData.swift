@@ -40,16 +40,44 @@ public struct ReportData: Sendable {
         }
     }
 
+    /// Agreement among judges, when the run has human or LLM-judge scores.
+    public struct JudgeAgreement: Sendable {
+        public var humanJudges: Int
+        public var humanAnswers: Int
+        public var humanAlpha: Double?
+        public var humanMeanSpearman: Double?
+        public var disagreements: Int
+        /// Answers graded by both the LLM judge and humans.
+        public var llmHumanAnswers: Int
+        public var llmHumanSpearman: Double?
+        /// Krippendorff's alpha with the LLM judge added as one more rater.
+        public var llmHumanAlpha: Double?
+        public init(humanJudges: Int, humanAnswers: Int, humanAlpha: Double?, humanMeanSpearman: Double?,
+                    disagreements: Int, llmHumanAnswers: Int, llmHumanSpearman: Double?, llmHumanAlpha: Double?)
+        {
+            self.humanJudges = humanJudges
+            self.humanAnswers = humanAnswers
+            self.humanAlpha = humanAlpha
+            self.humanMeanSpearman = humanMeanSpearman
+            self.disagreements = disagreements
+            self.llmHumanAnswers = llmHumanAnswers
+            self.llmHumanSpearman = llmHumanSpearman
+            self.llmHumanAlpha = llmHumanAlpha
+        }
+    }
+
     public var leaderboard: Leaderboard
+    public var agreement: JudgeAgreement?
     public var failureExamples: [FailureExample]
     public var difficulty: [SetDifficulty]
     public var separating: [SeparatingItem]
     public var manifest: JSONValue?
 
     public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
-                failureExamples: [FailureExample] = [], topItems: Int = 10)
+                failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, topItems: Int = 10)
     {
         self.leaderboard = leaderboard
+        self.agreement = agreement
         self.failureExamples = failureExamples
         self.manifest = manifest
         var itemScores: [String: [String: (sum: Double, n: Int)]] = [:]

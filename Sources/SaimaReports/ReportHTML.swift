@@ -26,6 +26,11 @@ public enum ReportHTML {
             html += section(id: "track-\(e(track.id))", title: "赛道 Track: \(e(track.name.bilingual))",
                             body: boardTable(track) + ReportSVG.barChart(track) + adjacentTable(track))
         }
+        if board.tracks.contains(where: { $0.entries.contains { !$0.sourceScores.isEmpty } }) || data.agreement != nil
+            || !board.arena.isEmpty
+        {
+            html += section(id: "judging", title: "评分来源与评审 Score sources and judging", body: judging(data))
+        }
         html += section(id: "heatmap", title: "队伍 × 赛道热力图 Team × track heat map", body: heatMap(board))
         html += section(id: "failures", title: "失败分布 Failure breakdown", body: failureTable(board) + failureExamples(data))
         html += section(id: "difficulty", title: "题集难度 Question-set difficulty", body: difficultyTable(data))
@@ -134,6 +139,46 @@ public enum ReportHTML {
             rows += "<td class=num>\(x.httpStatus)</td><td><code>\(e(String(x.excerpt.prefix(300))))</code></td></tr>"
         }
         return rows + "</table>"
+    }
+
+    static func judging(_ data: ReportData) -> String {
+        let board = data.leaderboard
+        var html = "<p class=note>各来源的赛道得分只计入该来源有分数的题目；综合分按题集的 scoring 设置计算。"
+        html += "Per-source track scores use only the items that source scored; the combined score follows each set's `scoring`.</p>"
+        html += "<table><tr><th>赛道 Track</th><th>队伍 Team</th><th>自动 Auto</th><th>LLM 评审 LLM judge</th>"
+        html += "<th>人工 Human</th><th>综合 Combined</th></tr>"
+        for track in board.tracks {
+            for x in track.entries {
+                let cells = ["auto", "llm_judge", "human"].map { x.sourceScores[$0].map(Format.score) ?? "—" }
+                html += "<tr><td>\(e(track.name.zh))</td><td>\(e(x.name.bilingual))</td>"
+                html += cells.map { "<td class=num>\($0)</td>" }.joined() + "<td class=num><b>\(Format.score(x.score))</b></td></tr>"
+            }
+        }
+        html += "</table>"
+        if !board.arena.isEmpty {
+            html += "<h3>对战评分 Arena ratings (Bradley–Terry)</h3><p class=note>双向评审、不一致记为平局；400·log10 赔率刻度，锚定队伍为 1000。"
+            html += "Judged in both orders (disagreement = tie); 400·log10 odds scale, anchor at 1000.</p>"
+            html += "<table><tr><th>队伍 Team</th><th>评分 Rating</th><th>95% CI</th><th>对战数 Battles</th></tr>"
+            for a in board.arena {
+                html += "<tr><td>\(e(a.team))</td><td class=num>\(String(format: "%.1f", a.rating))</td>"
+                html += "<td class=num>[\(String(format: "%.1f", a.ci95.low)), \(String(format: "%.1f", a.ci95.high))]</td>"
+                html += "<td class=num>\(a.battles)</td></tr>"
+            }
+            html += "</table>"
+        }
+        if let g = data.agreement {
+            func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "—" }
+            html += "<h3>评审一致性 Judge agreement</h3><table>"
+            html += "<tr><th>人工评委 Human judges</th><td class=num>\(g.humanJudges)</td></tr>"
+            html += "<tr><th>人工评分的回答 Answers graded by humans</th><td class=num>\(g.humanAnswers)</td></tr>"
+            html += "<tr><th>Krippendorff's α (interval)</th><td class=num>\(f(g.humanAlpha))</td></tr>"
+            html += "<tr><th>平均两两 Spearman 相关 Mean pairwise Spearman</th><td class=num>\(f(g.humanMeanSpearman))</td></tr>"
+            html += "<tr><th>分歧较大的回答 Answers with large disagreement</th><td class=num>\(g.disagreements)</td></tr>"
+            html += "<tr><th>LLM 与人工共同评分 Graded by LLM and humans</th><td class=num>\(g.llmHumanAnswers)</td></tr>"
+            html += "<tr><th>LLM–人工 Spearman</th><td class=num>\(f(g.llmHumanSpearman))</td></tr>"
+            html += "<tr><th>含 LLM 的 α α with the LLM as a rater</th><td class=num>\(f(g.llmHumanAlpha))</td></tr></table>"
+        }
+        return html
     }
 
     static func difficultyTable(_ data: ReportData) -> String {

@@ -61,6 +61,14 @@ public final class RunStore: Sendable {
         }
         registerJudgingMigration(&m)
         registerHumanAssignmentMigration(&m)
+        m.registerMigration("v4-score-sources") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE scores ADD COLUMN auto_score REAL;
+                    ALTER TABLE scores ADD COLUMN llm_score REAL;
+                    ALTER TABLE scores ADD COLUMN human_score REAL;
+                    """)
+        }
         return m
     }
 

@@ -13,10 +13,18 @@ public struct StoredScore: Sendable, Hashable {
     public var metricVersion: Int
     /// Nothing could be extracted from the answer (reported apart from wrong answers).
     public var unextractable: Bool
+    /// The score from each source, when it has one: the item's automatic metric, the LLM judge, the
+    /// human judges' combined score. `score` is their combination by the set's scoring mode.
+    public var autoScore: Double?
+    public var llmScore: Double?
+    public var humanScore: Double?
 
     public init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
-                unextractable: Bool)
+                unextractable: Bool, autoScore: Double? = nil, llmScore: Double? = nil, humanScore: Double? = nil)
     {
+        self.autoScore = autoScore
+        self.llmScore = llmScore
+        self.humanScore = humanScore
         self.key = key
         self.score = score
         self.reason = reason
@@ -37,11 +45,12 @@ extension RunStore {
                 try db.execute(
                     sql: """
                         INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
-                            metric_version, unextractable, scored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            metric_version, unextractable, scored_at, auto_score, llm_score, human_score)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
-                        s.metric, s.metricVersion, s.unextractable, now,
+                        s.metric, s.metricVersion, s.unextractable, now, s.autoScore, s.llmScore, s.humanScore,
                     ])
             }
         }
@@ -57,7 +66,8 @@ extension RunStore {
                                     sample: row["sample"])
                 map[key] = StoredScore(
                     key: key, score: row["score"], reason: row["reason"], extracted: row["extracted"],
-                    metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"])
+                    metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
+                    autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"])
             }
             return map
         }

@@ -38,6 +38,8 @@ struct BattleCommand: AsyncParsableCommand {
             let text = try PrettyJSON.string(json)
             try text.write(toFile: (out as NSString).appendingPathComponent("arena.json"), atomically: true, encoding: .utf8)
             print(text)
+            _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: nil, resamples: 1000)
+            print("arena table added to the report 报告已加入对战评分: \(out)/report.html")
         } catch {
             printErr("\(out): error: \(error)")
             throw ExitCode.failure

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SaimaJudging
 import SaimaModel
+import SaimaPipeline
 import SaimaStorage
 
 /// `saima judges template|import`: grading by human judges.
@@ -34,6 +35,7 @@ struct JudgesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import filled sheets (file name = judge), validate, report agreement. 导入评分并计算一致性")
 
+        @OptionGroup var location: LocationOptions
         @Option(help: "Run folder. 结果目录") var out: String
         @Option(help: "Flag answers whose judges differ by more than this (0–1). 分歧阈值") var threshold = 0.3
         @Argument(help: "Filled CSV sheets. 已填写的评分表") var files: [String]
@@ -53,6 +55,10 @@ struct JudgesCommand: ParsableCommand {
             for d in report.disagreements.prefix(20) {
                 print("disagreement 分歧 \(String(format: "%.2f", d.spread)): \(d.key.track)/\(d.key.set)/\(d.key.item)")
             }
+            let registry = try location.loadRegistry()
+            print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: registry.tracks)))
+            _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: nil, resamples: 1000)
+            print("leaderboard and report updated 排行榜与报告已更新: \(out)")
         }
     }
 }

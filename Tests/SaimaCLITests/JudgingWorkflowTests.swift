@@ -1,0 +1,142 @@
+import Foundation
+import SaimaEndpointServer
+import SaimaModel
+import SaimaTestSupport
+import Testing
+
+/// LLM judge, battles and human judges folded into the leaderboard and report, through `saima`.
+@Suite("Judging folded into the leaderboards", .serialized)
+struct JudgingWorkflowTests {
+    /// A local judge: pointwise verdicts give every criterion its full points when the answer is
+    /// long, half otherwise; pairwise verdicts prefer the answer with the larger checksum (the same
+    /// in both orders, and mixed enough that every team wins some).
+    static func judgeServer() async throws -> LocalEndpointServer {
+        try await LocalEndpointServer.start { request in
+            let body = (try? JSONValue.parse(request.body)) ?? .null
+            let prompt = body["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+            if prompt.contains("【回答 A / Answer A】") {
+                let parts = prompt.components(separatedBy: "<<<\n")
+                let a = parts.count > 1 ? parts[1].components(separatedBy: "\n>>>")[0] : ""
+                let b = parts.count > 2 ? parts[2].components(separatedBy: "\n>>>")[0] : ""
+                func checksum(_ s: String) -> Int { s.unicodeScalars.reduce(0) { $0 + Int($1.value) } % 5 }
+                let w = checksum(a) == checksum(b) ? "tie" : checksum(a) > checksum(b) ? "A" : "B"
+                return .json(200, ChatCompletionJSON.completion(content: #"{"winner":"\#(w)"}"#, model: "judge"))
+            }
+            var criteria: [String] = []
+            for line in prompt.split(separator: "\n") where line.hasPrefix("- ") {
+                let id = line.dropFirst(2).split(separator: "（").first.map(String.init) ?? "c1"
+                let max = Double(line.components(separatedBy: "满分 ").dropFirst().first?.split(separator: " ").first ?? "1") ?? 1
+                let answer = prompt.components(separatedBy: "<<<\n").last ?? ""
+                criteria.append(#"{"id":"\#(id)","points":\#(answer.count > 60 ? max : max / 2),"justification":"ok"}"#)
+            }
+            return .json(200, ChatCompletionJSON.completion(content: #"{"criteria":[\#(criteria.joined(separator: ","))]}"#, model: "judge"))
+        }
+    }
+
+    @Test func judgeBattleAndHumanScoresReachTheReport() async throws {
+        let out = NSTemporaryDirectory() + "saima-judging-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let root = SaimaBinary.repositoryRoot
+        #expect(try SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: root).status == 0)
+        let server = try await Self.judgeServer()
+        let judge = ["--judge-endpoint", server.baseURL, "--judge-model", "local-judge"]
+        let first = try SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        // Keyword Lab and Flaky Cloud give identical answers: the second of each pair is a cache hit.
+        #expect(first.stdout.contains("0 judge_error"))
+        let second = try SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
+        #expect(second.stdout.contains("0 judged"), "\(second.stdout)")  // all from the cache: no judge calls
+        let battle = try SaimaBinary.run(["battle", "--out", out, "--per-item", "2", "--anchor", "random-guess"] + judge,
+                                         directory: root)
+        await server.stop()
+        #expect(battle.status == 0, "\(battle.stdout)\(battle.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/battles.jsonl"))
+
+        let template = try SaimaBinary.run(["judges", "template", "--out", out, "--judge", "alice", "--judge", "bob"],
+                                           directory: root)
+        #expect(template.status == 0, "\(template.stderr)")
+        for (judge, value) in [("alice", "0.8"), ("bob", "0.6")] {
+            let path = out + "/human-judging/\(judge).csv"
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let rows = CSVTableForTests.fill(text, scoreFraction: Double(value)!)
+            try rows.write(toFile: out + "/\(judge).csv", atomically: true, encoding: .utf8)
+        }
+        let imported = try SaimaBinary.run(["judges", "import", "--out", out, out + "/alice.csv", out + "/bob.csv"],
+                                           directory: root)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Krippendorff"))
+
+        let board = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: out + "/leaderboard.json")))
+        #expect(board["arena"]?.arrayValue?.contains { $0["team"] == .string("random-guess") && $0["rating"] == .number(1000) } == true)
+        let tourism = board["tracks"]?.arrayValue?.first { $0["track"] == .string("tourism") }
+        let entry = tourism?["entries"]?.arrayValue?.first
+        #expect(entry?["scores_by_source"]?["llm_judge"]?.numberValue != nil)
+        #expect(entry?["scores_by_source"]?["human"]?.numberValue != nil)
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("Arena ratings") && html.contains("Judge agreement") && html.contains("LLM 评审 LLM judge"))
+    }
+}
+
+/// Fills every row's score column with a fraction of its max points.
+enum CSVTableForTests {
+    static func fill(_ text: String, scoreFraction: Double) -> String {
+        var out = ""
+        var header = true
+        for record in splitRecords(text) {
+            if header {
+                out += record + "\r\n"
+                header = false
+                continue
+            }
+            // Columns: answer_id,track,set,item,question,reference,rubric,max_points,answer,score,comment
+            var fields = parseFields(record)
+            let max = Double(fields[7]) ?? 10
+            fields[9] = String(max * scoreFraction)
+            out += fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    static func splitRecords(_ text: String) -> [String] {
+        var records: [String] = []
+        var current = ""
+        var quotes = false
+        for ch in text {
+            if ch == "\"" { quotes.toggle() }
+            if (ch == "\r\n" || ch == "\n") && !quotes {
+                records.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { records.append(current) }
+        return records
+    }
+
+    static func parseFields(_ record: String) -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var quotes = false
+        var chars = Array(record)
+        chars.append(",")
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if quotes {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quotes = false }
+                } else { field.append(c) }
+            } else if c == "\"" {
+                quotes = true
+            } else if c == "," {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
+            i += 1
+        }
+        return fields
+    }
+}

@@ -12,6 +12,7 @@ import SaimaModel
 /// seed: 20261129
 /// tracks_roots: [/secure/hidden-tracks]   # extra roots, e.g. the hidden test sets
 /// runner: {max_in_flight: 256, max_attempts: 4, max_response_bytes: 4194304, stream: false}
+/// judge: {base_url: http://127.0.0.1:9000/v1, model: judge-model, api_key_env: JUDGE_KEY, max_concurrency: 8}
 /// ```
 public struct RoundFile: Sendable {
     public var name: String
@@ -26,8 +27,10 @@ public struct RoundFile: Sendable {
     public var maxAttempts: Int
     public var maxResponseBytes: Int
     public var stream: Bool
+    /// The LLM judge for rubric items (same fields as a submission endpoint), if any.
+    public var judge: EndpointSettings?
 
-    static let fields: Set<String> = ["name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner"]
+    static let fields: Set<String> = ["name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner", "judge"]
     static let runnerFields: Set<String> = ["max_in_flight", "max_attempts", "max_response_bytes", "stream"]
 
     /// Loads a round file; throws `DiagnosticsError` listing every problem.
@@ -61,7 +64,11 @@ public struct RoundFile: Sendable {
             maxAttempts: Int(runner?.number("max_attempts", default: 4, minimum: 1, diagnostics: &diagnostics) ?? 4),
             maxResponseBytes: Int(runner?.number("max_response_bytes", default: 4_194_304, minimum: 1024,
                                                  diagnostics: &diagnostics) ?? 4_194_304),
-            stream: runner?.bool("stream", default: false, diagnostics: &diagnostics) ?? false)
+            stream: runner?.bool("stream", default: false, diagnostics: &diagnostics) ?? false,
+            judge: yaml["judge"].flatMap { node in
+                YAMLMapping(node, path: path, what: "`judge`", diagnostics: &diagnostics)
+                    .flatMap { SubmissionLoader.loadEndpoint($0, diagnostics: &diagnostics) }
+            })
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         return file
     }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import SaimaJudging
 import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 import SaimaRunner
+import SaimaStorage
 
 /// `saima round start|verify`.
 struct RoundCommand: AsyncParsableCommand {
@@ -50,6 +52,16 @@ struct RoundCommand: AsyncParsableCommand {
                     maxResponseBytes: file.maxResponseBytes, forceStream: file.stream),
                 retryFailed: retryFailed, folder: out ?? "runs/\(file.name)")
             try await RunExecution.runRound(spec)
+            if let judge = file.judge {
+                let transport = CurlMultiTransport()
+                defer { transport.shutdown() }
+                let client = JudgeClient(endpoint: judge, apiKey: try SelfTestCommand.apiKey(judge.apiKeyEnv), transport: transport)
+                let store = try RunStore(folder: spec.folder)
+                let summary = try await RunJudging.judge(store: store, tracks: spec.tracks, client: client)
+                print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache, \(summary.judged) judged, \(summary.errors) judge_error")
+                print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: spec.tracks)))
+                print(try LeaderboardCommand.build(folder: spec.folder, tracks: spec.tracks, seed: nil, resamples: 1000))
+            }
         }
     }
 

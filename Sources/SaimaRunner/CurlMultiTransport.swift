@@ -25,10 +25,12 @@ public final class CurlMultiTransport: HTTPTransport {
 
     deinit { shutdown() }
 
-    /// Stops the loop thread; transfers still in flight end as `cancelled`.
+    /// Stops the loop thread; transfers still in flight end as `cancelled`. Safe to call twice.
     public func shutdown() {
-        shared.inbox.withLock { $0.stop = true }
-        shared.wake()
+        shared.inbox.withLock { inbox in
+            inbox.stop = true
+            shared.wakeLocked(inbox)
+        }
     }
 
     /// The linked libcurl, for reports and benchmarks.
@@ -39,15 +41,22 @@ public final class CurlMultiTransport: HTTPTransport {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let transfer = CurlTransfer(id: id, request: request, streaming: streaming, continuation: continuation)
-                let mustWake = shared.inbox.withLock { inbox in
+                let accepted = shared.inbox.withLock { inbox in
+                    guard !inbox.closed else { return false }
                     inbox.adds.append(transfer)
-                    return inbox.polling
+                    if inbox.polling { shared.wakeLocked(inbox) }
+                    return true
                 }
-                if mustWake { shared.wake() }
+                if !accepted {
+                    transfer.started = MonotonicClock.nanoseconds()
+                    continuation.resume(returning: transfer.result(status: 0, failure: .cancelled))
+                }
             }
         } onCancel: {
-            _ = shared.inbox.withLock { $0.cancels.insert(id) }
-            shared.wake()
+            shared.inbox.withLock { inbox in
+                inbox.cancels.insert(id)
+                shared.wakeLocked(inbox)
+            }
         }
     }
 }
@@ -61,6 +70,8 @@ final class LoopShared: Sendable {
         var stop = false
         /// The loop is in (or about to enter) `curl_multi_poll` and must be woken for new work.
         var polling = false
+        /// The loop has ended and the multi handle is gone: nothing may use it any more.
+        var closed = false
     }
 
     let inbox = Mutex(Inbox())
@@ -69,7 +80,11 @@ final class LoopShared: Sendable {
 
     init(multi: UnsafeMutableRawPointer) { self.multi = multi }
 
-    func wake() { curl_multi_wakeup(multi) }
+    /// Wakes the loop. Called with the inbox lock held, so that it can never race the loop's
+    /// cleanup of the multi handle (which happens after `closed` is set under the same lock).
+    func wakeLocked(_ inbox: Inbox) {
+        if !inbox.closed { curl_multi_wakeup(multi) }
+    }
 }
 
 /// The loop that owns the multi handle, the easy handles and the active transfers.
@@ -114,6 +129,17 @@ private final class CurlLoop {
                 curl_multi_poll(multi, nil, 0, 1000, &ready)
                 shared.inbox.withLock { $0.polling = false }
             }
+        }
+        // Close the inbox first: after this no caller touches the multi handle, and transfers that
+        // arrived since the last turn are answered as cancelled.
+        let late = shared.inbox.withLock { inbox -> [CurlTransfer] in
+            inbox.closed = true
+            defer { inbox.adds.removeAll() }
+            return inbox.adds
+        }
+        for transfer in late {
+            transfer.started = MonotonicClock.nanoseconds()
+            transfer.continuation?.resume(returning: transfer.result(status: 0, failure: .cancelled))
         }
         for transfer in Array(active.values) { finish(transfer, status: 0, failure: .cancelled) }
         for handle in idleHandles { curl_easy_cleanup(handle) }

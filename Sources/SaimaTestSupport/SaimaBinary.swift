@@ -1,19 +1,29 @@
 import Foundation
+import Synchronization
 
 /// Locates and runs the `saima` executable built next to the tests.
 public enum SaimaBinary {
     /// `<package>/.build/debug/saima` (or the release build when only that exists).
     public static var path: String {
-        var dir = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { dir.deleteLastPathComponent() }
-        let debug = dir.appendingPathComponent(".build/debug/saima").path
-        let release = dir.appendingPathComponent(".build/release/saima").path
+        let debug = repositoryRoot + "/.build/debug/saima"
+        let release = repositoryRoot + "/.build/release/saima"
         return FileManager.default.fileExists(atPath: debug) ? debug : release
     }
 
+    /// The repository root (for the bundled Tracks/ and Submissions/).
+    public static var repositoryRoot: String {
+        var dir = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { dir.deleteLastPathComponent() }
+        return dir.path
+    }
+
     /// Runs `saima` with `arguments` and returns its exit status, standard output and standard error.
+    ///
+    /// Never blocks a Swift concurrency thread: output is collected by readability handlers and the
+    /// exit is awaited through the termination handler. (Blocking waits here once starved the
+    /// in-process test servers that the child was talking to.)
     public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil)
-        throws -> (status: Int32, stdout: String, stderr: String)
+        async throws -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -24,17 +34,34 @@ public enum SaimaBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let collected = OutputBuffers()
+        out.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, error: false) }
+        err.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, error: true) }
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        out.fileHandleForReading.readabilityHandler = nil
+        err.fileHandleForReading.readabilityHandler = nil
+        collected.append(out.fileHandleForReading.readDataToEndOfFile(), error: false)
+        collected.append(err.fileHandleForReading.readDataToEndOfFile(), error: true)
+        let (o, e) = collected.texts
+        return (status, o, e)
+    }
+}
+
+/// Output gathered from a child process's pipes.
+final class OutputBuffers: Sendable {
+    private let buffers = Mutex<(out: Data, err: Data)>((Data(), Data()))
+
+    func append(_ data: Data, error: Bool) {
+        buffers.withLock { if error { $0.err.append(data) } else { $0.out.append(data) } }
     }
 
-    /// The repository root (for the bundled Tracks/ and Submissions/).
-    public static var repositoryRoot: String {
-        var dir = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { dir.deleteLastPathComponent() }
-        return dir.path
+    var texts: (String, String) {
+        buffers.withLock { (String(decoding: $0.out, as: UTF8.self), String(decoding: $0.err, as: UTF8.self)) }
     }
 }

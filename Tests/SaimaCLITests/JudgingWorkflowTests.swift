@@ -37,22 +37,22 @@ struct JudgingWorkflowTests {
         let out = NSTemporaryDirectory() + "saima-judging-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: out) }
         let root = SaimaBinary.repositoryRoot
-        #expect(try SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: root).status == 0)
+        #expect(try await SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: root).status == 0)
         let server = try await Self.judgeServer()
         let judge = ["--judge-endpoint", server.baseURL, "--judge-model", "local-judge"]
-        let first = try SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
+        let first = try await SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
         #expect(first.status == 0, "\(first.stderr)")
         // Keyword Lab and Flaky Cloud give identical answers: the second of each pair is a cache hit.
         #expect(first.stdout.contains("0 judge_error"))
-        let second = try SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
+        let second = try await SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
         #expect(second.stdout.contains("0 judged"), "\(second.stdout)")  // all from the cache: no judge calls
-        let battle = try SaimaBinary.run(["battle", "--out", out, "--per-item", "2", "--anchor", "random-guess"] + judge,
+        let battle = try await SaimaBinary.run(["battle", "--out", out, "--per-item", "2", "--anchor", "random-guess"] + judge,
                                          directory: root)
         await server.stop()
         #expect(battle.status == 0, "\(battle.stdout)\(battle.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/battles.jsonl"))
 
-        let template = try SaimaBinary.run(["judges", "template", "--out", out, "--judge", "alice", "--judge", "bob"],
+        let template = try await SaimaBinary.run(["judges", "template", "--out", out, "--judge", "alice", "--judge", "bob"],
                                            directory: root)
         #expect(template.status == 0, "\(template.stderr)")
         for (judge, value) in [("alice", "0.8"), ("bob", "0.6")] {
@@ -61,7 +61,7 @@ struct JudgingWorkflowTests {
             let rows = CSVTableForTests.fill(text, scoreFraction: Double(value)!)
             try rows.write(toFile: out + "/\(judge).csv", atomically: true, encoding: .utf8)
         }
-        let imported = try SaimaBinary.run(["judges", "import", "--out", out, out + "/alice.csv", out + "/bob.csv"],
+        let imported = try await SaimaBinary.run(["judges", "import", "--out", out, out + "/alice.csv", out + "/bob.csv"],
                                            directory: root)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("Krippendorff"))

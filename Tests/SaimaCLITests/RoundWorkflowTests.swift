@@ -35,10 +35,10 @@ struct RoundWorkflowTests {
         return entries?.arrayValue?.first { $0["team"]?.stringValue == team }?["score"]?.numberValue
     }
 
-    @Test func demoRanksBaselinesPlausiblyAndRetriesTheFlakyTeam() throws {
+    @Test func demoRanksBaselinesPlausiblyAndRetriesTheFlakyTeam() async throws {
         let out = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let r = try SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: SaimaBinary.repositoryRoot)
+        let r = try await SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: SaimaBinary.repositoryRoot)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("report.html"))
         let board = try Self.leaderboard(out)
@@ -49,7 +49,7 @@ struct RoundWorkflowTests {
         }
         // The flaky team's 429s and 500s were retried until answered, and every attempt is on record.
         let db = try DatabaseQueue(path: out + "/run.sqlite")
-        let retried = try db.read { db in
+        let retried = try await db.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM results WHERE team = 'flaky-cloud' AND outcome = 'ok'
                 AND (attempts LIKE '%"status":429%' OR attempts LIKE '%"status":500%')
@@ -60,34 +60,34 @@ struct RoundWorkflowTests {
         #expect(html.contains("不稳定云"))
     }
 
-    @Test func verifyDetectsAChangedSetAndEditedOrDeletedResults() throws {
+    @Test func verifyDetectsAChangedSetAndEditedOrDeletedResults() async throws {
         let root = try Self.copyOfRepository()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let out = root + "/run"
         let args = ["--tracks", root + "/Tracks", "--submissions", root + "/Submissions"]
-        #expect(try SaimaBinary.run(["demo", "--out", out, "--quiet"] + args).status == 0)
-        let clean = try SaimaBinary.run(["round", "verify", "--out", out] + args)
+        #expect(try await SaimaBinary.run(["demo", "--out", out, "--quiet"] + args).status == 0)
+        let clean = try await SaimaBinary.run(["round", "verify", "--out", out] + args)
         #expect(clean.status == 0, "\(clean.stderr)")
 
         let file = root + "/Tracks/finance/questions/credit-compliance.jsonl"
         let original = try String(contentsOfFile: file, encoding: .utf8)
         try original.replacingOccurrences(of: "贷款", with: "贷欵", options: [], range: original.range(of: "贷款"))
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let changed = try SaimaBinary.run(["round", "verify", "--out", out] + args)
+        let changed = try await SaimaBinary.run(["round", "verify", "--out", out] + args)
         #expect(changed.status == 1)
         #expect(changed.stderr.contains("question set finance/credit-compliance changed"))
         try original.write(toFile: file, atomically: true, encoding: .utf8)
 
         let db = try DatabaseQueue(path: out + "/run.sqlite")
-        try db.write { db in
+        try await db.write { db in
             try db.execute(sql: "UPDATE results SET content = '答案：A' WHERE seq = 10")
         }
-        let edited = try SaimaBinary.run(["round", "verify", "--out", out] + args)
+        let edited = try await SaimaBinary.run(["round", "verify", "--out", out] + args)
         #expect(edited.status == 1)
         #expect(edited.stderr.contains("(row 10) does not match its chain hash"))
 
-        try db.write { db in try db.execute(sql: "DELETE FROM results WHERE seq = 20") }
-        let deleted = try SaimaBinary.run(["round", "verify", "--out", out] + args)
+        try await db.write { db in try db.execute(sql: "DELETE FROM results WHERE seq = 20") }
+        let deleted = try await SaimaBinary.run(["round", "verify", "--out", out] + args)
         #expect(deleted.stderr.contains("row(s) 20–20 were deleted"))
     }
 
@@ -102,11 +102,11 @@ struct RoundWorkflowTests {
             endpoint: {base_url: "\(server.baseURL)", model: keyword-baseline, max_concurrency: 4}
             """.write(toFile: root + "/Submissions/kw/submission.yaml", atomically: true, encoding: .utf8)
         let tracks = ["--track", "government", "--track", "legal", "--track", "audiovisual"]
-        let official = try SaimaBinary.run(
+        let official = try await SaimaBinary.run(
             ["run", "--round", "official", "--submissions", root + "/Submissions", "--out", root + "/official"] + tracks,
             directory: SaimaBinary.repositoryRoot)
         #expect(official.status == 0, "\(official.stderr)")
-        let selftest = try SaimaBinary.run(
+        let selftest = try await SaimaBinary.run(
             ["selftest", "--endpoint", server.baseURL, "--model", "keyword-baseline", "--out", root + "/self"] + tracks,
             directory: SaimaBinary.repositoryRoot)
         await server.stop()
@@ -120,7 +120,7 @@ struct RoundWorkflowTests {
         }
     }
 
-    @Test func bundleCarriesNoHiddenAnswer() throws {
+    @Test func bundleCarriesNoHiddenAnswer() async throws {
         let root = try Self.copyOfRepository()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let hidden = root + "/private/legal"
@@ -143,7 +143,7 @@ struct RoundWorkflowTests {
             {"id":"h3","type":"generation","prompt":"隐藏题三","answer":"参考范文隐藏内容","rubric":{"criteria":[{"id":"c1","description":"评分细则隐藏","points":2}]}}
             """.write(toFile: hidden + "/questions/hidden-cases.jsonl", atomically: true, encoding: .utf8)
         let kit = root + "/kit"
-        let r = try SaimaBinary.run(
+        let r = try await SaimaBinary.run(
             ["bundle", "--tracks", root + "/Tracks", "--tracks", root + "/private", "--out", kit], directory: root)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("1 test sets without answers"))
@@ -157,9 +157,9 @@ struct RoundWorkflowTests {
         }
         // The kit is a valid tracks root of its own.
         try FileManager.default.createDirectory(atPath: root + "/empty", withIntermediateDirectories: true)
-        let valid = try SaimaBinary.run(["validate", "--tracks", kit + "/Tracks", "--submissions", root + "/empty"])
+        let valid = try await SaimaBinary.run(["validate", "--tracks", kit + "/Tracks", "--submissions", root + "/empty"])
         #expect(valid.status == 0, "\(valid.stderr)")
-        let noTest = try SaimaBinary.run(
+        let noTest = try await SaimaBinary.run(
             ["bundle", "--tracks", root + "/Tracks", "--tracks", root + "/private", "--out", kit, "--no-test"], directory: root)
         #expect(noTest.stdout.contains("0 test sets"))
         #expect(!FileManager.default.fileExists(atPath: kit + "/Tracks/legal/questions/hidden-cases.jsonl"))

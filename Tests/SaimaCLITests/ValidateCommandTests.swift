@@ -4,14 +4,14 @@ import Testing
 
 @Suite("saima validate and tracks as a user runs them")
 struct ValidateCommandTests {
-    @Test func bundledTreeIsValid() throws {
+    @Test func bundledTreeIsValid() async throws {
         let root = SaimaBinary.repositoryRoot
-        let r = try SaimaBinary.run(["validate"], directory: root)
+        let r = try await SaimaBinary.run(["validate"], directory: root)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("OK: 7 tracks"))
     }
 
-    @Test func brokenTreeReportsEveryProblemAndExitsOne() throws {
+    @Test func brokenTreeReportsEveryProblemAndExitsOne() async throws {
         let dir = NSTemporaryDirectory() + "saima-cli-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let fm = FileManager.default
@@ -37,7 +37,7 @@ struct ValidateCommandTests {
             """.write(toFile: dir + "/T/law/questions/a.jsonl", atomically: true, encoding: .utf8)
         try "team: {zh: 队}\ntracks: [space]\nendpoint: {base_url: 'http://127.0.0.1:1/v1', model: m}\n"
             .write(toFile: dir + "/S/team/submission.yaml", atomically: true, encoding: .utf8)
-        let r = try SaimaBinary.run(["validate", "--tracks", dir + "/T", "--submissions", dir + "/S"])
+        let r = try await SaimaBinary.run(["validate", "--tracks", dir + "/T", "--submissions", dir + "/S"])
         #expect(r.status == 1)
         let output = r.stdout + r.stderr
         #expect(output.contains("/T/law/questions/a.jsonl:1: error: item `x1`: answer names no choice: C"))
@@ -48,8 +48,8 @@ struct ValidateCommandTests {
         #expect(output.contains("/S/team/submission.yaml:2: error: unknown track `space`"))
     }
 
-    @Test func tracksListAsJSONHasSevenTracksAndEveryType() throws {
-        let r = try SaimaBinary.run(["tracks", "list", "--format", "json"], directory: SaimaBinary.repositoryRoot)
+    @Test func tracksListAsJSONHasSevenTracksAndEveryType() async throws {
+        let r = try await SaimaBinary.run(["tracks", "list", "--format", "json"], directory: SaimaBinary.repositoryRoot)
         #expect(r.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
         let tracks = try #require(json?["tracks"] as? [[String: Any]])

@@ -35,7 +35,9 @@ struct ResumeAfterKillTests {
             """.write(toFile: root + "/Submissions/team/submission.yaml", atomically: true, encoding: .utf8)
     }
 
-    func runSaima(root: String, killAfter: Duration?) async throws -> Int32 {
+    /// Runs `saima run`; with `killWhenStored`, sends SIGKILL as soon as that many results are
+    /// committed (polling the database), so the kill lands mid-run however busy the machine is.
+    func runSaima(root: String, killWhenStored: Int?) async throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: SaimaBinary.path)
         process.arguments = [
@@ -45,9 +47,15 @@ struct ResumeAfterKillTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        if let killAfter {
-            try await Task.sleep(for: killAfter)
-            kill(process.processIdentifier, SIGKILL)
+        if let killWhenStored {
+            while process.isRunning {
+                try await Task.sleep(for: .milliseconds(20))
+                let stored = (try? RunStore(folder: root + "/out").currentOutcomes().count) ?? 0
+                if stored >= killWhenStored {
+                    kill(process.processIdentifier, SIGKILL)
+                    break
+                }
+            }
         }
         while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
         return process.terminationStatus
@@ -66,17 +74,17 @@ struct ResumeAfterKillTests {
         }
         let root = NSTemporaryDirectory() + "saima-resume-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let items = 240
+        let items = 400
         try Self.writeTree(root: root, items: items, port: server.port)
 
-        let firstStatus = try await runSaima(root: root, killAfter: .milliseconds(900))
+        let firstStatus = try await runSaima(root: root, killWhenStored: 40)
         #expect(firstStatus != 0)  // killed
         let afterKill = try RunStore(folder: root + "/out").currentResults()
         let okAfterKill = Set(afterKill.filter { $0.outcome == .ok }.map(\.key.item))
         #expect(!okAfterKill.isEmpty && okAfterKill.count < items, "kill should land mid-run (\(okAfterKill.count))")
         let firstPhase = await log.requestsByPrompt
 
-        let secondStatus = try await runSaima(root: root, killAfter: nil)
+        let secondStatus = try await runSaima(root: root, killWhenStored: nil)
         #expect(secondStatus == 0)
         let total = await log.requestsByPrompt
         await server.stop()

@@ -10,19 +10,11 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SAIMA="${SAIMA:-$ROOT/.build/release/saima}"
 PAIRS="${PAIRS:-1000000}"
-VENV="$ROOT/.venv/crosscheck"
-REQUIREMENTS="rouge-score==0.1.2 sacrebleu==2.6.0"
 
 if [ ! -x "$SAIMA" ]; then
     echo "bench-rouge: no saima binary at $SAIMA (build it with -c release, or set SAIMA)" >&2
     exit 2
 fi
-if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
-fi
-if [ "$(cat "$VENV/.saima-requirements" 2>/dev/null)" != "$REQUIREMENTS" ]; then
-    # shellcheck disable=SC2086
-    "$VENV/bin/pip" install --quiet $REQUIREMENTS
-    echo "$REQUIREMENTS" > "$VENV/.saima-requirements"
-fi
+# shellcheck source=Scripts/reference-venv.sh
+source "$ROOT/Scripts/reference-venv.sh"
 exec "$VENV/bin/python" "$ROOT/Scripts/bench_rouge.py" --saima "$SAIMA" --pairs "$PAIRS"

@@ -12,21 +12,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SAIMA="${SAIMA:-$ROOT/.build/debug/saima}"
 PAIRS="${PAIRS:-2000}"
 SEED="${SEED:-20240518}"
-VENV="$ROOT/.venv/crosscheck"
-REQUIREMENTS="rouge-score==0.1.2 sacrebleu==2.6.0 scipy==1.17.1"
 
 if [ ! -x "$SAIMA" ]; then
     echo "crosscheck: no saima binary at $SAIMA (build it, or set SAIMA)" >&2
     exit 2
 fi
-if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
-fi
-if [ "$(cat "$VENV/.saima-requirements" 2>/dev/null)" != "$REQUIREMENTS" ]; then
-    # shellcheck disable=SC2086
-    "$VENV/bin/pip" install --quiet $REQUIREMENTS
-    echo "$REQUIREMENTS" > "$VENV/.saima-requirements"
-fi
+# shellcheck source=Scripts/reference-venv.sh
+source "$ROOT/Scripts/reference-venv.sh"
 "$VENV/bin/python" "$ROOT/Scripts/crosscheck_metrics.py" --saima "$SAIMA" --pairs "$PAIRS" --seed "$SEED"
 # Bradley–Terry ratings against an unregularized maximum-likelihood fit with scipy.
 "$VENV/bin/python" "$ROOT/Scripts/crosscheck_ratings.py" --saima "$SAIMA" --seed "$SEED"

@@ -1,3 +1,4 @@
+import SaimaModel
 import Foundation
 import SaimaLeaderboard
 

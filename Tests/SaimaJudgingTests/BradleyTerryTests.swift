@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 import Testing
 
 @testable import SaimaJudging
@@ -21,7 +22,7 @@ struct BradleyTerryTests {
 
     @Test func recoversKnownStrengths() throws {
         let truth: [String: Double] = ["w": 1300, "x": 1150, "y": 1000, "z": 850]
-        var generator = SplitMixForTests(seed: 11)
+        var generator = SeededGenerator(seed: 11)
         var battles: [Battle] = []
         let teams = truth.keys.sorted()
         for _ in 0..<6000 {
@@ -55,17 +56,5 @@ struct BradleyTerryTests {
         #expect(throws: BradleyTerry.Problem.unknownAnchor("Q")) {
             try BradleyTerry.ratings([Battle(a: "A", b: "B", winner: .tie)], anchor: "Q")
         }
-    }
-}
-
-struct SplitMixForTests {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

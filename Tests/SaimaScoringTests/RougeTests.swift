@@ -1,3 +1,4 @@
+import SaimaModel
 import Testing
 
 @testable import SaimaScoring
@@ -55,7 +56,7 @@ struct RougeTests {
     }
 
     @Test func bitParallelLCSAgreesWithTheTable() {
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         for _ in 0..<500 {
             let alphabet = Int(rng.next() % 6) + 1
             let a = (0..<Int(rng.next() % 200)).map { _ in Int32(rng.next() % UInt64(alphabet)) }
@@ -70,14 +71,3 @@ struct RougeTests {
 }
 
 /// A tiny deterministic generator for randomized tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

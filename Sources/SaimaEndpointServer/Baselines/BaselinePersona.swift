@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 
 /// Deterministic baseline "models" for the demo: honest baselines, not oracles — none reads an
 /// answer key; each answers from the request alone.
@@ -15,7 +16,7 @@ public enum BaselinePersona: String, Sendable, CaseIterable {
 
     /// The assistant's reply text for a request body.
     func answer(_ q: BaselineQuestion) -> String {
-        var rng = SplitMix64(seed: q.seed)
+        var rng = SeededGenerator(seed: q.seed)
         switch self {
         case .random: return randomAnswer(q, &rng)
         case .firstChoice: return firstChoiceAnswer(q)
@@ -23,7 +24,7 @@ public enum BaselinePersona: String, Sendable, CaseIterable {
         }
     }
 
-    private func randomAnswer(_ q: BaselineQuestion, _ rng: inout SplitMix64) -> String {
+    private func randomAnswer(_ q: BaselineQuestion, _ rng: inout SeededGenerator) -> String {
         switch q.kind {
         case .singleChoice:
             return "答案：\(q.choices[Int(rng.next() % UInt64(q.choices.count))].letter)"
@@ -96,18 +97,5 @@ public enum BaselinePersona: String, Sendable, CaseIterable {
 
     static func format(_ n: Double) -> String {
         n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so that baselines are reproducible.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

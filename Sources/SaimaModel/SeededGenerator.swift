@@ -32,21 +32,3 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         Int((UInt64(truncatingIfNeeded: next() >> 32) &* UInt64(bound)) >> 32)
     }
 }
-
-/// Percentiles with linear interpolation between order statistics (numpy's default method).
-public enum Percentile {
-    public static func of(sorted values: [Double], _ p: Double) -> Double {
-        guard !values.isEmpty else { return 0 }
-        let position = p / 100 * Double(values.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(values.count - 1, lower + 1)
-        let fraction = position - Double(lower)
-        return values[lower] + (values[upper] - values[lower]) * fraction
-    }
-
-    /// The 2.5th and 97.5th percentiles.
-    public static func interval95(_ values: [Double]) -> (low: Double, high: Double) {
-        let sorted = values.sorted()
-        return (of(sorted: sorted, 2.5), of(sorted: sorted, 97.5))
-    }
-}

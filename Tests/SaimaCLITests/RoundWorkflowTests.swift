@@ -58,6 +58,15 @@ struct RoundWorkflowTests {
         #expect(retried > 5)
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("不稳定云"))
+        // Raw answers for contestants and judges: one record per request.
+        let jsonl = try await SaimaBinary.run(["export", "--out", out])
+        let records = jsonl.stdout.split(separator: "\n").map { try? JSONValue.parse(String($0)) }
+        #expect(records.count == 266 * 2 + 147)
+        #expect(records.allSatisfy { $0?["outcome"] != nil && $0?["score"] != nil && $0?["content"] != nil })
+        let csv = try await SaimaBinary.run(["export", "--out", out, "--format", "csv", "--output", out + "/raw.csv"])
+        #expect(csv.status == 0)
+        let csvText = try String(contentsOfFile: out + "/raw.csv", encoding: .utf8)
+        #expect(csvText.contains("team,track,set,item,sample,outcome,attempts,http_status,latency_ms,ttft_ms,content,score,reason"))
     }
 
     @Test func verifyDetectsAChangedSetAndEditedOrDeletedResults() async throws {

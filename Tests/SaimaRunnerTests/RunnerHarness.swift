@@ -43,13 +43,14 @@ struct RunnerHarness {
     }
 
     static func submission(_ server: LocalEndpointServer, team: String = "team", concurrency: Int = 4,
-                           timeout: Double = 5, keyEnv: String? = nil, stream: Bool = false) -> Submission
+                           timeout: Double = 5, keyEnv: String? = nil, stream: Bool = false, model: String = "m",
+                           requestsPerMinute: Double? = nil) -> Submission
     {
         Submission(
             id: team, team: LocalizedText(zh: team, en: team), contact: nil, tracks: ["t"],
             endpoint: EndpointSettings(
-                baseURL: server.baseURL, model: "m", apiKeyEnv: keyEnv, maxConcurrency: concurrency,
-                timeoutSeconds: timeout, connectTimeoutSeconds: 2, stream: stream),
+                baseURL: server.baseURL, model: model, apiKeyEnv: keyEnv, maxConcurrency: concurrency,
+                requestsPerMinute: requestsPerMinute, timeoutSeconds: timeout, connectTimeoutSeconds: 2, stream: stream),
             path: "")
     }
 

@@ -21,10 +21,16 @@ public struct PointwiseJudge: Sendable {
 
     public static func itemKey(track: String, set: String, item: String) -> String { "\(track)/\(set)/\(item)" }
 
+    /// The cache key of an item: its place plus a hash of its content, so that an edited question,
+    /// reference or rubric never reuses verdicts given for the old one.
+    public static func cacheKey(track: String, set: String, item: Item) -> String {
+        itemKey(track: track, set: set, item: item.id) + "@" + SHA256Digest.hex(item.raw.canonicalJSON).prefix(16)
+    }
+
     public func grade(item: Item, track: Track, set: QuestionSet, answer: String) async throws
         -> (entry: JudgeCacheEntry, source: Source)
     {
-        let key = Self.itemKey(track: track.id, set: set.id, item: item.id)
+        let key = Self.cacheKey(track: track.id, set: set.id, item: item)
         let hash = SHA256Digest.hex(answer)
         if let cached = try store.judgeCache(
             model: client.endpoint.model, template: JudgeTemplates.pointwiseVersion, itemKey: key, answerHash: hash)

@@ -17,11 +17,13 @@ public enum RunBattles {
     public static func run(store: RunStore, tracks: [Track], client: JudgeClient, perItem: Int?, seed: UInt64) async throws
         -> Summary
     {
-        var items: [String: (Item, Track)] = [:]
+        var items: [String: (Item, Track, cacheKey: String)] = [:]
         for track in tracks {
             for set in track.questionSets {
                 for item in set.items where item.type == .generation {
-                    items["\(track.id)/\(set.id)/\(item.id)"] = (item, track)
+                    items["\(track.id)/\(set.id)/\(item.id)"] = (
+                        item, track, PointwiseJudge.cacheKey(track: track.id, set: set.id, item: item)
+                    )
                 }
             }
         }
@@ -51,9 +53,9 @@ public enum RunBattles {
                 guard next < jobs.count else { return }
                 let index = next
                 let job = jobs[index]
-                let (item, track) = items[job.key]!
+                let (item, track, cacheKey) = items[job.key]!
                 group.addTask {
-                    let r = try await judge.battle(item: item, track: track, itemKey: job.key, teams: (job.a.0, job.b.0),
+                    let r = try await judge.battle(item: item, track: track, itemKey: cacheKey, teams: (job.a.0, job.b.0),
                                                    answers: (job.a.1, job.b.1))
                     return (index, r.battle, r.calls)
                 }

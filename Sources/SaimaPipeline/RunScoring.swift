@@ -49,7 +49,7 @@ public enum RunScoring {
             var llm: Double?
             if let judgeModel, let verdict = try store.judgeCache(
                 model: judgeModel, template: JudgeTemplates.pointwiseVersion,
-                itemKey: PointwiseJudge.itemKey(track: key.track, set: key.set, item: key.item),
+                itemKey: PointwiseJudge.cacheKey(track: key.track, set: key.set, item: item),
                 answerHash: SHA256Digest.hex(result.content ?? ""))
             {
                 llm = verdict.score ?? 0

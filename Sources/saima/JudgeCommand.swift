@@ -37,13 +37,18 @@ struct JudgeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = try location.loadRegistry()
-        let store = try RunStore(folder: out)
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
-        let summary = try await RunJudging.judge(store: store, tracks: registry.tracks, client: try judge.client(transport: transport))
+        try await Self.judgeAndRescore(folder: out, tracks: registry.tracks, client: try judge.client(transport: transport))
+    }
+
+    /// Judges a run's rubric answers, re-scores it and rebuilds its leaderboard and report.
+    static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient) async throws {
+        let store = try RunStore(folder: folder)
+        let summary = try await RunJudging.judge(store: store, tracks: tracks, client: client)
         print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
             + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败")
-        print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: registry.tracks)))
-        print(try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: nil, resamples: 1000))
+        print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: tracks)))
+        print(try LeaderboardCommand.build(folder: folder, tracks: tracks, seed: nil, resamples: 1000))
     }
 }

@@ -56,11 +56,7 @@ struct RoundCommand: AsyncParsableCommand {
                 let transport = CurlMultiTransport()
                 defer { transport.shutdown() }
                 let client = JudgeClient(endpoint: judge, apiKey: try SelfTestCommand.apiKey(judge.apiKeyEnv), transport: transport)
-                let store = try RunStore(folder: spec.folder)
-                let summary = try await RunJudging.judge(store: store, tracks: spec.tracks, client: client)
-                print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache, \(summary.judged) judged, \(summary.errors) judge_error")
-                print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: spec.tracks)))
-                print(try LeaderboardCommand.build(folder: spec.folder, tracks: spec.tracks, seed: nil, resamples: 1000))
+                try await JudgeCommand.judgeAndRescore(folder: spec.folder, tracks: spec.tracks, client: client)
             }
         }
     }

@@ -15,14 +15,11 @@ struct SelfTestCommand: AsyncParsableCommand {
         abstract: "Self-test an endpoint exactly as an official round would score it. 参赛方自测",
         discussion: "Same runner, scorer and aggregation as `saima run`; the numbers match an official run on the same sets.")
 
-    @Option(help: "Base URL ending in /v1. 接口地址") var endpoint: String
-    @Option(help: "Model name. 模型名") var model: String
-    @Option(help: "Environment variable holding the API key. 密钥环境变量") var apiKeyEnv: String?
+    @OptionGroup var target: EndpointOptions
     @Option(name: .customLong("tracks"), help: "A tracks root; repeatable (default ./Tracks). 赛道根目录") var trackRoots: [String] = []
     @Option(name: .customLong("track"), help: "Only this track; repeatable. 指定赛道") var trackIDs: [String] = []
     @Option(help: "dev (default) or test. 数据划分") var split: Split = .dev
     @Option(help: "Transfers in flight. 并发数") var concurrency = 8
-    @Option(help: "Timeout per request, seconds. 超时秒数") var timeout = 60.0
     @Flag(help: "Stream answers. 流式请求") var stream = false
     @Option(help: "Run folder (default runs/selftest-<time>). 输出目录") var out: String?
 
@@ -36,7 +33,7 @@ struct SelfTestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        _ = try Self.apiKey(apiKeyEnv)
+        _ = try Self.apiKey(target.apiKeyEnv)
         let roots = trackRoots.isEmpty ? ["Tracks"] : trackRoots
         let registry: TrackRegistry
         do { registry = try TrackRegistry.load(roots: roots) } catch { throw reportDiagnostics(error.diagnostics) }
@@ -44,11 +41,8 @@ struct SelfTestCommand: AsyncParsableCommand {
             .filter { !$0.questionSets(split: split).isEmpty }
         guard !tracks.isEmpty else { throw ValidationError("no \(split.rawValue) question sets in the chosen tracks / 没有可用题集") }
         let submission = Submission(
-            id: "selftest", team: LocalizedText(zh: "自测", en: "Self-test \(model)"), contact: nil, tracks: tracks.map(\.id),
-            endpoint: EndpointSettings(
-                baseURL: endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint, model: model,
-                apiKeyEnv: apiKeyEnv, maxConcurrency: concurrency, timeoutSeconds: timeout, stream: stream),
-            path: "")
+            id: "selftest", team: LocalizedText(zh: "自测", en: "Self-test \(target.model)"), contact: nil,
+            tracks: tracks.map(\.id), endpoint: target.settings(maxConcurrency: concurrency, stream: stream), path: "")
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let folder = out ?? "runs/selftest-\(stamp)"
         let spec = RoundSpec(

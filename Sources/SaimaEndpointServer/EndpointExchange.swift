@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 
 /// A request as the local endpoint server received it.
 public struct EndpointRequest: Sendable {
@@ -44,7 +45,7 @@ public enum ChatCompletionJSON {
         -> String
     {
         var escaped = ""
-        writeJSONString(content, into: &escaped)
+        JSONValue.writeEscaped(content, into: &escaped)
         return """
             {"id":"chatcmpl-local","object":"chat.completion","created":0,"model":"\(model)",\
             "choices":[{"index":0,"message":{"role":"assistant","content":\(escaped)},"finish_reason":"stop"}],\
@@ -61,7 +62,7 @@ public enum ChatCompletionJSON {
         var index = 0
         while index < characters.count {
             var piece = ""
-            writeJSONString(String(characters[index..<min(characters.count, index + size)]), into: &piece)
+            JSONValue.writeEscaped(String(characters[index..<min(characters.count, index + size)]), into: &piece)
             events.append(
                 #"{"id":"chatcmpl-local","object":"chat.completion.chunk","model":"\#(model)","choices":[{"index":0,"delta":{"content":\#(piece)}}]}"#
             )
@@ -77,23 +78,7 @@ public enum ChatCompletionJSON {
     /// An OpenAI-style error body.
     public static func error(_ message: String, type: String) -> String {
         var escaped = ""
-        writeJSONString(message, into: &escaped)
+        JSONValue.writeEscaped(message, into: &escaped)
         return #"{"error":{"message":\#(escaped),"type":"\#(type)"}}"#
-    }
-
-    static func writeJSONString(_ s: String, into out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
     }
 }

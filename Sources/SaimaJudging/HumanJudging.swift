@@ -1,6 +1,7 @@
 import Foundation
 import SaimaLeaderboard
 import SaimaModel
+import SaimaRunner
 import SaimaStorage
 
 /// Human judges: anonymized grading sheets out, validated scores in, agreement measured.
@@ -39,7 +40,7 @@ public enum HumanJudging {
                     .joined(separator: "; ") ?? ""
                 let reference: String = if case .texts(let t) = item.answer { t.first ?? "" } else { "" }
                 text += CSVTable.line([
-                    answerID, r.key.track, r.key.set, r.key.item, SaimaRunnerBridge.userText(item: item, track: track),
+                    answerID, r.key.track, r.key.set, r.key.item, ChatRequestBuilder(track: track).userText(for: item),
                     reference, rubric, JSONValue.format(number: maxPoints), r.content ?? "", "", "",
                 ])
                 assignments.append((answerID, r.key, maxPoints))

@@ -23,15 +23,8 @@ public final class JudgeClient: Sendable {
 
     /// The judge's reply text, or the outcome class of the last failed attempt.
     public func complete(_ messages: [JSONValue]) async throws -> Result<String, JudgeCallError> {
-        var body = endpoint.extraBody
-        body["model"] = .string(endpoint.model)
-        body["messages"] = .array(messages)
-        var headers = ["Content-Type: application/json"]
-        if let apiKey { headers.append("Authorization: Bearer \(apiKey)") }
-        let request = HTTPRequest(
-            url: endpoint.baseURL + "/chat/completions", headers: headers, body: Data(JSONValue.object(body).jsonText.utf8),
-            timeout: .seconds(endpoint.timeoutSeconds), connectTimeout: .seconds(endpoint.connectTimeoutSeconds),
-            maxResponseBytes: 1 << 20, http2: endpoint.http2)
+        let request = HTTPRequest.chatCompletion(
+            endpoint: endpoint, apiKey: apiKey, messages: messages, stream: false, maxResponseBytes: 1 << 20)
         var last = JudgeCallError(outcome: .connectError, detail: "not sent")
         for attempt in 1...retry.maxAttempts {
             try await limiter.acquire()

@@ -11,7 +11,7 @@ public struct JudgeVerdict: Sendable, Hashable {
 
     /// Reads and validates the judge's reply against the rubric; the error says what was wrong.
     public static func parse(_ reply: String, rubric: Rubric) -> Result<JudgeVerdict, VerdictError> {
-        guard let object = JSONObjectExtractorBridge.firstObject(reply) else { return .failure(.init("no JSON object in the reply")) }
+        guard let object = JSONObjectExtractor.firstObject(in: reply) else { return .failure(.init("no JSON object in the reply")) }
         guard let criteria = object["criteria"]?.arrayValue else { return .failure(.init("missing `criteria` list")) }
         var points: [String: Double] = [:]
         var justifications: [String: String] = [:]

@@ -1,5 +1,7 @@
 import Foundation
 import SaimaModel
+import SaimaRunner
+import SaimaScoring
 import SaimaStorage
 
 /// Compares two teams' answers to one item with the LLM judge, in both orders.
@@ -21,7 +23,7 @@ public struct PairwiseJudge: Sendable {
         async throws -> (battle: Battle?, calls: Int)
     {
         let reference: String? = if case .texts(let t) = item.answer { t.first } else { nil }
-        let question = SaimaRunnerBridge.userText(item: item, track: track)
+        let question = ChatRequestBuilder(track: track).userText(for: item)
         let forward = try await verdict(question: question, reference: reference, itemKey: itemKey,
                                         first: answers.0, second: answers.1)
         let backward = try await verdict(question: question, reference: reference, itemKey: itemKey,
@@ -80,7 +82,7 @@ public struct PairwiseJudge: Sendable {
     }
 
     static func parseWinner(_ reply: String) -> String? {
-        guard let object = JSONObjectExtractorBridge.firstObject(reply),
+        guard let object = JSONObjectExtractor.firstObject(in: reply),
             let w = object["winner"]?.stringValue?.trimmingCharacters(in: .whitespaces)
         else { return nil }
         switch w.lowercased() {

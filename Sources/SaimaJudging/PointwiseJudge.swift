@@ -1,5 +1,6 @@
 import Foundation
 import SaimaModel
+import SaimaRunner
 import SaimaStorage
 
 /// Grades one answer against its item's rubric with the LLM judge, through the cache.
@@ -41,7 +42,7 @@ public struct PointwiseJudge: Sendable {
             throw VerdictError("item \(key) has no rubric")
         }
         let reference: String? = if case .texts(let t) = item.answer { t.first } else { nil }
-        let question = ChatQuestionText.text(item: item, track: track)
+        let question = ChatRequestBuilder(track: track).userText(for: item)
         var messages = [
             JudgeClient.message("system", JudgeTemplates.system),
             JudgeClient.message("user", JudgeTemplates.pointwise(question: question, reference: reference, rubric: rubric, answer: answer)),
@@ -75,12 +76,5 @@ public struct PointwiseJudge: Sendable {
         entry.calls = calls
         try store.saveJudgeCache(entry)
         return (entry, .judge)
-    }
-}
-
-/// The question as the contestant saw it (reference material, prompt, choices), for judges.
-enum ChatQuestionText {
-    static func text(item: Item, track: Track) -> String {
-        SaimaRunnerBridge.userText(item: item, track: track)
     }
 }

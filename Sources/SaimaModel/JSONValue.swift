@@ -178,19 +178,3 @@ public struct JSONSyntaxError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
 }
-
-extension DecodingError {
-    /// A one-line description without Swift type noise.
-    public var readableDescription: String {
-        switch self {
-        case .dataCorrupted(let context):
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return "invalid JSON: " + (underlying ?? context.debugDescription)
-        case .keyNotFound(let key, _): return "missing field `\(key.stringValue)`"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            return "wrong type at `\(path)`: \(context.debugDescription)"
-        @unknown default: return "invalid JSON"
-        }
-    }
-}

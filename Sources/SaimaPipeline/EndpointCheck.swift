@@ -45,16 +45,9 @@ public enum EndpointCheck {
     static func call(_ transport: CurlMultiTransport, endpoint: EndpointSettings, apiKey: String?, prompt: String,
                      stream: Bool) async -> (HTTPResult, AttemptOutcome)
     {
-        var body = endpoint.extraBody
-        body["model"] = .string(endpoint.model)
-        body["messages"] = .array([.object(["role": .string("user"), "content": .string(prompt)])])
-        if stream { body["stream"] = .bool(true) }
-        var headers = ["Content-Type: application/json"]
-        if let apiKey { headers.append("Authorization: Bearer \(apiKey)") }
-        let request = HTTPRequest(
-            url: endpoint.baseURL + "/chat/completions", headers: headers, body: Data(JSONValue.object(body).jsonText.utf8),
-            timeout: .seconds(endpoint.timeoutSeconds), connectTimeout: .seconds(endpoint.connectTimeoutSeconds),
-            maxResponseBytes: 4 << 20, http2: endpoint.http2)
+        let request = HTTPRequest.chatCompletion(
+            endpoint: endpoint, apiKey: apiKey, messages: [.object(["role": .string("user"), "content": .string(prompt)])],
+            stream: stream, maxResponseBytes: 4 << 20)
         let result = await transport.send(request, streaming: stream)
         return (result, ChatResponseParser.classify(result, streamed: stream))
     }

@@ -50,14 +50,6 @@ public enum RoundPipeline {
         return (store, plans)
     }
 
-    /// Runs without a progress display (tests, self-tests driven by code).
-    public static func execute(_ plans: [TeamPlan], store: RunStore, options: RunnerOptions) async throws -> RunSummary {
-        let transport = CurlMultiTransport()
-        defer { transport.shutdown() }
-        return try await RoundRunner(transport: transport, writer: try ResultWriter(store: store), options: options)
-            .run(plans)
-    }
-
     /// The outputs of a finished round.
     public struct Outcome: Sendable {
         public var scoring: RunScoring.Summary

@@ -19,20 +19,14 @@ public enum LeaderboardCSV {
                     "\(e.unextractable)", e.meanLatencyMs.map(Format.milliseconds) ?? "",
                     e.p95LatencyMs.map(Format.milliseconds) ?? "", "\(e.tokens)", notEntered,
                 ]
-                out += cells.map(quote).joined(separator: ",") + "\r\n"
+                out += CSVTable.line(cells)
             }
         }
         return out
     }
 
-    /// RFC 4180 quoting; a leading `=`, `+`, `-` or `@` is prefixed with `'` so that a team name
-    /// cannot become a spreadsheet formula.
-    static func quote(_ s: String) -> String {
-        var s = s
-        if let first = s.first, "=+-@".contains(first), Double(s) == nil { s = "'" + s }
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A field as written: `CSVTable.field` with formula neutralization.
+    static func quote(_ s: String) -> String { CSVTable.field(s) }
 }
 
 /// Number formatting shared by the renderers.
@@ -40,4 +34,10 @@ public enum Format {
     /// Scores with two decimals.
     public static func score(_ x: Double) -> String { String(format: "%.2f", x) }
     public static func milliseconds(_ x: Double) -> String { String(format: "%.0f", x) }
+
+    /// Latency percentile for terminal summaries: the nearest-rank value `sorted[⌊n·q⌋]` (clamped),
+    /// formatted in whole milliseconds; "-" when there are no values.
+    public static func latencyPercentile(_ sorted: [Double], _ q: Double) -> String {
+        sorted.isEmpty ? "-" : milliseconds(sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))])
+    }
 }

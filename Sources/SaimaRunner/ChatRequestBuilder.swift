@@ -74,7 +74,8 @@ public final class ChatRequestBuilder: Sendable {
         Self.body(messages: .array(try messages(for: item)), endpoint: endpoint, stream: stream)
     }
 
-    static func body(messages: JSONValue, endpoint: EndpointSettings, stream: Bool) -> JSONValue {
+    /// The body for any messages: `extra_body` merged first, then `model`, `messages` and `stream`.
+    public static func body(messages: JSONValue, endpoint: EndpointSettings, stream: Bool) -> JSONValue {
         var body = endpoint.extraBody
         body["model"] = .string(endpoint.model)
         body["messages"] = messages
@@ -85,11 +86,6 @@ public final class ChatRequestBuilder: Sendable {
             body["stream"] = nil
         }
         return .object(body)
-    }
-
-    /// SHA-256 of the canonical `messages` JSON: identifies exactly what the model was asked.
-    public func promptHash(for item: Item) throws -> String {
-        SHA256Digest.hex(JSONValue.array(try messages(for: item)).canonicalJSON)
     }
 
     static func message(_ role: String, _ content: JSONValue) -> JSONValue {

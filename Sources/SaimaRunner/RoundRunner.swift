@@ -97,14 +97,10 @@ public struct RoundRunner: Sendable {
                 key: work.key, outcome: .malformed, httpStatus: 0, attempts: [], latencyMs: 0,
                 promptHash: "", templateVersion: PromptTemplates.version, detail: "request not built: \(error)")
         }
-        var headers = ["Content-Type: application/json", "Accept: application/json"]
-        if let variable = endpoint.apiKeyEnv, let key = environment(variable), !key.isEmpty {
-            headers.append("Authorization: Bearer \(key)")
-        }
-        let request = HTTPRequest(
-            url: endpoint.baseURL + "/chat/completions", headers: headers, body: body,
-            timeout: .seconds(endpoint.timeoutSeconds), connectTimeout: .seconds(endpoint.connectTimeoutSeconds),
-            maxResponseBytes: options.maxResponseBytes, http2: endpoint.http2)
+        // The key is read from the environment at request time and goes nowhere but this header.
+        let request = HTTPRequest.chatCompletion(
+            endpoint: endpoint, apiKey: endpoint.apiKeyEnv.flatMap(environment), body: body,
+            maxResponseBytes: options.maxResponseBytes)
 
         var attempts: [AttemptRecord] = []
         var last: (HTTPResult, AttemptOutcome)?

@@ -32,17 +32,12 @@ public enum ResultExport {
         for record in records {
             out += columns.map { column -> String in
                 switch record[column] {
-                case .string(let s): return quote(s)
+                case .string(let s): return CSVTable.field(s, neutralizeFormulas: false)
                 case .number(let n): return JSONValue.format(number: n)
                 default: return ""
                 }
             }.joined(separator: ",") + "\r\n"
         }
         return out
-    }
-
-    static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -101,11 +101,6 @@ public final class RunStore: Sendable {
         pool.asyncWrite({ db in try Self.append(results, in: db) }, completion: { _, result in completion(result) })
     }
 
-    /// Appends results in one transaction; returns the new chain head.
-    func append(_ results: [ItemResult]) throws -> String {
-        try pool.write { db in try Self.append(results, in: db) }
-    }
-
     /// Supersedes earlier rows of the same keys and inserts the results, extending the chain from
     /// the last row in the database.
     static func append(_ results: [ItemResult], in db: Database) throws -> String {

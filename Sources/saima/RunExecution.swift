@@ -86,12 +86,9 @@ enum RunExecution {
         for team in byTeam.keys.sorted() {
             let counts = byTeam[team]!
             let sorted = (latencies[team] ?? []).sorted()
-            func percentile(_ p: Double) -> String {
-                sorted.isEmpty ? "-" : String(format: "%.0f", sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))])
-            }
             table.append(
                 [team, "\(counts.values.reduce(0, +))", "\(counts[.ok] ?? 0)"]
-                    + failureClasses.map { "\(counts[$0] ?? 0)" } + [percentile(0.5), percentile(0.95)])
+                    + failureClasses.map { "\(counts[$0] ?? 0)" } + [Format.latencyPercentile(sorted, 0.5), Format.latencyPercentile(sorted, 0.95)])
         }
         return table.render()
     }

@@ -93,7 +93,7 @@ enum SelfTestSummary {
         out += failures.isEmpty ? "\n失败 Failures: none 无\n" : "\n失败分类（首个示例）Failures by class (first example):\n" + failures.joined(separator: "\n") + "\n"
         let latencies = results.filter { $0.outcome == .ok }.map(\.latencyMs).sorted()
         if !latencies.isEmpty {
-            func p(_ q: Double) -> String { Format.milliseconds(latencies[min(latencies.count - 1, Int(Double(latencies.count) * q))]) }
+            func p(_ q: Double) -> String { Format.latencyPercentile(latencies, q) }
             out += "\n延迟 Latency ms: p50 \(p(0.5)), p90 \(p(0.9)), p95 \(p(0.95)), p99 \(p(0.99)), max \(Format.milliseconds(latencies.last!))\n"
         }
         let report = URL(fileURLWithPath: folder).appendingPathComponent("report.html").standardizedFileURL.path

@@ -47,13 +47,18 @@ public enum CSVTable {
         return rows
     }
 
-    /// One CSV line (with CRLF), quoting where needed and neutralizing formula-like fields.
-    public static func line(_ fields: [String]) -> String {
-        fields.map { f -> String in
-            var s = f
-            if let first = s.first, "=+-@".contains(first), Double(s) == nil { s = "'" + s }
-            guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: ",") + "\r\n"
+    /// One CSV line (with CRLF): every field through `field(_:neutralizeFormulas:)`.
+    public static func line(_ fields: [String], neutralizeFormulas: Bool = true) -> String {
+        fields.map { field($0, neutralizeFormulas: neutralizeFormulas) }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One field, quoted when it holds a comma, quote or line break. With `neutralizeFormulas`, a
+    /// leading `=`, `+`, `-` or `@` (not a number) gets a `'` so a spreadsheet never runs it as a
+    /// formula — for names and texts from submissions; raw answer exports keep the text as it is.
+    public static func field(_ value: String, neutralizeFormulas: Bool = true) -> String {
+        var s = value
+        if neutralizeFormulas, let first = s.first, "=+-@".contains(first), Double(s) == nil { s = "'" + s }
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -16,10 +16,12 @@ public struct ItemScore: Sendable, Hashable {
     public var unextractable: Bool
     /// True when the item is graded by the LLM judge against its rubric; the score is 0 until judged.
     public var needsJudge: Bool
+    /// The extraction rule that read `extracted` (choice and true/false items): the extraction audit.
+    public var rule: ExtractionRule?
 
     public init(
         score: Double, reason: String, extracted: String? = nil, metric: String, metricVersion: Int,
-        unextractable: Bool = false, needsJudge: Bool = false
+        unextractable: Bool = false, needsJudge: Bool = false, rule: ExtractionRule? = nil
     ) {
         self.score = score
         self.reason = reason
@@ -28,12 +30,14 @@ public struct ItemScore: Sendable, Hashable {
         self.metricVersion = metricVersion
         self.unextractable = unextractable
         self.needsJudge = needsJudge
+        self.rule = rule
     }
 
     /// A metric's result stamped with the metric's name and version.
     public init(_ result: MetricResult, metric: any Metric) {
         self.init(
             score: result.score, reason: result.reason, extracted: result.extracted, metric: metric.name,
-            metricVersion: metric.version, unextractable: result.unextractable, needsJudge: result.needsJudge)
+            metricVersion: metric.version, unextractable: result.unextractable, needsJudge: result.needsJudge,
+            rule: result.rule)
     }
 }

@@ -25,21 +25,54 @@ struct ChoiceAnswerExtractorTests {
 
     @Test(arguments: [
         ("答案：B", "B", false),
+        ("【答案】C <eoa>", "C", false),
+        ("【解析】A项错误，B项正确……\n【答案】: A <eoa>", "A", false),  // the answer line beats claims in the reasoning
+        ("【答案】 B、D <eoa>", "BD", true),
+        ("**答案：** C", "C", false),
+        ("Answer: b", "B", false),  // a lone lower-case letter not followed by a word
+        ("最终答案：$\\boxed{C}$", "C", false),
+        ("所以结果是 $\\boxed{\\text{D}}$", "D", false),
+        ("答案：A、C、D", "ACD", true),
+        ("Final answer: (A), (C)", "AC", true),
+        ("答案：广州", "C", false),  // an answer line naming one choice's text
+        ("答案：A。……综上所述，答案：B。", "B", false),  // the last explicit line wins
+    ])
+    func rule2AnswerLine(reply: String, letters: String, multi: Bool) throws {
+        let (answer, rule) = try #require(Self.read(reply, multi: multi))
+        #expect(answer == letters)
+        #expect(rule == .answerLine)
+    }
+
+    @Test(arguments: [
         ("答案是 B 选项", "B", false),
         ("正确答案为B和D", "BD", true),
         ("选 AC", "AC", true),
         ("The answer is (C).", "C", false),
-        ("答案：A。……综上所述，答案为B。", "B", false),  // the last explicit statement wins
+        ("答案是A。……不对，应该选D", "D", false),  // a changed mind: the last statement wins
         ("我认为应该选D，因为深圳是经济特区", "D", false),
-        ("Answer: b", "B", false),  // a lone lower-case letter not followed by a word
-        ("最终答案：$\\boxed{C}$", "C", false),
-        ("答案为：A、C、D", "ACD", true),
         ("The correct answers are B and D.", "BD", true),
+        ("不选A，故选C", "C", false),  // a negated marker is no statement
+        ("如果选A，则不成立，所以正确选项是B", "B", false),  // nor a conditional one
+        ("I would choose C.", "C", false),
+        ("答案为：A、C、D", "ACD", true),
     ])
-    func rule2AnswerStatement(reply: String, letters: String, multi: Bool) throws {
+    func rule3AnswerStatement(reply: String, letters: String, multi: Bool) throws {
         let (answer, rule) = try #require(Self.read(reply, multi: multi))
         #expect(answer == letters)
         #expect(rule == .answerStatement)
+    }
+
+    @Test(arguments: [
+        "B项说法正确，所以……\n【答案】无正确选项 <eoa>",  // the final line names no choice
+        "分析：A是正确的。\n答案：题目有误",
+        "A和B都有道理。\n答案：A或B",  // a hedge in the answer line commits to nothing
+        "【答案】A. ①② B. ①③ C. ②④ D. ③④",  // the option list copied, nothing chosen
+    ])
+    func declinedAnswerLine(reply: String) {
+        guard case .declined = Self.single.read(reply) else {
+            Issue.record("expected a declined answer line for \(reply)")
+            return
+        }
     }
 
     @Test(arguments: [
@@ -49,7 +82,7 @@ struct ChoiceAnswerExtractorTests {
         ("Clearly D is the correct answer", "D", false),
         ("A. 错误\nB. 正确\nC. 错误\nD. 正确", "BD", true),  // multi choice: every confirmed letter
     ])
-    func rule3LetterStatement(reply: String, letters: String, multi: Bool) throws {
+    func rule4LetterStatement(reply: String, letters: String, multi: Bool) throws {
         let (answer, rule) = try #require(Self.read(reply, multi: multi))
         #expect(answer == letters)
         #expect(rule == .letterStatement)
@@ -61,13 +94,13 @@ struct ChoiceAnswerExtractorTests {
         ("(D) 深圳", "D"),
         ("选项A，北京", "A"),
     ])
-    func rule4LeadingLetter(reply: String, letters: String) throws {
+    func rule5LeadingLetter(reply: String, letters: String) throws {
         let (answer, rule) = try #require(Self.read(reply))
         #expect(answer == letters)
         #expect(rule == .leadingLetter)
     }
 
-    @Test func rule5ChoiceText() throws {
+    @Test func rule6ChoiceText() throws {
         let (answer, rule) = try #require(Self.read("应该是上海。"))
         #expect(answer == "B")
         #expect(rule == .choiceText)
@@ -81,7 +114,7 @@ struct ChoiceAnswerExtractorTests {
     }
 
     @Test(arguments: [("我觉得是B吧", "B"), ("嗯……C", "C"), ("I think the capital is B", "B")])
-    func rule6StrayLetter(reply: String, letters: String) throws {
+    func rule7StrayLetter(reply: String, letters: String) throws {
         let (answer, rule) = try #require(Self.read(reply))
         #expect(answer == letters)
         #expect(rule == .strayLetter)
@@ -93,6 +126,7 @@ struct ChoiceAnswerExtractorTests {
         "Apple and Banana",  // letters inside words never count
         "A good question.",  // the article A
         "我不确定，可能是A也可能是B",  // stray letters that disagree
+        "答案可能是A或B",  // a hedge is no statement, and the stray letters disagree
         "答案不是A",  // a negation is not a statement (and leaves only one stray letter… see below)
         "C3级投资者",  // C glued to a digit
         "E",  // not a choice of the item

@@ -11,9 +11,9 @@ struct ChoiceMetricTests {
     @Test func singleChoice() {
         #expect(
             Self.score(Fixtures.single("B"), "答案：B")
-                == MetricResult(score: 1, reason: "correct (answer_statement)", extracted: "B"))
+                == MetricResult(score: 1, reason: "correct (answer_line)", extracted: "B", rule: .answerLine))
         #expect(
-            Self.score(Fixtures.single("B"), "C") == MetricResult(score: 0, reason: "expected B (bare)", extracted: "C")
+            Self.score(Fixtures.single("B"), "C") == MetricResult(score: 0, reason: "expected B (bare)", extracted: "C", rule: .bare)
         )
         #expect(Self.score(Fixtures.single("B"), "B和C").score == 0)  // two letters for one answer
     }
@@ -37,7 +37,8 @@ struct ChoiceMetricTests {
         #expect(Self.score(Fixtures.truth(false), "错误").score == 1)
         #expect(
             Self.score(Fixtures.truth(true), "错误")
-                == MetricResult(score: 0, reason: "expected true (truth_bare)", extracted: "false"))
+                == MetricResult(
+                    score: 0, reason: "expected true (truth_bare)", extracted: "false", rule: .truthBare))
     }
 
     @Test func unextractableIsFlaggedApartFromWrong() {
@@ -47,6 +48,13 @@ struct ChoiceMetricTests {
         #expect(r.unextractable)
         #expect(!Self.score(Fixtures.single("B"), "C").unextractable)
         #expect(Self.score(Fixtures.truth(true), "").unextractable)
+    }
+
+    @Test func declinedAnswerLineIsUnextractableNotReplacedByAClaimInTheReasoning() {
+        let r = Self.score(Fixtures.single("B"), "B项说法正确，A项错误。\n【答案】题目有误 <eoa>")
+        #expect(r.unextractable)
+        #expect(r.reason == "unextractable: answer line names no choice (题目有误)")
+        #expect(r.rule == nil)
     }
 
     @Test func wrongAnswerKind() {

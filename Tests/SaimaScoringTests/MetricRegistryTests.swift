@@ -58,7 +58,8 @@ struct ScorerTests {
         #expect(
             s
                 == ItemScore(
-                    score: 1, reason: "correct (answer_statement)", extracted: "B", metric: "choice", metricVersion: 1))
+                    score: 1, reason: "correct (answer_line)", extracted: "B", metric: "choice", metricVersion: 2,
+                    rule: .answerLine))
     }
 
     @Test func rubricNeedsTheJudge() {

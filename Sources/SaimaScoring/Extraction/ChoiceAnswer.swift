@@ -22,6 +22,7 @@ public enum ChoiceAnswer: Sendable, Hashable, CustomStringConvertible {
 /// Which extraction rule read the answer; reports show it next to each extracted answer.
 public enum ExtractionRule: String, Sendable, Hashable, CaseIterable {
     case bare
+    case answerLine = "answer_line"
     case answerStatement = "answer_statement"
     case letterStatement = "letter_statement"
     case leadingLetter = "leading_letter"
@@ -32,6 +33,36 @@ public enum ExtractionRule: String, Sendable, Hashable, CaseIterable {
     case truthLeading = "truth_leading"
     case truthWord = "truth_word"
     case truthChoice = "truth_choice"
+}
+
+extension ExtractionRule {
+    /// How much a reading depends on guessing the reply's format.
+    public enum Strength: String, Sendable, Hashable, CaseIterable {
+        /// The reply states its answer explicitly (a bare answer, an answer line or statement).
+        case strong
+        /// Read from a claim (`B是正确的`) or the reply's layout (a leading letter, a decisive word).
+        case inferred
+        /// Guessed from restated choice text or letters standing anywhere.
+        case weak
+    }
+
+    /// The rule's strength: judges see how many answers were read by guessing.
+    public var strength: Strength {
+        switch self {
+        case .bare, .answerLine, .answerStatement, .truthBare, .truthStatement: .strong
+        case .letterStatement, .leadingLetter, .truthLeading: .inferred
+        case .choiceText, .strayLetter, .truthWord, .truthChoice: .weak
+        }
+    }
+}
+
+/// What a reply to a choice item says: an answer, an explicit answer line that names no choice, or nothing.
+public enum ChoiceReading: Sendable, Hashable {
+    case answer(ExtractedAnswer)
+    /// The final answer line names no choice (`答案：题目有误`); the line's text.
+    case declined(String)
+    /// No rule read an answer.
+    case none
 }
 
 /// An answer read from a reply, and the rule that read it.

@@ -8,13 +8,15 @@ import SaimaModel
 ///   default 0.5, passed as `MetricContext.partialCredit`) for a non-empty proper subset of it; else 0
 ///   (any wrong letter gives 0);
 /// - true/false: 1 when the extracted truth value equals the answer, else 0;
-/// - nothing extracted: 0 with reason `unextractable` and the `unextractable` flag.
+/// - nothing extracted: 0 with reason `unextractable` and the `unextractable` flag; when the reply's final answer
+///   line names no choice (`答案：题目有误`), the reason is `unextractable: answer line names no choice (…)`.
 ///
-/// Reasons: `correct (rule)`, `partial, expected BD (rule)`, `expected B (rule)`, `unextractable`.
+/// Version 2: the rule table of `ChoiceAnswerExtractor` measured on real replies (answer lines first, declined
+/// answer lines). Reasons: `correct (rule)`, `partial, expected BD (rule)`, `expected B (rule)`, `unextractable`.
 /// There is no external reference implementation; the examples and the test suite pin the behaviour.
 public struct ChoiceMetric: Metric {
     public let name = "choice"
-    public let version = 1
+    public let version = 2
     public let summary = "choice letters or true/false read from the reply; partial credit for multi choice"
 
     public init() {}
@@ -26,22 +28,31 @@ public struct ChoiceMetric: Metric {
             else { return .unextractable }
             return got == expected
                 ? MetricResult(
-                    score: 1, reason: "correct (\(found.rule.rawValue))", extracted: found.answer.description)
+                    score: 1, reason: "correct (\(found.rule.rawValue))", extracted: found.answer.description,
+                    rule: found.rule)
                 : MetricResult(
                     score: 0, reason: "expected \(expected) (\(found.rule.rawValue))",
-                    extracted: found.answer.description)
+                    extracted: found.answer.description, rule: found.rule)
         case .letters(let expected):
-            guard let found = ChoiceAnswerExtractor(item: item).extract(response), case .letters(let got) = found.answer
-            else { return .unextractable }
+            let found: ExtractedAnswer
+            switch ChoiceAnswerExtractor(item: item).read(response) {
+            case .answer(let a): found = a
+            case .declined(let line): return .declined(line)
+            case .none: return .unextractable
+            }
+            guard case .letters(let got) = found.answer else { return .unextractable }
             let want = Set(expected.unicodeScalars)
             let have = Set(got.unicodeScalars)
-            let rule = found.rule.rawValue
-            if have == want { return MetricResult(score: 1, reason: "correct (\(rule))", extracted: got) }
+            let rule = found.rule
+            if have == want {
+                return MetricResult(score: 1, reason: "correct (\(rule.rawValue))", extracted: got, rule: rule)
+            }
             if item.type == .multiChoice, !have.isEmpty, have.isStrictSubset(of: want) {
                 return MetricResult(
-                    score: context.partialCredit, reason: "partial, expected \(expected) (\(rule))", extracted: got)
+                    score: context.partialCredit, reason: "partial, expected \(expected) (\(rule.rawValue))",
+                    extracted: got, rule: rule)
             }
-            return MetricResult(score: 0, reason: "expected \(expected) (\(rule))", extracted: got)
+            return MetricResult(score: 0, reason: "expected \(expected) (\(rule.rawValue))", extracted: got, rule: rule)
         default:
             return .unscorable("the choice metric needs choice letters or true/false as the answer")
         }
@@ -55,6 +66,9 @@ public struct ChoiceMetric: Metric {
         return [
             MetricExample(item: single, response: "答案：B", expected: 1),
             MetricExample(item: single, response: "The answer is (C).", expected: 0),
+            MetricExample(item: single, response: "【解析】B是正确的……\n【答案】D <eoa>", expected: 0),
+            MetricExample(item: single, response: "【解析】……\n【答案】: B <eoa>", expected: 1),
+            MetricExample(item: single, response: "B项说法正确。\n答案：题目有误", expected: 0),
             MetricExample(item: multi, response: "正确答案为B和D", expected: 1),
             MetricExample(item: multi, response: "选 B", expected: 0.5),
             MetricExample(item: multi, response: "选 B", expected: 0.25, context: MetricContext(partialCredit: 0.25)),

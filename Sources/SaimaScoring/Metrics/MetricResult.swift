@@ -10,20 +10,30 @@ public struct MetricResult: Sendable, Hashable {
     public var unextractable: Bool
     /// True when only the LLM judge can grade the reply.
     public var needsJudge: Bool
+    /// The extraction rule that read `extracted` (choice and true/false items), for the extraction audit.
+    public var rule: ExtractionRule?
 
     public init(
         score: Double, reason: String, extracted: String? = nil, unextractable: Bool = false,
-        needsJudge: Bool = false
+        needsJudge: Bool = false, rule: ExtractionRule? = nil
     ) {
         self.score = score
         self.reason = reason
         self.extracted = extracted
         self.unextractable = unextractable
         self.needsJudge = needsJudge
+        self.rule = rule
     }
 
     /// Score 0 with reason `unextractable`: the reply states no answer the metric can read.
     public static let unextractable = MetricResult(score: 0, reason: "unextractable", unextractable: true)
+
+    /// Score 0, unextractable: the reply's final answer line names no choice (its text, shortened, in the reason).
+    public static func declined(_ line: String) -> MetricResult {
+        let shown = line.count > 40 ? String(line.prefix(40)) + "…" : line
+        return MetricResult(
+            score: 0, reason: "unextractable: answer line names no choice (\(shown))", unextractable: true)
+    }
 
     /// Score 0 with reason `needs_judge`: the item is graded by the LLM judge against its rubric.
     public static let needsJudge = MetricResult(score: 0, reason: "needs_judge", needsJudge: true)

@@ -1,0 +1,147 @@
+import Foundation
+
+/// Finds the **answer statements** of a reply — where the reply says what its answer is — and decides which
+/// one is final. Two kinds:
+///
+/// - an **answer line**: a label with a delimiter — `【答案】` `[答案]` `答案:` `答:` `正确答案:` `最终答案:`
+///   `参考答案:` `正确选项:` `Answer:` `Final answer:` `Correct answer:` (any of them bracketed by `【】 [] ()`
+///   or followed by `:`), or `\boxed{…}`;
+/// - a **prose statement**: `答案(是|为)` `正确答案` `正确选项` `正确的选项` `正确的是` `应选` `故选` `本题选` `选择` `选`
+///   (not `选项`) `the answer is` `answers` `correct option(s)/choice(s)` `choose/chose/select/pick/go with`,
+///   unless negated or conditional just before (`不` `非` `没` `未` `勿` `排除` `如果` `若` `假如` `假设` `not`
+///   `if`).
+///
+/// After the marker up to 8 fillers are skipped (`answerFillers`), then a letter group
+/// (`ChoiceLetterGroups`) or a lone lower-case letter is read. A group followed by `或 还是 or` and another
+/// letter is a hedge: it commits to nothing and is not a statement. The **last** statement in the reply is
+/// final. An answer line that names no letter is still a statement: its text is matched against the choice
+/// texts (one choice for single choice, any for multi choice), and if that fails the reply has **declined**
+/// to answer (`答案：题目有误`) — no letter found elsewhere replaces it. A prose statement without a letter is
+/// not a statement (`这个答案是根据…`).
+struct ChoiceAnswerStatements {
+    /// What the final statement says.
+    enum Final {
+        /// Letters named by an answer line (`explicitLine`) or a prose statement.
+        case letters(Set<Unicode.Scalar>, explicitLine: Bool)
+        /// An answer line naming no letter; its text (to the end of its line).
+        case noChoice(String)
+    }
+
+    let groups: ChoiceLetterGroups
+    /// Choice texts of single-answer items must match exactly one choice; multi-answer items take all found.
+    let choiceText: (String) -> Set<Unicode.Scalar>?
+
+    static let lineLabels = [
+        "最终答案", "正确答案", "参考答案", "正确选项", "答案", "答", "final answer", "correct answer", "answer",
+    ]
+    static let proseMarkers = [
+        "正确的选项", "正确选项", "正确答案", "正确的是", "本题选", "应选", "故选", "答案", "选择", "选",
+        "correct options", "correct option", "correct choices", "correct choice", "answers", "answer", "go with",
+        "choose", "chose", "select", "pick",
+    ]
+    static let answerFillers = [
+        "应该是", "应该选", "应该", "应当", "应为", "选项", "只能是", "就是", "也就是", "是", "为", "应", "该", "就", "即",
+        "选择", "选", "项", ":", "=", "(", "[", "{", "【", "】", "「", "“", "\"", "'", "$", "\\text{", "\\mathrm{",
+        "\\textbf{", "\\mathbf{", "\\boxed{", "is", "are", "was", "would", "should", "will", "be", "the", "correct",
+        "final", "options", "option", "choices", "choice", "letter", "clearly", "therefore", "thus", "then",
+    ]
+    static let negations = ["不", "非", "没", "未", "勿"]
+    static let conditionalWords = ["排除", "如果", "若", "假如", "假设", "not", "if", "whether", "don't", "cannot"]
+
+    /// The final statement of the reply, or nil when it makes none.
+    func final(_ s: ScalarScanner) -> Final? {
+        var last: Final?
+        var i = 0
+        while i < s.count {
+            if let (statement, end) = statement(s, at: i) {
+                if let statement { last = statement }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return last
+    }
+
+    /// A marker at `i`: the statement it makes (nil for a prose marker naming no letter) and where to go on.
+    private func statement(_ s: ScalarScanner, at i: Int) -> (Final?, Int)? {
+        if let boxed = s.match("\\boxed{", at: i) { return (content(s, from: boxed, line: true), boxed) }
+        if let label = s.matchAny(Self.lineLabels, at: i), let past = delimiter(s, marker: i, end: label.end) {
+            return (content(s, from: past, line: true), past)
+        }
+        guard let marker = s.matchAny(Self.proseMarkers, at: i) else { return nil }
+        if marker.word == "选", s.match("项", at: marker.end) != nil { return (nil, marker.end) }
+        if isNegated(s, before: i) { return (nil, marker.end) }
+        return (content(s, from: marker.end, line: false), marker.end)
+    }
+
+    /// Past the delimiter that makes a label an answer line: `【答案】`, `(答案)`, `答案:`, `答案】:`.
+    private func delimiter(_ s: ScalarScanner, marker: Int, end: Int) -> Int? {
+        var p = s.skippingSpaces(from: end)
+        let bracketed = marker > 0 && ["【", "[", "("].contains(s[marker - 1])
+        if p < s.count, ["】", "]", ")"].contains(s[p]) {
+            guard bracketed else { return nil }
+            p = s.skippingSpaces(from: p + 1)
+            if p < s.count, s[p] == ":" { p += 1 }
+            return p
+        }
+        guard p < s.count, s[p] == ":" else { return nil }
+        return p + 1
+    }
+
+    /// Whether a negation or a condition stands just before a prose marker (`不选A`, `如果选A`).
+    private func isNegated(_ s: ScalarScanner, before i: Int) -> Bool {
+        for back in 1...3 where i - back >= 0 && Self.negations.contains(String(s[i - back])) { return true }
+        var j = i
+        while j > 0, s.isSpace(j - 1) { j -= 1 }
+        for back in 0...3 where j - back > 0 {
+            if s.matchAnyBackward(Self.conditionalWords, endingAt: j - back) != nil { return true }
+        }
+        return false
+    }
+
+    /// What follows a marker: letters, or (answer lines only) the line's text.
+    private func content(_ s: ScalarScanner, from start: Int, line: Bool) -> Final? {
+        var p = s.skippingSpaces(from: start)
+        var steps = 0
+        while steps < 8, let filler = s.matchAny(Self.answerFillers, at: p) {
+            p = s.skippingSpaces(from: filler.end)
+            steps += 1
+        }
+        if let g = groups.group(s, at: p) ?? groups.lowercaseLetter(s, at: p) {
+            if groups.isHedged(s, g) || (line && g.letters.count == 1 && listsOptions(s, from: g.end)) {
+                return line ? .noChoice(lineText(s, from: p)) : nil
+            }
+            return .letters(g.letters, explicitLine: line)
+        }
+        guard line else { return nil }
+        let text = lineText(s, from: p)
+        if let letters = choiceText(text) { return .letters(letters, explicitLine: true) }
+        return .noChoice(text)
+    }
+
+    /// Whether the line from `p` (just after a one-letter group) goes on to label two or more further options
+    /// (`A. ①② B. ①③ C. ②④`): a copied option list, not a choice.
+    private func listsOptions(_ s: ScalarScanner, from p: Int) -> Bool {
+        var labelled: Set<Unicode.Scalar> = []
+        var i = p
+        while i < s.count, s[i] != "\n" {
+            if let (letters, end) = groups.run(s, at: i), letters.count == 1, end < s.count,
+                [".", "、", ":", ")"].contains(s[end])
+            {
+                labelled.formUnion(letters)
+            }
+            i += 1
+        }
+        return labelled.count >= 2
+    }
+
+    /// The text from `p` to the end of its line (or to `<eoa>` / a closing `}`), trimmed.
+    private func lineText(_ s: ScalarScanner, from p: Int) -> String {
+        var e = p
+        while e < s.count, s[e] != "\n", s[e] != "}", s.match("<eoa>", at: e) == nil { e += 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s.text[min(p, e)..<e])
+        return String(view).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -71,7 +71,11 @@ public enum HumanJudging {
                 diagnostics.append(Diagnostic(path: path, line: 0, message: "no sheet was issued to judge `\(judge)` (file name must be the judge's name)"))
                 continue
             }
-            let rows = CSVTable.parse(text)
+            let (rows, unterminated) = CSVTable.parseChecked(text)
+            if let unterminated {
+                diagnostics.append(Diagnostic(path: path, line: unterminated, message: "a quoted field starting here never closes (an unmatched \") — the rest of the sheet cannot be read"))
+                continue
+            }
             guard let header = rows.first, let idColumn = header.fields.firstIndex(of: "answer_id"),
                 let scoreColumn = header.fields.firstIndex(of: "score")
             else {
@@ -92,7 +96,7 @@ public enum HumanJudging {
                 }
                 seen[id] = row.line
                 if raw.isEmpty { continue }
-                guard let value = Double(raw), value >= 0, value <= maxPoints else {
+                guard let value = CSVTable.decimal(raw), value >= 0, value <= maxPoints else {
                     diagnostics.append(Diagnostic(path: path, line: row.line, message: "score `\(raw)` must be a number from 0 to \(JSONValue.format(number: maxPoints))"))
                     continue
                 }

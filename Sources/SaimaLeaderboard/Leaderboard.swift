@@ -42,6 +42,8 @@ public struct BoardEntry: Sendable {
     /// The track score computed from one source only (`auto`, `llm_judge`, `human`), over the items
     /// that have a score from that source; absent when no item has one.
     public var sourceScores: [String: Double] = [:]
+    /// How the team's answers were read (the extraction audit).
+    public var extraction = ExtractionAudit()
 
     public var failed: Int { failedByClass.values.reduce(0, +) }
 }

@@ -54,6 +54,10 @@ public struct LeaderboardInput: Sendable {
         public var tokens: Int
         /// Per-source scores (`auto`, `llm_judge`, `human`) when known, for the per-source columns.
         public var sources: [String: Double] = [:]
+        /// The extraction rule that read the answer and its strength (`strong`, `inferred`, `weak`), when the
+        /// item's metric extracts one.
+        public var rule: String?
+        public var ruleStrength: String?
         public init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
                     unextractable: Bool, latencyMs: Double, tokens: Int)
         {

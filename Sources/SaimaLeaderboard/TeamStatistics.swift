@@ -13,6 +13,7 @@ struct TeamStatistics {
         var unextractable = 0
         var latencies: [Double] = []
         var tokens = 0
+        var extraction = ExtractionAudit()
     }
 
     var tallies: [Key: Tally] = [:]
@@ -29,6 +30,10 @@ struct TeamStatistics {
                     tallies[key, default: Tally()].failedByClass[a.outcome, default: 0] += 1
                 }
                 if a.unextractable { tallies[key, default: Tally()].unextractable += 1 }
+                if a.outcome == .ok {
+                    tallies[key, default: Tally()].extraction.add(
+                        rule: a.rule, strength: a.ruleStrength, unextractable: a.unextractable)
+                }
                 tallies[key, default: Tally()].tokens += a.tokens
             }
         }
@@ -38,11 +43,13 @@ struct TeamStatistics {
     func entry(team: LeaderboardInput.TeamSpec, track: String?, items: Int) -> BoardEntry {
         let t = tallies[Key(team: team.id, track: track)] ?? Tally()
         let sorted = t.latencies.sorted()
-        return BoardEntry(
+        var entry = BoardEntry(
             team: team.id, name: team.name, position: 0, rank: 0, rankGroup: 0, score: 0, ci95: (0, 0), items: items,
             answered: t.answeredItems.count, failedByClass: t.failedByClass, unextractable: t.unextractable,
             meanLatencyMs: sorted.isEmpty ? nil : sorted.reduce(0, +) / Double(sorted.count),
             p95LatencyMs: sorted.isEmpty ? nil : Percentile.of(sorted: sorted, 95), tokens: t.tokens,
             notEntered: track.map { !team.entered.contains($0) } ?? false, notEnteredTracks: [])
+        entry.extraction = t.extraction
+        return entry
     }
 }

@@ -1,9 +1,17 @@
+import Foundation
+
 /// RFC 4180 CSV reading and writing (UTF-8; a leading byte-order mark is accepted and written so
 /// that spreadsheet tools open Chinese text correctly).
 public enum CSVTable {
     /// Rows of fields with the 1-based line each row starts on. Quoted fields may hold commas,
     /// quotes (doubled) and line breaks.
-    public static func parse(_ text: String) -> [(line: Int, fields: [String])] {
+    public static func parse(_ text: String) -> [(line: Int, fields: [String])] { parseChecked(text).rows }
+
+    /// `parse(_:)`, and the line of a quoted field that never closes (the rest of the file was read into it):
+    /// importers report it instead of silently reading fewer rows.
+    public static func parseChecked(_ text: String) -> (rows: [(line: Int, fields: [String])], unterminatedQuoteLine: Int?)
+    {
+        var quoteStart = 0
         var rows: [(Int, [String])] = []
         var fields: [String] = []
         var field = ""
@@ -29,6 +37,7 @@ public enum CSVTable {
                 }
             } else if c == "\"" && field.isEmpty {
                 inQuotes = true
+                quoteStart = line
             } else if c == "," {
                 fields.append(field)
                 field = ""
@@ -44,7 +53,17 @@ public enum CSVTable {
             }
             i += 1
         }
-        return rows
+        return (rows, inQuotes ? quoteStart : nil)
+    }
+
+    /// A plain decimal number (`3`, `2.5`, `-1`, `1e3`): what a person types in a score cell. Unlike
+    /// `Double(_:)` it refuses hexadecimal (`0x3`), `inf` and `nan`.
+    public static func decimal(_ raw: String) -> Double? {
+        let s = raw.trimmingCharacters(in: .whitespaces)
+        guard !s.isEmpty, s.unicodeScalars.allSatisfy({ "0123456789.+-eE".unicodeScalars.contains($0) }),
+            let v = Double(s), v.isFinite
+        else { return nil }
+        return v
     }
 
     /// One CSV line (with CRLF): every field through `field(_:neutralizeFormulas:)`.

@@ -2,6 +2,7 @@ import Foundation
 import SaimaLeaderboard
 import SaimaModel
 import SaimaRunner
+import SaimaScoring
 import SaimaStorage
 
 /// Builds the leaderboard input of a run from its manifest, its stored results and scores, and
@@ -42,6 +43,8 @@ public enum LeaderboardAssembly {
                 team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: r.key.sample,
                 score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
                 latencyMs: r.latencyMs, tokens: (r.usage?.prompt ?? 0) + (r.usage?.completion ?? 0))
+            answer.rule = s?.rule
+            answer.ruleStrength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength.rawValue
             if r.outcome == .ok, let s {
                 answer.sources["auto"] = s.autoScore
                 answer.sources["llm_judge"] = s.llmScore

@@ -66,6 +66,16 @@ public enum RoundPipeline {
         return Outcome(scoring: scoring, leaderboard: board, files: files)
     }
 
+    /// Re-scores a run folder (after judge readings, verdicts or human scores changed) and rewrites its
+    /// leaderboard and report with the run's own seed.
+    public static func rescoreAndRebuild(folder: String, tracks: [Track], resamples: Int = 1000) throws
+        -> (RunScoring.Summary, Leaderboard, [String])
+    {
+        let summary = try RunScoring.score(store: try RunStore(folder: folder), tracks: tracks)
+        let (board, files) = try writeLeaderboard(folder: folder, tracks: tracks, seed: nil, resamples: resamples)
+        return (summary, board, files)
+    }
+
     /// Builds the leaderboard of a scored run and writes JSON, CSV, Markdown and the HTML report.
     public static func writeLeaderboard(folder: String, tracks: [Track], seed: UInt64?, resamples: Int) throws
         -> (Leaderboard, [String])
@@ -79,7 +89,7 @@ public enum RoundPipeline {
         let files = try LeaderboardWriter.write(
             board, input: input, folder: folder, manifest: manifest,
             failureExamples: try LeaderboardWriter.failureExamples(store: store),
-            agreement: try JudgingSummary.agreement(store: store))
+            agreement: try JudgingSummary.agreement(store: store), appeals: try LeaderboardWriter.appeals(store: store))
         return (board, files)
     }
 }

@@ -39,6 +39,14 @@ public enum RunManifestStore {
         try store.setMeta("chain_head", head)
     }
 
+    /// Records the appeals chain's head after judge readings are imported.
+    public static func recordAppealsHead(_ head: String, count: Int, store: RunStore, folder: String) throws {
+        guard case .object(var o)? = try load(store: store)?.json else { return }
+        o["appeals_head"] = .string(head)
+        o["appeals_rows"] = .number(Double(count))
+        try save(.object(o), store: store, folder: folder)
+    }
+
     static func save(_ json: JSONValue, store: RunStore, folder: String) throws {
         let text = try PrettyJSON.string(json)
         try store.setMeta("manifest", text)

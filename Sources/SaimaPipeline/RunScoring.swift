@@ -13,27 +13,36 @@ public enum RunScoring {
         public var needsJudge: Int
         /// Answers the judge could not grade (scored 0).
         public var judgeErrors = 0
+        /// Answers whose reading a judge set on appeal.
+        public var overridden = 0
         /// Results whose item no longer exists in the tracks (reported, not scored).
         public var missingItems: [String]
     }
 
-    /// Scores with each item's metric; failed requests score 0 with their outcome as reason.
+    /// Scores with each item's metric and replaces the stored scores; failed requests score 0 with their
+    /// outcome as reason.
     public static func score(store: RunStore, tracks: [Track]) throws -> Summary {
-        var items: [String: (Item, QuestionSet)] = [:]
-        for track in tracks {
-            for set in track.questionSets {
-                for item in set.items { items["\(track.id)\u{1F}\(set.id)\u{1F}\(item.id)"] = (item, set) }
-            }
-        }
+        var (scores, summary) = try compute(store: store, tracks: tracks)
+        try store.replaceScores(scores)
+        summary.scored = scores.count
+        scores.removeAll()
+        return summary
+    }
+
+    /// The scores of every current result (with judge readings, judge verdicts and human scores applied),
+    /// without writing them.
+    public static func compute(store: RunStore, tracks: [Track]) throws -> (scores: [StoredScore], summary: Summary) {
+        let items = ItemIndex(tracks: tracks)
         let scorer = Scorer()
         let judgeModel = try store.meta("judge_model")
+        let overrides = try store.currentOverrides()
         var humanScores: [ResultKey: [Double]] = [:]
         for h in try store.humanScores() { humanScores[h.key, default: []].append(h.score) }
         var scores: [StoredScore] = []
         var summary = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
         for result in try store.currentResults() {
             let key = result.key
-            guard let (item, set) = items["\(key.track)\u{1F}\(key.set)\u{1F}\(key.item)"] else {
+            guard let (item, set) = items[key] else {
                 summary.missingItems.append("\(key.track)/\(key.set)/\(key.item)")
                 continue
             }
@@ -44,7 +53,13 @@ public enum RunScoring {
                     metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false))
                 continue
             }
-            let auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
+            let auto: ItemScore
+            if let o = overrides[key], item.type == .singleChoice || item.type == .multiChoice {
+                auto = scorer.score(item: item, judgeReading: o.reading, partialCredit: set.partialCredit)
+                summary.overridden += 1
+            } else {
+                auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
+            }
             if auto.unextractable { summary.unextractable += 1 }
             var llm: Double?
             if let judgeModel, let verdict = try store.judgeCache(
@@ -79,10 +94,9 @@ public enum RunScoring {
             scores.append(StoredScore(
                 key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
                 metricVersion: s.metricVersion, unextractable: s.unextractable, autoScore: autoScore, llmScore: llm,
-                humanScore: human))
+                humanScore: human, rule: s.rule?.rawValue))
         }
-        try store.replaceScores(scores)
         summary.scored = scores.count
-        return summary
+        return (scores, summary)
     }
 }

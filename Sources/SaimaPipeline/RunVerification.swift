@@ -15,6 +15,11 @@ public enum RunVerification {
         public var problems: [String]
         public var checkedSets: Int
         public var checkedRows: Int
+        /// Judge readings on appeal checked in their chain, and the answers they currently override.
+        public var checkedOverrides = 0
+        public var overriddenAnswers = 0
+        /// Stored scores compared with scores recomputed from the chained results and readings.
+        public var checkedScores = 0
         public var ok: Bool { problems.isEmpty }
     }
 
@@ -59,6 +64,70 @@ public enum RunVerification {
         if let head = manifestJSON["chain_head"]?.stringValue, head != previous {
             problems.append("the chain head \(previous.prefix(12))… differs from the manifest's \(head.prefix(12))…: results were appended or removed after the run / 结果链头与清单不一致")
         }
-        return Report(problems: problems, checkedSets: manifest.setHashes.count, checkedRows: rows.count)
+        problems += supersessionProblems(rows)
+        var report = Report(problems: problems, checkedSets: manifest.setHashes.count, checkedRows: rows.count)
+        try verifyOverrides(store: store, manifest: manifestJSON, into: &report)
+        try verifyScores(store: store, tracks: tracks, into: &report)
+        return report
+    }
+
+    /// Each answer's current row must be its last row: a flipped `superseded` flag shows here.
+    static func supersessionProblems(_ rows: [RunStore.ChainRow]) -> [String] {
+        var last: [ResultKey: Int64] = [:]
+        for row in rows { last[row.result.key] = row.seq }
+        var problems: [String] = []
+        for row in rows where (row.superseded == false) != (last[row.result.key] == row.seq) {
+            problems.append(
+                "result \(row.result.key) (row \(row.seq)): its superseded flag was changed — the current answer must be the last one / 结果的替代标记被篡改")
+        }
+        return problems
+    }
+
+    /// The appeals chain: every reading re-hashed, the head compared with the manifest's.
+    static func verifyOverrides(store: RunStore, manifest: JSONValue, into report: inout Report) throws {
+        let rows = try store.overrideRows()
+        var previous = RunStore.chainGenesis
+        var expectedSeq: Int64 = 1
+        for row in rows {
+            if row.seq != expectedSeq {
+                report.problems.append("judge reading row(s) \(expectedSeq)–\(row.seq - 1) were deleted / 复核记录被删除")
+            }
+            if row.override.chainHash(previous: previous) != row.chainHash {
+                report.problems.append("judge reading of \(row.override.key) (row \(row.seq)) does not match its chain hash / 复核记录被篡改")
+            }
+            previous = row.chainHash
+            expectedSeq = row.seq + 1
+        }
+        let recorded = manifest["appeals_head"]?.stringValue ?? RunStore.chainGenesis
+        if recorded != previous {
+            report.problems.append("the judge readings' chain head \(previous.prefix(12))… differs from the manifest's \(recorded.prefix(12))…: readings were added or removed outside saima appeals / 复核链头与清单不一致")
+        }
+        report.checkedOverrides = rows.count
+        report.overriddenAnswers = Set(rows.map(\.override.key)).count
+    }
+
+    /// Scores are derived data: recompute them from the chained results and readings and name every stored
+    /// score that differs (an edited `scores` row).
+    static func verifyScores(store: RunStore, tracks: [Track], into report: inout Report) throws {
+        let stored = try store.currentScores()
+        guard !stored.isEmpty else { return }
+        let recomputed = try RunScoring.compute(store: store, tracks: tracks).scores
+        var edited: [String] = []
+        for s in recomputed {
+            guard let old = stored[s.key] else {
+                edited.append("\(s.key) (missing)")
+                continue
+            }
+            if abs(old.score - s.score) > 1e-9 || old.unextractable != s.unextractable || old.extracted != s.extracted {
+                edited.append("\(s.key) (stored \(old.score), recomputed \(s.score))")
+            }
+        }
+        let extra = Set(stored.keys).subtracting(recomputed.map(\.key))
+        edited += extra.map { "\($0) (no such answer)" }
+        if !edited.isEmpty {
+            report.problems.append(
+                "\(edited.count) stored score(s) differ from the scores recomputed from the results — edited, or not re-scored after a change: \(edited.sorted().prefix(10).joined(separator: "; ")) / 分数记录与重新计算的结果不一致")
+        }
+        report.checkedScores = recomputed.count
     }
 }

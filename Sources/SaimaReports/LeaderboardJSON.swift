@@ -55,6 +55,17 @@ public enum LeaderboardJSON {
             ]),
             "tokens": .number(Double(e.tokens)),
         ]
+        if e.extraction.counted > 0 {
+            o["extraction"] = .object([
+                "answers": .number(Double(e.extraction.counted)),
+                "by_rule": .object(e.extraction.byRule.mapValues { .number(Double($0)) }),
+                "by_strength": .object(e.extraction.byStrength.mapValues { .number(Double($0)) }),
+                "unextractable": .number(Double(e.extraction.unextractable)),
+                "weak_share": number(e.extraction.weakShare),
+                "unextractable_share": number(e.extraction.unextractableShare),
+                "weak_rule_flag": .bool(e.extraction.flagged),
+            ])
+        }
         if !e.sourceScores.isEmpty { o["scores_by_source"] = .object(e.sourceScores.mapValues(number)) }
         o["not_entered"] = e.notEnteredTracks.isEmpty ? .bool(e.notEntered) : .array(e.notEnteredTracks.map(JSONValue.string))
         return .object(o)

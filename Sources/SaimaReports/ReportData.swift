@@ -72,10 +72,14 @@ public struct ReportData: Sendable {
     public var difficulty: [SetDifficulty]
     public var separating: [SeparatingItem]
     public var manifest: JSONValue?
+    /// Answers re-read by judges on appeal, latest reading per answer.
+    public var appeals: [AppealLine]
 
     public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
-                failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, topItems: Int = 10)
+                failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, appeals: [AppealLine] = [],
+                topItems: Int = 10)
     {
+        self.appeals = appeals
         self.leaderboard = leaderboard
         self.agreement = agreement
         self.failureExamples = failureExamples

@@ -31,6 +31,8 @@ public enum ReportHTML {
         {
             html += section(id: "judging", title: "评分来源与评审 Score sources and judging", body: judging(data))
         }
+        let audit = extractionAudit(data)
+        if !audit.isEmpty { html += section(id: "extraction", title: "答案抽取审计 Extraction audit", body: audit) }
         html += section(id: "heatmap", title: "队伍 × 赛道热力图 Team × track heat map", body: heatMap(board))
         html += section(id: "failures", title: "失败分布 Failure breakdown", body: failureTable(board) + failureExamples(data))
         html += section(id: "difficulty", title: "题集难度 Question-set difficulty", body: difficultyTable(data))
@@ -52,7 +54,7 @@ public enum ReportHTML {
         th{background:#f0f4fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
         section{margin:28px 0}h2{border-left:5px solid #2f6db5;padding-left:8px}
         .note{color:#555;font-size:13px}code{background:#f4f4f4;padding:0 3px;word-break:break-all}
-        footer{margin-top:40px;color:#777;font-size:12px}
+        footer{margin-top:40px;color:#777;font-size:12px}td.flag{color:#b00020;font-weight:bold}
         """
 
     static func section(id: String, title: String, body: String) -> String {

@@ -18,6 +18,13 @@ public struct Scorer: Sendable {
         return ItemScore(metric.score(item: item, response: response, context: context), metric: metric)
     }
 
+    /// The score of a choice item from the letters a judge read on appeal (`""`: the judge reads no answer).
+    public func score(item: Item, judgeReading: String, partialCredit: Double = 0.5) -> ItemScore {
+        let metric = ChoiceMetric()
+        let context = MetricContext(partialCredit: partialCredit)
+        return ItemScore(metric.score(item: item, judgeReading: judgeReading, context: context), metric: metric)
+    }
+
     /// Corpus BLEU over many replies, sacrebleu's `corpus_bleu` on its 0–100 scale (see `SacreBLEU`).
     /// `references[i]` are the references of `hypotheses[i]`; `zh` uses sacrebleu's `zh` tokenizer, `en` `13a`.
     public static func corpusBLEU(hypotheses: [String], references: [[String]], language: ScoringLanguage) -> Double {

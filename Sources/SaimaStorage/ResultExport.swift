@@ -6,7 +6,7 @@ public enum ResultExport {
     /// The exported columns, in order.
     public static let columns = [
         "team", "track", "set", "item", "sample", "outcome", "attempts", "http_status", "latency_ms", "ttft_ms",
-        "content", "score", "reason",
+        "content", "extracted", "rule", "score", "reason",
     ]
 
     public static func records(store: RunStore) throws -> [JSONValue] {
@@ -20,6 +20,8 @@ public enum ResultExport {
                 "http_status": .number(Double(r.httpStatus)), "latency_ms": .number((r.latencyMs * 10).rounded() / 10),
                 "ttft_ms": r.ttftMs.map { .number(($0 * 10).rounded() / 10) } ?? .null,
                 "content": r.content.map(JSONValue.string) ?? .null,
+                "extracted": score?.extracted.map(JSONValue.string) ?? .null,
+                "rule": score?.rule.map(JSONValue.string) ?? .null,
                 "score": score.map { .number($0.score) } ?? .null,
                 "reason": score.map { .string($0.reason) } ?? .null,
             ])
@@ -32,7 +34,7 @@ public enum ResultExport {
         for record in records {
             out += columns.map { column -> String in
                 switch record[column] {
-                case .string(let s): return CSVTable.field(s, neutralizeFormulas: false)
+                case .string(let s): return CSVTable.field(s, neutralizeFormulas: true)
                 case .number(let n): return JSONValue.format(number: n)
                 default: return ""
                 }

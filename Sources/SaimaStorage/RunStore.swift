@@ -69,6 +69,10 @@ public final class RunStore: Sendable {
                     ALTER TABLE scores ADD COLUMN human_score REAL;
                     """)
         }
+        m.registerMigration("v5-extraction-rule") { db in
+            try db.execute(sql: "ALTER TABLE scores ADD COLUMN rule TEXT")
+        }
+        registerAppealsMigration(&m)
         return m
     }
 
@@ -189,6 +193,8 @@ extension RunStore {
         public var seq: Int64
         public var chainHash: String
         public var result: ItemResult
+        /// The row's `superseded` flag as stored (not covered by the hash; checked against the row order).
+        public var superseded: Bool
     }
 
     /// Every row, current and superseded, in insertion order.
@@ -197,7 +203,9 @@ extension RunStore {
             var out: [ChainRow] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM results ORDER BY seq")
             while let row = try rows.next() {
-                out.append(ChainRow(seq: row["seq"], chainHash: row["chain_hash"], result: Self.result(from: row)))
+                out.append(ChainRow(
+                    seq: row["seq"], chainHash: row["chain_hash"], result: Self.result(from: row),
+                    superseded: row["superseded"]))
             }
             return out
         }

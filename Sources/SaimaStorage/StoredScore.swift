@@ -18,10 +18,15 @@ public struct StoredScore: Sendable, Hashable {
     public var autoScore: Double?
     public var llmScore: Double?
     public var humanScore: Double?
+    /// The extraction rule that read `extracted` (`answer_line`, `choice_text`, …, or `judge_reading` for an
+    /// answer re-read on appeal): the extraction audit.
+    public var rule: String?
 
     public init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
-                unextractable: Bool, autoScore: Double? = nil, llmScore: Double? = nil, humanScore: Double? = nil)
+                unextractable: Bool, autoScore: Double? = nil, llmScore: Double? = nil, humanScore: Double? = nil,
+                rule: String? = nil)
     {
+        self.rule = rule
         self.autoScore = autoScore
         self.llmScore = llmScore
         self.humanScore = humanScore
@@ -45,12 +50,12 @@ extension RunStore {
                 try db.execute(
                     sql: """
                         INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
-                            metric_version, unextractable, scored_at, auto_score, llm_score, human_score)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
-                        s.metric, s.metricVersion, s.unextractable, now, s.autoScore, s.llmScore, s.humanScore,
+                        s.metric, s.metricVersion, s.unextractable, now, s.autoScore, s.llmScore, s.humanScore, s.rule,
                     ])
             }
         }
@@ -67,7 +72,8 @@ extension RunStore {
                 map[key] = StoredScore(
                     key: key, score: row["score"], reason: row["reason"], extracted: row["extracted"],
                     metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
-                    autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"])
+                    autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"],
+                    rule: row["rule"])
             }
             return map
         }

@@ -73,8 +73,11 @@ struct RoundCommand: AsyncParsableCommand {
             let registry = try location.loadRegistry()
             let report = try RunVerification.verify(folder: out, tracks: registry.tracks)
             if report.ok {
-                print("OK: \(report.checkedSets) question sets and \(report.checkedRows) result rows verified. "
-                    + "校验通过：\(report.checkedSets) 个题集、\(report.checkedRows) 条结果记录一致。")
+                print("OK: \(report.checkedSets) question sets, \(report.checkedRows) result rows, "
+                    + "\(report.checkedScores) scores and \(report.checkedOverrides) judge readings verified; "
+                    + "\(report.overriddenAnswers) answer(s) re-read by judges. "
+                    + "校验通过：\(report.checkedSets) 个题集、\(report.checkedRows) 条结果、\(report.checkedScores) 个分数、"
+                    + "\(report.checkedOverrides) 条复核记录一致；评委复核改读 \(report.overriddenAnswers) 个答案。")
             } else {
                 for p in report.problems { printErr("\(out): error: \(p)") }
                 printErr("\(report.problems.count) problem(s) found. 发现 \(report.problems.count) 个问题。")

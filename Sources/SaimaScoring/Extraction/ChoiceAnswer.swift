@@ -33,6 +33,8 @@ public enum ExtractionRule: String, Sendable, Hashable, CaseIterable {
     case truthLeading = "truth_leading"
     case truthWord = "truth_word"
     case truthChoice = "truth_choice"
+    /// Not a rule of the extractors: a judge's reading of the answer on appeal (`saima appeals import`).
+    case judgeReading = "judge_reading"
 }
 
 extension ExtractionRule {
@@ -49,7 +51,7 @@ extension ExtractionRule {
     /// The rule's strength: judges see how many answers were read by guessing.
     public var strength: Strength {
         switch self {
-        case .bare, .answerLine, .answerStatement, .truthBare, .truthStatement: .strong
+        case .bare, .answerLine, .answerStatement, .truthBare, .truthStatement, .judgeReading: .strong
         case .letterStatement, .leadingLetter, .truthLeading: .inferred
         case .choiceText, .strayLetter, .truthWord, .truthChoice: .weak
         }

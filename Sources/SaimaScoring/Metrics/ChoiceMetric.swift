@@ -41,21 +41,38 @@ public struct ChoiceMetric: Metric {
             case .none: return .unextractable
             }
             guard case .letters(let got) = found.answer else { return .unextractable }
-            let want = Set(expected.unicodeScalars)
-            let have = Set(got.unicodeScalars)
-            let rule = found.rule
-            if have == want {
-                return MetricResult(score: 1, reason: "correct (\(rule.rawValue))", extracted: got, rule: rule)
-            }
-            if item.type == .multiChoice, !have.isEmpty, have.isStrictSubset(of: want) {
-                return MetricResult(
-                    score: context.partialCredit, reason: "partial, expected \(expected) (\(rule.rawValue))",
-                    extracted: got, rule: rule)
-            }
-            return MetricResult(score: 0, reason: "expected \(expected) (\(rule.rawValue))", extracted: got, rule: rule)
+            return grade(item: item, expected: expected, got: got, rule: found.rule, context: context)
         default:
             return .unscorable("the choice metric needs choice letters or true/false as the answer")
         }
+    }
+
+    /// The score of letters a judge read from the reply on appeal (`""`: no answer), with rule `judge_reading`.
+    public func score(item: Item, judgeReading reading: String, context: MetricContext) -> MetricResult {
+        guard case .letters(let expected) = item.answer else {
+            return .unscorable("the choice metric needs choice letters as the answer")
+        }
+        let letters = String(String.UnicodeScalarView(Set(reading.uppercased().unicodeScalars).sorted { $0.value < $1.value }))
+        guard !letters.isEmpty else {
+            return MetricResult(score: 0, reason: "unextractable (judge_reading)", unextractable: true, rule: .judgeReading)
+        }
+        return grade(item: item, expected: expected, got: letters, rule: .judgeReading, context: context)
+    }
+
+    private func grade(item: Item, expected: String, got: String, rule: ExtractionRule, context: MetricContext)
+        -> MetricResult
+    {
+        let want = Set(expected.unicodeScalars)
+        let have = Set(got.unicodeScalars)
+        if have == want {
+            return MetricResult(score: 1, reason: "correct (\(rule.rawValue))", extracted: got, rule: rule)
+        }
+        if item.type == .multiChoice, !have.isEmpty, have.isStrictSubset(of: want) {
+            return MetricResult(
+                score: context.partialCredit, reason: "partial, expected \(expected) (\(rule.rawValue))",
+                extracted: got, rule: rule)
+        }
+        return MetricResult(score: 0, reason: "expected \(expected) (\(rule.rawValue))", extracted: got, rule: rule)
     }
 
     public var examples: [MetricExample] {

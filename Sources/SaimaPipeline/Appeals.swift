@@ -1,0 +1,188 @@
+import Foundation
+import SaimaModel
+import SaimaScoring
+import SaimaStorage
+
+/// Appeals and adjudication of answer readings: a sheet of answers to re-read (`appeals.csv`, UTF-8 with BOM)
+/// and the import of a judge's readings, validated all at once and stored append-only in the appeals chain.
+///
+/// Sheet columns: `team track set item sample` (the answer), `question`, `choices`, `reply`, `current_reading`
+/// (letters, or empty when nothing was read), `rule` (how it was read, or `unextractable`/`declined`), `why` (why
+/// the answer is on the sheet), then for the judge to fill: `judge_reading` (letters such as `B` or `AC`, or
+/// `none`/`无` for "no committed answer"), `judge` (name) and `reason`. A row whose `judge_reading` is empty is
+/// not re-read.
+public enum Appeals {
+    /// Which answers go on the sheet.
+    public enum Selection: String, Sendable, CaseIterable {
+        /// Unextractable answers, weak-rule readings and items whose samples were read differently.
+        case weak
+        /// Every answer to a choice item.
+        case all
+    }
+
+    public static let columns = [
+        "team", "track", "set", "item", "sample", "question", "choices", "reply", "current_reading", "rule", "why",
+        "judge_reading", "judge", "reason",
+    ]
+    /// Words a judge may write for "the reply commits to no answer".
+    static let noAnswerWords: Set<String> = ["none", "无", "无答案", "-", "—"]
+    /// Replies are cut to this many characters on the sheet (a spreadsheet cell holds 32,767).
+    static let replyLimit = 30_000
+
+    /// Writes `<folder>/appeals.csv`; returns its path and how many answers it lists.
+    public static func writeTemplate(
+        store: RunStore, tracks: [Track], folder: String, selection: Selection, teams: [String]
+    ) throws -> (path: String, rows: Int) {
+        let items = ItemIndex(tracks: tracks)
+        let scores = try store.currentScores()
+        let overrides = try store.currentOverrides()
+        let results = try store.currentResults().filter { $0.outcome == .ok && (teams.isEmpty || teams.contains($0.key.team)) }
+        var readingsByItem: [String: Set<String>] = [:]
+        for r in results {
+            let id = "\(r.key.team)\u{1F}\(r.key.track)\u{1F}\(r.key.set)\u{1F}\(r.key.item)"
+            readingsByItem[id, default: []].insert(scores[r.key]?.extracted ?? "")
+        }
+        var text = "\u{FEFF}" + CSVTable.line(columns)
+        var count = 0
+        for r in results {
+            guard let (item, _) = items[r.key], item.type == .singleChoice || item.type == .multiChoice else { continue }
+            let s = scores[r.key]
+            let rule = overrides[r.key] != nil ? "judge_reading" : s?.rule ?? (s?.unextractable == true
+                ? (s?.reason.contains("answer line") == true ? "declined" : "unextractable") : "")
+            let strength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength
+            var why: [String] = []
+            if s?.unextractable == true { why.append("unextractable 无法抽取") }
+            if strength == .weak { why.append("weak rule 猜测读取") }
+            let id = "\(r.key.team)\u{1F}\(r.key.track)\u{1F}\(r.key.set)\u{1F}\(r.key.item)"
+            if (readingsByItem[id]?.count ?? 0) > 1 { why.append("samples disagree 多次采样读取不一致") }
+            if selection == .weak && why.isEmpty { continue }
+            let reply = r.content ?? ""
+            text += CSVTable.line([
+                r.key.team, r.key.track, r.key.set, r.key.item, String(r.key.sample), item.prompt,
+                item.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"),
+                reply.count > replyLimit ? String(reply.prefix(replyLimit)) + "…" : reply,
+                overrides[r.key]?.reading ?? s?.extracted ?? "", rule, why.joined(separator: "; "), "", "", "",
+            ])
+            count += 1
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = (folder as NSString).appendingPathComponent("appeals.csv")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (path, count)
+    }
+
+    /// Reads filled sheets and appends every judge reading in one transaction; every problem is reported as
+    /// `file:line` and nothing is stored unless all sheets are valid. Records the new appeals chain head in the
+    /// manifest. Returns the readings stored.
+    public static func importSheets(store: RunStore, tracks: [Track], paths: [String], folder: String) throws
+        -> [ReadingOverride]
+    {
+        let items = ItemIndex(tracks: tracks)
+        let results = Dictionary(try store.currentResults().map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let scores = try store.currentScores()
+        let overrides = try store.currentOverrides()
+        var diagnostics: [Diagnostic] = []
+        var readings: [ReadingOverride] = []
+        var seen: [ResultKey: String] = [:]
+        let now = Date()
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(Diagnostic(path: path, line: 0, message: "cannot read the file as UTF-8 text / 无法以 UTF-8 读取"))
+                continue
+            }
+            let (rows, unterminated) = CSVTable.parseChecked(text)
+            if let unterminated {
+                diagnostics.append(Diagnostic(path: path, line: unterminated, message: "a quoted field starting here never closes (an unmatched \") / 引号未闭合"))
+                continue
+            }
+            guard let header = rows.first else {
+                diagnostics.append(Diagnostic(path: path, line: 1, message: "the sheet is empty / 表格为空"))
+                continue
+            }
+            let required = ["team", "track", "set", "item", "sample", "judge_reading", "judge", "reason"]
+            let missing = required.filter { !header.fields.contains($0) }
+            guard missing.isEmpty else {
+                diagnostics.append(Diagnostic(path: path, line: header.line, message: "missing column(s) \(missing.joined(separator: ", ")) / 缺少列"))
+                continue
+            }
+            func cell(_ row: [String], _ name: String) -> String {
+                guard let i = header.fields.firstIndex(of: name), i < row.count else { return "" }
+                return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            for row in rows.dropFirst() {
+                let f = row.fields
+                let raw = cell(f, "judge_reading")
+                if raw.isEmpty { continue }
+                func problem(_ m: String) { diagnostics.append(Diagnostic(path: path, line: row.line, message: m)) }
+                guard let sample = Int(cell(f, "sample")), sample >= 0 else {
+                    problem("sample `\(cell(f, "sample"))` must be a whole number / 采样序号须为整数")
+                    continue
+                }
+                let key = ResultKey(
+                    team: cell(f, "team"), track: cell(f, "track"), set: cell(f, "set"), item: cell(f, "item"),
+                    sample: sample)
+                guard let result = results[key], result.outcome == .ok else {
+                    problem("no answer \(key) in this run / 本轮没有此回答")
+                    continue
+                }
+                guard let (item, _) = items[key], item.type == .singleChoice || item.type == .multiChoice else {
+                    problem("\(key.track)/\(key.set)/\(key.item) is not a choice item; only choice readings can be appealed / 仅选择题可复核")
+                    continue
+                }
+                guard let reading = parseReading(raw, offered: item.choices.map(\.letter)) else {
+                    problem("judge_reading `\(raw)` must be letters of this item (\(item.choices.map(\.letter).joined())) or `none`/`无` / 复核结果须为本题选项字母或“无”")
+                    continue
+                }
+                let judge = cell(f, "judge")
+                let reason = cell(f, "reason")
+                if judge.isEmpty { problem("judge is empty: every reading needs the judge's name / 缺少评委姓名") }
+                if reason.isEmpty { problem("reason is empty: every reading needs a reason / 缺少复核理由") }
+                if let first = seen[key] {
+                    problem("\(key) is re-read twice (first at \(first)) / 同一回答重复复核")
+                    continue
+                }
+                seen[key] = "\(path):\(row.line)"
+                guard !judge.isEmpty, !reason.isEmpty else { continue }
+                readings.append(ReadingOverride(
+                    key: key, reading: reading, judge: judge, reason: reason,
+                    previous: overrides[key]?.reading ?? scores[key]?.extracted ?? "",
+                    source: "\((path as NSString).lastPathComponent):\(row.line)", decidedAt: now))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
+        guard !readings.isEmpty else { return [] }
+        let head = try store.appendOverrides(readings)
+        try RunManifestStore.recordAppealsHead(head, count: try store.overrideRows().count, store: store, folder: folder)
+        return readings
+    }
+
+    /// Letters from a judge's cell (`B`, `a c`, `A、C`, `AC`), sorted, each offered by the item; `""` for a
+    /// no-answer word; nil when anything else is written.
+    static func parseReading(_ raw: String, offered: [String]) -> String? {
+        if noAnswerWords.contains(raw.lowercased()) { return "" }
+        let folded = raw.precomposedStringWithCompatibilityMapping.uppercased()
+        var letters: Set<String> = []
+        for ch in folded {
+            if " ,、/;；，".contains(ch) { continue }
+            guard offered.contains(String(ch)) else { return nil }
+            letters.insert(String(ch))
+        }
+        return letters.isEmpty ? nil : letters.sorted().joined()
+    }
+}
+
+/// Items by (track, set, item) for looking up stored answers.
+struct ItemIndex {
+    private var map: [String: (Item, QuestionSet)] = [:]
+
+    init(tracks: [Track]) {
+        for track in tracks {
+            for set in track.questionSets {
+                for item in set.items { map["\(track.id)\u{1F}\(set.id)\u{1F}\(item.id)"] = (item, set) }
+            }
+        }
+    }
+
+    subscript(key: ResultKey) -> (Item, QuestionSet)? { map["\(key.track)\u{1F}\(key.set)\u{1F}\(key.item)"] }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import SaimaModel
+import SaimaTestSupport
+import Testing
+
+/// Appeals end to end through the real binary: template → import → re-score → verify → report, a malformed
+/// sheet refused without changing anything, and edited records named by `round verify`.
+@Suite("Appeals and the extraction audit", .serialized)
+struct AppealsWorkflowTests {
+    static func sheetRows(_ path: String) throws -> [[String]] {
+        CSVTable.parse(try String(contentsOfFile: path, encoding: .utf8)).map(\.fields)
+    }
+
+    static func write(_ rows: [[String]], to path: String) throws {
+        try ("\u{FEFF}" + rows.map { CSVTable.line($0, neutralizeFormulas: false) }.joined())
+            .write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func appealRoundTripReScoresVerifiesAndReports() async throws {
+        let out = RoundWorkflowTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(try await SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: SaimaBinary.repositoryRoot).status == 0)
+        // The leaderboard carries the extraction audit for every team.
+        let board = try RoundWorkflowTests.leaderboard(out)
+        let entries = try #require(board["overall"]?["entries"]?.arrayValue)
+        for e in entries {
+            let audit = try #require(e["extraction"], "every team has an extraction audit")
+            #expect((audit["answers"]?.numberValue ?? 0) > 0)
+            #expect(audit["weak_rule_flag"]?.boolValue == false, "baselines answer in plain formats")
+        }
+        let template = try await SaimaBinary.run(
+            ["appeals", "template", "--out", out, "--rules", "all", "--team", "random-guess"],
+            directory: SaimaBinary.repositoryRoot)
+        #expect(template.status == 0, "\(template.stderr)")
+        let sheet = out + "/appeals/appeals.csv"
+        var rows = try Self.sheetRows(sheet)
+        let header = rows[0]
+        #expect(header.starts(with: ["team", "track", "set", "item", "sample", "question", "choices", "reply"]))
+        let col = { (name: String) in header.firstIndex(of: name)! }
+        let choiceRows = rows.indices.dropFirst().filter { rows[$0][col("current_reading")].count == 1 }
+        let target = try #require(choiceRows.first)
+        let before = rows[target][col("current_reading")]
+        let after = before == "A" ? "B" : "A"
+        rows[target][col("judge_reading")] = after
+        rows[target][col("judge")] = "张评委"
+        rows[target][col("reason")] = "回答最后一行改选 \(after) / the reply's last line names \(after)"
+        let filled = out + "/appeals/filled.csv"
+        try Self.write(rows, to: filled)
+
+        let imported = try await SaimaBinary.run(["appeals", "import", "--out", out, filled], directory: SaimaBinary.repositoryRoot)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("1 answer(s) re-read by judges"))
+        // The export shows the judge's reading and its rule.
+        let item = rows[target][col("item")]
+        let export = try await SaimaBinary.run(["export", "--out", out], directory: SaimaBinary.repositoryRoot)
+        let record = try #require(export.stdout.split(separator: "\n").compactMap { try? JSONValue.parse(String($0)) }
+            .first { $0["team"]?.stringValue == "random-guess" && $0["item"]?.stringValue == item
+                && $0["set"]?.stringValue == rows[target][col("set")] })
+        #expect(record["extracted"]?.stringValue == after)
+        #expect(record["rule"]?.stringValue == "judge_reading")
+        // Verify checks the appeals chain and the recomputed scores, and counts the re-read answer.
+        let verify = try await SaimaBinary.run(["round", "verify", "--out", out], directory: SaimaBinary.repositoryRoot)
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("1 answer(s) re-read by judges"))
+        let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(html.contains("1 answers re-read by judges"))
+        #expect(html.contains("张评委"))
+        #expect(try RoundWorkflowTests.leaderboard(out)["appeals"]?["answers_re_read"]?.numberValue == 1)
+
+        // A malformed sheet: every problem located, exit 1, nothing stored.
+        var bad = rows
+        bad[choiceRows[1]][col("judge_reading")] = "Z"
+        bad[choiceRows[1]][col("judge")] = "李评委"
+        bad[choiceRows[1]][col("reason")] = "x"
+        bad[choiceRows[2]][col("judge_reading")] = "A"  // no judge, no reason
+        let malformed = out + "/appeals/bad.csv"
+        try Self.write(bad, to: malformed)
+        let unterminated = out + "/appeals/unterminated.csv"
+        try (try String(contentsOfFile: filled, encoding: .utf8) + "\"random-guess,legal\n").write(
+            toFile: unterminated, atomically: true, encoding: .utf8)
+        let refused = try await SaimaBinary.run(
+            ["appeals", "import", "--out", out, malformed, unterminated], directory: SaimaBinary.repositoryRoot)
+        #expect(refused.status == 1)
+        let lines = CSVTable.parse(try String(contentsOfFile: malformed, encoding: .utf8)).map(\.line)
+        #expect(refused.stderr.contains("bad.csv:\(lines[choiceRows[1]]): error: judge_reading `Z`"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("bad.csv:\(lines[choiceRows[2]]): error: judge is empty"))
+        #expect(refused.stderr.contains("judge_reading `Z`"))
+        #expect(refused.stderr.contains("judge is empty"))
+        #expect(refused.stderr.contains("unterminated.csv:"))
+        #expect(refused.stderr.contains("never closes"))
+        let db = try DatabaseQueue(path: out + "/run.sqlite")
+        #expect(try await db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM reading_overrides") } == 1)
+
+        // Edited records: a score, a supersession flag and the judge reading are all named by verify.
+        try await db.write { db in
+            try db.execute(sql: "UPDATE scores SET score = 1 WHERE team = 'random-guess' AND score = 0")
+            try db.execute(sql: "UPDATE reading_overrides SET reading = 'C'")
+        }
+        let tampered = try await SaimaBinary.run(["round", "verify", "--out", out], directory: SaimaBinary.repositoryRoot)
+        #expect(tampered.status == 1)
+        #expect(tampered.stderr.contains("stored score(s) differ from the scores recomputed"))
+        #expect(tampered.stderr.contains("judge reading of"))
+    }
+}

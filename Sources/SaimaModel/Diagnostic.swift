@@ -4,16 +4,23 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible, Error {
     /// 1-based line number; 0 when the problem concerns the whole file.
     public var line: Int
     public var message: String
+    /// Errors stop a command; warnings are printed and the command goes on.
+    public var severity: Severity
 
-    public init(path: String, line: Int, message: String) {
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+    }
+
+    public init(path: String, line: Int, message: String, severity: Severity = .error) {
         self.path = path
         self.line = line
         self.message = message
+        self.severity = severity
     }
 
     /// `path:line: error: message` (or `path: error: message` without a line), as compilers print it.
     public var description: String {
-        line > 0 ? "\(path):\(line): error: \(message)" : "\(path): error: \(message)"
+        line > 0 ? "\(path):\(line): \(severity.rawValue): \(message)" : "\(path): \(severity.rawValue): \(message)"
     }
 }
 

@@ -29,6 +29,9 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var raw: JSONValue
     /// 1-based line in the question file.
     public var line: Int
+    /// For multi choice: the fewest correct options the item's set promises (`min_correct` of the set, default
+    /// 1: 不定项). The instruction claims "two or more" only when this is 2 or more.
+    public var minimumCorrect = 1
 
     public init(
         id: String, type: ItemType, prompt: String, system: String? = nil, choices: [Choice] = [],

@@ -65,6 +65,8 @@ public struct QuestionSet: Sendable, Hashable, Identifiable {
     public var canary: String?
     /// The set's answers were removed (a contestant bundle of a hidden test set).
     public var answersWithheld: Bool
+    /// `min_correct` in `track.yaml`: the fewest correct options of its multi-choice items (default 1, 不定项).
+    public var minimumCorrect = 1
     public var items: [Item]
     /// SHA-256 (hex) over the set's normalized items; see `QuestionSetHasher`.
     public var contentHash: String

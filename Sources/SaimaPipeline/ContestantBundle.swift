@@ -47,8 +47,9 @@ public enum ContestantBundle {
                 yaml += "  - id: \(q(set.id))\n    file: \(q(file))\n"
                 yaml += "    pilot_unit: {zh: \(q(set.pilotUnit.zh)), en: \(q(set.pilotUnit.en))}\n"
                 yaml += "    split: \(set.split.rawValue)\n    weight: \(set.weight)\n"
+                yaml += "    partial_credit: \(set.partialCredit)\n"
+                if set.minimumCorrect > 1 { yaml += "    min_correct: \(set.minimumCorrect)\n" }
                 if set.split == .dev {
-                    yaml += "    partial_credit: \(set.partialCredit)\n"
                     try write("\(base)/\(file)", try Data(contentsOf: URL(fileURLWithPath: set.path)))
                     summary.devSets += 1
                 } else {
@@ -101,6 +102,7 @@ public enum ContestantBundle {
         for type in ItemType.allCases {
             text += "- `\(type.rawValue)`: \(PromptTemplates.instruction(for: type))\n"
         }
+        text += "- `multi_choice` in a set with `min_correct: 2`: \(PromptTemplates.instruction(for: .multiChoice, minimumCorrect: 2))\n"
         return text
     }
 

@@ -7,7 +7,7 @@ struct TrackFileLoader {
 
     static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
     static let setFields: Set<String> = [
-        "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary", "answers_withheld",
+        "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary", "answers_withheld", "min_correct",
         "scoring",
     ]
     static let datasetFields: Set<String> = ["id", "file", "description"]
@@ -87,6 +87,11 @@ struct TrackFileLoader {
             diagnostics.append(
                 Diagnostic(path: path, line: entry.line(of: "partial_credit"), message: "`partial_credit` must be ≤ 1"))
         }
+        let minimumCorrect = entry.number("min_correct", default: 1, minimum: 1, diagnostics: &diagnostics)
+        if minimumCorrect != minimumCorrect.rounded() || minimumCorrect > 26 {
+            diagnostics.append(Diagnostic(
+                path: path, line: entry.line(of: "min_correct"), message: "`min_correct` must be a whole number from 1 to 26"))
+        }
         let description = entry.localized("description", required: false, diagnostics: &diagnostics)
         let canary = entry.string("canary", required: false, diagnostics: &diagnostics)
         let withheld = entry.bool("answers_withheld", default: false, diagnostics: &diagnostics)
@@ -103,13 +108,16 @@ struct TrackFileLoader {
         }
         guard let setID, let file, let pilot, let split else { return nil }
         let filePath = resolve(file)
-        let items = QuestionFileLoader(path: filePath, trackDirectory: directory, answersWithheld: withheld)
+        var items = QuestionFileLoader(path: filePath, trackDirectory: directory, answersWithheld: withheld)
             .load(diagnostics: &diagnostics)
+        let minimum = minimumCorrect >= 1 && minimumCorrect <= 26 ? Int(minimumCorrect) : 1
+        for i in items.indices where items[i].type == .multiChoice { items[i].minimumCorrect = minimum }
         var set = QuestionSet(
             id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,
             split: split, weight: weight, description: description, partialCredit: min(partialCredit, 1),
             canary: canary, answersWithheld: withheld, items: items, contentHash: QuestionSetHasher.hash(items))
         set.scoring = scoring
+        set.minimumCorrect = minimum
         return set
     }
 

@@ -28,7 +28,7 @@ public final class ChatRequestBuilder: Sendable {
         if !item.choices.isEmpty {
             parts.append(item.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"))
         }
-        parts.append(PromptTemplates.instruction(for: item.type))
+        parts.append(PromptTemplates.instruction(for: item))
         return parts.joined(separator: "\n\n")
     }
 

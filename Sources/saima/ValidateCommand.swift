@@ -31,6 +31,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
+        for w in registry.warnings { printErr(w.description) }
         let sets = registry.tracks.reduce(0) { $0 + $1.questionSets.count }
         let items = registry.tracks.reduce(0) { $0 + $1.questionSets.reduce(0) { $0 + $1.items.count } }
         print("OK: \(registry.tracks.count) tracks, \(sets) question sets, \(items) items, \(submissions.count) submissions.")

@@ -60,3 +60,19 @@ struct RequestBuildingTests {
         #expect(parts[1]["image_url"]?["url"] == .string("data:image/png;base64,iVBORw=="))
     }
 }
+
+/// The answer-format instructions contestants' models see.
+struct PromptTemplateTests {
+    @Test func multiChoiceInstructionClaimsTwoOrMoreOnlyWhenTheSetSaysSo() {
+        let open = PromptTemplates.instruction(for: .multiChoice)
+        #expect(open.contains("一个或多个正确选项（不定项）"))
+        #expect(!open.contains("两个或更多"))
+        #expect(PromptTemplates.instruction(for: .multiChoice, minimumCorrect: 2).contains("两个或更多正确选项"))
+    }
+
+    @Test func choiceInstructionsAskForAFinalAnswerLine() {
+        for type in [ItemType.singleChoice, .multiChoice] {
+            #expect(PromptTemplates.instruction(for: type).contains("最后单独一行写“答案："))
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import SaimaModel
 import SaimaRunner
+import SaimaScoring
 
 /// A protocol check of an OpenAI-compatible endpoint before a contestant enters it, with each
 /// problem explained in plain words (Chinese and English).
@@ -29,6 +30,8 @@ public enum EndpointCheck {
                 findings.append(Finding(level: .ok, check: "usage 用量", message: "usage present 含用量统计"))
             }
             findings.append(chineseRoundTrip(first.1.content ?? ""))
+            let reply = await call(transport, endpoint: endpoint, apiKey: apiKey, prompt: formatProbePrompt, stream: false)
+            if reply.1.outcome == .ok { findings.append(answerFormat(reply.1.content ?? "")) }
         }
         if stream {
             let streamed = await call(transport, endpoint: endpoint, apiKey: apiKey, prompt: prompt, stream: true)
@@ -79,6 +82,39 @@ public enum EndpointCheck {
             message = "回复不是合法的 chat completion（\(outcome.detail ?? "")）：需要 JSON，且 choices[0].message.content 为字符串。Not a valid chat completion (\(outcome.detail ?? "")): JSON with a string choices[0].message.content is required. Body: \(body)"
         }
         return [Finding(level: .error, check: check, message: message)]
+    }
+
+    /// A choice question written for this check, asked with the round's own instruction.
+    static let formatProbe = Item(
+        id: "format-probe", type: .singleChoice,
+        prompt: "在“赛马”评测中，各参赛队的模型回答同一批题目，再按成绩排名。下列哪一项最能概括这种做法？",
+        choices: [("A", "抽签决定名次"), ("B", "同题比较、择优选用"), ("C", "只看宣传材料"), ("D", "由一家单位指定")]
+            .map { Choice(letter: $0.0, text: $0.1) },
+        answer: .letters("B"))
+
+    static var formatProbePrompt: String {
+        formatProbe.prompt + "\n\n" + formatProbe.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n")
+            + "\n\n" + PromptTemplates.instruction(for: formatProbe)
+    }
+
+    /// Whether the official scorer can read the reply to a choice question, and by which rule.
+    static func answerFormat(_ reply: String) -> Finding {
+        let check = "answer format 答案格式"
+        let tail = reply.count > 120 ? "…" + String(reply.suffix(120)) : reply
+        switch ChoiceAnswerExtractor(item: formatProbe).read(reply) {
+        case .answer(let a) where a.rule.strength != .weak:
+            return Finding(level: .ok, check: check,
+                message: "答案可读：读出 \(a.answer)（规则 \(a.rule.rawValue)）。The answer reads as \(a.answer) (rule \(a.rule.rawValue)).")
+        case .answer(let a):
+            return Finding(level: .warning, check: check,
+                message: "答案只能靠猜测读取（规则 \(a.rule.rawValue)），请在回答最后单独一行写“答案：X”。The answer was only guessed (rule \(a.rule.rawValue)); end each reply with a line 答案：X. Reply end: \(tail)")
+        case .declined(let line):
+            return Finding(level: .warning, check: check,
+                message: "最后的答案行没有给出选项字母（“\(line)”），将记为无法抽取；请写“答案：X”。The final answer line names no choice and scores as unextractable; write 答案：X. Reply end: \(tail)")
+        case .none:
+            return Finding(level: .warning, check: check,
+                message: "读不出答案，将记为无法抽取、计 0 分；请在回答最后单独一行写“答案：X”。No answer could be read (scored 0 as unextractable); end each reply with a line 答案：X. Reply end: \(tail)")
+        }
     }
 
     /// Chinese text must survive the round trip: valid UTF-8 (already checked), no replacement

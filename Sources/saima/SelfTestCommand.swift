@@ -96,6 +96,9 @@ enum SelfTestSummary {
             func p(_ q: Double) -> String { Format.latencyPercentile(latencies, q) }
             out += "\n延迟 Latency ms: p50 \(p(0.5)), p90 \(p(0.9)), p95 \(p(0.95)), p99 \(p(0.99)), max \(Format.milliseconds(latencies.last!))\n"
         }
+        if let advice = AnswerReadability.advice(try AnswerReadability.summarize(store: store, tracks: tracks)) {
+            out += "\n" + advice
+        }
         let report = URL(fileURLWithPath: folder).appendingPathComponent("report.html").standardizedFileURL.path
         out += "\n完整报告 Full report: \(report)\n"
         return out

@@ -13,6 +13,10 @@ public enum BaselinePersona: String, Sendable, CaseIterable {
     /// Like `keyword`, behind an unreliable gateway: some requests get 429 or 500 on the first
     /// attempt, some answers are slow.
     case flaky
+    /// Answers choice questions the way hard-to-read real models do: a third restate a choice's text, a
+    /// third hedge between two letters, a third end with a proper answer line; true/false replies commit to
+    /// nothing. For testing the contestant's answer-format advice.
+    case rambling
 
     /// The assistant's reply text for a request body.
     func answer(_ q: BaselineQuestion) -> String {
@@ -21,6 +25,23 @@ public enum BaselinePersona: String, Sendable, CaseIterable {
         case .random: return randomAnswer(q, &rng)
         case .firstChoice: return firstChoiceAnswer(q)
         case .keyword, .flaky: return keywordAnswer(q)
+        case .rambling: return ramblingAnswer(q, &rng)
+        }
+    }
+
+    private func ramblingAnswer(_ q: BaselineQuestion, _ rng: inout SeededGenerator) -> String {
+        switch q.kind {
+        case .singleChoice, .multiChoice:
+            let pick = q.choices[Int(rng.next() % UInt64(q.choices.count))]
+            switch rng.next() % 3 {
+            case 0: return "这道题要综合考虑。我倾向于“\(pick.text)”这个说法。"
+            case 1:
+                let other = q.choices.first { $0.letter != pick.letter } ?? pick
+                return "看起来\(pick.letter)或\(other.letter)都说得通，很难判断。"
+            default: return "分析如上。\n答案：\(pick.letter)"
+            }
+        case .trueFalse: return "这个说法有一定道理，但也要看具体情况。"
+        default: return randomAnswer(q, &rng)
         }
     }
 

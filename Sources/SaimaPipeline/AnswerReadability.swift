@@ -1,0 +1,61 @@
+import Foundation
+import SaimaModel
+import SaimaScoring
+import SaimaStorage
+
+/// Advice for a contestant whose replies are hard to read: the share of choice answers that were
+/// unextractable or only guessed (weak rules), with examples from their own replies.
+public enum AnswerReadability {
+    /// Above this share of unreadable or guessed answers, the contestant is warned.
+    public static let warnThreshold = 0.1
+
+    /// The counts behind the advice.
+    public struct Summary: Sendable {
+        /// Answered choice and true/false items.
+        public var answers = 0
+        public var unextractable = 0
+        /// Read only by a weak rule (restated choice text, stray letters).
+        public var guessed = 0
+        /// Up to three (item, end of the reply, what was read).
+        public var examples: [(item: String, tail: String, reading: String)] = []
+
+        public var hardShare: Double { answers == 0 ? 0 : Double(unextractable + guessed) / Double(answers) }
+    }
+
+    /// Counts a scored run's choice answers by how they were read.
+    public static func summarize(store: RunStore, tracks: [Track]) throws -> Summary {
+        let items = ItemIndex(tracks: tracks)
+        let scores = try store.currentScores()
+        var s = Summary()
+        for r in try store.currentResults() where r.outcome == .ok {
+            guard let (item, _) = items[r.key], [.singleChoice, .multiChoice, .trueFalse].contains(item.type),
+                let score = scores[r.key]
+            else { continue }
+            s.answers += 1
+            let weak = score.rule.flatMap(ExtractionRule.init(rawValue:))?.strength == .weak
+            if score.unextractable { s.unextractable += 1 } else if weak { s.guessed += 1 } else { continue }
+            if s.examples.count < 3 {
+                let text = (r.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                    .replacingOccurrences(of: "\n", with: " ")
+                let tail = text.count > 80 ? "…" + text.suffix(80) : text
+                let reading = score.unextractable ? "nothing 未读出" : "\(score.extracted ?? "") (\(score.rule ?? ""))"
+                s.examples.append(("\(r.key.track)/\(r.key.set)/\(r.key.item)", tail, reading))
+            }
+        }
+        return s
+    }
+
+    /// The bilingual warning, or nil when the replies read well.
+    public static func advice(_ s: Summary) -> String? {
+        guard s.answers > 0, s.hardShare >= warnThreshold else { return nil }
+        let pct = Int((s.hardShare * 100).rounded())
+        var text = "⚠ 答案格式 Answer format: \(pct)% 的选择题回答无法读取或只能猜测读取（无法读取 \(s.unextractable)，猜测 \(s.guessed)，共 \(s.answers)）。"
+        text += "请在每个回答的最后单独一行写“答案：X”（多选写“答案：AC”）。\n"
+        text += "  \(pct)% of your choice answers could not be read or were only guessed (\(s.unextractable) unreadable, "
+        text += "\(s.guessed) guessed, of \(s.answers)); end each reply with a line of its own: 答案：X (multi choice: 答案：AC).\n"
+        for e in s.examples {
+            text += "  - \(e.item): “\(e.tail)” → \(e.reading)\n"
+        }
+        return text
+    }
+}

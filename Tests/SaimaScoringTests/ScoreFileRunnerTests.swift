@@ -52,8 +52,8 @@ struct ScoreFileRunnerTests {
             ])
         #expect(
             out.lines == [
-                #"{"id":1,"score":1.0,"reason":"correct (bare)"}"#,
-                #"{"id":8,"score":1.0,"reason":"correct (truth_bare)"}"#,
+                #"{"id":1,"score":1.0,"reason":"correct (bare)","extracted":"B","rule":"bare"}"#,
+                #"{"id":8,"score":1.0,"reason":"correct (truth_bare)","extracted":"true","rule":"truth_bare"}"#,
             ])
         #expect(out.diagnostics.map(\.line) == [3, 4, 5, 6, 7])
         #expect(out.diagnostics[1].description == "in.jsonl:4: error: a line must be a JSON object")

@@ -3,7 +3,8 @@ import SaimaModel
 /// Scores a JSON Lines file of predictions with one metric — the library side of `saima score-file`.
 ///
 /// Input: one JSON object per line (see `ScoreFileLine`); blank lines are skipped. Output: for every valid line,
-/// in order, `{"id":…,"score":…,"reason":"…"}`; for the `bleu` metric a last line `{"corpus_bleu":…}` with
+/// in order, `{"id":…,"score":…,"reason":"…"}` (choice and true/false items add `"extracted"` and the extraction
+/// `"rule"`); for the `bleu` metric a last line `{"corpus_bleu":…}` with
 /// sacrebleu's corpus BLEU (0–100) over the valid lines. Numbers are written with Swift's shortest round-trip
 /// description (`0.5`, `1.0`, `1e-05`). Every faulty line becomes a `Diagnostic` (`path:line: error: message`);
 /// all are collected, and the command should exit non-zero when there are any.
@@ -100,10 +101,15 @@ public struct ScoreFileRunner: Sendable {
         line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
     }
 
-    /// `{"id":…,"score":…,"reason":"…"}`.
+    /// `{"id":…,"score":…,"reason":"…"}`, plus `"extracted"` and `"rule"` when the metric read an answer.
     static func scoreLine(id: JSONValue, result: MetricResult) -> String {
         var line = "{\"id\":" + id.canonicalJSON + ",\"score\":\(result.score),\"reason\":"
         JSONValue.writeEscaped(result.reason, into: &line)
+        if let extracted = result.extracted, let rule = result.rule {
+            line += ",\"extracted\":"
+            JSONValue.writeEscaped(extracted, into: &line)
+            line += ",\"rule\":\"\(rule.rawValue)\""
+        }
         line += "}"
         return line
     }

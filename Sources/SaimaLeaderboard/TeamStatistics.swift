@@ -34,7 +34,7 @@ struct TeamStatistics {
                     tallies[key, default: Tally()].extraction.add(
                         rule: a.rule, strength: a.ruleStrength, unextractable: a.unextractable)
                 }
-                tallies[key, default: Tally()].tokens += a.tokens
+                tallies[key, default: Tally()].tokens = tallies[key, default: Tally()].tokens.saturatingAdd(a.tokens)
             }
         }
     }

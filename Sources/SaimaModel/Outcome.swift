@@ -16,12 +16,14 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
     case tooLarge = "too_large"
     /// Not a valid chat completion: not JSON, no choices, null content, truncated body, invalid UTF-8.
     case malformed
+    /// Not sent: the team's endpoint had failed too many requests in a row (`RunnerOptions.maxConsecutiveFailures`).
+    case cutOff = "cut_off"
 
     /// Whether a request that ended this way is worth another attempt.
     public var isRetryable: Bool {
         switch self {
         case .timeout, .connectError, .http5xx, .rateLimited: true
-        case .ok, .http4xx, .tooLarge, .malformed: false
+        case .ok, .http4xx, .tooLarge, .malformed, .cutOff: false
         }
     }
 
@@ -36,6 +38,7 @@ public enum Outcome: String, Sendable, Hashable, Codable, CaseIterable {
         case .rateLimited: "限流 rate limited"
         case .tooLarge: "响应过大 too large"
         case .malformed: "格式错误 malformed"
+        case .cutOff: "已切断 cut off"
         }
     }
 }

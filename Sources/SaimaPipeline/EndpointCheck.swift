@@ -78,6 +78,8 @@ public enum EndpointCheck {
             message = "服务端返回 HTTP \(result.status)。The server answered HTTP \(result.status). Body: \(body)"
         case .tooLarge:
             message = "回复超过 4 MiB 上限。The reply exceeded the 4 MiB cap."
+        case .cutOff:
+            message = "未发送（连续失败后被切断）。Not sent (cut off after consecutive failures)."
         case .malformed:
             message = "回复不是合法的 chat completion（\(outcome.detail ?? "")）：需要 JSON，且 choices[0].message.content 为字符串。Not a valid chat completion (\(outcome.detail ?? "")): JSON with a string choices[0].message.content is required. Body: \(body)"
         }

@@ -42,7 +42,7 @@ public enum LeaderboardAssembly {
             var answer = LeaderboardInput.Answer(
                 team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: r.key.sample,
                 score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
-                latencyMs: r.latencyMs, tokens: (r.usage?.prompt ?? 0) + (r.usage?.completion ?? 0))
+                latencyMs: r.latencyMs, tokens: Self.tokens(r.usage))
             answer.rule = s?.rule
             answer.ruleStrength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength.rawValue
             if r.outcome == .ok, let s {
@@ -55,5 +55,13 @@ public enum LeaderboardAssembly {
             return answer
         }
         return LeaderboardInput(round: round, tracks: trackSpecs, teams: teams, answers: answers)
+    }
+
+    /// Prompt plus completion tokens of a stored answer, each clamped to 0…`ChatResponseParser.maxTokens`
+    /// (rows written before counts were range-checked may hold anything a server sent).
+    static func tokens(_ usage: (prompt: Int, completion: Int)?) -> Int {
+        guard let usage else { return 0 }
+        func clamp(_ n: Int) -> Int { Swift.min(Swift.max(n, 0), ChatResponseParser.maxTokens) }
+        return clamp(usage.prompt) + clamp(usage.completion)
     }
 }

@@ -27,11 +27,18 @@ public struct RoundFile: Sendable {
     public var maxAttempts: Int
     public var maxResponseBytes: Int
     public var stream: Bool
+    /// Ceiling on every request's timeouts, whatever a submission asks (`runner.timeout_ceiling_seconds`).
+    public var timeoutCeilingSeconds: Double = 300
+    /// Failed items in a row after which a team is cut off (`runner.max_consecutive_failures`, 0 = never).
+    public var maxConsecutiveFailures: Int = 20
     /// The LLM judge for rubric items (same fields as a submission endpoint), if any.
     public var judge: EndpointSettings?
 
     static let fields: Set<String> = ["name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner", "judge"]
-    static let runnerFields: Set<String> = ["max_in_flight", "max_attempts", "max_response_bytes", "stream"]
+    static let runnerFields: Set<String> = [
+        "max_in_flight", "max_attempts", "max_response_bytes", "stream", "timeout_ceiling_seconds",
+        "max_consecutive_failures",
+    ]
 
     /// Loads a round file; throws `DiagnosticsError` listing every problem.
     public static func load(path: String) throws(DiagnosticsError) -> RoundFile {
@@ -57,19 +64,26 @@ public struct RoundFile: Sendable {
         let file = RoundFile(
             name: name, tracks: yaml.stringList("tracks", diagnostics: &diagnostics),
             split: Split(rawValue: splitName), teams: yaml.stringList("teams", diagnostics: &diagnostics),
-            samples: Int(yaml.number("samples", default: 1, minimum: 1, diagnostics: &diagnostics)),
-            seed: UInt64(yaml.number("seed", default: 20_241_001, diagnostics: &diagnostics)),
+            samples: yaml.integer("samples", default: 1, range: 1...100, diagnostics: &diagnostics),
+            seed: UInt64(yaml.integer("seed", default: 20_241_001, range: 0...Int.max, diagnostics: &diagnostics)),
             tracksRoots: roots,
-            maxInFlight: Int(runner?.number("max_in_flight", default: 256, minimum: 1, diagnostics: &diagnostics) ?? 256),
-            maxAttempts: Int(runner?.number("max_attempts", default: 4, minimum: 1, diagnostics: &diagnostics) ?? 4),
-            maxResponseBytes: Int(runner?.number("max_response_bytes", default: 4_194_304, minimum: 1024,
-                                                 diagnostics: &diagnostics) ?? 4_194_304),
+            maxInFlight: runner?.integer("max_in_flight", default: 256, range: 1...100_000, diagnostics: &diagnostics) ?? 256,
+            maxAttempts: runner?.integer("max_attempts", default: 4, range: 1...20, diagnostics: &diagnostics) ?? 4,
+            maxResponseBytes: runner?.integer(
+                "max_response_bytes", default: 4_194_304, range: 1024...(1 << 30), diagnostics: &diagnostics) ?? 4_194_304,
             stream: runner?.bool("stream", default: false, diagnostics: &diagnostics) ?? false,
             judge: yaml["judge"].flatMap { node in
                 YAMLMapping(node, path: path, what: "`judge`", diagnostics: &diagnostics)
                     .flatMap { SubmissionLoader.loadEndpoint($0, diagnostics: &diagnostics) }
             })
+        var result = file
+        if let runner {
+            result.timeoutCeilingSeconds = runner.number(
+                "timeout_ceiling_seconds", default: 300, minimum: 0.001, maximum: 3600, diagnostics: &diagnostics)
+            result.maxConsecutiveFailures = runner.integer(
+                "max_consecutive_failures", default: 20, range: 0...1_000_000, diagnostics: &diagnostics)
+        }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
-        return file
+        return result
     }
 }

@@ -97,10 +97,11 @@ public enum SubmissionLoader {
         if let keyEnv, let problem = APIKeyEnvCheck.problem(with: keyEnv) {
             diagnostics.append(Diagnostic(path: m.path, line: m.line(of: "api_key_env"), message: problem))
         }
-        let concurrency = m.number("max_concurrency", default: 4, minimum: 1, diagnostics: &diagnostics)
-        let rpm = m.optionalNumber("requests_per_minute", minimum: 1, diagnostics: &diagnostics)
-        let timeout = m.number("timeout_seconds", default: 60, minimum: 0.001, diagnostics: &diagnostics)
-        let connect = m.number("connect_timeout_seconds", default: 10, minimum: 0.001, diagnostics: &diagnostics)
+        let concurrency = m.integer("max_concurrency", default: 4, range: 1...1024, diagnostics: &diagnostics)
+        let rpm = m.optionalNumber("requests_per_minute", minimum: 1, maximum: 1_000_000, diagnostics: &diagnostics)
+        let timeout = m.number("timeout_seconds", default: 60, minimum: 0.001, maximum: 3600, diagnostics: &diagnostics)
+        let connect = m.number(
+            "connect_timeout_seconds", default: 10, minimum: 0.001, maximum: 600, diagnostics: &diagnostics)
         var extra: [String: JSONValue] = [:]
         if let node = m["extra_body"] {
             if case .object(let o) = YAMLMapping.json(from: node) {
@@ -114,7 +115,7 @@ public enum SubmissionLoader {
         guard let baseURL, let model else { return nil }
         return EndpointSettings(
             baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL, model: model, apiKeyEnv: keyEnv,
-            maxConcurrency: Int(concurrency), requestsPerMinute: rpm, timeoutSeconds: timeout,
+            maxConcurrency: concurrency, requestsPerMinute: rpm, timeoutSeconds: timeout,
             connectTimeoutSeconds: connect, extraBody: extra, http2: http2, stream: stream)
     }
 

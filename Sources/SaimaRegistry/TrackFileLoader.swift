@@ -82,16 +82,8 @@ struct TrackFileLoader {
                 Diagnostic(path: path, line: entry.line(of: "split"), message: "split `\(splitName)` must be dev or test"))
         }
         let weight = entry.number("weight", default: 1, diagnostics: &diagnostics)
-        let partialCredit = entry.number("partial_credit", default: 0.5, diagnostics: &diagnostics)
-        if partialCredit > 1 {
-            diagnostics.append(
-                Diagnostic(path: path, line: entry.line(of: "partial_credit"), message: "`partial_credit` must be ≤ 1"))
-        }
-        let minimumCorrect = entry.number("min_correct", default: 1, minimum: 1, diagnostics: &diagnostics)
-        if minimumCorrect != minimumCorrect.rounded() || minimumCorrect > 26 {
-            diagnostics.append(Diagnostic(
-                path: path, line: entry.line(of: "min_correct"), message: "`min_correct` must be a whole number from 1 to 26"))
-        }
+        let partialCredit = entry.number("partial_credit", default: 0.5, maximum: 1, diagnostics: &diagnostics)
+        let minimum = entry.integer("min_correct", default: 1, range: 1...26, diagnostics: &diagnostics)
         let description = entry.localized("description", required: false, diagnostics: &diagnostics)
         let canary = entry.string("canary", required: false, diagnostics: &diagnostics)
         let withheld = entry.bool("answers_withheld", default: false, diagnostics: &diagnostics)
@@ -110,7 +102,6 @@ struct TrackFileLoader {
         let filePath = resolve(file)
         var items = QuestionFileLoader(path: filePath, trackDirectory: directory, answersWithheld: withheld)
             .load(diagnostics: &diagnostics)
-        let minimum = minimumCorrect >= 1 && minimumCorrect <= 26 ? Int(minimumCorrect) : 1
         for i in items.indices where items[i].type == .multiChoice { items[i].minimumCorrect = minimum }
         var set = QuestionSet(
             id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,

@@ -12,6 +12,10 @@ struct YAMLReader {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "file not found or unreadable"))
             return nil
         }
+        guard data.count <= Self.maxBytes else {
+            diagnostics.append(Diagnostic(path: path, line: 0, message: "file is larger than \(Self.maxBytes / 1_048_576) MiB / 文件过大"))
+            return nil
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "file is not valid UTF-8"))
             return nil
@@ -21,6 +25,15 @@ struct YAMLReader {
                 diagnostics.append(Diagnostic(path: path, line: 1, message: "the YAML document is empty"))
                 return nil
             }
+            // Aliases are expanded by reference while composing; counting the expanded tree with a budget
+            // stops an alias bomb (billion laughs) before anything walks or copies it.
+            var budget = Self.maxExpandedNodes
+            guard Self.fits(node, budget: &budget) else {
+                diagnostics.append(Diagnostic(
+                    path: path, line: node.line,
+                    message: "the document expands to more than \(Self.maxExpandedNodes) values (anchors and aliases?) / YAML 展开后过大"))
+                return nil
+            }
             return node
         } catch let error as YamlError {
             diagnostics.append(Self.diagnostic(for: error, path: path))
@@ -28,6 +41,26 @@ struct YAMLReader {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "malformed YAML: \(error)"))
         }
         return nil
+    }
+
+    /// Largest YAML input file read.
+    static let maxBytes = 4 << 20
+    /// Largest number of values a document may hold once its aliases are expanded.
+    static let maxExpandedNodes = 200_000
+
+    /// Whether the tree, aliases expanded, has at most `budget` nodes (stops counting as soon as it has not).
+    static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .scalar, .alias: return true
+        case .mapping(let m):
+            for (k, v) in m where !fits(k, budget: &budget) || !fits(v, budget: &budget) { return false }
+            return true
+        case .sequence(let s):
+            for v in s where !fits(v, budget: &budget) { return false }
+            return true
+        }
     }
 
     static func diagnostic(for error: YamlError, path: String) -> Diagnostic {
@@ -80,21 +113,39 @@ struct YAMLMapping {
         return scalar.string
     }
 
-    func number(_ key: String, default fallback: Double, minimum: Double = 0, diagnostics: inout [Diagnostic])
-        -> Double
-    {
+    /// A finite number in `minimum...maximum`; anything else is a located error and gives `fallback`.
+    func number(
+        _ key: String, default fallback: Double, minimum: Double = 0, maximum: Double = 1e9,
+        diagnostics: inout [Diagnostic]
+    ) -> Double {
         guard let value = self[key] else { return fallback }
-        guard let n = value.float ?? value.int.map(Double.init), n.isFinite, n >= minimum else {
-            diagnostics.append(
-                Diagnostic(path: path, line: value.line, message: "`\(key)` must be a number ≥ \(minimum)"))
+        guard let n = value.float ?? value.int.map(Double.init), n.isFinite, n >= minimum, n <= maximum else {
+            diagnostics.append(Diagnostic(
+                path: path, line: value.line,
+                message: "`\(key)` must be a number from \(JSONValue.format(number: minimum)) to \(JSONValue.format(number: maximum))"))
             return fallback
         }
         return n
     }
 
-    func optionalNumber(_ key: String, minimum: Double, diagnostics: inout [Diagnostic]) -> Double? {
+    /// A whole number in `range`; anything else (a fraction, `1e19`, text) is a located error and gives
+    /// `fallback`. Never traps, whatever the file says.
+    func integer(_ key: String, default fallback: Int, range: ClosedRange<Int>, diagnostics: inout [Diagnostic]) -> Int {
+        guard let value = self[key] else { return fallback }
+        guard let n = value.int, range.contains(n) else {
+            diagnostics.append(Diagnostic(
+                path: path, line: value.line,
+                message: "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            return fallback
+        }
+        return n
+    }
+
+    func optionalNumber(_ key: String, minimum: Double, maximum: Double = 1e9, diagnostics: inout [Diagnostic])
+        -> Double?
+    {
         guard self[key] != nil else { return nil }
-        return number(key, default: minimum, minimum: minimum, diagnostics: &diagnostics)
+        return number(key, default: minimum, minimum: minimum, maximum: maximum, diagnostics: &diagnostics)
     }
 
     func bool(_ key: String, default fallback: Bool, diagnostics: inout [Diagnostic]) -> Bool {

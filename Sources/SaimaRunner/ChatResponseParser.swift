@@ -108,10 +108,22 @@ public enum ChatResponseParser {
         }
     }
 
+    /// The reply's token counts, when both are whole numbers from 0 to `maxTokens`. A contestant's server
+    /// controls these numbers: anything else (`1e19`, `-5`, `2.5`, `1e400`) is dropped, never converted.
     static func usage(_ value: JSONValue?) -> TokenUsage? {
-        guard let p = value?["prompt_tokens"]?.numberValue, let c = value?["completion_tokens"]?.numberValue else {
+        guard let p = tokenCount(value?["prompt_tokens"]), let c = tokenCount(value?["completion_tokens"]) else {
             return nil
         }
-        return TokenUsage(promptTokens: Int(p), completionTokens: Int(c))
+        return TokenUsage(promptTokens: p, completionTokens: c)
+    }
+
+    /// Largest token count accepted from a reply (far above any real context).
+    public static let maxTokens = 1_000_000_000
+
+    static func tokenCount(_ value: JSONValue?) -> Int? {
+        guard let n = value?.numberValue, n.isFinite, n >= 0, n <= Double(maxTokens), n == n.rounded() else {
+            return nil
+        }
+        return Int(n)
     }
 }

@@ -12,14 +12,23 @@ public struct RunnerOptions: Sendable {
     public var maxResponseBytes: Int
     /// Stream every team's answers (per-submission `stream` applies otherwise).
     public var forceStream: Bool
+    /// The organizer's ceiling on any request's total and connect timeouts, whatever a submission asks.
+    public var timeoutCeilingSeconds: Double
+    /// A team whose requests fail this many times in a row (attempts ending in connection failures, timeouts,
+    /// 5xx or 429, with no answer between them) is cut off: nothing more is sent to it, its remaining items are
+    /// recorded as `cut_off` (an item cut off between retries keeps its last attempt's outcome), so a dead
+    /// endpoint cannot keep the round from ending. 0 turns the cut-off off.
+    public var maxConsecutiveFailures: Int
 
     public init(maxInFlight: Int = 256, retry: RetryPolicy = RetryPolicy(), maxResponseBytes: Int = 4 << 20,
-                forceStream: Bool = false)
+                forceStream: Bool = false, timeoutCeilingSeconds: Double = 300, maxConsecutiveFailures: Int = 20)
     {
         self.maxInFlight = max(1, maxInFlight)
         self.retry = retry
         self.maxResponseBytes = maxResponseBytes
         self.forceStream = forceStream
+        self.timeoutCeilingSeconds = max(0.001, timeoutCeilingSeconds)
+        self.maxConsecutiveFailures = max(0, maxConsecutiveFailures)
     }
 }
 
@@ -52,7 +61,7 @@ public struct RoundRunner: Sendable {
     /// everything finished so far is committed before it rethrows `CancellationError`).
     public func run(_ plans: [TeamPlan]) async throws -> RunSummary {
         let started = MonotonicClock.nanoseconds()
-        let global = AsyncLimiter(limit: options.maxInFlight)
+        let global = FairShareLimiter(limit: options.maxInFlight, teams: plans.filter { !$0.work.isEmpty }.count)
         let tally = RunTally()
         var cancelled = false
         do {
@@ -62,7 +71,9 @@ public struct RoundRunner: Sendable {
                     for _ in 0..<min(plan.submission.endpoint.maxConcurrency, plan.work.count) {
                         group.addTask {
                             while let work = team.cursor.next() {
-                                let result = try await perform(work, lane: team, global: global)
+                                let result = team.isCutOff
+                                    ? team.cutOffResult(work, after: options.maxConsecutiveFailures)
+                                    : try await perform(work, lane: team, global: global)
                                 writer.append(result)
                                 tally.count(result)
                                 onEvent(.finished(team: work.key.team, outcome: result.outcome, latencyMs: result.latencyMs))
@@ -84,8 +95,10 @@ public struct RoundRunner: Sendable {
     }
 
     /// Makes every attempt for one work item and returns its final record.
-    func perform(_ work: WorkItem, lane: TeamLane, global: AsyncLimiter) async throws -> ItemResult {
-        let endpoint = lane.endpoint
+    func perform(_ work: WorkItem, lane: TeamLane, global: FairShareLimiter) async throws -> ItemResult {
+        var endpoint = lane.endpoint
+        endpoint.timeoutSeconds = min(endpoint.timeoutSeconds, options.timeoutCeilingSeconds)
+        endpoint.connectTimeoutSeconds = min(endpoint.connectTimeoutSeconds, options.timeoutCeilingSeconds)
         let streaming = options.forceStream || endpoint.stream
         let promptHash: String
         let body: Data
@@ -108,14 +121,22 @@ public struct RoundRunner: Sendable {
             try await lane.concurrency.acquire()
             do {
                 try await lane.bucket?.take()
-                try await global.acquire()
+                try await global.acquire(team: work.key.team)
             } catch {
                 lane.concurrency.release(congested: false, succeeded: false, reason: "")
                 throw error
             }
+            // Cut off while this item waited: send nothing more (a retry ends with the last attempt's outcome).
+            if lane.isCutOff {
+                global.release(team: work.key.team)
+                lane.concurrency.release(congested: false, succeeded: false, reason: "")
+                if last == nil { return lane.cutOffResult(work, after: options.maxConsecutiveFailures) }
+                break
+            }
             let result = await transport.send(request, streaming: streaming)
-            global.release()
+            global.release(team: work.key.team)
             let classified = ChatResponseParser.classify(result, streamed: streaming)
+            lane.record(classified.outcome, limit: options.maxConsecutiveFailures, onEvent: onEvent)
             let congested = classified.outcome == .rateLimited || classified.outcome == .timeout
             lane.concurrency.release(
                 congested: congested, succeeded: classified.outcome == .ok, reason: classified.detail ?? "")
@@ -170,6 +191,34 @@ final class TeamLane: Sendable {
         concurrency = AdaptiveConcurrency(
             team: plan.submission.id, maximum: plan.submission.endpoint.maxConcurrency, log: { onEvent(.log($0)) })
         bucket = plan.submission.endpoint.requestsPerMinute.map { TokenBucket(requestsPerMinute: $0) }
+    }
+
+    /// Consecutive failed attempts, and whether the team has been cut off.
+    private let failures = Mutex<(streak: Int, cutOff: Bool)>((0, false))
+
+    var isCutOff: Bool { failures.withLock { $0.cutOff } }
+
+    /// Counts an attempt's outcome toward the cut-off: retryable failures extend the streak, anything else
+    /// (an answer, a 4xx, a malformed body) ends it.
+    func record(_ outcome: Outcome, limit: Int, onEvent: @Sendable (RunEvent) -> Void) {
+        guard outcome != .cutOff, limit > 0 else { return }
+        let justCut: Bool = failures.withLock { f in
+            if outcome.isRetryable { f.streak += 1 } else { f.streak = 0 }
+            guard !f.cutOff, f.streak >= limit else { return false }
+            f.cutOff = true
+            return true
+        }
+        if justCut {
+            onEvent(.log("\(endpoint.model): team cut off after \(limit) consecutive failed requests; its remaining items are recorded as cut_off / 连续失败，停止向该队发送"))
+        }
+    }
+
+    /// The record of an item not sent because the team was cut off.
+    func cutOffResult(_ work: WorkItem, after limit: Int) -> ItemResult {
+        ItemResult(
+            key: work.key, outcome: .cutOff, httpStatus: 0, attempts: [], latencyMs: 0, promptHash: "",
+            templateVersion: PromptTemplates.version,
+            detail: "not sent: the team's endpoint failed \(limit) requests in a row / 该队端点连续失败，未发送")
     }
 }
 

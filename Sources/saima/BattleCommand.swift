@@ -20,6 +20,11 @@ struct BattleCommand: AsyncParsableCommand {
     @Option(help: "Bootstrap resamples over battles. 重抽样次数") var bootstrap = 1000
     @Option(help: "Seed for sampling pairs and the bootstrap. 随机种子") var seed: UInt64 = 1
 
+    func validate() throws {
+        try OptionBounds.check(bootstrap, 100...100_000, "bootstrap")
+        if let perItem { try OptionBounds.check(perItem, 1...10_000, "per-item") }
+    }
+
     func run() async throws {
         let registry = try location.loadRegistry()
         let store = try RunStore(folder: out)

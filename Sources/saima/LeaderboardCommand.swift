@@ -17,6 +17,10 @@ struct LeaderboardCommand: ParsableCommand {
     @Option(help: "Bootstrap seed (default: the run's seed). 随机种子") var seed: UInt64?
     @Option(help: "Bootstrap resamples (at least 1000 for published results). 重抽样次数") var resamples = 1000
 
+    func validate() throws {
+        try OptionBounds.check(resamples, 100...100_000, "resamples")
+    }
+
     func run() throws {
         let registry = try location.loadRegistry()
         print(try Self.build(folder: out, tracks: registry.tracks, seed: seed, resamples: resamples))

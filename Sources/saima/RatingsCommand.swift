@@ -18,6 +18,10 @@ struct RatingsCommand: ParsableCommand {
     @Option(help: "Bootstrap resamples over battles. 重抽样次数") var bootstrap = 1000
     @Option(help: "Seed. 随机种子") var seed: UInt64 = 1
 
+    func validate() throws {
+        try OptionBounds.check(bootstrap, 100...100_000, "bootstrap")
+    }
+
     func run() throws {
         let log: [Battle]
         do { log = try BattleLog.load(path: battles) } catch { throw reportDiagnostics(error.diagnostics) }

@@ -49,7 +49,8 @@ struct RoundCommand: AsyncParsableCommand {
                 seed: file.seed,
                 options: RunnerOptions(
                     maxInFlight: file.maxInFlight, retry: RetryPolicy(maxAttempts: file.maxAttempts),
-                    maxResponseBytes: file.maxResponseBytes, forceStream: file.stream),
+                    maxResponseBytes: file.maxResponseBytes, forceStream: file.stream,
+                    timeoutCeilingSeconds: file.timeoutCeilingSeconds, maxConsecutiveFailures: file.maxConsecutiveFailures),
                 retryFailed: retryFailed, folder: out ?? "runs/\(file.name)")
             try await RunExecution.runRound(spec)
             if let judge = file.judge {

@@ -16,6 +16,10 @@ struct ScoreFileCommand: ParsableCommand {
     @Option(help: "Metric name. 指标") var metric: String
     @Option(help: "zh or en (default: detected from the references). 语言") var lang: String?
     @Option(help: "Multi-choice partial credit. 多选部分得分") var partialCredit = 0.5
+
+    func validate() throws {
+        try OptionBounds.check(partialCredit, 0...1, "partial-credit")
+    }
     @Argument(help: "Input JSONL file. 输入文件") var input: String
 
     func run() throws {

@@ -23,6 +23,10 @@ struct SelfTestCommand: AsyncParsableCommand {
     @Flag(help: "Stream answers. 流式请求") var stream = false
     @Option(help: "Run folder (default runs/selftest-<time>). 输出目录") var out: String?
 
+    func validate() throws {
+        try OptionBounds.check(concurrency, 1...256, "concurrency")
+    }
+
     static func apiKey(_ variable: String?) throws -> String? {
         guard let variable else { return nil }
         if let problem = APIKeyEnvCheck.problem(with: variable) { throw ValidationError(problem) }

@@ -2,6 +2,7 @@ import Foundation
 import SaimaLeaderboard
 import SaimaModel
 import SaimaReports
+import SaimaRunner
 import SaimaStorage
 
 /// Writes `leaderboard.json`, `.csv`, `.md` and `report.html` into a run folder.
@@ -12,6 +13,7 @@ public enum LeaderboardWriter {
                              agreement: ReportData.JudgeAgreement? = nil,
                              appeals: [ReportData.AppealLine] = []) throws -> [String]
     {
+        let manifest = manifest.map(RunManifest.publicView)
         var json = LeaderboardJSON.value(board, manifest: manifest)
         if case .object(var root) = json {
             root["appeals"] = .object(["answers_re_read": .number(Double(appeals.count))])

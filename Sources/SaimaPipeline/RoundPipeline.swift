@@ -1,6 +1,7 @@
 import Foundation
 import SaimaLeaderboard
 import SaimaModel
+import SaimaRegistry
 import SaimaReports
 import SaimaRunner
 import SaimaStorage
@@ -17,6 +18,8 @@ public struct RoundSpec: Sendable {
     public var retryFailed: Bool
     public var folder: String
     public var resamples: Int
+    /// Keys from the organizer's keys file, by team id (memory only: never written anywhere).
+    public var keys: [String: String] = [:]
 
     public init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
@@ -37,6 +40,21 @@ public struct RoundSpec: Sendable {
 
 /// A round from manifest to report: freeze the manifest, plan, run, score, aggregate, write.
 public enum RoundPipeline {
+    /// The key lookup the runner uses: a team's key from the keys file under its `SAIMA_KEY_<TEAM>` name, then
+    /// the environment; and the submissions with that name filled in for teams whose key is in the file.
+    public static func keyedSubmissions(_ spec: RoundSpec) -> ([Submission], @Sendable (String) -> String?) {
+        var byVariable: [String: String] = [:]
+        var submissions = spec.submissions
+        for i in submissions.indices {
+            guard let key = spec.keys[submissions[i].id] else { continue }
+            let variable = EndpointPolicy.keyVariable(team: submissions[i].id)
+            byVariable[variable] = key
+            submissions[i].endpoint.apiKeyEnv = variable
+        }
+        let lookup = byVariable
+        return (submissions, { name in lookup[name] ?? ProcessInfo.processInfo.environment[name] })
+    }
+
     /// Freezes the manifest and plans the requests that are still to be made.
     public static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
         let store = try RunStore(folder: spec.folder)

@@ -74,7 +74,7 @@ public struct RoundFile: Sendable {
             stream: runner?.bool("stream", default: false, diagnostics: &diagnostics) ?? false,
             judge: yaml["judge"].flatMap { node in
                 YAMLMapping(node, path: path, what: "`judge`", diagnostics: &diagnostics)
-                    .flatMap { SubmissionLoader.loadEndpoint($0, diagnostics: &diagnostics) }
+                    .flatMap { SubmissionLoader.loadEndpoint($0, team: nil, diagnostics: &diagnostics) }
             })
         var result = file
         if let runner {

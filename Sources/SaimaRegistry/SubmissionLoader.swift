@@ -75,7 +75,7 @@ public enum SubmissionLoader {
         var endpoint: EndpointSettings?
         if let node = yaml["endpoint"] {
             if let m = YAMLMapping(node, path: path, what: "`endpoint`", diagnostics: &diagnostics) {
-                endpoint = loadEndpoint(m, diagnostics: &diagnostics)
+                endpoint = loadEndpoint(m, team: teamID, diagnostics: &diagnostics)
             }
         } else {
             diagnostics.append(yaml.missing("endpoint"))
@@ -85,16 +85,17 @@ public enum SubmissionLoader {
     }
 
     /// Reads endpoint settings (also used for judge endpoints and round overrides).
-    static func loadEndpoint(_ m: YAMLMapping, diagnostics: inout [Diagnostic]) -> EndpointSettings? {
+    /// An endpoint block; `team` is the submitting team (nil for a round's judge), which fixes the one key
+    /// variable it may name (`EndpointPolicy`).
+    static func loadEndpoint(_ m: YAMLMapping, team: String?, diagnostics: inout [Diagnostic]) -> EndpointSettings? {
         m.rejectUnknownKeys(endpointFields, what: "`endpoint`", diagnostics: &diagnostics)
         let baseURL = m.string("base_url", required: true, diagnostics: &diagnostics)
-        if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
-            diagnostics.append(
-                Diagnostic(path: m.path, line: m.line(of: "base_url"), message: "`base_url` must start with http:// or https://"))
+        if let baseURL, let problem = EndpointPolicy.urlProblem(baseURL) {
+            diagnostics.append(Diagnostic(path: m.path, line: m.line(of: "base_url"), message: problem))
         }
         let model = m.string("model", required: true, diagnostics: &diagnostics)
         let keyEnv = m.string("api_key_env", required: false, diagnostics: &diagnostics)
-        if let keyEnv, let problem = APIKeyEnvCheck.problem(with: keyEnv) {
+        if let keyEnv, let problem = EndpointPolicy.keyVariableProblem(keyEnv, team: team) {
             diagnostics.append(Diagnostic(path: m.path, line: m.line(of: "api_key_env"), message: problem))
         }
         let concurrency = m.integer("max_concurrency", default: 4, range: 1...1024, diagnostics: &diagnostics)

@@ -36,6 +36,28 @@ public struct RunManifest: Sendable {
 
     public init(json: JSONValue) { self.json = json }
 
+    /// The manifest as published in `leaderboard.json` and the report: without teams' endpoints (URLs,
+    /// request settings, key variable names) and without the organizer's file paths. Hashes, versions, seed
+    /// and selection stay, so every published number still traces to the run.
+    public static func publicView(_ json: JSONValue) -> JSONValue {
+        guard case .object(var o) = json else { return json }
+        if case .array(let teams)? = o["teams"] {
+            o["teams"] = .array(teams.map { t in
+                guard case .object(var team) = t else { return t }
+                team["endpoint"] = nil
+                return .object(team)
+            })
+        }
+        if case .array(let sets)? = o["question_sets"] {
+            o["question_sets"] = .array(sets.map { s in
+                guard case .object(var set) = s else { return s }
+                set["file"] = nil
+                return .object(set)
+            })
+        }
+        return .object(o)
+    }
+
     /// `track/set` → content hash.
     public var setHashes: [String: String] {
         var map: [String: String] = [:]

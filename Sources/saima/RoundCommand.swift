@@ -23,6 +23,8 @@ struct RoundCommand: AsyncParsableCommand {
         @Option(help: "Path of a round file. 轮次文件") var roundFile: String?
         @Option(help: "Run folder (default runs/NAME). 输出目录") var out: String?
         @Flag(help: "Request failed items again. 重试失败题目") var retryFailed = false
+        @Option(help: "Organizer's keys file: TEAM_ID=KEY lines, mode 0600, outside the repository. 密钥文件")
+        var keys: String?
 
         func run() async throws {
             guard let path = roundFile ?? round.map({ "Rounds/\($0).yaml" }) else {
@@ -44,7 +46,7 @@ struct RoundCommand: AsyncParsableCommand {
                 if !unknown.isEmpty { throw ValidationError("unknown team(s) in \(path): \(unknown.sorted().joined(separator: ", "))") }
                 teams = all.filter { file.teams.contains($0.id) }
             }
-            let spec = RoundSpec(
+            var spec = RoundSpec(
                 round: file.name, tracks: tracks, submissions: teams, split: file.split, samples: file.samples,
                 seed: file.seed,
                 options: RunnerOptions(
@@ -52,6 +54,7 @@ struct RoundCommand: AsyncParsableCommand {
                     maxResponseBytes: file.maxResponseBytes, forceStream: file.stream,
                     timeoutCeilingSeconds: file.timeoutCeilingSeconds, maxConsecutiveFailures: file.maxConsecutiveFailures),
                 retryFailed: retryFailed, folder: out ?? "runs/\(file.name)")
+            spec.keys = try KeysOption.load(keys)
             try await RunExecution.runRound(spec)
             if let judge = file.judge {
                 let transport = CurlMultiTransport()

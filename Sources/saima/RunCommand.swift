@@ -42,6 +42,8 @@ struct RunCommand: AsyncParsableCommand {
         try OptionBounds.check(timeoutCeiling, 0.001...3600, "timeout-ceiling")
         try OptionBounds.check(maxConsecutiveFailures, 0...1_000_000, "max-consecutive-failures")
     }
+    @Option(help: "Organizer's keys file: TEAM_ID=KEY lines, mode 0600, outside the repository. 密钥文件")
+    var keys: String?
     @Flag(help: "Request failed items again. 重试失败题目") var retryFailed = false
     @Flag(help: "Stream every answer (records time to first token). 流式请求") var stream = false
 
@@ -50,7 +52,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let registry = try location.loadRegistry()
         let submissions = try RoundSelection.submissions(location: location, registry: registry, teams: teamIDs)
-        let spec = RoundSpec(
+        var spec = RoundSpec(
             round: round, tracks: try RoundSelection.tracks(registry: registry, ids: trackIDs), submissions: submissions,
             split: split.split, samples: samples, seed: seed,
             options: RunnerOptions(
@@ -58,6 +60,7 @@ struct RunCommand: AsyncParsableCommand {
                 maxResponseBytes: maxResponseBytes, forceStream: stream, timeoutCeilingSeconds: timeoutCeiling,
                 maxConsecutiveFailures: maxConsecutiveFailures),
             retryFailed: retryFailed, folder: outFolder)
+        spec.keys = try KeysOption.load(keys)
         try await RunExecution.runRound(spec)
     }
 }

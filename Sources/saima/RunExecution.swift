@@ -12,13 +12,17 @@ enum RunExecution {
     /// A whole round with terminal output: warnings, progress, outcomes, scores, leaderboard.
     @discardableResult
     static func runRound(_ spec: RoundSpec, quiet: Bool = false) async throws -> RoundPipeline.Outcome {
+        var spec = spec
+        let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
+        spec.submissions = submissions
         let (store, plans) = try RoundPipeline.prepare(spec)
         for s in spec.submissions {
-            if let variable = s.endpoint.apiKeyEnv, ProcessInfo.processInfo.environment[variable] == nil {
-                printErr("warning: \(s.id): environment variable \(variable) is not set; requests go without a key / 未设置密钥环境变量")
+            if let variable = s.endpoint.apiKeyEnv, keyLookup(variable) == nil {
+                printErr("warning: \(s.id): no key in the keys file and \(variable) is not set; requests go without a key / 未提供密钥")
             }
         }
-        let summary = try await execute(plans: plans, store: store, options: spec.options, quiet: quiet)
+        let summary = try await execute(
+            plans: plans, store: store, options: spec.options, quiet: quiet, environment: keyLookup)
         let outcome = try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead)
         if !quiet {
             print(outcomeTable(store: store))
@@ -30,14 +34,15 @@ enum RunExecution {
         return outcome
     }
 
-    static func execute(plans: [TeamPlan], store: RunStore, options: RunnerOptions, quiet: Bool = false)
-        async throws -> RunSummary
-    {
+    static func execute(
+        plans: [TeamPlan], store: RunStore, options: RunnerOptions, quiet: Bool = false,
+        environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
+    ) async throws -> RunSummary {
         let progress = RunProgress(plans: plans, interactive: !quiet && isatty(STDOUT_FILENO) == 1)
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
         let runner = RoundRunner(
-            transport: transport, writer: try ResultWriter(store: store), options: options,
+            transport: transport, writer: try ResultWriter(store: store), options: options, environment: environment,
             onEvent: { event in progress.record(event) })
         let task = Task { try await runner.run(plans) }
         signal(SIGINT, SIG_IGN)

@@ -127,7 +127,7 @@ struct ValidationTests {
             endpoint:
               base_url: http://127.0.0.1:8001/v1/
               model: team-model-v1
-              api_key_env: TEAM_A_KEY
+              api_key_env: SAIMA_KEY_TEAM_A
               max_concurrency: 8
               requests_per_minute: 600
               timeout_seconds: 30

@@ -1,0 +1,110 @@
+import Foundation
+import SaimaModel
+import Testing
+
+@testable import SaimaRegistry
+
+/// Hostile or careless submission and round files (issue 11's table, by row number): every bad value is a
+/// located error, nothing traps, nothing grows without bound.
+struct HostileInputTests {
+    static func submission(_ endpoint: String, team: String = "team-a") throws -> (TrackFixture, [Diagnostic], String) {
+        let fixture = try TrackFixture()
+        try fixture.writeValidFinance()
+        let registry = try TrackRegistry.load(roots: [fixture.path("public")])
+        let path = try fixture.write(
+            "subs/\(team)/submission.yaml",
+            "team: {zh: 甲队, en: Team A}\ntracks: [finance]\nendpoint:\n  model: m\n" + endpoint)
+        var diagnostics: [Diagnostic] = []
+        _ = SubmissionLoader.load(root: fixture.path("subs"), registry: registry, diagnostics: &diagnostics)
+        return (fixture, diagnostics, path)
+    }
+
+    @Test(arguments: [
+        ("  timeout_seconds: 1e300\n", "`timeout_seconds` must be a number from 0.001 to 3600"),
+        ("  connect_timeout_seconds: 1e300\n", "`connect_timeout_seconds` must be a number from 0.001 to 600"),
+        ("  max_concurrency: 1e19\n", "`max_concurrency` must be a whole number from 1 to 1024"),
+        ("  max_concurrency: 10000000000000000000\n", "`max_concurrency` must be a whole number from 1 to 1024"),
+        ("  max_concurrency: 2.5\n", "`max_concurrency` must be a whole number from 1 to 1024"),
+        ("  requests_per_minute: .inf\n", "`requests_per_minute` must be a number from 1 to 1000000"),
+    ])
+    func row3ExtremeNumbersAreLocatedErrors(line: String, message: String) throws {
+        let (fixture, diagnostics, path) = try Self.submission("  base_url: http://127.0.0.1:9/v1\n" + line)
+        defer { fixture.remove() }
+        #expect(diagnostics.contains { $0.path == path && $0.line == 6 && $0.message == message }, "\(diagnostics)")
+    }
+
+    @Test(arguments: ["HOME", "PATH", "AWS_SECRET_ACCESS_KEY", "SAIMA_KEY_TEAM_B", "SAIMA_KEY_"])
+    func row4KeyVariablesOtherThanTheTeamsOwnAreRefused(variable: String) throws {
+        let (fixture, diagnostics, path) = try Self.submission(
+            "  base_url: http://127.0.0.1:9/v1\n  api_key_env: \(variable)\n")
+        defer { fixture.remove() }
+        #expect(diagnostics.contains { $0.path == path && $0.line == 6 && $0.message.contains("must be SAIMA_KEY_TEAM_A") })
+    }
+
+    @Test func row4TheTeamsOwnVariableIsAccepted() throws {
+        let (fixture, diagnostics, _) = try Self.submission(
+            "  base_url: http://127.0.0.1:9/v1\n  api_key_env: SAIMA_KEY_TEAM_A\n")
+        defer { fixture.remove() }
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+    }
+
+    @Test(arguments: [
+        "http://127.0.0.1:9/admin/secret#", "http://127.0.0.1:9/v1?x=1", "http://user:password@127.0.0.1:9/v1",
+        "http://token@127.0.0.1:9/v1", "ftp://127.0.0.1/v1", "http:///v1",
+    ])
+    func row6and13URLsWithFragmentsQueriesOrCredentialsAreRefused(url: String) throws {
+        let (fixture, diagnostics, path) = try Self.submission("  base_url: \"\(url)\"\n")
+        defer { fixture.remove() }
+        #expect(diagnostics.contains { $0.path == path && $0.line == 5 && $0.message.contains("base_url") })
+        #expect(!diagnostics.contains { $0.description.contains("password@") }, "the password is never echoed")
+    }
+
+    @Test func row10AnAliasBombIsRefusedQuickly() throws {
+        var yaml = "  base_url: http://127.0.0.1:9/v1\n  extra_body:\n    a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for i in 1...9 {
+            let refs = Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ")
+            yaml += "    a\(i): &a\(i) [\(refs)]\n"
+        }
+        let started = Date()
+        let (fixture, diagnostics, path) = try Self.submission(yaml)
+        defer { fixture.remove() }
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(diagnostics.contains { $0.path == path && $0.message.contains("expands to more than 200000 values") })
+    }
+
+    @Test func roundFileSeedAndCountsAreRangeChecked() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write(
+            "Rounds/r.yaml", "name: r\nseed: 1e30\nsamples: 0\nrunner: {max_in_flight: 1e19, timeout_ceiling_seconds: -1}\n")
+        #expect {
+            try RoundFile.load(path: path)
+        } throws: { error in
+            let messages = (error as? DiagnosticsError)?.diagnostics.map(\.message) ?? []
+            return messages.contains("`seed` must be a whole number from 0 to \(Int.max)")
+                && messages.contains("`samples` must be a whole number from 1 to 100")
+                && messages.contains("`max_in_flight` must be a whole number from 1 to 100000")
+                && messages.contains("`timeout_ceiling_seconds` must be a number from 0.001 to 3600")
+        }
+    }
+
+    @Test func keysFileMustBePrivateOutsideTheRepositoryAndWellFormed() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        let path = try fixture.write("keys.env", "# organizer keys\nteam-a=sk-test-aaaa\nnot a line\nteam-b = \n")
+        chmod(path, 0o644)
+        #expect {
+            try KeysFile.load(path: path, workingDirectory: "/nonexistent")
+        } throws: { error in
+            let d = (error as? DiagnosticsError)?.diagnostics ?? []
+            return d.contains { $0.message.contains("chmod 600") } && d.contains { $0.line == 3 }
+                && d.contains { $0.line == 4 } && !d.contains { $0.description.contains("sk-test") }
+        }
+        try "team-a=sk-test-aaaa\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o600)
+        #expect(try KeysFile.load(path: path, workingDirectory: "/nonexistent") == ["team-a": "sk-test-aaaa"])
+        // Inside a git working tree: refused.
+        try FileManager.default.createDirectory(atPath: fixture.root + "/.git", withIntermediateDirectories: true)
+        #expect(throws: DiagnosticsError.self) { try KeysFile.load(path: path, workingDirectory: fixture.root) }
+    }
+}

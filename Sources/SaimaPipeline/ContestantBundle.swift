@@ -24,12 +24,50 @@ public enum ContestantBundle {
         public var files: Int
     }
 
+    /// The file that marks a folder as a kit written by `saima bundle`; only such a folder is ever replaced.
+    public static let marker = ".saima-kit"
+    /// What a kit folder holds; an earlier kit with anything else in it is not touched.
+    static let kitEntries: Set<String> = ["Tracks", "PROMPTS.md", "README.md", marker]
+
+    /// Why `out` may not receive a kit: a non-empty folder that is not an earlier kit, or a folder that holds or
+    /// lies inside a tracks folder (it would overwrite or delete the hidden sets).
+    public enum Refusal: Error, CustomStringConvertible {
+        case notEmpty(String)
+        case overlapsTracks(String)
+        case escapes(String)
+        public var description: String {
+            switch self {
+            case .notEmpty(let out):
+                "\(out) is not empty and is not an earlier contestant kit (no \(ContestantBundle.marker)); choose an empty or new folder. Nothing was written or deleted. / 输出目录非空且不是此前生成的资料包，未做任何改动。"
+            case .overlapsTracks(let out):
+                "\(out) holds or lies inside a tracks folder; the kit must go elsewhere. Nothing was written or deleted. / 输出目录与赛道目录重叠，未做任何改动。"
+            case .escapes(let path): "refusing to write \(path): outside the kit folder / 拒绝写出资料包目录之外"
+            }
+        }
+    }
+
     public static func write(tracks: [Track], to out: String, includeTest: Bool, readme: String?) throws -> Summary {
         let fm = FileManager.default
-        if fm.fileExists(atPath: out) { try fm.removeItem(atPath: out) }
+        let absolute = URL(fileURLWithPath: out).standardized
+        let realOut = SaimaModel.realPath(absolute.path)
+            ?? SaimaModel.realPath(absolute.deletingLastPathComponent().path).map { $0 + "/" + absolute.lastPathComponent }
+            ?? absolute.path
+        for directory in tracks.flatMap(\.directories) {
+            guard let real = SaimaModel.realPath(directory) else { continue }
+            if real == realOut || real.hasPrefix(realOut + "/") || realOut.hasPrefix(real + "/") {
+                throw Refusal.overlapsTracks(out)
+            }
+        }
+        try fm.createDirectory(atPath: realOut, withIntermediateDirectories: true)
+        let existing = try fm.contentsOfDirectory(atPath: realOut)
+        if !existing.isEmpty {
+            guard existing.contains(marker), Set(existing).isSubset(of: kitEntries) else { throw Refusal.notEmpty(out) }
+            for entry in existing { try fm.removeItem(atPath: (realOut as NSString).appendingPathComponent(entry)) }
+        }
         var summary = Summary(tracks: 0, devSets: 0, testSets: 0, files: 0)
         func write(_ relative: String, _ data: Data) throws {
-            let path = (out as NSString).appendingPathComponent(relative)
+            let path = URL(fileURLWithPath: realOut).appendingPathComponent(relative).standardized.path
+            guard path.hasPrefix(realOut + "/") else { throw Refusal.escapes(relative) }
             try fm.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try data.write(to: URL(fileURLWithPath: path))
             summary.files += 1
@@ -82,6 +120,7 @@ public enum ContestantBundle {
             try write("\(base)/track.yaml", Data(yaml.utf8))
             summary.tracks += 1
         }
+        try write(marker, Data("Written by saima bundle; saima bundle may replace this folder.\n".utf8))
         try write("PROMPTS.md", Data(promptsDocument().utf8))
         try write("README.md", Data(kitReadme(projectReadme: readme, includeTest: includeTest).utf8))
         return summary
@@ -120,3 +159,4 @@ public enum ContestantBundle {
         return text
     }
 }
+

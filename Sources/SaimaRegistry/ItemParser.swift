@@ -225,13 +225,11 @@ struct ItemParser {
                 problems.append("each attachment needs `kind` (image|audio|video) and `file`")
                 return nil
             }
-            let path = URL(fileURLWithPath: trackDirectory).appendingPathComponent(file).path
-            if file.hasPrefix("/") || file.split(separator: "/").contains("..") {
-                problems.append("attachment `\(file)` must be a path inside the track folder")
-                return nil
-            }
-            if !FileManager.default.fileExists(atPath: path) {
-                problems.append("attachment `\(file)` does not exist (looked for \(path))")
+            let path: String
+            switch TrackPath.resolve(file, in: trackDirectory) {
+            case .success(let real): path = real
+            case .failure(let problem):
+                problems.append(problem.message(for: file, what: "attachment"))
                 return nil
             }
             let mime = entry["mime"]?.stringValue ?? Self.guessMime(file)

@@ -44,7 +44,15 @@ struct TrackFileLoader {
                 diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate dataset id `\(dsID)`"))
                 continue
             }
-            let loader = DatasetLoader(path: resolve(file))
+            let datasetPath: String
+            switch TrackPath.resolve(file, in: directory) {
+            case .success(let real): datasetPath = real
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(
+                    path: path, line: entry.line(of: "file"), message: problem.message(for: file, what: "dataset")))
+                continue
+            }
+            let loader = DatasetLoader(path: datasetPath)
             if let doc = loader.load(
                 id: dsID, file: file,
                 description: entry.localized("description", required: false, diagnostics: &diagnostics),
@@ -92,14 +100,22 @@ struct TrackFileLoader {
             diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate question set id `\(setID)`"))
             return nil
         }
-        if let file, !FileManager.default.fileExists(atPath: resolve(file)) {
-            diagnostics.append(
-                Diagnostic(path: path, line: entry.line(of: "file"),
-                           message: "question set `\(setID ?? "?")`: file `\(file)` does not exist"))
-            return nil
+        var filePath = ""
+        if let file {
+            switch TrackPath.resolve(file, in: directory) {
+            case .success(let real): filePath = real
+            case .failure(.missing):
+                diagnostics.append(
+                    Diagnostic(path: path, line: entry.line(of: "file"),
+                               message: "question set `\(setID ?? "?")`: file `\(file)` does not exist"))
+                return nil
+            case .failure(let problem):
+                diagnostics.append(Diagnostic(
+                    path: path, line: entry.line(of: "file"), message: problem.message(for: file, what: "question file")))
+                return nil
+            }
         }
         guard let setID, let file, let pilot, let split else { return nil }
-        let filePath = resolve(file)
         var items = QuestionFileLoader(path: filePath, trackDirectory: directory, answersWithheld: withheld)
             .load(diagnostics: &diagnostics)
         for i in items.indices where items[i].type == .multiChoice { items[i].minimumCorrect = minimum }

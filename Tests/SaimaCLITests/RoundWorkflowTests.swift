@@ -173,4 +173,29 @@ struct RoundWorkflowTests {
         #expect(noTest.stdout.contains("0 test sets"))
         #expect(!FileManager.default.fileExists(atPath: kit + "/Tracks/legal/questions/hidden-cases.jsonl"))
     }
+
+    @Test func row12BundleNeverDeletesAFolderThatIsNotAnEarlierKit() async throws {
+        let root = try Self.copyOfRepository()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let args = ["--tracks", root + "/Tracks"]
+        // Onto the tracks root itself, or a folder holding it: refused, nothing deleted.
+        for target in [root + "/Tracks", root] {
+            let r = try await SaimaBinary.run(["bundle", "--out", target] + args, directory: root)
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("Nothing was written or deleted"), "\(r.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: root + "/Tracks/legal/track.yaml"))
+        // A non-empty folder that is not a kit: refused, its file kept.
+        let other = root + "/notes"
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try "keep me".write(toFile: other + "/todo.txt", atomically: true, encoding: .utf8)
+        #expect(try await SaimaBinary.run(["bundle", "--out", other] + args, directory: root).status != 0)
+        #expect(try String(contentsOfFile: other + "/todo.txt", encoding: .utf8) == "keep me")
+        // A new folder, then the same kit again: both fine.
+        let kit = root + "/kit"
+        #expect(try await SaimaBinary.run(["bundle", "--out", kit] + args, directory: root).status == 0)
+        #expect(FileManager.default.fileExists(atPath: kit + "/.saima-kit"))
+        let again = try await SaimaBinary.run(["bundle", "--out", kit] + args, directory: root)
+        #expect(again.status == 0, "\(again.stderr)")
+    }
 }

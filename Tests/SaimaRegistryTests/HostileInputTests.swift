@@ -108,3 +108,43 @@ struct HostileInputTests {
         #expect(throws: DiagnosticsError.self) { try KeysFile.load(path: path, workingDirectory: fixture.root) }
     }
 }
+
+/// Files that try to leave their track folder (issue 11 rows 7 and 8).
+struct TrackFolderEscapeTests {
+    @Test func row7SymlinkedAttachmentsAndFoldersAreRefused() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.writeValidFinance()
+        let secret = try fixture.write("outside/secret.txt", "db_password=hunter2")
+        try FileManager.default.createDirectory(
+            atPath: fixture.path("public/finance/att"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: fixture.path("public/finance/att/pw.png"), withDestinationPath: secret)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.path("public/finance/linked"), withDestinationPath: fixture.path("outside"))
+        try fixture.write("public/finance/questions/credit.jsonl", TrackFixture.creditItems + """
+            {"id":"x1","type":"generation","prompt":"看图","answer":"参考","attachments":[{"kind":"image","file":"att/pw.png"}]}
+            {"id":"x2","type":"generation","prompt":"看图","answer":"参考","attachments":[{"kind":"image","file":"linked/secret.txt"}]}
+
+            """)
+        var diagnostics: [Diagnostic] = []
+        _ = TrackRegistry.load(roots: [fixture.path("public")], diagnostics: &diagnostics)
+        let messages = diagnostics.map(\.description)
+        #expect(messages.contains { $0.contains("credit.jsonl:5:") && $0.contains("`att/pw.png` must be a file inside the track folder") })
+        #expect(messages.contains { $0.contains("credit.jsonl:6:") && $0.contains("`linked/secret.txt` must be a file inside the track folder") })
+    }
+
+    @Test func row8DatasetsAndQuestionFilesOutsideTheTrackAreRefused() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.writeValidFinance()
+        try fixture.write("outside/secret.md", "# secret\n## s1 x\nhunter2\n")
+        try fixture.write("public/finance/track.yaml", TrackFixture.financeYAML
+            .replacingOccurrences(of: "file: datasets/rules.md", with: "file: ../../outside/secret.md")
+            .replacingOccurrences(of: "file: questions/credit.jsonl", with: "file: /etc/passwd"))
+        var diagnostics: [Diagnostic] = []
+        _ = TrackRegistry.load(roots: [fixture.path("public")], diagnostics: &diagnostics)
+        #expect(diagnostics.contains { $0.message.contains("dataset `../../outside/secret.md` must be a file inside the track folder") })
+        #expect(diagnostics.contains { $0.message.contains("question file `/etc/passwd` must be a file inside the track folder") })
+        #expect(!diagnostics.contains { $0.description.contains("hunter2") })
+    }
+}

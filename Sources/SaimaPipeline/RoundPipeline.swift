@@ -57,7 +57,10 @@ public enum RoundPipeline {
 
     /// Freezes the manifest and plans the requests that are still to be made.
     public static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
+        try FileManager.default.createDirectory(atPath: spec.folder, withIntermediateDirectories: true)
+        let lock = try RunLock(folder: spec.folder)
         let store = try RunStore(folder: spec.folder)
+        store.adoptLock(lock)
         let manifest = RunManifest(
             round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
             submissions: spec.submissions)

@@ -24,6 +24,7 @@ struct ItemParser {
         }
         let id = o["id"]?.stringValue ?? ""
         if id.isEmpty { problems.append("missing field `id` (a non-empty string)") }
+        if let problem = Self.idProblem(id) { problems.append(problem) }
         let typeName = o["type"]?.stringValue
         let type = typeName.flatMap(ItemType.init(rawValue:))
         if typeName == nil {
@@ -264,5 +265,16 @@ struct ItemParser {
         case "mp4": "video/mp4"
         default: "application/octet-stream"
         }
+    }
+
+    /// Ids key results, files and sheets: no control characters (a NUL would merge two items), no leading or
+    /// trailing space, at most 200 characters.
+    static func idProblem(_ id: String) -> String? {
+        if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            return "`id` must not contain control characters / 编号中不得含控制字符"
+        }
+        if id != id.trimmingCharacters(in: .whitespacesAndNewlines) { return "`id` must not start or end with spaces" }
+        if id.count > 200 { return "`id` must be at most 200 characters" }
+        return nil
     }
 }

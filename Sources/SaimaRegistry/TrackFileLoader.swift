@@ -22,6 +22,9 @@ struct TrackFileLoader {
         yaml.rejectUnknownKeys(Self.trackFields, what: "track.yaml", diagnostics: &diagnostics)
         let folderName = (directory as NSString).lastPathComponent
         let id = yaml.string("id", required: true, diagnostics: &diagnostics) ?? folderName
+        if let problem = ItemParser.idProblem(id) {
+            diagnostics.append(Diagnostic(path: path, line: yaml.line(of: "id"), message: "track \(problem)"))
+        }
         if id != folderName {
             diagnostics.append(
                 Diagnostic(path: path, line: yaml.line(of: "id"),
@@ -81,6 +84,9 @@ struct TrackFileLoader {
         let path = yamlPath
         entry.rejectUnknownKeys(Self.setFields, what: "a question set entry", diagnostics: &diagnostics)
         let setID = entry.string("id", required: true, diagnostics: &diagnostics)
+        if let setID, let problem = ItemParser.idProblem(setID) {
+            diagnostics.append(Diagnostic(path: path, line: entry.line(of: "id"), message: "question set \(problem)"))
+        }
         let file = entry.string("file", required: true, diagnostics: &diagnostics)
         let pilot = entry.localized("pilot_unit", required: true, diagnostics: &diagnostics)
         let splitName = entry.string("split", required: true, diagnostics: &diagnostics)

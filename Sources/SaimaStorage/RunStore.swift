@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SaimaModel
+import Synchronization
 
 /// The SQLite database of one run folder (`<out>/run.sqlite`, WAL mode).
 ///
@@ -10,6 +11,8 @@ import SaimaModel
 public final class RunStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Held while this process writes the run (`lockForWriting()`).
+    let writerLock = Mutex<RunLock?>(nil)
 
     /// The chain hash before the first row.
     public static let chainGenesis = String(repeating: "0", count: 64)
@@ -127,7 +130,8 @@ public final class RunStore: Sendable {
             head = r.chainHash(previous: head)
             try insert.execute(arguments: [
                 r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample, r.outcome.rawValue,
-                r.httpStatus, AttemptRecord.json(r.attempts), r.latencyMs, r.ttftMs, r.content, r.rawResponse,
+                r.httpStatus, AttemptRecord.json(r.attempts), r.latencyMs, r.ttftMs, Self.exact(r.content),
+                Self.exact(r.rawResponse),
                 r.promptHash, r.templateVersion, r.usage?.prompt, r.usage?.completion, r.detail,
                 r.finishedAt.timeIntervalSince1970, head,
             ])
@@ -170,6 +174,20 @@ public final class RunStore: Sendable {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results") ?? 0 }
     }
 
+    /// Text a contestant's server controls, stored as UTF-8 bytes (a BLOB) so that NUL and every other code point
+    /// survive: SQLite's text functions stop at the first NUL.
+    static func exact(_ text: String?) -> Data? { text.map { Data($0.utf8) } }
+
+    /// Text stored by `exact(_:)` (or, in older runs, as TEXT).
+    static func text(_ row: Row, _ column: String) -> String? {
+        let value: DatabaseValue = row[column]
+        switch value.storage {
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        case .string(let s): return s
+        default: return nil
+        }
+    }
+
     static func result(from row: Row) -> ItemResult {
         let attemptsJSON: String = row["attempts"]
         let attempts = AttemptRecord.parse(attemptsJSON)
@@ -179,8 +197,8 @@ public final class RunStore: Sendable {
             key: ResultKey(team: row["team"], track: row["track"], set: row["set_id"], item: row["item"],
                            sample: row["sample"]),
             outcome: Outcome(rawValue: row["outcome"]) ?? .malformed, httpStatus: row["http_status"],
-            attempts: attempts, latencyMs: row["latency_ms"], ttftMs: row["ttft_ms"], content: row["content"],
-            rawResponse: row["raw_response"], promptHash: row["prompt_hash"],
+            attempts: attempts, latencyMs: row["latency_ms"], ttftMs: row["ttft_ms"], content: Self.text(row, "content"),
+            rawResponse: Self.text(row, "raw_response"), promptHash: row["prompt_hash"],
             templateVersion: row["template_version"],
             usage: promptTokens.flatMap { p in completionTokens.map { (p, $0) } }, detail: row["detail"],
             finishedAt: Date(timeIntervalSince1970: row["finished_at"]))

@@ -49,9 +49,10 @@ struct AppealsCommand: ParsableCommand {
         func run() throws {
             let registry = try location.loadRegistry()
             let readings: [ReadingOverride]
+            let store = try RunStore(folder: out)
+            try store.lockForWriting()
             do {
-                readings = try Appeals.importSheets(
-                    store: try RunStore(folder: out), tracks: registry.tracks, paths: files, folder: out)
+                readings = try Appeals.importSheets(store: store, tracks: registry.tracks, paths: files, folder: out)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)
             }

@@ -42,6 +42,7 @@ struct JudgesCommand: ParsableCommand {
 
         func run() throws {
             let store = try RunStore(folder: out)
+            try store.lockForWriting()
             let scores: [HumanScore]
             do {
                 scores = try HumanJudging.importSheets(store: store, paths: files)

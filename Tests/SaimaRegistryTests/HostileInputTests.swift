@@ -148,3 +148,20 @@ struct TrackFolderEscapeTests {
         #expect(!diagnostics.contains { $0.description.contains("hunter2") })
     }
 }
+
+/// Ids with control characters (issue 11 row 11): a NUL would merge two items and break resume.
+struct ControlCharacterIDTests {
+    @Test func row11IDsWithControlCharactersAreRefused() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.writeValidFinance()
+        try fixture.write("public/finance/questions/credit.jsonl", TrackFixture.creditItems + """
+            {"id":"c1\\u0000x","type":"true_false","prompt":"是否？","answer":true}
+            {"id":"c1\\u001b[2J","type":"true_false","prompt":"是否？","answer":true}
+
+            """)
+        var diagnostics: [Diagnostic] = []
+        _ = TrackRegistry.load(roots: [fixture.path("public")], diagnostics: &diagnostics)
+        #expect(diagnostics.filter { $0.message.contains("must not contain control characters") }.map(\.line) == [5, 6])
+    }
+}

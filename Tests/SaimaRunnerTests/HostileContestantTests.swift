@@ -96,3 +96,23 @@ struct FairShareLimiterTests {
         #expect(limiter.held(by: "greedy") == 3)
     }
 }
+
+/// A reply holding NUL and other control characters (issue 11 row 11) is stored intact and verifies.
+struct ControlCharacterReplyTests {
+    @Test func row11NULInARepliesIsStoredIntact() async throws {
+        let content = "答案：A\u{0000}隐藏\u{0001}尾部\u{001B}[31m"
+        let server = try await LocalEndpointServer.start { _ in
+            .json(200, ChatCompletionJSON.completion(content: content, model: "m"))
+        }
+        let harness = RunnerHarness()
+        defer { harness.remove() }
+        let results = try await harness.run(prompts: ["问题"], submissions: [RunnerHarness.submission(server)])
+        await server.stop()
+        #expect(results["问题"]?.content == content)
+        let store = try RunStore(folder: harness.folder)
+        let stored = try #require(try store.currentResults().first)
+        #expect(stored.content == content, "read back byte for byte")
+        let row = try #require(try store.chainRows().first)
+        #expect(row.result.chainHash(previous: RunStore.chainGenesis) == row.chainHash, "the chain still verifies")
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Synchronization
+
+/// An exclusive lock on a run folder (`<folder>/run.lock`, `flock`), held by the process that writes the run
+/// while it writes. A second `saima run` on the same folder stops at once with a clear message instead of
+/// sending the same requests twice and dying on "database is locked". The kernel drops the lock when the
+/// holder exits, however it exits, so a killed run never leaves a stale lock.
+public final class RunLock: Sendable {
+    private let descriptor: Int32
+
+    /// Why the lock was not taken.
+    public struct Busy: Error, CustomStringConvertible {
+        public var folder: String
+        public var holder: String
+        public var description: String {
+            "\(folder) is being written by another saima process (\(holder)); wait for it to finish or use another --out. "
+                + "该结果目录正被另一个 saima 进程写入，请等待其结束或换用其他输出目录。"
+        }
+    }
+
+    /// Takes the lock or throws `Busy` without waiting.
+    public init(folder: String) throws {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = (folder as NSString).appendingPathComponent("run.lock")
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let n = pread(fd, &buffer, 63, 0)
+            close(fd)
+            let holder = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
+            throw Busy(folder: folder, holder: holder)
+        }
+        let stamp = "pid \(getpid())\n"
+        _ = ftruncate(fd, 0)
+        _ = stamp.withCString { pwrite(fd, $0, strlen($0), 0) }
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+}
+
+extension RunStore {
+    /// Locks the run folder for writing for as long as this store lives (`RunLock`).
+    public func lockForWriting() throws { adoptLock(try RunLock(folder: (path as NSString).deletingLastPathComponent)) }
+
+    /// Keeps `lock` (taken before the database was opened) for as long as this store lives.
+    public func adoptLock(_ lock: RunLock) { writerLock.withLock { $0 = lock } }
+}

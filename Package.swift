@@ -9,6 +9,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "saima", targets: ["saima"]),
+        .executable(name: "saima-fuzz", targets: ["SaimaFuzz"]),
         .library(name: "SaimaRegistry", targets: ["SaimaRegistry"]),
         .library(name: "SaimaRunner", targets: ["SaimaRunner"]),
         .library(name: "SaimaScoring", targets: ["SaimaScoring"]),
@@ -91,6 +92,12 @@ let package = Package(
                 "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strict
+        ),
+        // Seeded hostile inputs for every reply parser and input loader, run by CI for a fixed time.
+        .executableTarget(
+            name: "SaimaFuzz",
+            dependencies: ["SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaScoring"],
             swiftSettings: strict
         ),
         // Helpers shared by test targets: locating and running the built `saima`.

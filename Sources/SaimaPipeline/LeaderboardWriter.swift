@@ -13,10 +13,12 @@ public enum LeaderboardWriter {
                              agreement: ReportData.JudgeAgreement? = nil,
                              appeals: [ReportData.AppealLine] = []) throws -> [String]
     {
+        let version = try archivePrevious(folder: folder)
         let manifest = manifest.map(RunManifest.publicView)
         var json = LeaderboardJSON.value(board, manifest: manifest)
         if case .object(var root) = json {
             root["appeals"] = .object(["answers_re_read": .number(Double(appeals.count))])
+            root["version"] = .number(Double(version))
             json = .object(root)
         }
         let files = [
@@ -25,7 +27,7 @@ public enum LeaderboardWriter {
             ("leaderboard.md", LeaderboardMarkdown.render(board)),
             ("report.html", ReportHTML.render(ReportData(
                 leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples,
-                agreement: agreement, appeals: appeals))),
+                agreement: agreement, appeals: appeals, version: version))),
         ]
         return try files.map { name, text in
             let path = (folder as NSString).appendingPathComponent(name)
@@ -36,6 +38,29 @@ public enum LeaderboardWriter {
 }
 
 extension LeaderboardWriter {
+    /// The files a leaderboard build writes; earlier versions of them are kept, never overwritten.
+    static let outputs = ["leaderboard.json", "leaderboard.csv", "leaderboard.md", "report.html"]
+
+    /// Moves the current outputs (if any) to `history/v<N>/` and returns the version number of the outputs about
+    /// to be written (1 for the first build of a run).
+    static func archivePrevious(folder: String) throws -> Int {
+        let fm = FileManager.default
+        let history = (folder as NSString).appendingPathComponent("history")
+        let earlier = ((try? fm.contentsOfDirectory(atPath: history)) ?? []).compactMap { name -> Int? in
+            name.hasPrefix("v") ? Int(name.dropFirst()) : nil
+        }
+        let present = outputs.filter { fm.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+        guard !present.isEmpty else { return (earlier.max() ?? 0) + 1 }
+        let previous = (earlier.max() ?? 0) + 1
+        let target = (history as NSString).appendingPathComponent("v\(previous)")
+        try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
+        for name in present {
+            try fm.moveItem(
+                atPath: (folder as NSString).appendingPathComponent(name), toPath: (target as NSString).appendingPathComponent(name))
+        }
+        return previous + 1
+    }
+
     /// The latest judge reading of each answer re-read on appeal, in answer order.
     public static func appeals(store: RunStore) throws -> [ReportData.AppealLine] {
         try store.currentOverrides().values.sorted { ($0.key.team, $0.key.track, $0.key.set, $0.key.item, $0.key.sample) < ($1.key.team, $1.key.track, $1.key.set, $1.key.item, $1.key.sample) }.map { o in

@@ -14,7 +14,17 @@ struct TrackFileLoader {
 
     var yamlPath: String { (directory as NSString).appendingPathComponent("track.yaml") }
 
-    func load(diagnostics: inout [Diagnostic]) -> Track? {
+    /// What a track.yaml declares about the track itself; a root that only adds question sets to a track
+    /// declared elsewhere may leave these out.
+    struct Declared {
+        var name = false
+        var weight = false
+        var line = 0
+    }
+
+    func load(diagnostics: inout [Diagnostic]) -> Track? { load(diagnostics: &diagnostics)?.track }
+
+    func load(diagnostics: inout [Diagnostic]) -> (track: Track, declared: Declared)? {
         let path = yamlPath
         guard let root = YAMLReader(path: path).readDocument(into: &diagnostics),
             let yaml = YAMLMapping(root, path: path, what: "track.yaml", diagnostics: &diagnostics)
@@ -30,7 +40,8 @@ struct TrackFileLoader {
                 Diagnostic(path: path, line: yaml.line(of: "id"),
                            message: "track id `\(id)` must match its folder name `\(folderName)`"))
         }
-        let name = yaml.localized("name", required: true, diagnostics: &diagnostics) ?? LocalizedText(zh: id, en: id)
+        let declared = Declared(name: yaml["name"] != nil, weight: yaml["weight"] != nil, line: yaml.line)
+        let name = yaml.localized("name", required: false, diagnostics: &diagnostics) ?? LocalizedText(zh: id, en: id)
         let description = yaml.localized("description", required: false, diagnostics: &diagnostics)
             ?? LocalizedText(zh: "", en: "")
         let weight = yaml.number("weight", default: 1, diagnostics: &diagnostics)
@@ -73,9 +84,10 @@ struct TrackFileLoader {
             else { continue }
             if let set = loadSet(entry, trackID: id, existing: sets, diagnostics: &diagnostics) { sets.append(set) }
         }
-        return Track(
+        let track = Track(
             id: id, name: name, description: description, weight: weight, questionSets: sets, datasets: datasets,
             directories: [directory])
+        return (track, declared)
     }
 
     private func loadSet(_ entry: YAMLMapping, trackID: String, existing: [QuestionSet],

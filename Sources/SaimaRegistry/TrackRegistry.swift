@@ -30,6 +30,7 @@ public struct TrackRegistry: Sendable {
     /// Loads what it can and appends every problem to `diagnostics`.
     public static func load(roots: [String], diagnostics: inout [Diagnostic]) -> TrackRegistry {
         var merged: [Track] = []
+        var declarations: [(declared: TrackFileLoader.Declared, path: String)] = []
         for root in roots {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -48,22 +49,41 @@ public struct TrackRegistry: Sendable {
                     diagnostics.append(Diagnostic(path: directory, line: 0, message: "track folder has no track.yaml"))
                     continue
                 }
-                guard let track = loader.load(diagnostics: &diagnostics) else { continue }
+                guard let (track, declared) = loader.load(diagnostics: &diagnostics) else { continue }
                 if let index = merged.firstIndex(where: { $0.id == track.id }) {
-                    merge(track, into: &merged[index], yamlPath: loader.yamlPath, diagnostics: &diagnostics)
+                    merge(
+                        track, declared: declared, into: &merged[index], mergedDeclared: &declarations[index],
+                        yamlPath: loader.yamlPath, diagnostics: &diagnostics)
                 } else {
                     merged.append(track)
+                    declarations.append((declared, loader.yamlPath))
                 }
             }
+        }
+        // A track must be named in at least one root; a root that only adds sets to it need not repeat it.
+        for (i, track) in merged.enumerated() where !declarations[i].declared.name {
+            diagnostics.append(Diagnostic(
+                path: declarations[i].path, line: declarations[i].declared.line,
+                message: "missing field `name` (track `\(track.id)` is named in no tracks root)"))
         }
         for track in merged { checkCitations(track, diagnostics: &diagnostics) }
         return TrackRegistry(tracks: merged, roots: roots)
     }
 
-    private static func merge(_ other: Track, into track: inout Track, yamlPath: String,
-                              diagnostics: inout [Diagnostic])
-    {
-        if other.weight != track.weight {
+    private static func merge(
+        _ other: Track, declared: TrackFileLoader.Declared, into track: inout Track,
+        mergedDeclared: inout (declared: TrackFileLoader.Declared, path: String), yamlPath: String,
+        diagnostics: inout [Diagnostic]
+    ) {
+        if declared.name && !mergedDeclared.declared.name {
+            track.name = other.name
+            track.description = other.description
+            mergedDeclared.declared.name = true
+        }
+        if declared.weight && !mergedDeclared.declared.weight {
+            track.weight = other.weight
+            mergedDeclared.declared.weight = true
+        } else if declared.weight, other.weight != track.weight {
             diagnostics.append(
                 Diagnostic(path: yamlPath, line: 0,
                            message: "track `\(track.id)` has weight \(other.weight) here but \(track.weight) in \(track.directories[0])"))

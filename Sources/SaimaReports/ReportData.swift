@@ -74,12 +74,15 @@ public struct ReportData: Sendable {
     public var manifest: JSONValue?
     /// Answers re-read by judges on appeal, latest reading per answer.
     public var appeals: [AppealLine]
+    /// Which build of this run's outputs the report is (earlier ones are kept in `history/v<N>/`).
+    public var version: Int
 
     public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
                 failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, appeals: [AppealLine] = [],
-                topItems: Int = 10)
+                version: Int = 1, topItems: Int = 10)
     {
         self.appeals = appeals
+        self.version = version
         self.leaderboard = leaderboard
         self.agreement = agreement
         self.failureExamples = failureExamples

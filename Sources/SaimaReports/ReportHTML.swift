@@ -17,7 +17,8 @@ public enum ReportHTML {
             <header class="cover"><h1>\(e(board.round))</h1>
             <p class="sub">赛马评测排行榜报告 · Saima ranking report</p>
             <p>生成时间 Generated: \(e(ISO8601DateFormatter().string(from: board.generatedAt)))
-             · 随机种子 Seed \(board.seed) · 重抽样 Resamples \(board.resamples)</p></header>
+             · 随机种子 Seed \(board.seed) · 重抽样 Resamples \(board.resamples)
+             · 版本 Version \(data.version)\(data.version > 1 ? "（此前版本见 history/ · earlier versions in history/）" : "")</p></header>
             <nav>\(navigation(board))</nav>
             """
         html += section(id: "overall", title: "总榜 Overall", body: boardTable(board.overall) + ReportSVG.barChart(board.overall)

@@ -25,7 +25,15 @@ public struct RunManifest: Sendable {
                 "tracks": .array(s.tracks.map(JSONValue.string)), "endpoint": s.endpoint.manifestJSON,
             ])
         }
+        // The roots the tracks were read from (each track folder's parent, real paths): commands that read the
+        // run later load the same roots.
+        var roots: [String] = []
+        for directory in tracks.flatMap(\.directories) {
+            let parent = URL(fileURLWithPath: realPath(directory) ?? directory).deletingLastPathComponent().path
+            if !roots.contains(parent) { roots.append(parent) }
+        }
         json = .object([
+            "tracks_roots": .array(roots.map(JSONValue.string)),
             "round": .string(round), "split": .string(split?.rawValue ?? "all"),
             "samples": .number(Double(samples)), "seed": .number(Double(seed)),
             "saima_version": .string(SaimaVersion.current), "prompt_template_version": .string(PromptTemplates.version),
@@ -37,10 +45,11 @@ public struct RunManifest: Sendable {
     public init(json: JSONValue) { self.json = json }
 
     /// The manifest as published in `leaderboard.json` and the report: without teams' endpoints (URLs,
-    /// request settings, key variable names) and without the organizer's file paths. Hashes, versions, seed
+    /// request settings, key variable names) and without the organizer's file paths (set files, tracks roots). Hashes, versions, seed
     /// and selection stay, so every published number still traces to the run.
     public static func publicView(_ json: JSONValue) -> JSONValue {
         guard case .object(var o) = json else { return json }
+        o["tracks_roots"] = nil
         if case .array(let teams)? = o["teams"] {
             o["teams"] = .array(teams.map { t in
                 guard case .object(var team) = t else { return t }

@@ -30,7 +30,7 @@ struct AppealsCommand: ParsableCommand {
             guard let selection = Appeals.Selection(rawValue: rules) else {
                 throw ValidationError("--rules must be weak or all / --rules 须为 weak 或 all")
             }
-            let registry = try location.loadRegistry()
+            let registry = try location.loadRunRegistry(out: out)
             let (path, rows) = try Appeals.writeTemplate(
                 store: try RunStore(folder: out), tracks: registry.tracks,
                 folder: (out as NSString).appendingPathComponent("appeals"), selection: selection, teams: teams)
@@ -47,7 +47,7 @@ struct AppealsCommand: ParsableCommand {
         @Argument(help: "Filled appeal sheets (CSV). 已填写的复核表") var files: [String]
 
         func run() throws {
-            let registry = try location.loadRegistry()
+            let registry = try location.loadRunRegistry(out: out)
             let readings: [ReadingOverride]
             let store = try RunStore(folder: out)
             try store.lockForWriting()

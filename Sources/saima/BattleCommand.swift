@@ -26,7 +26,7 @@ struct BattleCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let registry = try location.loadRegistry()
+        let registry = try location.loadRunRegistry(out: out)
         let store = try RunStore(folder: out)
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }

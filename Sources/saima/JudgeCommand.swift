@@ -36,7 +36,7 @@ struct JudgeCommand: AsyncParsableCommand {
     @Option(help: "Run folder. 结果目录") var out: String
 
     func run() async throws {
-        let registry = try location.loadRegistry()
+        let registry = try location.loadRunRegistry(out: out)
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
         try await Self.judgeAndRescore(folder: out, tracks: registry.tracks, client: try judge.client(transport: transport))

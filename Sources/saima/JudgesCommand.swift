@@ -23,7 +23,7 @@ struct JudgesCommand: ParsableCommand {
 
         func run() throws {
             guard !judges.isEmpty else { throw ValidationError("name at least one --judge / 请指定评委") }
-            let registry = try location.loadRegistry()
+            let registry = try location.loadRunRegistry(out: out)
             let paths = try HumanJudging.writeTemplates(
                 store: try RunStore(folder: out), tracks: registry.tracks, judges: judges,
                 folder: (out as NSString).appendingPathComponent("human-judging"), seed: seed)
@@ -56,7 +56,7 @@ struct JudgesCommand: ParsableCommand {
             for d in report.disagreements.prefix(20) {
                 print("disagreement 分歧 \(String(format: "%.2f", d.spread)): \(d.key.track)/\(d.key.set)/\(d.key.item)")
             }
-            let registry = try location.loadRegistry()
+            let registry = try location.loadRunRegistry(out: out)
             print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: registry.tracks)))
             _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: nil, resamples: 1000)
             print("leaderboard and report updated 排行榜与报告已更新: \(out)")

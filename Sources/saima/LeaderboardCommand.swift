@@ -22,7 +22,7 @@ struct LeaderboardCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry = try location.loadRegistry()
+        let registry = try location.loadRunRegistry(out: out)
         print(try Self.build(folder: out, tracks: registry.tracks, seed: seed, resamples: resamples))
     }
 

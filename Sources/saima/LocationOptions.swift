@@ -1,5 +1,6 @@
 import ArgumentParser
 import SaimaModel
+import SaimaPipeline
 import SaimaRegistry
 
 /// Where tracks and submissions are read from.
@@ -11,6 +12,19 @@ struct LocationOptions: ParsableArguments {
     var submissionsRoot: String = "Submissions"
 
     var roots: [String] { trackRoots.isEmpty ? ["Tracks"] : trackRoots }
+
+    /// The registry a run folder was made with (`RunTracks`): `--tracks` if given, else the roots recorded in
+    /// the run's manifest; a missing or changed question set stops the command before anything is rewritten.
+    func loadRunRegistry(out: String, strict: Bool = true) throws -> TrackRegistry {
+        do {
+            return try RunTracks.registry(folder: out, explicitRoots: trackRoots, fallback: roots, strict: strict)
+        } catch let error as DiagnosticsError {
+            throw reportDiagnostics(error.diagnostics)
+        } catch let problem as RunTracks.Problem {
+            printErr(problem.description)
+            throw ExitCode.failure
+        }
+    }
 
     /// Loads the registry or prints every problem and exits with status 1.
     func loadRegistry() throws -> TrackRegistry {

@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Bootstrap seed (default: the run's seed). 随机种子") var seed: UInt64?
 
     func run() throws {
-        let registry = try location.loadRegistry()
+        let registry = try location.loadRunRegistry(out: out)
         _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: seed, resamples: 1000)
         let html = (out as NSString).appendingPathComponent("report.html")
         switch format {

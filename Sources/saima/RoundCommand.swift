@@ -74,7 +74,7 @@ struct RoundCommand: AsyncParsableCommand {
         @Option(help: "Run folder. 结果目录") var out: String
 
         func run() throws {
-            let registry = try location.loadRegistry()
+            let registry = try location.loadRunRegistry(out: out, strict: false)
             let report = try RunVerification.verify(folder: out, tracks: registry.tracks)
             if report.ok {
                 print("OK: \(report.checkedSets) question sets, \(report.checkedRows) result rows, "

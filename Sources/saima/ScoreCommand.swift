@@ -14,7 +14,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Run folder. 结果目录") var out: String
 
     func run() throws {
-        let registry = try location.loadRegistry()
+        let registry = try location.loadRunRegistry(out: out)
         let summary = try RunScoring.score(store: try RunStore(folder: out), tracks: registry.tracks)
         print(ScoreCommand.describe(summary))
         for missing in summary.missingItems.prefix(10) {

@@ -1,0 +1,66 @@
+import Foundation
+import SaimaModel
+import SaimaRegistry
+import SaimaRunner
+import SaimaStorage
+
+/// The tracks a run folder was made with. Commands that read a run (score, leaderboard, report, verify,
+/// judge, appeals, export) take the tracks roots from the run's manifest unless `--tracks` is given, and
+/// refuse to go on when a question set the run used is missing or changed — so a report can never be rebuilt
+/// silently with every team at zero because the private root was not named.
+public enum RunTracks {
+    /// Why the run's tracks cannot be used.
+    public struct Problem: Error, CustomStringConvertible {
+        public var folder: String
+        public var lines: [String]
+        public var description: String {
+            "\(folder): the run's question sets are not all available as the run used them; nothing was re-scored or rewritten. "
+                + "本轮所用题集不可用或已改变，未重新计分或覆盖任何文件。\n" + lines.map { "  - " + $0 }.joined(separator: "\n")
+        }
+    }
+
+    /// The roots recorded in the run's manifest (absolute paths), or nil for a run made before they were.
+    public static func recordedRoots(folder: String) throws -> [String]? {
+        guard let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) else { return nil }
+        return manifest.json["tracks_roots"]?.arrayValue?.compactMap(\.stringValue)
+    }
+
+    /// The registry to read `folder` with: `explicitRoots`, else the manifest's roots, else `fallback`; with
+    /// `strict`, every question set the manifest pins must be there with the same content hash.
+    public static func registry(folder: String, explicitRoots: [String], fallback: [String], strict: Bool = true)
+        throws -> TrackRegistry
+    {
+        let recorded = explicitRoots.isEmpty ? try recordedRoots(folder: folder) : nil
+        let roots = explicitRoots.isEmpty ? (recorded ?? fallback) : explicitRoots
+        if let recorded, let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) {
+            var lines: [String] = []
+            for root in recorded where !FileManager.default.fileExists(atPath: root) {
+                let sets = (manifest.json["question_sets"]?.arrayValue ?? []).compactMap { s -> String? in
+                    guard let file = s["file"]?.stringValue, file.hasPrefix(root + "/"),
+                        let t = s["track"]?.stringValue, let id = s["set"]?.stringValue
+                    else { return nil }
+                    return "\(t)/\(id)"
+                }
+                lines.append("the tracks root \(root) recorded by this run is missing (give it with --tracks if it moved)"
+                    + (sets.isEmpty ? "" : "; question set \(sets.joined(separator: ", ")) is missing with it") + " / 找不到本轮记录的赛道根目录")
+            }
+            if !lines.isEmpty { throw Problem(folder: folder, lines: lines) }
+        }
+        let registry = try TrackRegistry.load(roots: roots)
+        guard strict, let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) else { return registry }
+        var current: [String: String] = [:]
+        for track in registry.tracks { for set in track.questionSets { current["\(track.id)/\(set.id)"] = set.contentHash } }
+        var lines: [String] = []
+        for (key, hash) in manifest.setHashes.sorted(by: { $0.key < $1.key }) {
+            guard let now = current[key] else {
+                lines.append("question set \(key) is missing from the tracks roots \(roots.joined(separator: ", ")) / 找不到题集")
+                continue
+            }
+            if now != hash {
+                lines.append("question set \(key) changed since the run: sha256 \(hash.prefix(12))… → \(now.prefix(12))… / 题集已被修改")
+            }
+        }
+        if !lines.isEmpty { throw Problem(folder: folder, lines: lines) }
+        return registry
+    }
+}

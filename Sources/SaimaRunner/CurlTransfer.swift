@@ -20,6 +20,7 @@ final class CurlTransfer: @unchecked Sendable {
     var started: UInt64 = 0
     var firstByte: UInt64?
     var firstContent: UInt64?
+    var firstToken = FirstTokenDetector()
 
     init(id: UInt64, request: HTTPRequest, streaming: Bool, continuation: CheckedContinuation<HTTPResult, Never>) {
         self.id = id
@@ -36,7 +37,7 @@ final class CurlTransfer: @unchecked Sendable {
             exceeded = true
             return false
         }
-        if streaming, firstContent == nil, Self.carriesContent(bytes) { firstContent = now }
+        if streaming, firstContent == nil, firstToken.feed(bytes) { firstContent = now }
         response.append(contentsOf: bytes)
         return true
     }
@@ -49,23 +50,6 @@ final class CurlTransfer: @unchecked Sendable {
         } else if lower.hasPrefix("http/") {
             retryAfter = nil  // a new response (after a redirect or 100-continue) starts
         }
-    }
-
-    /// Whether an SSE chunk holds a non-empty `"content":"…"` delta (time to first token).
-    static func carriesContent(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let marker = Array("\"content\":\"".utf8)
-        guard bytes.count > marker.count else { return false }
-        var i = 0
-        while i + marker.count < bytes.count {
-            var match = true
-            for j in 0..<marker.count where bytes[i + j] != marker[j] {
-                match = false
-                break
-            }
-            if match { return bytes[i + marker.count] != UInt8(ascii: "\"") }
-            i += 1
-        }
-        return false
     }
 
     func result(status: Int, failure: HTTPResult.Failure?) -> HTTPResult {

@@ -32,6 +32,7 @@ public enum EndpointCheck {
             findings.append(chineseRoundTrip(first.1.content ?? ""))
             let reply = await call(transport, endpoint: endpoint, apiKey: apiKey, prompt: formatProbePrompt, stream: false)
             if reply.1.outcome == .ok { findings.append(answerFormat(reply.1.content ?? "")) }
+            findings += await mediaAndLengthProbes(transport, endpoint: endpoint, apiKey: apiKey)
         }
         if stream {
             let streamed = await call(transport, endpoint: endpoint, apiKey: apiKey, prompt: prompt, stream: true)
@@ -59,31 +60,42 @@ public enum EndpointCheck {
                         apiKey: String?) -> [Finding]
     {
         let (result, outcome) = exchange
-        let body = String(decoding: result.body.prefix(200), as: UTF8.self)
-        let message: String
-        switch outcome.outcome {
-        case .ok:
+        if outcome.outcome == .ok {
             return [Finding(level: .ok, check: check, message: String(format: "HTTP 200 in %.0f ms 成功", result.totalSeconds * 1000))]
-        case .connectError:
-            message = "无法连接 \(endpoint.baseURL)：服务是否已启动、地址和端口是否正确？Cannot connect (\(outcome.detail ?? "")): is the server running, are the URL and port right?"
-        case .timeout:
-            message = "请求超时（\(Int(endpoint.timeoutSeconds)) 秒）。The request timed out after \(Int(endpoint.timeoutSeconds)) s."
-        case .http4xx where result.status == 401 || result.status == 403:
-            message = apiKey == nil
-                ? "接口要求鉴权（HTTP \(result.status)），但没有提供密钥：请用 --api-key-env 指定保存密钥的环境变量。The endpoint wants a key (HTTP \(result.status)) and none was sent: name the variable that holds it with --api-key-env."
-                : "密钥被拒绝（HTTP \(result.status)）。The key was rejected (HTTP \(result.status))."
-        case .http4xx:
-            message = "客户端错误 HTTP \(result.status)：检查 base_url 是否以 /v1 结尾、模型名 \(endpoint.model) 是否正确。Client error HTTP \(result.status): check that base_url ends in /v1 and the model name. Body: \(body)"
-        case .http5xx, .rateLimited:
-            message = "服务端返回 HTTP \(result.status)。The server answered HTTP \(result.status). Body: \(body)"
-        case .tooLarge:
-            message = "回复超过 4 MiB 上限。The reply exceeded the 4 MiB cap."
-        case .cutOff:
-            message = "未发送（连续失败后被切断）。Not sent (cut off after consecutive failures)."
-        case .malformed:
-            message = "回复不是合法的 chat completion（\(outcome.detail ?? "")）：需要 JSON，且 choices[0].message.content 为字符串。Not a valid chat completion (\(outcome.detail ?? "")): JSON with a string choices[0].message.content is required. Body: \(body)"
         }
-        return [Finding(level: .error, check: check, message: message)]
+        let body = String(decoding: result.body.prefix(200), as: UTF8.self)
+        return [Finding(level: .error, check: check, message: explanation(
+            outcome: outcome.outcome, status: result.status, detail: outcome.detail, body: body, endpoint: endpoint,
+            keyGiven: apiKey != nil))]
+    }
+
+    /// What a failed request means and what to do, in Chinese and English — the same words for `check-endpoint`
+    /// and for the failures a self-test lists.
+    public static func explanation(
+        outcome: Outcome, status: Int, detail: String?, body: String, endpoint: EndpointSettings, keyGiven: Bool
+    ) -> String {
+        switch outcome {
+        case .ok:
+            return "成功 ok"
+        case .connectError:
+            return "无法连接 \(endpoint.baseURL)：服务是否已启动、地址和端口是否正确？Cannot connect (\(detail ?? "")): is the server running, are the URL and port right?"
+        case .timeout:
+            return "请求超时（\(Int(endpoint.timeoutSeconds)) 秒）。The request timed out after \(Int(endpoint.timeoutSeconds)) s."
+        case .http4xx where status == 401 || status == 403:
+            return keyGiven
+                ? "密钥被拒绝（HTTP \(status)）。The key was rejected (HTTP \(status))."
+                : "接口要求鉴权（HTTP \(status)），但没有提供密钥：请用 --api-key-env 指定保存密钥的环境变量。The endpoint wants a key (HTTP \(status)) and none was sent: name the variable that holds it with --api-key-env."
+        case .http4xx:
+            return "客户端错误 HTTP \(status)：检查 base_url 是否以 /v1 结尾、模型名 \(endpoint.model) 是否正确。Client error HTTP \(status): check that base_url ends in /v1 and the model name. Body: \(body)"
+        case .http5xx, .rateLimited:
+            return "服务端返回 HTTP \(status)。The server answered HTTP \(status). Body: \(body)"
+        case .tooLarge:
+            return "回复超过大小上限。The reply exceeded the response size cap."
+        case .cutOff:
+            return "未发送（连续失败后被切断）。Not sent (cut off after consecutive failures)."
+        case .malformed:
+            return "回复不是合法的 chat completion（\(detail ?? "")）：需要 JSON，且 choices[0].message.content 为字符串。Not a valid chat completion (\(detail ?? "")): JSON with a string choices[0].message.content is required. Body: \(body)"
+        }
     }
 
     /// A choice question written for this check, asked with the round's own instruction.

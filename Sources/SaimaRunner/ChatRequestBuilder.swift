@@ -93,16 +93,20 @@ public final class ChatRequestBuilder: Sendable {
     }
 
     static func contentPart(_ attachment: MediaAttachment) throws -> JSONValue {
-        let data = try Data(contentsOf: URL(fileURLWithPath: attachment.path))
+        contentPart(kind: attachment.kind, mime: attachment.mime, data: try Data(contentsOf: URL(fileURLWithPath: attachment.path)))
+    }
+
+    /// The OpenAI content part for media bytes: `image_url` and `video_url` data URIs, `input_audio` base64.
+    public static func contentPart(kind: MediaAttachment.Kind, mime: String, data: Data) -> JSONValue {
         let base64 = data.base64EncodedString()
-        switch attachment.kind {
+        switch kind {
         case .image:
             return .object([
                 "type": .string("image_url"),
-                "image_url": .object(["url": .string("data:\(attachment.mime);base64,\(base64)")]),
+                "image_url": .object(["url": .string("data:\(mime);base64,\(base64)")]),
             ])
         case .audio:
-            let format = attachment.mime.split(separator: "/").last.map(String.init) ?? "wav"
+            let format = mime.split(separator: "/").last.map(String.init) ?? "wav"
             return .object([
                 "type": .string("input_audio"),
                 "input_audio": .object(["data": .string(base64), "format": .string(format == "mpeg" ? "mp3" : format)]),
@@ -110,7 +114,7 @@ public final class ChatRequestBuilder: Sendable {
         case .video:
             return .object([
                 "type": .string("video_url"),
-                "video_url": .object(["url": .string("data:\(attachment.mime);base64,\(base64)")]),
+                "video_url": .object(["url": .string("data:\(mime);base64,\(base64)")]),
             ])
         }
     }

@@ -14,8 +14,8 @@ public struct RunnerOptions: Sendable {
     public var forceStream: Bool
     /// The organizer's ceiling on any request's total and connect timeouts, whatever a submission asks.
     public var timeoutCeilingSeconds: Double
-    /// A team whose requests fail this many times in a row (attempts ending in connection failures, timeouts,
-    /// 5xx or 429, with no answer between them) is cut off: nothing more is sent to it, its remaining items are
+    /// A team whose requests fail this many times in a row (attempts ending in connection failures or timeouts,
+    /// with no HTTP answer between them: the endpoint is dead) is cut off: nothing more is sent to it, its remaining items are
     /// recorded as `cut_off` (an item cut off between retries keeps its last attempt's outcome), so a dead
     /// endpoint cannot keep the round from ending. 0 turns the cut-off off.
     public var maxConsecutiveFailures: Int
@@ -189,7 +189,8 @@ final class TeamLane: Sendable {
         endpoint = plan.submission.endpoint
         cursor = WorkCursor(plan.work)
         concurrency = AdaptiveConcurrency(
-            team: plan.submission.id, maximum: plan.submission.endpoint.maxConcurrency, log: { onEvent(.log($0)) })
+            team: plan.submission.id, maximum: plan.submission.endpoint.maxConcurrency,
+            log: { [team = plan.submission.id] in onEvent(.limitChanged(team: team, line: $0)) })
         bucket = plan.submission.endpoint.requestsPerMinute.map { TokenBucket(requestsPerMinute: $0) }
     }
 
@@ -198,12 +199,12 @@ final class TeamLane: Sendable {
 
     var isCutOff: Bool { failures.withLock { $0.cutOff } }
 
-    /// Counts an attempt's outcome toward the cut-off: retryable failures extend the streak, anything else
-    /// (an answer, a 4xx, a malformed body) ends it.
+    /// Counts an attempt's outcome toward the cut-off: timeouts and connection failures (no live server)
+    /// extend the streak; any HTTP answer — even a 500 for one kind of item — ends it.
     func record(_ outcome: Outcome, limit: Int, onEvent: @Sendable (RunEvent) -> Void) {
         guard outcome != .cutOff, limit > 0 else { return }
         let justCut: Bool = failures.withLock { f in
-            if outcome.isRetryable { f.streak += 1 } else { f.streak = 0 }
+            if outcome == .timeout || outcome == .connectError { f.streak += 1 } else { f.streak = 0 }
             guard !f.cutOff, f.streak >= limit else { return false }
             f.cutOff = true
             return true

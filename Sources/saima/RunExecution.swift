@@ -11,7 +11,11 @@ import SaimaStorage
 enum RunExecution {
     /// A whole round with terminal output: warnings, progress, outcomes, scores, leaderboard.
     @discardableResult
-    static func runRound(_ spec: RoundSpec, quiet: Bool = false) async throws -> RoundPipeline.Outcome {
+    /// `quiet` drops the tables and the final leaderboard; `progress` still prints progress while requests run
+    /// (redrawn on a terminal, a line per team every few seconds otherwise).
+    static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil) async throws
+        -> RoundPipeline.Outcome
+    {
         var spec = spec
         let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
         spec.submissions = submissions
@@ -22,7 +26,7 @@ enum RunExecution {
             }
         }
         let summary = try await execute(
-            plans: plans, store: store, options: spec.options, quiet: quiet, environment: keyLookup)
+            plans: plans, store: store, options: spec.options, quiet: !(progress ?? !quiet), environment: keyLookup)
         let outcome = try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead)
         if !quiet {
             print(outcomeTable(store: store))
@@ -38,7 +42,9 @@ enum RunExecution {
         plans: [TeamPlan], store: RunStore, options: RunnerOptions, quiet: Bool = false,
         environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
     ) async throws -> RunSummary {
-        let progress = RunProgress(plans: plans, interactive: !quiet && isatty(STDOUT_FILENO) == 1)
+        let progress = RunProgress(
+            plans: plans, interactive: !quiet && isatty(STDOUT_FILENO) == 1,
+            logPath: ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("run.log"))
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
         let runner = RoundRunner(

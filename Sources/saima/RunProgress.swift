@@ -4,22 +4,33 @@ import SaimaReports
 import SaimaRunner
 import Synchronization
 
-/// Live per-team progress: done/total, failures, requests per second and ETA. On a terminal it
-/// redraws in place; otherwise it prints a plain line per team every few seconds.
+/// Live per-team progress: done/total, failures, in-flight limit changes, requests per second and ETA. On a
+/// terminal it redraws in place; otherwise it prints a plain line per team every few seconds. Limit changes are
+/// counted in the table and written, with every other runner log line, to `<run folder>/run.log` — never printed
+/// over the table.
 final class RunProgress: Sendable {
     struct TeamState {
         var total: Int
         var done: Int
         var failed = 0
         var doneThisInvocation = 0
+        var limitChanges = 0
     }
 
     let interactive: Bool
     let started = Date()
     let state: Mutex<(teams: [String: TeamState], logs: [String], drawnLines: Int)>
+    let runLog: FileHandle?
 
-    init(plans: [TeamPlan], interactive: Bool) {
+    init(plans: [TeamPlan], interactive: Bool, logPath: String? = nil) {
         self.interactive = interactive
+        if let logPath {
+            if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
+            runLog = FileHandle(forWritingAtPath: logPath)
+            _ = try? runLog?.seekToEnd()
+        } else {
+            runLog = nil
+        }
         var teams: [String: TeamState] = [:]
         for plan in plans {
             teams[plan.submission.id] = TeamState(total: plan.work.count + plan.alreadyDone, done: plan.alreadyDone)
@@ -36,7 +47,15 @@ final class RunProgress: Sendable {
                 if outcome != .ok { s.teams[team]?.failed += 1 }
             case .log(let line):
                 s.logs.append(line)
+            case .limitChanged(let team, _):
+                s.teams[team]?.limitChanges += 1
             }
+        }
+        switch event {
+        case .log(let line), .limitChanged(_, let line):
+            let stamp = ISO8601DateFormatter().string(from: Date())
+            runLog?.write(Data("\(stamp) \(line)\n".utf8))
+        case .finished: break
         }
     }
 
@@ -47,23 +66,28 @@ final class RunProgress: Sendable {
             return (s.teams, s.logs, s.drawnLines)
         }
         var table = TerminalTable(
-            headers: ["team 队伍", "done 完成", "total 总数", "failed 失败", "req/s", "ETA"],
-            alignments: [.left, .right, .right, .right, .right, .right])
+            headers: ["team 队伍", "done 完成", "total 总数", "failed 失败", "limit Δ 限流调整", "req/s", "ETA"],
+            alignments: [.left, .right, .right, .right, .right, .right, .right])
         for team in teams.keys.sorted() {
             let t = teams[team]!
             let rate = Double(t.doneThisInvocation) / elapsed
             let remaining = t.total - t.done
             let eta = remaining == 0 ? "done 完成" : rate > 0 ? Self.duration(Double(remaining) / rate) : "-"
-            table.append(["\(team)", "\(t.done)", "\(t.total)", "\(t.failed)", String(format: "%.1f", rate), eta])
+            table.append([
+                "\(team)", "\(t.done)", "\(t.total)", "\(t.failed)", "\(t.limitChanges)", String(format: "%.1f", rate), eta,
+            ])
         }
         var out = ""
         if interactive, drawn > 0 { out += "\u{1B}[\(drawn)F\u{1B}[J" }
+        // Rare notices (a team cut off) stay visible above the table; limit changes only go to run.log.
         for line in logs { out += line + "\n" }
         let body = table.render()
         out += body + "\n"
         if !interactive, !final {
             out = logs.map { $0 + "\n" }.joined()
-                + teams.keys.sorted().map { "progress \($0): \(teams[$0]!.done)/\(teams[$0]!.total) failed \(teams[$0]!.failed)" }
+                + teams.keys.sorted().map {
+                    "progress \($0): \(teams[$0]!.done)/\(teams[$0]!.total) failed \(teams[$0]!.failed) limit changes \(teams[$0]!.limitChanges)"
+                }
                 .joined(separator: "\n") + "\n"
         }
         FileHandle.standardOutput.write(Data(out.utf8))

@@ -51,60 +51,12 @@ struct SelfTestCommand: AsyncParsableCommand {
         let folder = out ?? "runs/selftest-\(stamp)"
         let spec = RoundSpec(
             round: "selftest", tracks: tracks, submissions: [submission], split: split, seed: 20_241_001, folder: folder)
-        let outcome = try await RunExecution.runRound(spec, quiet: true)
-        print(try SelfTestSummary.render(outcome: outcome, folder: folder, tracks: tracks))
+        let outcome = try await RunExecution.runRound(spec, quiet: true, progress: true)
+        print(try SelfTestReport.render(
+            outcome: outcome, folder: folder, tracks: tracks, split: split, endpoint: submission.endpoint,
+            keyGiven: target.apiKeyEnv != nil))
     }
 }
 
 extension Split: ExpressibleByArgument {}
 
-/// The self-test's printout: scores per track, failures with examples, latency percentiles.
-enum SelfTestSummary {
-    static func render(outcome: RoundPipeline.Outcome, folder: String, tracks: [Track]) throws -> String {
-        var table = TerminalTable(
-            headers: ["track 赛道", "score 得分", "95% CI", "items 题数", "ok 成功", "failed 失败", "unextr. 无法抽取"],
-            alignments: [.left, .right, .left, .right, .right, .right, .right])
-        for board in outcome.leaderboard.tracks {
-            guard let e = board.entries.first else { continue }
-            table.append([
-                board.name.bilingual, Format.score(e.score), "[\(Format.score(e.ci95.low)), \(Format.score(e.ci95.high))]",
-                "\(e.items)", "\(e.answered)", "\(e.failed)", "\(e.unextractable)",
-            ])
-        }
-        if let e = outcome.leaderboard.overall.entries.first {
-            table.append(["overall 总分", Format.score(e.score), "[\(Format.score(e.ci95.low)), \(Format.score(e.ci95.high))]",
-                          "\(e.items)", "\(e.answered)", "\(e.failed)", "\(e.unextractable)"])
-        }
-        var out = "自测结果 Self-test results\n" + table.render() + "\n"
-        let store = try RunStore(folder: folder)
-        let results = try store.currentResults()
-        let items = Dictionary(tracks.flatMap { t in t.questionSets.flatMap { s in s.items.map { ("\(t.id)/\(s.id)/\($0.id)", ($0, t)) } } },
-                               uniquingKeysWith: { a, _ in a })
-        var seen: Set<Outcome> = []
-        var failures: [String] = []
-        for r in results where r.outcome != .ok && seen.insert(r.outcome).inserted {
-            let count = results.filter { $0.outcome == r.outcome }.count
-            var lines = ["- \(r.outcome.label): \(count)"]
-            if let (item, track) = items["\(r.key.track)/\(r.key.set)/\(r.key.item)"] {
-                let prompt = ChatRequestBuilder(track: track).userText(for: item).replacingOccurrences(of: "\n", with: " ")
-                lines.append("  request 请求 (\(r.key.track)/\(r.key.set)/\(r.key.item)): \(prompt.prefix(120))…")
-            }
-            lines.append("  HTTP \(r.httpStatus), attempts 尝试 \(r.attempts.count), detail: \(r.detail ?? "-")")
-            let body = (r.rawResponse ?? "").replacingOccurrences(of: "\n", with: " ")
-            lines.append("  body 响应: \(body.isEmpty ? "(empty 空)" : String(body.prefix(200)))")
-            failures.append(lines.joined(separator: "\n"))
-        }
-        out += failures.isEmpty ? "\n失败 Failures: none 无\n" : "\n失败分类（首个示例）Failures by class (first example):\n" + failures.joined(separator: "\n") + "\n"
-        let latencies = results.filter { $0.outcome == .ok }.map(\.latencyMs).sorted()
-        if !latencies.isEmpty {
-            func p(_ q: Double) -> String { Format.latencyPercentile(latencies, q) }
-            out += "\n延迟 Latency ms: p50 \(p(0.5)), p90 \(p(0.9)), p95 \(p(0.95)), p99 \(p(0.99)), max \(Format.milliseconds(latencies.last!))\n"
-        }
-        if let advice = AnswerReadability.advice(try AnswerReadability.summarize(store: store, tracks: tracks)) {
-            out += "\n" + advice
-        }
-        let report = URL(fileURLWithPath: folder).appendingPathComponent("report.html").standardizedFileURL.path
-        out += "\n完整报告 Full report: \(report)\n"
-        return out
-    }
-}

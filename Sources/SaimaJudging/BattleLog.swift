@@ -27,7 +27,7 @@ public enum BattleLog {
                     diagnostics.append(Diagnostic(path: path, line: index + 1, message: "a team cannot battle itself (`\(a)`)"))
                     continue
                 }
-                battles.append(Battle(a: a, b: b, winner: winner))
+                battles.append(Battle(a: a, b: b, winner: winner, ordersDisagree: v["orders_disagree"]?.boolValue ?? false))
             } catch {
                 diagnostics.append(Diagnostic(path: path, line: index + 1, message: "malformed JSON line: \(error.message)"))
             }
@@ -38,7 +38,33 @@ public enum BattleLog {
 
     /// One line of a battle log.
     public static func line(_ battle: Battle) -> String {
-        JSONValue.object(["a": .string(battle.a), "b": .string(battle.b), "winner": .string(battle.winner.rawValue)]).canonicalJSON
+        var o: [String: JSONValue] = ["a": .string(battle.a), "b": .string(battle.b), "winner": .string(battle.winner.rawValue)]
+        if battle.ordersDisagree { o["orders_disagree"] = .bool(true) }
+        return JSONValue.object(o).canonicalJSON
+    }
+
+    /// Per pair of teams: battles, ties, and ties because the judge's two orders disagreed (position bias).
+    public static func pairsJSON(_ battles: [Battle], judge: String) -> JSONValue {
+        var pairs: [String: (a: String, b: String, battles: Int, ties: Int, disagree: Int)] = [:]
+        for x in battles {
+            let (a, b) = x.a < x.b ? (x.a, x.b) : (x.b, x.a)
+            var p = pairs["\(a)\u{1F}\(b)"] ?? (a, b, 0, 0, 0)
+            p.battles += 1
+            if x.winner == .tie { p.ties += 1 }
+            if x.ordersDisagree { p.disagree += 1 }
+            pairs["\(a)\u{1F}\(b)"] = p
+        }
+        let disagree = battles.filter(\.ordersDisagree).count
+        return .object([
+            "judge": .string(judge), "battles": .number(Double(battles.count)),
+            "orders_disagree": .number(Double(disagree)),
+            "pairs": .array(pairs.values.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { p in
+                .object([
+                    "a": .string(p.a), "b": .string(p.b), "battles": .number(Double(p.battles)),
+                    "ties": .number(Double(p.ties)), "orders_disagree": .number(Double(p.disagree)),
+                ])
+            }),
+        ])
     }
 
     /// `{"ratings": [{"team", "rating", "ci95": [low, high], "battles"}]}`.

@@ -6,10 +6,13 @@ public struct Battle: Sendable, Hashable {
     public var a: String
     public var b: String
     public var winner: Winner
-    public init(a: String, b: String, winner: Winner) {
+    /// The judge named different teams in the two orders (position bias): recorded as a tie.
+    public var ordersDisagree: Bool
+    public init(a: String, b: String, winner: Winner, ordersDisagree: Bool = false) {
         self.a = a
         self.b = b
         self.winner = winner
+        self.ordersDisagree = ordersDisagree
     }
 }
 

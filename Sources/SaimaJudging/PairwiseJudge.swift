@@ -39,7 +39,7 @@ public struct PairwiseJudge: Sendable {
         } else {
             winner = .tie
         }
-        return (Battle(a: teams.0, b: teams.1, winner: winner), calls)
+        return (Battle(a: teams.0, b: teams.1, winner: winner, ordersDisagree: forwardTeam != backwardTeam), calls)
     }
 
     /// "A", "B" or "tie" for one ordered comparison, through the cache.

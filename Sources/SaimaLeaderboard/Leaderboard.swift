@@ -66,6 +66,22 @@ public struct Leaderboard: Sendable {
     public var overall: Board
     /// Arena ratings from pairwise battles, when the run has them.
     public var arena: [ArenaEntry] = []
+    /// How often the battle judge named different teams in the two orders (position bias), when known.
+    public var arenaBias: ArenaBias?
+    /// Every question set's scores per team (the pilot units' view).
+    public var sets: [SetBoard] = []
+
+    /// Answers still waiting for a judge, per team and `track/set`.
+    public var pending: [String: [String: Int]] {
+        var out: [String: [String: Int]] = [:]
+        for board in sets {
+            for e in board.entries where e.pending > 0 { out[e.team, default: [:]]["\(board.track)/\(board.set)"] = e.pending }
+        }
+        return out
+    }
+
+    /// Final when no answer waits for a judge; provisional otherwise.
+    public var isFinal: Bool { sets.allSatisfy { $0.entries.allSatisfy { $0.pending == 0 } } }
 }
 
 /// One line of the arena (Bradley–Terry) table.
@@ -80,4 +96,42 @@ public struct ArenaEntry: Sendable {
         self.ci95 = ci95
         self.battles = battles
     }
+}
+
+/// Position bias of the battle judge: battles whose two orders named different teams count as ties.
+public struct ArenaBias: Sendable {
+    public struct Pair: Sendable {
+        public var a: String
+        public var b: String
+        public var battles: Int
+        public var ties: Int
+        public var ordersDisagree: Int
+        public init(a: String, b: String, battles: Int, ties: Int, ordersDisagree: Int) {
+            self.a = a
+            self.b = b
+            self.battles = battles
+            self.ties = ties
+            self.ordersDisagree = ordersDisagree
+        }
+    }
+
+    public var judge: String
+    public var battles: Int
+    public var ordersDisagree: Int
+    public var pairs: [Pair]
+
+    public init(judge: String, battles: Int, ordersDisagree: Int, pairs: [Pair]) {
+        self.judge = judge
+        self.battles = battles
+        self.ordersDisagree = ordersDisagree
+        self.pairs = pairs
+    }
+
+    /// Decisive (non-tie) battles a team took part in.
+    public func decisiveBattles(of team: String) -> Int {
+        pairs.filter { $0.a == team || $0.b == team }.reduce(0) { $0 + $1.battles - $1.ties }
+    }
+
+    /// Fewer decisive battles than this and a team's rating interval is "not enough information".
+    public static let minimumDecisive = 10
 }

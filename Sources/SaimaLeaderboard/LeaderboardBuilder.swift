@@ -86,8 +86,10 @@ public struct LeaderboardBuilder: Sendable {
                 AdjacentDifference(higher: allTeams[$0.higher], lower: allTeams[$0.lower], difference: $0.difference,
                                    ci95: $0.ci)
             })
-        return Leaderboard(
+        var board = Leaderboard(
             round: input.round, generatedAt: generatedAt, seed: seed, resamples: resamples, tracks: boards,
             overall: overall)
+        board.sets = SetScores.boards(input, seed: seed, resamples: resamples)
+        return board
     }
 }

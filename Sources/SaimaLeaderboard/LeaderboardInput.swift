@@ -7,10 +7,13 @@ public struct LeaderboardInput: Sendable {
         public var id: String
         public var weight: Double
         public var items: [String]
-        public init(id: String, weight: Double, items: [String]) {
+        /// The pilot unit that supplied the set.
+        public var pilotUnit: LocalizedText?
+        public init(id: String, weight: Double, items: [String], pilotUnit: LocalizedText? = nil) {
             self.id = id
             self.weight = weight
             self.items = items
+            self.pilotUnit = pilotUnit
         }
     }
 
@@ -58,6 +61,8 @@ public struct LeaderboardInput: Sendable {
         /// item's metric extracts one.
         public var rule: String?
         public var ruleStrength: String?
+        /// The answer waits for a judge (LLM or human); it counts 0 until judged.
+        public var pending = false
         public init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
                     unextractable: Bool, latencyMs: Double, tokens: Int)
         {

@@ -20,6 +20,21 @@ enum JudgingSummary {
         }
     }
 
+    /// The battle judge's position bias from `arena.json`, when `saima battle` recorded it.
+    static func arenaBias(folder: String) -> ArenaBias? {
+        guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("arena.json")),
+            let bias = (try? JSONValue.parse(data))?["position_bias"]
+        else { return nil }
+        return ArenaBias(
+            judge: bias["judge"]?.stringValue ?? "", battles: Int(bias["battles"]?.numberValue ?? 0),
+            ordersDisagree: Int(bias["orders_disagree"]?.numberValue ?? 0),
+            pairs: (bias["pairs"]?.arrayValue ?? []).map { p in
+                ArenaBias.Pair(
+                    a: p["a"]?.stringValue ?? "", b: p["b"]?.stringValue ?? "", battles: Int(p["battles"]?.numberValue ?? 0),
+                    ties: Int(p["ties"]?.numberValue ?? 0), ordersDisagree: Int(p["orders_disagree"]?.numberValue ?? 0))
+            })
+    }
+
     /// Human agreement, and LLM-vs-human agreement on the answers both graded; nil when no human scores.
     static func agreement(store: RunStore) throws -> ReportData.JudgeAgreement? {
         let human = try store.humanScores()

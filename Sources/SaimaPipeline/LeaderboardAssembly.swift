@@ -27,7 +27,7 @@ public enum LeaderboardAssembly {
             LeaderboardInput.TrackSpec(
                 id: track.id, name: track.name, weight: track.weight,
                 sets: track.questionSets(split: split).map { set in
-                    .init(id: set.id, weight: set.weight, items: set.items.map(\.id))
+                    .init(id: set.id, weight: set.weight, items: set.items.map(\.id), pilotUnit: set.pilotUnit)
                 })
         }
         let teams = (manifest.json["teams"]?.arrayValue ?? []).compactMap { t -> LeaderboardInput.TeamSpec? in
@@ -44,6 +44,7 @@ public enum LeaderboardAssembly {
                 score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
                 latencyMs: r.latencyMs, tokens: Self.tokens(r.usage))
             answer.rule = s?.rule
+            answer.pending = r.outcome == .ok && (s?.reason == "needs_judge" || s?.reason == "needs_human")
             answer.ruleStrength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength.rawValue
             if r.outcome == .ok, let s {
                 answer.sources["auto"] = s.autoScore

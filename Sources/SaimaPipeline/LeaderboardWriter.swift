@@ -14,8 +14,10 @@ public enum LeaderboardWriter {
                              appeals: [ReportData.AppealLine] = []) throws -> [String]
     {
         let version = try archivePrevious(folder: folder)
+        let manifestHash = manifest.map { SHA256Digest.hex($0.canonicalJSON) }
         let manifest = manifest.map(RunManifest.publicView)
-        var json = LeaderboardJSON.value(board, manifest: manifest)
+        let awards = AwardRule(json: manifest?["awards"])
+        var json = LeaderboardJSON.value(board, manifest: manifest, awards: awards)
         if case .object(var root) = json {
             root["appeals"] = .object(["answers_re_read": .number(Double(appeals.count))])
             root["version"] = .number(Double(version))
@@ -27,7 +29,8 @@ public enum LeaderboardWriter {
             ("leaderboard.md", LeaderboardMarkdown.render(board)),
             ("report.html", ReportHTML.render(ReportData(
                 leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples,
-                agreement: agreement, appeals: appeals, version: version))),
+                agreement: agreement, appeals: appeals, version: version, awards: awards,
+                manifestHash: manifestHash))),
         ]
         return try files.map { name, text in
             let path = (folder as NSString).appendingPathComponent(name)

@@ -20,6 +20,8 @@ public struct RoundSpec: Sendable {
     public var resamples: Int
     /// Keys from the organizer's keys file, by team id (memory only: never written anywhere).
     public var keys: [String: String] = [:]
+    /// Award tiers from the round file, recorded in the manifest.
+    public var awards: AwardRule?
 
     public init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
@@ -61,9 +63,13 @@ public enum RoundPipeline {
         let lock = try RunLock(folder: spec.folder)
         let store = try RunStore(folder: spec.folder)
         store.adoptLock(lock)
-        let manifest = RunManifest(
+        var manifest = RunManifest(
             round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
             submissions: spec.submissions)
+        if let awards = spec.awards, case .object(var o) = manifest.json {
+            o["awards"] = awards.json
+            manifest.json = .object(o)
+        }
         try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
         let plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
@@ -98,19 +104,26 @@ public enum RoundPipeline {
     }
 
     /// Builds the leaderboard of a scored run and writes JSON, CSV, Markdown and the HTML report.
-    public static func writeLeaderboard(folder: String, tracks: [Track], seed: UInt64?, resamples: Int) throws
-        -> (Leaderboard, [String])
-    {
+    public static func writeLeaderboard(
+        folder: String, tracks: [Track], seed: UInt64?, resamples: Int, appendixItems: [String] = []
+    ) throws -> (Leaderboard, [String]) {
         let store = try RunStore(folder: folder)
         let manifest = try RunManifestStore.load(store: store)?.json
         let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
         let runSeed = seed ?? manifest?["seed"]?.numberValue.map { UInt64($0) } ?? 0
         var board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
         board.arena = JudgingSummary.arena(folder: folder)
+        board.arenaBias = JudgingSummary.arenaBias(folder: folder)
         let files = try LeaderboardWriter.write(
             board, input: input, folder: folder, manifest: manifest,
             failureExamples: try LeaderboardWriter.failureExamples(store: store),
             agreement: try JudgingSummary.agreement(store: store), appeals: try LeaderboardWriter.appeals(store: store))
-        return (board, files)
+        // The organizer appendix: the most separating items and any asked for, with every team's reply.
+        let separating = ReportData(leaderboard: board, input: input, manifest: nil).separating
+            .map { "\($0.track)/\($0.set)/\($0.item)" }
+        let appendix = try OrganizerAppendix.write(
+            folder: folder, store: store, tracks: tracks, items: separating + appendixItems.filter { !separating.contains($0) },
+            title: board.round)
+        return (board, files + [appendix])
     }
 }

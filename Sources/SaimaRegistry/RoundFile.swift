@@ -1,5 +1,6 @@
 import Foundation
 import SaimaModel
+import Yams
 
 /// A round definition, `Rounds/<name>.yaml`:
 ///
@@ -31,10 +32,14 @@ public struct RoundFile: Sendable {
     public var timeoutCeilingSeconds: Double = 300
     /// Failed items in a row after which a team is cut off (`runner.max_consecutive_failures`, 0 = never).
     public var maxConsecutiveFailures: Int = 20
+    /// Award tiers (`awards: {basis: rank_group|count, tiers: [{name: {zh, en}, count}]}`), if any.
+    public var awards: AwardRule?
     /// The LLM judge for rubric items (same fields as a submission endpoint), if any.
     public var judge: EndpointSettings?
 
-    static let fields: Set<String> = ["name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner", "judge"]
+    static let fields: Set<String> = [
+        "name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner", "judge", "awards",
+    ]
     static let runnerFields: Set<String> = [
         "max_in_flight", "max_attempts", "max_response_bytes", "stream", "timeout_ceiling_seconds",
         "max_consecutive_failures",
@@ -77,6 +82,9 @@ public struct RoundFile: Sendable {
                     .flatMap { SubmissionLoader.loadEndpoint($0, team: nil, diagnostics: &diagnostics) }
             })
         var result = file
+        if let node = yaml["awards"] {
+            result.awards = Self.awardRule(node, path: path, diagnostics: &diagnostics)
+        }
         if let runner {
             result.timeoutCeilingSeconds = runner.number(
                 "timeout_ceiling_seconds", default: 300, minimum: 0.001, maximum: 3600, diagnostics: &diagnostics)
@@ -85,5 +93,28 @@ public struct RoundFile: Sendable {
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         return result
+    }
+
+    /// `awards: {basis: rank_group|count, tiers: [{name: {zh: 一等奖, en: First prize}, count: 1}, …]}`.
+    static func awardRule(_ node: Node, path: String, diagnostics: inout [Diagnostic]) -> AwardRule? {
+        guard let m = YAMLMapping(node, path: path, what: "`awards`", diagnostics: &diagnostics) else { return nil }
+        m.rejectUnknownKeys(["basis", "tiers"], what: "`awards`", diagnostics: &diagnostics)
+        let basisName = m.string("basis", required: true, diagnostics: &diagnostics) ?? "rank_group"
+        guard let basis = AwardRule.Basis(rawValue: basisName) else {
+            diagnostics.append(Diagnostic(path: path, line: m.line(of: "basis"), message: "`basis` must be rank_group or count"))
+            return nil
+        }
+        var tiers: [AwardRule.Tier] = []
+        for tierNode in m.sequence("tiers", diagnostics: &diagnostics) {
+            guard let t = YAMLMapping(tierNode, path: path, what: "an award tier", diagnostics: &diagnostics) else { continue }
+            t.rejectUnknownKeys(["name", "count"], what: "an award tier", diagnostics: &diagnostics)
+            let name = t.localized("name", required: true, diagnostics: &diagnostics) ?? LocalizedText(zh: "", en: "")
+            let count: Int? = basis == .count
+                ? t.integer("count", default: 0, range: 1...10_000, diagnostics: &diagnostics) : nil
+            if basis == .count && t["count"] == nil { diagnostics.append(t.missing("count")) }
+            tiers.append(AwardRule.Tier(name: name, count: count))
+        }
+        if tiers.isEmpty { diagnostics.append(Diagnostic(path: path, line: m.line, message: "`awards` needs at least one tier")) }
+        return AwardRule(basis: basis, tiers: tiers)
     }
 }

@@ -4,8 +4,11 @@ import SaimaModel
 
 /// `leaderboard.json`: the machine-readable result (schema in the README).
 public enum LeaderboardJSON {
-    public static func value(_ board: Leaderboard, manifest: JSONValue? = nil) -> JSONValue {
+    public static func value(_ board: Leaderboard, manifest: JSONValue? = nil, awards: AwardRule? = nil) -> JSONValue {
         var root: [String: JSONValue] = [
+            "status": .string(board.isFinal ? "final" : "provisional"),
+            "pending": .object(board.pending.mapValues { .object($0.mapValues { .number(Double($0)) }) }),
+            "question_sets": .array(board.sets.map(setValue)),
             "round": .string(board.round),
             "generated_at": .string(ISO8601DateFormatter().string(from: board.generatedAt)),
             "seed": .number(Double(board.seed)),
@@ -15,6 +18,14 @@ public enum LeaderboardJSON {
             "overall": boardValue(board.overall, key: "board"),
         ]
         if let manifest { root["manifest"] = manifest }
+        if let awards {
+            root["awards"] = .object([
+                "rule": awards.json, "description": localized(awards.description),
+                "tiers": .array(AwardTiers.assign(board.overall, rule: awards).map { a in
+                    .object(["tier": localized(a.tier), "teams": .array(a.teams.map(JSONValue.string))])
+                }),
+            ])
+        }
         if !board.arena.isEmpty {
             root["arena"] = .array(board.arena.map { a in
                 .object([
@@ -68,6 +79,21 @@ public enum LeaderboardJSON {
         }
         if !e.sourceScores.isEmpty { o["scores_by_source"] = .object(e.sourceScores.mapValues(number)) }
         o["not_entered"] = e.notEnteredTracks.isEmpty ? .bool(e.notEntered) : .array(e.notEnteredTracks.map(JSONValue.string))
+        return .object(o)
+    }
+
+    /// One question set with its pilot unit and every team's score, interval and pending answers.
+    static func setValue(_ s: SetBoard) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "track": .string(s.track), "set": .string(s.set), "items": .number(Double(s.items)),
+            "entries": .array(s.entries.map { e in
+                .object([
+                    "team": .string(e.team), "score": number(e.score),
+                    "ci95": .array([number(e.ci95.low), number(e.ci95.high)]), "pending": .number(Double(e.pending)),
+                ])
+            }),
+        ]
+        if let unit = s.pilotUnit { o["pilot_unit"] = localized(unit) }
         return .object(o)
     }
 

@@ -76,13 +76,22 @@ public struct ReportData: Sendable {
     public var appeals: [AppealLine]
     /// Which build of this run's outputs the report is (earlier ones are kept in `history/v<N>/`).
     public var version: Int
+    /// The round's award rule, if it has one.
+    public var awards: AwardRule?
+    /// Team display names by id.
+    public var teamNames: [String: LocalizedText]
+    /// SHA-256 of the run's full manifest (canonical JSON), printed in the footer.
+    public var manifestHash: String?
 
     public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
                 failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, appeals: [AppealLine] = [],
-                version: Int = 1, topItems: Int = 10)
+                version: Int = 1, awards: AwardRule? = nil, manifestHash: String? = nil, topItems: Int = 10)
     {
         self.appeals = appeals
         self.version = version
+        self.awards = awards
+        self.manifestHash = manifestHash
+        self.teamNames = Dictionary(input.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         self.leaderboard = leaderboard
         self.agreement = agreement
         self.failureExamples = failureExamples

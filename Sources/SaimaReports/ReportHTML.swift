@@ -14,15 +14,17 @@ public enum ReportHTML {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(e(board.round)) — 排行榜报告 Ranking report</title>
             <style>\(css)</style></head><body>
-            <header class="cover"><h1>\(e(board.round))</h1>
-            <p class="sub">赛马评测排行榜报告 · Saima ranking report</p>
-            <p>生成时间 Generated: \(e(ISO8601DateFormatter().string(from: board.generatedAt)))
-             · 随机种子 Seed \(board.seed) · 重抽样 Resamples \(board.resamples)
-             · 版本 Version \(data.version)\(data.version > 1 ? "（此前版本见 history/ · earlier versions in history/）" : "")</p></header>
+            \(provisionalNotice(board))
+            \(cover(data))
             <nav>\(navigation(board))</nav>
             """
-        html += section(id: "overall", title: "总榜 Overall", body: boardTable(board.overall) + ReportSVG.barChart(board.overall)
-            + notEntered(board.overall) + adjacentTable(board.overall))
+        if data.version > 1 {
+            html += "<p class=note>版本 Version \(data.version)；此前版本保存在 history/ · earlier versions are kept in history/.</p>"
+        }
+        html += section(id: "overall", title: "总榜 Overall", body: orderExplanation + notEnteredWarning(board.overall)
+            + boardTable(board.overall) + ReportSVG.barChart(board.overall) + notEntered(board.overall)
+            + adjacentTable(board.overall))
+        html += section(id: "pilot-units", title: "试点单位题集 Pilot units' question sets", body: pilotUnits(data))
         for track in board.tracks {
             html += section(id: "track-\(e(track.id))", title: "赛道 Track: \(e(track.name.bilingual))",
                             body: boardTable(track) + ReportSVG.barChart(track) + adjacentTable(track))
@@ -40,7 +42,7 @@ public enum ReportHTML {
         html += section(id: "separating", title: "最具区分度的题目 Items that best separate teams", body: separatingTable(data))
         html += section(id: "methodology", title: "评分方法 Methodology", body: methodology(board))
         html += section(id: "manifest", title: "运行清单 Manifest", body: manifestSection(data.manifest))
-        html += "<footer>Saima \(e(SaimaVersion.current)) · 本报告为自包含文件 This report is self-contained.</footer></body></html>\n"
+        html += footer(data, bodyHash: SHA256Digest.hex(html)) + "</body></html>\n"
         return html
     }
 
@@ -49,13 +51,20 @@ public enum ReportHTML {
     static let css = """
         body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;\
         margin:0 auto;max-width:1100px;padding:24px;color:#222;line-height:1.5}
-        .cover{border-bottom:3px solid #2f6db5;margin-bottom:16px}.cover h1{margin:0;font-size:30px}
+        .cover-page{border-bottom:3px solid #2f6db5;margin-bottom:16px}.cover-page h1{margin:0;font-size:30px}
         .sub{color:#2f6db5;font-size:18px;margin:4px 0}nav a{margin-right:12px}
         table{border-collapse:collapse;margin:12px 0;font-size:14px}th,td{border:1px solid #ccc;padding:4px 8px}
         th{background:#f0f4fa}td.num{text-align:right;font-variant-numeric:tabular-nums}
         section{margin:28px 0}h2{border-left:5px solid #2f6db5;padding-left:8px}
         .note{color:#555;font-size:13px}code{background:#f4f4f4;padding:0 3px;word-break:break-all}
         footer{margin-top:40px;color:#777;font-size:12px}td.flag{color:#b00020;font-weight:bold}
+        td.team{min-width:9em;word-break:keep-all}.warn{color:#b00020}.warnbox{border:1px solid #d9a;background:#fff4f6;\
+        padding:6px 10px;font-size:13px}.provisional{background:#fff3cd;border:1px solid #e0b000;padding:6px 10px;\
+        font-weight:bold}.facts th{text-align:left}.hashes code{font-size:11px}table.pilot td{font-size:13px}
+        @page{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-center{content:counter(page) " / " counter(pages);font-size:9pt;color:#666}}
+        @media print{body{max-width:none;padding:0;font-size:11pt}table{font-size:9pt}th{white-space:nowrap}nav{display:none}thead{display:table-header-group}\
+        tr,img,svg{page-break-inside:avoid}section{page-break-inside:auto}.cover-page{page-break-after:always}\
+        a{color:inherit;text-decoration:none}}
         """
 
     static func section(id: String, title: String, body: String) -> String {
@@ -70,14 +79,15 @@ public enum ReportHTML {
     }
 
     static func boardTable(_ b: Board) -> String {
-        var rows = "<table><tr><th>名次<br>Pos</th><th>等级<br>Rank</th><th>组<br>Group</th><th>队伍 Team</th>"
+        var rows = "<table><thead><tr><th>名次<br>Pos</th><th>等级<br>Rank</th><th>组<br>Group</th><th>队伍 Team</th>"
         rows += "<th>得分<br>Score</th><th>95% CI</th><th>题数<br>Items</th><th>成功<br>OK</th><th>失败<br>Failed</th>"
-        rows += "<th>无法抽取<br>Unextr.</th><th>平均/P95 延迟 ms<br>Latency</th><th>Tokens</th></tr>"
+        rows += "<th>无法抽取<br>Unextr.</th><th>平均/P95 延迟 ms<br>Latency</th><th>Tokens</th></tr></thead>"
         for x in b.entries {
             let latency = [x.meanLatencyMs, x.p95LatencyMs].map { $0.map(Format.milliseconds) ?? "-" }.joined(separator: " / ")
             rows += "<tr><td class=num>\(x.position)</td><td class=num>\(x.rank)</td><td class=num>\(x.rankGroup)</td>"
-            rows += "<td>\(e(x.name.zh))<br><span class=note>\(e(x.name.en)) · \(e(x.team))</span></td>"
-            rows += "<td class=num><b>\(Format.score(x.score))</b></td>"
+            rows += "<td class=team>\(e(x.name.zh))<br><span class=note>\(e(x.name.en)) · \(e(x.team))</span></td>"
+            let skipped = x.notEnteredTracks.isEmpty ? "" : "<br><span class=warn>⚠ 未报名 \(x.notEnteredTracks.count) 赛道 not entered</span>"
+            rows += "<td class=num><b>\(Format.score(x.score))</b>\(skipped)</td>"
             rows += "<td class=num>[\(Format.score(x.ci95.low)), \(Format.score(x.ci95.high))]</td>"
             rows += "<td class=num>\(x.items)</td><td class=num>\(x.answered)</td><td class=num>\(x.failed)</td>"
             rows += "<td class=num>\(x.unextractable)</td><td class=num>\(latency)</td><td class=num>\(x.tokens)</td></tr>"
@@ -163,11 +173,28 @@ public enum ReportHTML {
             html += "Judged in both orders (disagreement = tie); 400·log10 odds scale, anchor at 1000.</p>"
             html += "<table><tr><th>队伍 Team</th><th>评分 Rating</th><th>95% CI</th><th>对战数 Battles</th></tr>"
             for a in board.arena {
-                html += "<tr><td>\(e(a.team))</td><td class=num>\(String(format: "%.1f", a.rating))</td>"
-                html += "<td class=num>[\(String(format: "%.1f", a.ci95.low)), \(String(format: "%.1f", a.ci95.high))]</td>"
+                let decisive = board.arenaBias?.decisiveBattles(of: a.team)
+                let degenerate = a.ci95.high - a.ci95.low < 1e-9
+                    || (decisive.map { $0 < ArenaBias.minimumDecisive } ?? false)
+                html += "<tr><td>\(e(a.team))</td><td class=num>\(degenerate ? "—" : String(format: "%.1f", a.rating))</td>"
+                html += degenerate
+                    ? "<td>信息不足 not enough information（需至少 \(ArenaBias.minimumDecisive) 场分出胜负的对战 needs ≥ \(ArenaBias.minimumDecisive) decisive battles; 现有 has \(decisive.map(String.init) ?? "?")）</td>"
+                    : "<td class=num>[\(String(format: "%.1f", a.ci95.low)), \(String(format: "%.1f", a.ci95.high))]</td>"
                 html += "<td class=num>\(a.battles)</td></tr>"
             }
             html += "</table>"
+            if let bias = board.arenaBias, bias.battles > 0 {
+                let share = Double(bias.ordersDisagree) / Double(bias.battles) * 100
+                html += "<p class=note>评审模型 \(e(bias.judge)) 在 \(bias.ordersDisagree)/\(bias.battles) 场对战（\(Format.score(share))%）中两种顺序给出不同结论（位置偏差），记为平局。"
+                html += "The judge \(e(bias.judge)) named different winners in the two orders in \(bias.ordersDisagree) of \(bias.battles) battles "
+                html += "(\(Format.score(share))%, position bias); those count as ties.</p>"
+                html += "<table><tr><th>对 Pair</th><th>对战 Battles</th><th>平局 Ties</th><th>顺序不一致 Orders disagree</th></tr>"
+                for p in bias.pairs {
+                    html += "<tr><td>\(e(p.a)) – \(e(p.b))</td><td class=num>\(p.battles)</td><td class=num>\(p.ties)</td>"
+                    html += "<td class=num>\(p.ordersDisagree)</td></tr>"
+                }
+                html += "</table>"
+            }
         }
         if let g = data.agreement {
             func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "—" }
@@ -201,7 +228,8 @@ public enum ReportHTML {
             rows += "<tr><td>\(e(s.track))</td><td>\(e(s.set))</td><td><code>\(e(s.item))</code></td>"
             rows += "<td class=num>\(String(format: "%.3f", s.spread))</td><td>\(e(s.best))</td><td>\(e(s.worst))</td></tr>"
         }
-        return rows + "</table>"
+        return rows + "</table><p class=note>每道题的题目、参考答案与各队回答见组织方附录 appendix.html（含隐藏题目，不公开）。"
+            + "Questions, references and every team's reply are in the organizer appendix, appendix.html (it holds hidden items; not for publication).</p>"
     }
 
     static func methodology(_ board: Leaderboard) -> String {
@@ -224,10 +252,11 @@ public enum ReportHTML {
             html += "<td>\(e(s["split"]?.stringValue ?? ""))</td><td class=num>\(Int(s["items"]?.numberValue ?? 0))</td>"
             html += "<td><code>\(e(s["content_hash"]?.stringValue ?? ""))</code></td></tr>"
         }
-        html += "</table><h3>提交设置（不含密钥）Submission settings (no secrets)</h3><table><tr><th>队伍 Team</th><th>设置 Settings</th></tr>"
+        html += "</table><h3>参赛队伍 Teams</h3><table><tr><th>队伍 Team</th><th>赛道 Tracks</th></tr>"
         for t in manifest["teams"]?.arrayValue ?? [] {
-            html += "<tr><td>\(e(t["team"]?.stringValue ?? ""))</td><td><code>\(e(t["endpoint"]?.canonicalJSON ?? ""))</code></td></tr>"
+            let tracks = (t["tracks"]?.arrayValue ?? []).compactMap(\.stringValue).joined(separator: ", ")
+            html += "<tr><td>\(e(t["team"]?.stringValue ?? ""))</td><td>\(e(tracks))</td></tr>"
         }
-        return html + "</table>"
+        return html + "</table><p class=note>端点地址与请求设置只在组织方的 manifest.json 中。Endpoints and request settings are in the organizer's manifest.json only.</p>"
     }
 }

@@ -39,7 +39,11 @@ struct BattleCommand: AsyncParsableCommand {
             + "\(summary.dropped) dropped (invalid verdicts) 无效")
         do {
             let (ratings, skipped) = try ArenaRatings.compute(summary.battles, anchor: anchor, resamples: bootstrap, seed: seed)
-            let json = BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "")
+            var json = BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "")
+            if case .object(var o) = json {
+                o["position_bias"] = BattleLog.pairsJSON(summary.battles, judge: judge.judgeModel)
+                json = .object(o)
+            }
             let text = try PrettyJSON.string(json)
             try text.write(toFile: (out as NSString).appendingPathComponent("arena.json"), atomically: true, encoding: .utf8)
             print(text)

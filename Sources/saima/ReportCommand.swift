@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaimaPipeline
 
 /// `saima report`: the ranking report of a run as HTML, Markdown or PDF.
 struct ReportCommand: ParsableCommand {
@@ -14,10 +15,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Run folder. 结果目录") var out: String
     @Option(help: "html, md or pdf. 格式") var format: Format = .html
     @Option(help: "Bootstrap seed (default: the run's seed). 随机种子") var seed: UInt64?
+    @Option(name: .customLong("appendix-item"), help: "Also show TRACK/SET/ITEM in the organizer appendix; repeatable. 附录题目")
+    var appendixItems: [String] = []
 
     func run() throws {
         let registry = try location.loadRunRegistry(out: out)
-        _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: seed, resamples: 1000)
+        _ = try RoundPipeline.writeLeaderboard(
+            folder: out, tracks: registry.tracks, seed: seed, resamples: 1000, appendixItems: appendixItems)
         let html = (out as NSString).appendingPathComponent("report.html")
         switch format {
         case .html: print(html)
@@ -35,8 +39,12 @@ enum PDFConversion {
     static func convert(html: String, pdf: String) throws {
         let absolute = URL(fileURLWithPath: html).standardizedFileURL.path
         let candidates: [(String, [String])] = [
-            ("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
-            ("chromium-browser", ["--headless", "--no-sandbox", "--disable-gpu", "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
+            // A4 comes from the report's @page rule; no browser header or footer (the local file:// path never
+            // appears on a page).
+            ("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf-no-header",
+                          "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
+            ("chromium-browser", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                  "--print-to-pdf-no-header", "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
             ("wkhtmltopdf", ["--quiet", "--enable-local-file-access", absolute, pdf]),
         ]
         for (tool, arguments) in candidates {

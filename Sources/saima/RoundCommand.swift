@@ -55,6 +55,7 @@ struct RoundCommand: AsyncParsableCommand {
                     timeoutCeilingSeconds: file.timeoutCeilingSeconds, maxConsecutiveFailures: file.maxConsecutiveFailures),
                 retryFailed: retryFailed, folder: out ?? "runs/\(file.name)")
             spec.keys = try KeysOption.load(keys)
+            spec.awards = file.awards
             try await RunExecution.runRound(spec)
             if let judge = file.judge {
                 let transport = CurlMultiTransport()

@@ -1,17 +1,34 @@
 #!/usr/bin/env bash
-# Renders a run's report.html to PNG with headless Chromium (Debian package `chromium`) and checks
-# that the picture is not blank: a person-eye check of the report. Nothing generated is committed.
-# Usage: Scripts/check-report-render.sh RUN_FOLDER [OUT.png]
+# Renders a run's ranking report to an A4 PDF with headless Chromium (Debian's `chromium`, CJK fonts from
+# `fonts-noto-cjk`) and checks what a judge would see: A4 pages, no browser header or footer and no local path
+# on any page, page numbers, and a first page and a pilot-unit table that are not blank (screenshots via
+# poppler's pdftoppm, kept in OUTDIR for a person to look at). Nothing generated is committed.
+# Usage: SAIMA=.build/debug/saima Scripts/check-report-render.sh RUN_FOLDER [OUTDIR]
 set -euo pipefail
-run=${1:?usage: $0 RUN_FOLDER [OUT.png]}
-png=${2:-$(mktemp -d)/report.png}
-if ! command -v chromium >/dev/null; then
-  echo "chromium is not installed: apt-get install -y chromium fonts-wqy-zenhei" >&2
-  exit 2
-fi
-html=$(cd "$run" && pwd)/report.html
-timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1200,2400 \
-  --screenshot="$png" "file://$html" >/dev/null 2>&1
+run=${1:?usage: $0 RUN_FOLDER [OUTDIR]}
+out=${2:-$(mktemp -d)}
+mkdir -p "$out"
+saima=${SAIMA:-.build/debug/saima}
+for tool in chromium pdfinfo pdftotext pdftoppm; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install -y chromium fonts-noto-cjk poppler-utils" >&2; exit 2; }
+done
+pdf=$("$saima" report --out "$run" --format pdf | tail -1)
+fail() { echo "render check: $*" >&2; exit 1; }
+pdfinfo "$pdf" | grep -q "Page size:.*(A4)" || fail "not A4: $(pdfinfo "$pdf" | grep 'Page size')"
+pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+text=$(pdftotext -layout "$pdf" -)
+abs=$(cd "$run" && pwd)
+grep -q "file://" <<<"$text" && fail "a page shows a file:// address"
+grep -qF "$abs" <<<"$text" && fail "a page shows the local path $abs"
+grep -q "1 / $pages" <<<"$text" || fail "no page numbers (expected '1 / $pages')"
+pilot=""
+for ((p = 1; p <= pages; p++)); do
+  if pdftotext -f "$p" -l "$p" "$pdf" - | grep -q "Pilot unit:"; then pilot=$p; break; fi
+done
+[ -n "$pilot" ] || fail "no pilot-unit table found"
+pdftoppm -r 60 -png -f 1 -l 1 "$pdf" "$out/first"
+pdftoppm -r 60 -png -f "$pilot" -l "$pilot" "$pdf" "$out/pilot"
+for png in "$out"/first*.png "$out"/pilot*.png; do
 python3 - "$png" <<'PY'
 import struct, sys, zlib
 path = sys.argv[1]
@@ -47,3 +64,5 @@ share = ink / (width * height)
 print(f"{path}: {width}x{height}, {share:.1%} of pixels carry ink")
 sys.exit(0 if share > 0.01 else 1)
 PY
+done
+echo "render check: $pdf — $pages A4 pages, page numbers, no local paths; first page and pilot-unit table (page $pilot) not blank; PNGs in $out"

@@ -38,8 +38,8 @@ public struct AwardRule: Sendable, Hashable {
             let names = tiers.map { "\($0.name.zh) \($0.count ?? 0) 队" }.joined(separator: "，")
             let en = tiers.map { "\($0.name.en) \($0.count ?? 0)" }.joined(separator: ", ")
             return LocalizedText(
-                zh: "按名额评奖：\(names)；按等级组依次整组授予，绝不拆分数据无法区分的队伍，因此某一奖项可能多于名额。",
-                en: "By count: \(en); whole rank groups are awarded in order and never split, so a tier may hold more teams than its count.")
+                zh: "按名额评奖：\(names)；按等级组依次整组授予，绝不拆分数据无法区分的队伍，因此某一奖项可能多于名额，并占用其后奖项的名额（如两队并列一等奖则二等奖名额减一）。",
+                en: "By count: \(en); whole rank groups are awarded in order and never split, so a tier may hold more teams than its count and uses up the places of the tiers after it (two first prizes leave one place fewer for the second).")
         }
     }
 

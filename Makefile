@@ -1,7 +1,7 @@
 # Saima — one-command set-up on a fresh Debian machine (root or sudo), then build and run.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config
+APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config libxml2
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps demo test crosscheck bench

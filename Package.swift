@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C: libcurl behind typed wrappers for its variadic setters; nothing else.
@@ -38,6 +39,18 @@ let package = Package(
         .target(
             name: "SaimaRegistry",
             dependencies: ["SaimaModel", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        // Sheets people send: .xlsx (ZIPFoundation + XML) and CSV in UTF-8 or GBK, with file.xlsx:Sheet!C7 locations.
+        .target(
+            name: "SaimaSheets",
+            dependencies: ["SaimaModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict
+        ),
+        // Pilot units' questions in: Excel, CSV and the public benchmark formats into question sets.
+        .target(
+            name: "SaimaImport",
+            dependencies: ["SaimaModel", "SaimaSheets", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Run storage: one SQLite database per run folder.
@@ -89,7 +102,7 @@ let package = Package(
             name: "saima",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
-                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging",
+                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging", "SaimaImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

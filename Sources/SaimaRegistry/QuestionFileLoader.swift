@@ -13,6 +13,13 @@ struct QuestionFileLoader {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file not found"))
             return []
         }
+        let lower = path.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            diagnostics.append(Diagnostic(
+                path: path, line: 0,
+                message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
+            return []
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
             return []
@@ -28,7 +35,11 @@ struct QuestionFileLoader {
             do {
                 value = try JSONValue.parse(String(trimmed))
             } catch {
-                diagnostics.append(Diagnostic(path: path, line: line, message: "malformed JSON line: \(error.message)"))
+                let looksLikeCSV = !trimmed.hasPrefix("{") && (trimmed.contains(",") || trimmed.contains("\t"))
+                diagnostics.append(Diagnostic(
+                    path: path, line: line,
+                    message: "malformed JSON line: \(error.message)"
+                        + (looksLikeCSV ? " — this looks like CSV; question files are JSON Lines: use `saima import --from csv` / 疑似 CSV，请用 saima import" : "")))
                 continue
             }
             if let id = value["id"]?.stringValue, !id.isEmpty {

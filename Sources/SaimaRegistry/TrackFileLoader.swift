@@ -8,6 +8,7 @@ struct TrackFileLoader {
     static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
     static let setFields: Set<String> = [
         "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary", "answers_withheld", "min_correct",
+        "source",
         "scoring",
     ]
     static let datasetFields: Set<String> = ["id", "file", "description"]

@@ -1,0 +1,119 @@
+import Foundation
+import SaimaModel
+import ZIPFoundation
+
+/// Reads the sheets of an Office Open XML workbook (.xlsx, as Excel and WPS save it): a ZIP of XML parts,
+/// read with ZIPFoundation and Foundation's XML parser.
+///
+/// Cell values: shared strings (`t="s"`, rich text runs joined), inline strings, formula results as stored,
+/// booleans as `TRUE`/`FALSE`, and numbers written the shortest way (`3`, `0.1`); a number whose cell style is a
+/// date format is written as `yyyy-MM-dd` (Excel's 1900 date system). Merged cells keep their value in the
+/// top-left cell only, as Excel stores them.
+public enum XLSXReader {
+    public static func read(path: String, data: Data) throws(SheetError) -> [Sheet] {
+        let file = (path as NSString).lastPathComponent
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch {
+            throw SheetError(file, "not a valid .xlsx file (a ZIP archive was expected) / 不是有效的 xlsx 文件")
+        }
+        func part(_ name: String) -> XMLElementNode? {
+            guard let entry = archive[name], entry.uncompressedSize <= 200 << 20 else { return nil }
+            var bytes = Data()
+            do { _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) } } catch { return nil }
+            return XMLElementNode.parse(bytes)
+        }
+        guard let workbook = part("xl/workbook.xml") else { throw SheetError(file, "no xl/workbook.xml: not an Excel workbook") }
+        let relations = part("xl/_rels/workbook.xml.rels")?.children("Relationship") ?? []
+        var targets: [String: String] = [:]
+        for r in relations {
+            if let id = r.attribute("Id"), let target = r.attribute("Target") {
+                targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            }
+        }
+        let shared = (part("xl/sharedStrings.xml")?.children("si") ?? []).map(Self.text)
+        let dateStyles = Self.dateStyles(part("xl/styles.xml"))
+        var sheets: [Sheet] = []
+        for s in workbook.descendants("sheet") {
+            let name = s.attribute("name") ?? "Sheet\(sheets.count + 1)"
+            guard let rid = s.attribute("id"), let target = targets[rid], let sheet = part(target) else {
+                throw SheetError("\(file):\(name)", "the sheet's XML part is missing / 工作表缺失")
+            }
+            sheets.append(Sheet(file: file, name: name, rows: rows(sheet, shared: shared, dateStyles: dateStyles)))
+        }
+        return sheets
+    }
+
+    /// The text of a shared or inline string: its `t`, or its rich-text runs' `t`s joined.
+    static func text(_ si: XMLElementNode) -> String {
+        if let t = si.child("t") { return t.text }
+        return si.children("r").compactMap { $0.child("t")?.text }.joined()
+    }
+
+    /// Cell style indexes whose number format is a date.
+    static func dateStyles(_ styles: XMLElementNode?) -> Set<Int> {
+        guard let styles else { return [] }
+        var custom: [Int: String] = [:]
+        for f in styles.descendants("numFmt") {
+            if let id = f.attribute("numFmtId").flatMap(Int.init), let code = f.attribute("formatCode") { custom[id] = code }
+        }
+        let builtInDates: Set<Int> = [14, 15, 16, 17, 22, 27, 30, 31, 34, 35, 36, 50, 57, 58]
+        var out: Set<Int> = []
+        for (index, xf) in (styles.child("cellXfs")?.children("xf") ?? []).enumerated() {
+            guard let id = xf.attribute("numFmtId").flatMap(Int.init) else { continue }
+            if builtInDates.contains(id) { out.insert(index); continue }
+            if let code = custom[id]?.lowercased().replacingOccurrences(of: "\"[^\"]*\"", with: "", options: .regularExpression),
+                code.contains("yy") || (code.contains("m") && code.contains("d"))
+            {
+                out.insert(index)
+            }
+        }
+        return out
+    }
+
+    static func rows(_ sheet: XMLElementNode, shared: [String], dateStyles: Set<Int>) -> [[String]] {
+        var rows: [[String]] = []
+        for row in sheet.descendants("row") {
+            let r = (row.attribute("r").flatMap(Int.init) ?? rows.count + 1) - 1
+            guard r >= 0, r < 1_000_000 else { continue }
+            while rows.count <= r { rows.append([]) }
+            var next = 0
+            for c in row.children("c") {
+                let ref = c.attribute("r") ?? ""
+                let col = Sheet.columnIndex(ref.prefix { $0.isLetter }) ?? next
+                next = col + 1
+                guard col < 16_384 else { continue }
+                let value = cellText(c, shared: shared, dateStyles: dateStyles)
+                while rows[r].count <= col { rows[r].append("") }
+                rows[r][col] = value
+            }
+        }
+        return rows
+    }
+
+    static func cellText(_ c: XMLElementNode, shared: [String], dateStyles: Set<Int>) -> String {
+        let v = c.child("v")?.text ?? ""
+        switch c.attribute("t") {
+        case "s": return Int(v).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+        case "inlineStr": return c.child("is").map(text) ?? ""
+        case "str", "e": return v
+        case "b": return v == "1" ? "TRUE" : "FALSE"
+        default:
+            guard let number = Double(v), number.isFinite else { return v }
+            if let style = c.attribute("s").flatMap(Int.init), dateStyles.contains(style) { return date(serial: number) }
+            return JSONValue.format(number: number)
+        }
+    }
+
+    /// Excel's 1900 date system: serial 1 = 1900-01-01, with its phantom 1900-02-29 (serials from 61 on are one
+    /// day late), so serial 45292 = 2024-01-01.
+    static func date(serial: Double) -> String {
+        guard serial >= 1, serial < 2_958_466 else { return JSONValue.format(number: serial) }
+        let days = Int(serial.rounded(.down)) - (serial >= 61 ? 1 : 0)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let base = calendar.date(from: DateComponents(year: 1899, month: 12, day: 31))!
+        let date = calendar.date(byAdding: .day, value: days, to: base)!
+        let p = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", p.year!, p.month!, p.day!)
+    }
+}

@@ -72,7 +72,7 @@ let package = Package(
         // Judging open-ended answers: LLM judges, pairwise battles, Bradley–Terry, human judges.
         .target(
             name: "SaimaJudging",
-            dependencies: ["SaimaModel", "SaimaLeaderboard", "SaimaRunner", "SaimaStorage", "SaimaScoring"],
+            dependencies: ["SaimaModel", "SaimaLeaderboard", "SaimaRunner", "SaimaStorage", "SaimaScoring", "SaimaSheets"],
             swiftSettings: strict
         ),
         // Renderers for terminals and files.
@@ -93,7 +93,7 @@ let package = Package(
             name: "SaimaPipeline",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
-                "SaimaReports", "SaimaJudging",
+                "SaimaReports", "SaimaJudging", "SaimaSheets",
             ],
             swiftSettings: strict
         ),
@@ -127,8 +127,15 @@ let package = Package(
             name: "SaimaScoringTests", dependencies: ["SaimaScoring", "SaimaModel"], exclude: ["RealReplies"],
             swiftSettings: strict
         ),
-        .testTarget(name: "SaimaJudgingTests", dependencies: ["SaimaJudging", "SaimaEndpointServer"], swiftSettings: strict),
+        .testTarget(
+            name: "SaimaJudgingTests", dependencies: ["SaimaJudging", "SaimaEndpointServer", "SaimaSheets"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
+        .testTarget(
+            name: "SaimaImportTests", dependencies: ["SaimaImport", "SaimaSheets", "SaimaRegistry", "SaimaModel"],
+            exclude: ["Fixtures"], swiftSettings: strict
+        ),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
         .testTarget(
             name: "SaimaRunnerTests",

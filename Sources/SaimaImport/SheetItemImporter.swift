@@ -22,7 +22,12 @@ public enum SheetItemImporter {
                 guard row.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
                 func cell(_ field: String) -> String {
                     guard let c = columns[field], c < row.count else { return "" }
-                    return row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                    // The `'` that neutralizes a formula-like cell in exported CSV (`CSVTable.field`) is not content.
+                    if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@".contains(next), Double(text.dropFirst()) == nil {
+                        return String(text.dropFirst())
+                    }
+                    return text
                 }
                 func at(_ field: String) -> String { sheet.location(row: r, column: columns[field]) }
                 let index = result.items.count + result.problems.count + 1

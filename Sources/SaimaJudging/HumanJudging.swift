@@ -1,6 +1,7 @@
 import Foundation
 import SaimaLeaderboard
 import SaimaModel
+import SaimaSheets
 import SaimaRunner
 import SaimaStorage
 
@@ -62,18 +63,14 @@ public enum HumanJudging {
         for path in paths {
             let judge = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             judges.insert(judge)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                diagnostics.append(Diagnostic(path: path, line: 0, message: "cannot read the file as UTF-8"))
+            let rows: [(line: Int, fields: [String])]
+            do { rows = try SheetRows.first(path) } catch {
+                diagnostics.append(Diagnostic(path: error.location, line: 0, message: error.message))
                 continue
             }
             let assignments = try store.humanAssignments(judge: judge)
             if assignments.isEmpty {
                 diagnostics.append(Diagnostic(path: path, line: 0, message: "no sheet was issued to judge `\(judge)` (file name must be the judge's name)"))
-                continue
-            }
-            let (rows, unterminated) = CSVTable.parseChecked(text)
-            if let unterminated {
-                diagnostics.append(Diagnostic(path: path, line: unterminated, message: "a quoted field starting here never closes (an unmatched \") — the rest of the sheet cannot be read"))
                 continue
             }
             guard let header = rows.first, let idColumn = header.fields.firstIndex(of: "answer_id"),

@@ -1,5 +1,6 @@
 import Foundation
 import SaimaModel
+import SaimaSheets
 import SaimaScoring
 import SaimaStorage
 
@@ -86,14 +87,9 @@ public enum Appeals {
         var seen: [ResultKey: String] = [:]
         let now = Date()
         for path in paths {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
-            else {
-                diagnostics.append(Diagnostic(path: path, line: 0, message: "cannot read the file as UTF-8 text / 无法以 UTF-8 读取"))
-                continue
-            }
-            let (rows, unterminated) = CSVTable.parseChecked(text)
-            if let unterminated {
-                diagnostics.append(Diagnostic(path: path, line: unterminated, message: "a quoted field starting here never closes (an unmatched \") / 引号未闭合"))
+            let rows: [(line: Int, fields: [String])]
+            do { rows = try SheetRows.first(path) } catch {
+                diagnostics.append(Diagnostic(path: error.location, line: 0, message: error.message))
                 continue
             }
             guard let header = rows.first else {

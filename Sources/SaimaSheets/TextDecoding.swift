@@ -36,4 +36,24 @@ public enum TextDecoding {
         let bytes = output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// `text` in GB18030 (what a spreadsheet on Chinese Windows writes as "CSV"), through iconv.
+    public static func gb18030Data(_ text: String) -> Data? {
+        let cd = iconv_open("GB18030", "UTF-8")
+        guard cd != iconv_t(bitPattern: -1) else { return nil }
+        defer { iconv_close(cd) }
+        var input = Array(text.utf8CString.dropLast())
+        var output = [CChar](repeating: 0, count: input.count * 2 + 8)
+        var inLeft = input.count
+        var outLeft = output.count
+        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
+            output.withUnsafeMutableBufferPointer { outBuf in
+                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
+                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1
+            }
+        }
+        guard ok, inLeft == 0 else { return nil }
+        return Data(output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) })
+    }
 }

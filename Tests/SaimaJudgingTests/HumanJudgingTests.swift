@@ -1,5 +1,6 @@
 import Foundation
 import SaimaModel
+import SaimaSheets
 import SaimaStorage
 import Testing
 
@@ -18,6 +19,27 @@ struct HumanJudgingTests {
         #expect(Agreement.ranks([1, 1, 2]) == [1.5, 1.5, 3])
         #expect(Agreement.combined([0.2, 0.4, 0.6, 0.8, 1.0]) == 0.6)  // five judges: drop highest and lowest
         #expect(Agreement.combined([0.2, 1.0]) == 0.6)
+    }
+
+    /// Judges who work in Excel or WPS send .xlsx, or "CSV" that Chinese Windows saves in GBK: both import.
+    @Test func judgeSheetsAsXlsxAndGBKCSVImport() async throws {
+        let (store, folder) = try await PairwiseJudgeTests.store(answers: ["team-a": "甲队的回答", "team-b": "乙队的回答"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (track, _, _) = PointwiseJudgeTests.fixture()
+        let paths = try HumanJudging.writeTemplates(store: store, tracks: [track], judges: ["alice", "bob"],
+                                                    folder: folder + "/sheets", seed: 2)
+        func filled(_ path: String, score: String) throws -> [[String]] {
+            let rows = CSVTable.parse(try String(contentsOfFile: path, encoding: .utf8)).map(\.fields)
+            return [rows[0]] + rows.dropFirst().map { var r = $0; r[9] = score; return r }
+        }
+        try XLSXWriter.write(rows: try filled(paths[0], score: "4"), sheetName: "评分", to: folder + "/alice.xlsx")
+        let bobText = try filled(paths[1], score: "2").map { CSVTable.line($0, neutralizeFormulas: false) }.joined()
+        try #require(TextDecoding.gb18030Data(bobText)).write(to: URL(fileURLWithPath: folder + "/bob.csv"))
+        #expect(TextDecoding.decode(try Data(contentsOf: URL(fileURLWithPath: folder + "/bob.csv")))?.encoding == .gb18030)
+        let imported = try HumanJudging.importSheets(store: store, paths: [folder + "/alice.xlsx", folder + "/bob.csv"])
+        #expect(imported.filter { $0.judge == "alice" }.count == 2)
+        #expect(imported.filter { $0.judge == "bob" }.count == 2)
+        #expect(Set(imported.filter { $0.judge == "alice" }.map(\.score)) == [0.8])
     }
 
     @Test func sheetsAreAnonymousAndImportsAreValidated() async throws {

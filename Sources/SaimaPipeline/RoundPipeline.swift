@@ -110,7 +110,7 @@ public enum RoundPipeline {
         let store = try RunStore(folder: folder)
         let manifest = try RunManifestStore.load(store: store)?.json
         let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
-        let runSeed = seed ?? manifest?["seed"]?.numberValue.map { UInt64($0) } ?? 0
+        let runSeed = seed ?? manifest.flatMap { RunManifest(json: $0).seed } ?? 0
         var board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
         board.arena = JudgingSummary.arena(folder: folder)
         board.arenaBias = JudgingSummary.arenaBias(folder: folder)

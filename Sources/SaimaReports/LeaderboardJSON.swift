@@ -11,7 +11,8 @@ public enum LeaderboardJSON {
             "question_sets": .array(board.sets.map(setValue)),
             "round": .string(board.round),
             "generated_at": .string(ISO8601DateFormatter().string(from: board.generatedAt)),
-            "seed": .number(Double(board.seed)),
+            // Exact as a number up to 2^53; larger seeds are written as a decimal string so they never round.
+            "seed": board.seed < 9_007_199_254_740_992 ? .number(Double(board.seed)) : .string(String(board.seed)),
             "resamples": .number(Double(board.resamples)),
             "methodology": .string(Methodology.englishSummary),
             "tracks": .array(board.tracks.map { boardValue($0, key: "track") }),

@@ -35,7 +35,7 @@ public struct RunManifest: Sendable {
         json = .object([
             "tracks_roots": .array(roots.map(JSONValue.string)),
             "round": .string(round), "split": .string(split?.rawValue ?? "all"),
-            "samples": .number(Double(samples)), "seed": .number(Double(seed)),
+            "samples": .number(Double(samples)), "seed": .string(String(seed)),
             "saima_version": .string(SaimaVersion.current), "prompt_template_version": .string(PromptTemplates.version),
             "libcurl": .string(CurlGlobal.versionText), "created_at": .string(ISO8601DateFormatter().string(from: createdAt)),
             "tracks": .array(tracks.map { .string($0.id) }), "question_sets": .array(sets), "teams": .array(teams),
@@ -65,6 +65,16 @@ public struct RunManifest: Sendable {
             })
         }
         return .object(o)
+    }
+
+    /// The run's seed: written as a decimal string so every UInt64 survives (a JSON number is a double and
+    /// would round seeds above 2^53); manifests that stored a number are read when it is an exact whole number.
+    public var seed: UInt64? {
+        switch json["seed"] {
+        case .string(let s)?: return UInt64(s)
+        case .number(let n)?: return n >= 0 && n < 9_007_199_254_740_992 && n == n.rounded() ? UInt64(n) : nil
+        default: return nil
+        }
     }
 
     /// `track/set` → content hash.

@@ -61,7 +61,17 @@ struct RoundWorkflowTests {
         // Raw answers for contestants and judges: one record per request.
         let jsonl = try await SaimaBinary.run(["export", "--out", out])
         let records = jsonl.stdout.split(separator: "\n").map { try? JSONValue.parse(String($0)) }
-        #expect(records.count == 266 * 2 + 147)
+        // One record per (team, item of the team's tracks), counted from the manifest the run froze.
+        let manifest = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))
+        var itemsPerTrack: [String: Int] = [:]
+        for set in manifest["question_sets"]?.arrayValue ?? [] {
+            itemsPerTrack[set["track"]?.stringValue ?? "", default: 0] += Int(set["items"]?.numberValue ?? 0)
+        }
+        let expected = (manifest["teams"]?.arrayValue ?? []).reduce(0) { sum, team in
+            sum + (team["tracks"]?.arrayValue ?? []).compactMap(\.stringValue).reduce(0) { $0 + (itemsPerTrack[$1] ?? 0) }
+        }
+        #expect(expected > 600, "three teams over the bundled dev sets")
+        #expect(records.count == expected)
         #expect(records.allSatisfy { $0?["outcome"] != nil && $0?["score"] != nil && $0?["content"] != nil })
         let csv = try await SaimaBinary.run(["export", "--out", out, "--format", "csv", "--output", out + "/raw.csv"])
         #expect(csv.status == 0)

@@ -3,18 +3,8 @@ import SaimaModel
 
 /// Reading answers as people and benchmarks write them.
 enum AnswerText {
-    /// Letters from `A`, `AC`, `A,C`, `A、C`, `["A","C"]`, `(A)`, `答案：B` — each offered; sorted; nil otherwise.
-    static func letters(_ raw: String, offered: [String]) -> String? {
-        var text = raw.precomposedStringWithCompatibilityMapping.uppercased()
-        for prefix in ["答案:", "答案", "ANSWER:", "正确答案:"] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
-        var letters: Set<String> = []
-        for ch in text {
-            if " ,、;/[]()\"'\n\t.。".contains(ch) { continue }
-            guard offered.contains(String(ch)) else { return nil }
-            letters.insert(String(ch))
-        }
-        return letters.isEmpty ? nil : letters.sorted().joined()
-    }
+    /// Letters from a cell (`ChoiceLetters`).
+    static func letters(_ raw: String, offered: [String]) -> String? { ChoiceLetters.parse(raw, offered: offered) }
 
     /// `对 错 正确 错误 是 否 √ × T F TRUE FALSE Y N` (and Excel's TRUE/FALSE cells).
     static func truth(_ raw: String) -> Bool? {

@@ -153,18 +153,9 @@ public enum Appeals {
         return readings
     }
 
-    /// Letters from a judge's cell (`B`, `a c`, `A、C`, `AC`), sorted, each offered by the item; `""` for a
-    /// no-answer word; nil when anything else is written.
+    /// Letters from a judge's cell (`ChoiceLetters`), or `""` for a no-answer word; nil for anything else.
     static func parseReading(_ raw: String, offered: [String]) -> String? {
-        if noAnswerWords.contains(raw.lowercased()) { return "" }
-        let folded = raw.precomposedStringWithCompatibilityMapping.uppercased()
-        var letters: Set<String> = []
-        for ch in folded {
-            if " ,、/;；，".contains(ch) { continue }
-            guard offered.contains(String(ch)) else { return nil }
-            letters.insert(String(ch))
-        }
-        return letters.isEmpty ? nil : letters.sorted().joined()
+        noAnswerWords.contains(raw.lowercased()) ? "" : ChoiceLetters.parse(raw, offered: offered)
     }
 }
 

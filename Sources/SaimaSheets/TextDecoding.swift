@@ -15,35 +15,21 @@ public enum TextDecoding {
 
     /// GB18030 (a superset of GBK and GB2312) to a String with iconv; nil on an invalid sequence.
     static func gb18030(_ data: Data) -> String? {
-        let cd = iconv_open("UTF-8", "GB18030")
-        guard cd != iconv_t(bitPattern: -1) else { return nil }
-        defer { iconv_close(cd) }
-        var input = [CChar](repeating: 0, count: data.count)
-        data.withUnsafeBytes { raw in
-            for (i, b) in raw.enumerated() { input[i] = CChar(bitPattern: b) }
-        }
-        var output = [CChar](repeating: 0, count: data.count * 4 + 4)
-        var inLeft = input.count
-        var outLeft = output.count
-        let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
-                var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress
-                return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1
-            }
-        }
-        guard ok, inLeft == 0 else { return nil }
-        let bytes = output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
-        return String(decoding: bytes, as: UTF8.self)
+        convert(Array(data), from: "GB18030", to: "UTF-8").map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// `text` in GB18030 (what a spreadsheet on Chinese Windows writes as "CSV"), through iconv.
     public static func gb18030Data(_ text: String) -> Data? {
-        let cd = iconv_open("GB18030", "UTF-8")
+        convert(Array(text.utf8), from: "UTF-8", to: "GB18030").map { Data($0) }
+    }
+
+    /// Converts bytes between two encodings with iconv; nil on an invalid or incomplete sequence.
+    static func convert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
+        let cd = iconv_open(target, source)
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
-        var input = Array(text.utf8CString.dropLast())
-        var output = [CChar](repeating: 0, count: input.count * 2 + 8)
+        var input = bytes.map { CChar(bitPattern: $0) }
+        var output = [CChar](repeating: 0, count: bytes.count * 4 + 8)
         var inLeft = input.count
         var outLeft = output.count
         let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
@@ -54,6 +40,6 @@ public enum TextDecoding {
             }
         }
         guard ok, inLeft == 0 else { return nil }
-        return Data(output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) })
+        return output[0..<(output.count - outLeft)].map { UInt8(bitPattern: $0) }
     }
 }

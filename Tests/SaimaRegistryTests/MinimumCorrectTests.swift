@@ -37,3 +37,25 @@ struct MinimumCorrectTests {
         #expect(throws: DiagnosticsError.self) { try TrackRegistry.load(roots: [fixture.path("public")]) }
     }
 }
+
+/// Issue 13, point 4: relative tracks roots in a round file resolve against the round file's folder, and a
+/// private root may extend a public track without repeating its name.
+struct RelativeRootTests {
+    @Test func roundFileRootsResolveAgainstTheRoundFilesFolderAndExtendPublicTracks() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.writeValidFinance(rootName: "repo/Tracks")
+        try fixture.write("secure/Tracks/finance/track.yaml", """
+            id: finance
+            question_sets:
+              - {id: hidden, file: questions/hidden.jsonl, pilot_unit: 测试银行, split: test}
+            """)
+        try fixture.write("secure/Tracks/finance/questions/hidden.jsonl", #"{"id":"h1","type":"true_false","prompt":"是否？","answer":true}"#)
+        let round = try fixture.write("repo/Rounds/final.yaml", "name: final\nsplit: test\ntracks_roots: [../../secure/Tracks]\n")
+        let file = try RoundFile.load(path: round)
+        let registry = try TrackRegistry.load(roots: [fixture.path("repo/Tracks")] + file.tracksRoots)
+        let finance = try #require(registry.tracks.first { $0.id == "finance" })
+        #expect(finance.name.en == "Finance", "the public root's name")
+        #expect(finance.questionSets.map(\.id).sorted() == ["credit", "hidden"])
+    }
+}

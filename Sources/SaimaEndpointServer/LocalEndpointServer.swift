@@ -107,6 +107,9 @@ final class EndpointConnectionHandler: ChannelInboundHandler, @unchecked Sendabl
             let responder = self.responder
             Task {
                 let reply = await responder(request)
+                // The server may have stopped while the responder ran (a test's never-answering endpoint):
+                // writing then would schedule work on an event loop that is gone.
+                guard channel.isActive else { return }
                 await ReplyWriter(channel: channel).write(reply)
             }
         }

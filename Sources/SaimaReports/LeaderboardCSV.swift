@@ -35,9 +35,9 @@ public enum Format {
     public static func score(_ x: Double) -> String { String(format: "%.2f", x) }
     public static func milliseconds(_ x: Double) -> String { String(format: "%.0f", x) }
 
-    /// Latency percentile for terminal summaries: the nearest-rank value `sorted[⌊n·q⌋]` (clamped),
-    /// formatted in whole milliseconds; "-" when there are no values.
+    /// Latency percentile for terminal summaries, by the one percentile definition the reports use
+    /// (`Percentile.of`: linear interpolation, numpy's default), in whole milliseconds; "-" when there are no values.
     public static func latencyPercentile(_ sorted: [Double], _ q: Double) -> String {
-        sorted.isEmpty ? "-" : milliseconds(sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))])
+        sorted.isEmpty ? "-" : milliseconds(Percentile.of(sorted: sorted, q * 100))
     }
 }

@@ -62,7 +62,7 @@ let package = Package(
         // Calls contestant endpoints through libcurl's multi interface.
         .target(
             name: "SaimaRunner",
-            dependencies: ["SaimaModel", "SaimaStorage", "CCurl"],
+            dependencies: ["SaimaModel", "CCurl"],
             swiftSettings: strict
         ),
         // Metrics and answer extraction: pure functions over (item, response text).
@@ -72,7 +72,7 @@ let package = Package(
         // Judging open-ended answers: LLM judges, pairwise battles, Bradley–Terry, human judges.
         .target(
             name: "SaimaJudging",
-            dependencies: ["SaimaModel", "SaimaLeaderboard", "SaimaRunner", "SaimaStorage", "SaimaScoring", "SaimaSheets"],
+            dependencies: ["SaimaModel", "SaimaRunner", "SaimaStorage", "SaimaScoring", "SaimaSheets"],
             swiftSettings: strict
         ),
         // Renderers for terminals and files.

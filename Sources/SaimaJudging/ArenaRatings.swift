@@ -1,6 +1,5 @@
 import SaimaModel
 import Foundation
-import SaimaLeaderboard
 
 /// Ratings with bootstrap intervals over battles.
 public enum ArenaRatings {

@@ -1,5 +1,4 @@
 import Foundation
-import SaimaLeaderboard
 import SaimaModel
 import SaimaStorage
 

@@ -1,6 +1,5 @@
 import Foundation
 import SaimaModel
-import SaimaStorage
 import Synchronization
 
 /// Settings of one run that are not per team.
@@ -40,13 +39,13 @@ public struct RunnerOptions: Sendable {
 /// `maxInFlight` slots, so a slow team holds only its own slots and never starves the others.
 public struct RoundRunner: Sendable {
     let transport: any HTTPTransport
-    let writer: ResultWriter
+    let writer: any ResultSink
     let options: RunnerOptions
     let onEvent: @Sendable (RunEvent) -> Void
     let environment: @Sendable (String) -> String?
 
     public init(
-        transport: any HTTPTransport, writer: ResultWriter, options: RunnerOptions,
+        transport: any HTTPTransport, writer: any ResultSink, options: RunnerOptions,
         environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] },
         onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {

@@ -1,5 +1,4 @@
 import SaimaModel
-import SaimaStorage
 
 /// One request to make: a team, an item of a question set, and the sample number.
 ///

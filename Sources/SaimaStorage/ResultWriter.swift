@@ -8,7 +8,7 @@ import Synchronization
 /// `maxDelay`, whichever comes first — so a crash loses at most the last uncommitted handful.
 /// Commits run on the database's own writer queue (`asyncWrite`), in order, never blocking a
 /// Swift task; each group extends the result chain from the last committed row.
-public final class ResultWriter: Sendable {
+public final class ResultWriter: ResultSink {
     struct State {
         var buffer: [ItemResult] = []
         var pending = 0

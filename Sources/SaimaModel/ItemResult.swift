@@ -1,5 +1,4 @@
 import Foundation
-import SaimaModel
 
 /// Identifies one request of a run: which team answered which item, and which sample it was.
 public struct ResultKey: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -38,7 +37,7 @@ public struct AttemptRecord: Sendable, Hashable, Codable {
 
 extension AttemptRecord {
     /// Compact JSON array of attempts, as stored in the `attempts` column.
-    static func json(_ attempts: [AttemptRecord]) -> String {
+    public static func json(_ attempts: [AttemptRecord]) -> String {
         JSONValue.array(attempts.map { a in
             .object([
                 "status": .number(Double(a.status)), "outcome": .string(a.outcome.rawValue),
@@ -48,7 +47,7 @@ extension AttemptRecord {
         }).canonicalJSON
     }
 
-    static func parse(_ text: String) -> [AttemptRecord] {
+    public static func parse(_ text: String) -> [AttemptRecord] {
         guard let array = (try? JSONValue.parse(text))?.arrayValue else { return [] }
         return array.map { a in
             AttemptRecord(

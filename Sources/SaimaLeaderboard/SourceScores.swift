@@ -1,3 +1,5 @@
+import SaimaModel
+
 /// Track scores from one scoring source at a time (automatic metric, LLM judge, human judges).
 ///
 /// Definition: for source s, a team's set score is the mean over the set's items that have an s
@@ -5,7 +7,7 @@
 /// any such item. Items without an s score are left out rather than counted as 0, so the column
 /// says how that source rates the answers it saw.
 enum SourceScores {
-    static let sources = ["auto", "llm_judge", "human"]
+    static let sources = ScoreSource.allCases.map(\.rawValue)
 
     static func track(_ track: LeaderboardInput.TrackSpec, team: String, answers: [LeaderboardInput.Answer])
         -> [String: Double]

@@ -12,9 +12,9 @@ public enum ScoringMode: Sendable, Hashable {
     /// The `scoring` value as written in `track.yaml`.
     public var label: String {
         switch self {
-        case .auto: "auto"
-        case .llmJudge: "llm_judge"
-        case .human: "human"
+        case .auto: ScoreSource.auto.rawValue
+        case .llmJudge: ScoreSource.llmJudge.rawValue
+        case .human: ScoreSource.human.rawValue
         case .blend(let a, let l, let h): "blend(auto \(a), llm_judge \(l), human \(h))"
         }
     }
@@ -33,4 +33,11 @@ public enum ScoringMode: Sendable, Hashable {
             return weights > 0 ? total / weights : nil
         }
     }
+}
+
+/// Where one score came from: the item's automatic metric, the LLM judge, or the human judges.
+public enum ScoreSource: String, Sendable, Hashable, CaseIterable {
+    case auto
+    case llmJudge = "llm_judge"
+    case human
 }

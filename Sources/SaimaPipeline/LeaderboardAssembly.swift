@@ -47,11 +47,11 @@ public enum LeaderboardAssembly {
             answer.pending = r.outcome == .ok && (s?.reason == "needs_judge" || s?.reason == "needs_human")
             answer.ruleStrength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength.rawValue
             if r.outcome == .ok, let s {
-                answer.sources["auto"] = s.autoScore
-                answer.sources["llm_judge"] = s.llmScore
-                answer.sources["human"] = s.humanScore
+                answer.sources[ScoreSource.auto.rawValue] = s.autoScore
+                answer.sources[ScoreSource.llmJudge.rawValue] = s.llmScore
+                answer.sources[ScoreSource.human.rawValue] = s.humanScore
             } else if s != nil {
-                answer.sources["auto"] = 0
+                answer.sources[ScoreSource.auto.rawValue] = 0
             }
             return answer
         }

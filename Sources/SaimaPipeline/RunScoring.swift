@@ -82,9 +82,9 @@ public enum RunScoring {
                 s.reason = { if case .human = mode { return "needs_human" }; return "needs_judge" }()
                 s.needsJudge = true
             } else if autoScore == nil || !(mode == .auto) {
-                s.reason = mode == .auto ? "llm_judge" : "\(mode.label): \(s.reason)"
+                s.reason = mode == .auto ? ScoreSource.llmJudge.rawValue : "\(mode.label): \(s.reason)"
                 s.needsJudge = false
-                if mode == .auto { s.metric = "llm_judge" }
+                if mode == .auto { s.metric = ScoreSource.llmJudge.rawValue }
             }
             if s.needsJudge { summary.needsJudge += 1 }
             var reason = s.reason

@@ -162,7 +162,7 @@ public enum ReportHTML {
         html += "<th>人工 Human</th><th>综合 Combined</th></tr>"
         for track in board.tracks {
             for x in track.entries {
-                let cells = ["auto", "llm_judge", "human"].map { x.sourceScores[$0].map(Format.score) ?? "—" }
+                let cells = ScoreSource.allCases.map { x.sourceScores[$0.rawValue].map(Format.score) ?? "—" }
                 html += "<tr><td>\(e(track.name.zh))</td><td>\(e(x.name.bilingual))</td>"
                 html += cells.map { "<td class=num>\($0)</td>" }.joined() + "<td class=num><b>\(Format.score(x.score))</b></td></tr>"
             }

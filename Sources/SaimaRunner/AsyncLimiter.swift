@@ -21,6 +21,8 @@ public final class AsyncLimiter: Sendable {
 
     public var limit: Int { state.withLock { $0.limit } }
     public var inUse: Int { state.withLock { $0.inUse } }
+    /// Tasks waiting for a slot.
+    public var waiting: Int { state.withLock { $0.waiters.count } }
 
     /// Waits for a slot.
     public func acquire() async throws {

@@ -55,7 +55,7 @@ struct PolicyTests {
         #expect(logs.lines.first == "t: in-flight limit 8 → 4 (HTTP 429) / 并发上限调整")
     }
 
-    @Test func limiterQueuesInOrderAndCancelsWaiters() async throws {
+    @Test func limiterCancelsWaiters() async throws {
         let limiter = AsyncLimiter(limit: 1)
         try await limiter.acquire()
         let waiter = Task { try await limiter.acquire() }
@@ -64,6 +64,25 @@ struct PolicyTests {
         await #expect(throws: CancellationError.self) { try await waiter.value }
         limiter.release()
         #expect(limiter.inUse == 0)
+    }
+
+    @Test func limiterAdmitsWaitersInArrivalOrder() async throws {
+        let limiter = AsyncLimiter(limit: 1)
+        try await limiter.acquire()
+        let order = LogBox()
+        var waiters: [Task<Void, any Error>] = []
+        for n in 0..<5 {
+            waiters.append(Task {
+                try await limiter.acquire()
+                order.append("\(n)")
+                limiter.release()
+            })
+            // Each waiter is queued before the next one starts (the queue position is what is tested).
+            while limiter.waiting < n + 1 { try await Task.sleep(for: .milliseconds(2)) }
+        }
+        limiter.release()
+        for w in waiters { try await w.value }
+        #expect(order.lines == ["0", "1", "2", "3", "4"], "first come, first served")
     }
 }
 

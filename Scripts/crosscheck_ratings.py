@@ -72,7 +72,8 @@ def main():
             for b in battles:
                 f.write(json.dumps(b) + "\n")
             path = f.name
-        out = subprocess.run([args.saima, "ratings", "--battles", path, "--anchor", anchor, "--bootstrap", "0"],
+        # The point ratings are compared; the bootstrap (at least 100 resamples, as saima requires) does not change them.
+        out = subprocess.run([args.saima, "ratings", "--battles", path, "--anchor", anchor, "--bootstrap", "100"],
                              check=True, capture_output=True, text=True).stdout
         saima = {r["team"]: r["rating"] for r in json.loads(out)["ratings"]}
         ref = reference(battles, anchor)

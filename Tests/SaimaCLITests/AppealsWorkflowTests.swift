@@ -127,6 +127,26 @@ struct RecordSafetyTests {
         #expect(!FileManager.default.fileExists(atPath: out + "/run.sqlite"), "nothing was written")
     }
 
+    @Test func row9EditedScoresAndFlippedSupersessionAreNamedByVerify() async throws {
+        let out = RoundWorkflowTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        #expect(try await SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: SaimaBinary.repositoryRoot).status == 0)
+        #expect(try await SaimaBinary.run(["round", "verify", "--out", out], directory: SaimaBinary.repositoryRoot).status == 0)
+        let db = try DatabaseQueue(path: out + "/run.sqlite")
+        // The cheater's zero becomes a one: the leaderboard would change, verify must say so.
+        try await db.write { try $0.execute(sql: "UPDATE scores SET score = 1 WHERE team = 'random-guess' AND score = 0") }
+        let edited = try await SaimaBinary.run(["round", "verify", "--out", out], directory: SaimaBinary.repositoryRoot)
+        #expect(edited.status == 1)
+        #expect(edited.stderr.contains("stored score(s) differ from the scores recomputed"), "\(edited.stderr)")
+        #expect(edited.stderr.contains("random-guess"))
+        // Re-score honestly, then flip a supersession flag: the current answer must be the last one.
+        #expect(try await SaimaBinary.run(["score", "--out", out], directory: SaimaBinary.repositoryRoot).status == 0)
+        try await db.write { try $0.execute(sql: "UPDATE results SET superseded = 1 WHERE seq = 1") }
+        let flipped = try await SaimaBinary.run(["round", "verify", "--out", out], directory: SaimaBinary.repositoryRoot)
+        #expect(flipped.status == 1)
+        #expect(flipped.stderr.contains("its superseded flag was changed"), "\(flipped.stderr)")
+    }
+
     @Test func row16ExportNeutralizesFormulasAndRow17RatingsValidatesCounts() async throws {
         let out = RoundWorkflowTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }

@@ -58,6 +58,15 @@ struct RoundWorkflowTests {
         #expect(retried > 5)
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("不稳定云"))
+        // The bundled rubric items wait for a judge: the results say they are provisional, with the counts.
+        #expect(board["status"]?.stringValue == "provisional")
+        #expect((board["pending"]?["keyword-lab"]?.objectValue?.count ?? 0) > 0)
+        #expect(html.contains("Provisional:"))
+        // Issue 11 row 13: the public files name no endpoint, request setting or local path.
+        let publicText = try String(contentsOfFile: out + "/leaderboard.json", encoding: .utf8) + html
+        for secret in ["base_url", "127.0.0.1", "extra_body", "api_key_env", "timeout_seconds", out] {
+            #expect(!publicText.contains(secret), "public files must not show \(secret)")
+        }
         // Raw answers for contestants and judges: one record per request.
         let jsonl = try await SaimaBinary.run(["export", "--out", out])
         let records = jsonl.stdout.split(separator: "\n").map { try? JSONValue.parse(String($0)) }

@@ -76,6 +76,58 @@ struct ChoiceAnswerExtractorTests {
     }
 
     @Test(arguments: [
+        ("B. 上海\nD. 深圳", "BD"),  // only the chosen options, one per line
+        ("下列城市是：\nA. 北京\nC. 广州\n以上城市都在中国。", "AC"),  // with a letter-free line before and after
+        ("以下是正确的一项：\n\nB. 上海\n\n这是直辖市。", "B"),  // one option, introduced
+    ])
+    func listedOptions(reply: String, letters: String) throws {
+        let (answer, rule) = try #require(Self.read(reply, multi: true))
+        #expect(answer == letters)
+        #expect(rule == .listedOptions)
+    }
+
+    @Test func listingEveryOptionIsARestatementNotAChoice() {
+        #expect(Self.read("A. 北京\nB. 上海\nC. 广州\nD. 深圳", multi: true) == nil)
+        #expect(Self.read("主要包括：\nA. 北京\nB. 上海\nC. 广州\nD. 深圳", multi: true)?.0 == "ABCD")
+    }
+
+    @Test(arguments: [
+        ("A. 北京：不对。\nB. 上海：对。\n综上所述，最恰当的是 D. 深圳。", "D", false),
+        ("Let's analyze each option.\nGiven these considerations, the best choice is:\n\nB. **上海**", "B", false),
+        ("A. 北京 正确\nB. 上海 正确\n因此，所有选项都是正确的。", "ABCD", true),
+        ("因此，集合 \\(A\\) 不重要。所以选项 C 广州最合适。", "C", false),  // math letters never count
+    ])
+    func conclusion(reply: String, letters: String, multi: Bool) throws {
+        let (answer, rule) = try #require(Self.read(reply, multi: multi))
+        #expect(answer == letters)
+        #expect(rule == .conclusion)
+    }
+
+    @Test func boxedNumbersReadTheOptionWithThatValueAndPlaceholdersAreNoAnswerLine() throws {
+        let hours = ChoiceAnswerExtractor(
+            choices: [("A", "6 小时"), ("B", "12 小时"), ("C", "24 小时"), ("D", "36 小时")].map { Choice(letter: $0.0, text: $0.1) },
+            multipleAnswers: false)
+        #expect(hours.extract("周期约为 \\(\\boxed{36}\\) 小时。")?.answer == .letters("D"))
+        // `答案：XY` copied from the instruction is ignored; the listed options are the answer.
+        #expect(Self.read("B. 上海\nD. 深圳\n\n答案：XY", multi: true)?.0 == "BD")
+    }
+
+    @Test func walkThroughsAndLatexNeverYieldAStrayOrRestatedOption() {
+        // Cut off while going through the options: no answer, not the first option's label or text.
+        #expect(Self.read("现在，让我们逐一分析选项：\n\nA. 北京\n   - 这个") == nil)
+        #expect(Self.read("设 \\(A\\) 为集合，且 $B=2$，则") == nil)
+        #expect(Self.read("由 \\(A + \\sqrt{CC") == nil, "math cut off mid-way")
+    }
+
+    @Test func aParaphrasedOptionIsAWeakReading() throws {
+        let sites = ChoiceAnswerExtractor(
+            choices: [("A", "河南省洛阳市"), ("B", "新疆吐鲁番市"), ("C", "甘肃省敦煌市")].map { Choice(letter: $0.0, text: $0.1) },
+            multipleAnswers: false)
+        let found = try #require(sites.extract("它位于中国云南省洛阳市。"))
+        #expect(found.answer == .letters("A") && found.rule == .choiceText && found.rule.strength == .weak)
+    }
+
+    @Test(arguments: [
         ("A选项错误，B是正确的", "B", false),
         ("分析：A项说法错误；C选项说法正确；D错误", "C", false),
         ("Option B is correct.", "B", false),

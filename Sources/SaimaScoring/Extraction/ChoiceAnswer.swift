@@ -24,6 +24,8 @@ public enum ExtractionRule: String, Sendable, Hashable, CaseIterable {
     case bare
     case answerLine = "answer_line"
     case answerStatement = "answer_statement"
+    case listedOptions = "listed_options"
+    case conclusion
     case letterStatement = "letter_statement"
     case leadingLetter = "leading_letter"
     case choiceText = "choice_text"
@@ -51,7 +53,8 @@ extension ExtractionRule {
     /// The rule's strength: judges see how many answers were read by guessing.
     public var strength: Strength {
         switch self {
-        case .bare, .answerLine, .answerStatement, .truthBare, .truthStatement, .judgeReading: .strong
+        case .bare, .answerLine, .answerStatement, .listedOptions, .conclusion, .truthBare, .truthStatement, .judgeReading:
+            .strong
         case .letterStatement, .leadingLetter, .truthLeading: .inferred
         case .choiceText, .strayLetter, .truthWord, .truthChoice: .weak
         }

@@ -9,18 +9,21 @@ import SaimaModel
 /// The reply is NFKC-folded first (full-width `Ｂ（：` read as `B(:`) and `*` and `` ` `` are dropped
 /// (Markdown `**B**`). Letters are read in **letter groups** (`ChoiceLetterGroups`: `AC`, `B和D`, `A, C, and D`;
 /// every letter offered by the item, never part of a word such as `Apple`, `I think` or `C3`). The rules are tried
-/// in this order; the first that yields an answer wins. Rules 1–3 read an explicit answer and are **strong**;
-/// 4–5 read a claim or a layout (**inferred**); 6–7 guess from restated text or stray letters (**weak**).
+/// in this order; the first that yields an answer wins. Rules 1–5 read an explicit answer and are **strong**;
+/// 6–7 read a claim or a layout (**inferred**); 8–9 guess from restated text or stray letters (**weak**). Letters
+/// inside TeX math (`\\(A\\)`, `$A=2$`) and option labels opening a line (`A. …`) are never stray letters.
 ///
 /// | # | rule | reads | examples → answer |
 /// |---|---|---|---|
 /// | 1 | `bare` | the whole reply, after brackets, quotes, spaces and closing punctuation around it, is a letter group (any case) | `B`, `（B）`, `**B**`, `b.`, `A,C` → B, B, B, B, AC |
-/// | 2 | `answer_line` | the reply's **final** answer statement (`ChoiceAnswerStatements`) is a labelled answer line naming letters, or naming exactly one choice's text | `【答案】C <eoa>`, `【答案】: A <eoa>`, `**答案：** B`, `Answer: (D)`, `$\boxed{C}$`, `答案：北京市` → C, A, B, D, C, B |
+/// | 2 | `answer_line` | the reply's **final** answer statement (`ChoiceAnswerStatements`) is a labelled answer line naming letters, exactly one choice's text, or (in `\\boxed{}`) one choice's leading number | `【答案】C <eoa>`, `【答案】: A <eoa>`, `**答案：** B`, `Answer: (D)`, `$\\boxed{C}$`, `答案：北京市`, `\\boxed{36} 小时` (D = 36 小时) → C, A, B, D, C, B, D |
 /// | 3 | `answer_statement` | the final answer statement is prose naming letters: `答案是` `选` `应选` `故选` `正确选项为` `the answer is` `I choose` … (not negated or conditional) | `答案是 B 选项`, `正确答案为B和D`, `故选AC`, `The answer is (C).`, `答案：A。……不对，应该选D` → B, BD, AC, C, D |
-/// | 4 | `letter_statement` | a letter group followed by a claim that it is right: optional `. : 、 )`, optional `选项 项 option`, `的`, `说法 表述 描述 叙述 观点`, `才是 是 为 最 is`, `the`, then `正确 对的 correct right answer 答案`; the last such group (for multi choice, the union of all) | `B是正确的`, `C选项说法正确`, `Option B is correct` → B, C, B |
-/// | 5 | `leading_letter` | the reply starts (after brackets and an optional `选项`/`option`) with a letter group followed by the end, whitespace or `. 。 , 、 : ; ) ] 】 」` — but not `A`/`I` followed by a space and a lower-case word | `B. 北京`, `B\n解析：…`, `AC。` → B, B, AC |
-/// | 6 | `choice_text` | the reply restates choice texts: choices whose `TextNormalizer.matchingForm` occurs in the reply's, dropping any contained in another found one; single choice needs exactly one | `北京市` (B = 北京市, A = 北京) → B |
-/// | 7 | `stray_letter` | every letter group standing alone anywhere (not `A`/`I` + space + lower-case word); all must agree | `我认为是B` → B; `A 或 B` → nothing |
+/// | 4 | `listed_options` | the reply lists the options it chooses, one per line as `X. <its text>` (`ChoiceReplyShape`) | `B. 黏液性水肿\\nE. 心悸` → BE |
+/// | 5 | `conclusion` | the last concluding sentence (`综上所述` `因此` `therefore` `based on this analysis` …) naming letters | `综上所述，最恰当的是 D. 物业服务合同纠纷` → D |
+/// | 6 | `letter_statement` | a letter group followed by a claim that it is right: optional `. : 、 )`, optional `选项 项 option`, `的`, `说法 表述 描述 叙述 观点`, `才是 是 为 最 is`, `the`, then `正确 对的 correct right answer 答案`; the last such group (for multi choice, the union of all) | `B是正确的`, `C选项说法正确`, `Option B is correct` → B, C, B |
+/// | 7 | `leading_letter` | the reply starts (after brackets and an optional `选项`/`option`) with a letter group followed by the end, whitespace or `. 。 , 、 : ; ) ] 】 」` — but not `A`/`I` followed by a space and a lower-case word, and not in a walk-through of the options | `B. 北京`, `B\\n解析：…`, `AC。` → B, B, AC |
+/// | 8 | `choice_text` | the reply restates choice texts (at least two characters, not a bare number): choices whose `TextNormalizer.matchingForm` occurs in the reply's, dropping any contained in another found one; single choice needs exactly one, and never every choice; not in a walk-through. For a short single-choice reply, also the one option it paraphrases (longest common substring ≥ 60% of that option, twice any other's) | `北京市` (B = 北京市, A = 北京) → B |
+/// | 9 | `stray_letter` | every letter group standing alone anywhere (not `A`/`I` + space + lower-case word); all must agree | `我认为是B` → B; `A 或 B` → nothing |
 ///
 /// **Declined**: when the final answer statement is an answer line that names no letter and no single choice
 /// text (`【答案】无 <eoa>`, `答案：题目有误`, `答案：A或B`), the reply is unextractable — rules 3–7 are not tried, so
@@ -35,11 +38,18 @@ public struct ChoiceAnswerExtractor: Sendable {
     /// Whether the item expects several letters (multi choice).
     public let multipleAnswers: Bool
     private let offered: Set<Unicode.Scalar>
+    /// Choice texts by letter, in `TextNormalizer.matchingForm`.
+    private let forms: [Unicode.Scalar: String]
 
     public init(choices: [Choice], multipleAnswers: Bool) {
         self.choices = choices
         self.multipleAnswers = multipleAnswers
         offered = Set(choices.compactMap { $0.letter.unicodeScalars.count == 1 ? $0.letter.unicodeScalars.first : nil })
+        var forms: [Unicode.Scalar: String] = [:]
+        for c in choices where c.letter.unicodeScalars.count == 1 {
+            forms[c.letter.unicodeScalars.first!] = TextNormalizer.matchingForm(c.text)
+        }
+        self.forms = forms
     }
 
     /// The extractor for a choice item.
@@ -56,7 +66,14 @@ public struct ChoiceAnswerExtractor: Sendable {
         let s = ScalarScanner(reply)
         let groups = ChoiceLetterGroups(offered: offered)
         if let letters = bare(s) { return .answer(.init(answer: .letters(letters), rule: .bare)) }
-        let statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) })
+        var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) })
+        statements.numbers = choices.compactMap { c in
+            guard let letter = c.letter.unicodeScalars.first,
+                let number = c.text.trimmingCharacters(in: .whitespaces).prefix(while: { $0.isNumber || $0 == "." }).nilIfEmpty,
+                let value = Double(number)
+            else { return nil }
+            return (letter, value)
+        }
         switch statements.final(s) {
         case .letters(let letters, let line)?:
             return .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement))
@@ -65,12 +82,24 @@ public struct ChoiceAnswerExtractor: Sendable {
         case nil:
             break
         }
-        let found: (Set<Unicode.Scalar>, ExtractionRule)? =
-            letterStatement(s, groups).map { ($0, .letterStatement) }
-            ?? leadingLetter(s, groups).map { ($0.letters, .leadingLetter) }
-            ?? choiceText(reply).map { ($0, .choiceText) }
-            ?? strayLetter(s, groups).map { ($0.letters, .strayLetter) }
-        return found.map { .answer(ExtractedAnswer(answer: .letters($0.0), rule: $0.1)) } ?? .none
+        let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
+        let enumeration = shape.isEnumeration
+        // Rules 4–9 in order; the first that reads something wins.
+        let rules: [(ExtractionRule, () -> Set<Unicode.Scalar>?)] = [
+            (.listedOptions, { shape.listedOptions() }),
+            (.conclusion, { shape.conclusion(multipleAnswers: multipleAnswers) }),
+            (.letterStatement, { letterStatement(s, groups) }),
+            (.leadingLetter, { enumeration ? nil : leadingLetter(s, groups)?.letters }),
+            (.choiceText, { enumeration ? nil : choiceText(reply) }),
+            (.choiceText, {
+                enumeration || multipleAnswers ? nil : shape.paraphrasedOption(reply: reply).map { Set([$0]) }
+            }),
+            (.strayLetter, { strayLetter(s, groups)?.letters }),
+        ]
+        for (rule, read) in rules {
+            if let letters = read() { return .answer(ExtractedAnswer(answer: .letters(letters), rule: rule)) }
+        }
+        return .none
     }
 
     // MARK: - Word lists
@@ -137,22 +166,37 @@ public struct ChoiceAnswerExtractor: Sendable {
         var found: [(letter: Unicode.Scalar, form: String)] = []
         for choice in choices {
             let text = TextNormalizer.matchingForm(choice.text)
-            if !text.isEmpty, form.contains(text), let letter = choice.letter.unicodeScalars.first {
+            // A one-character or bare-number text (`3`, `B`) turns up in any reasoning; it is no restatement.
+            let raw = choice.text.trimmingCharacters(in: .whitespaces)
+            guard text.count >= 2 || raw.count >= 2, !raw.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) else { continue }
+            if form.contains(text), let letter = choice.letter.unicodeScalars.first {
                 found.append((letter, text))
             }
         }
         found = found.filter { a in !found.contains { b in b.form != a.form && b.form.contains(a.form) } }
-        guard !found.isEmpty, multipleAnswers || found.count == 1 else { return nil }
+        guard !found.isEmpty, multipleAnswers || found.count == 1, found.count < choices.count else { return nil }
         return Set(found.map(\.letter))
+    }
+
+    /// An option label opening a line (`A. …`, `- B: …`): it names the option being discussed, not a choice.
+    private func isOptionLabel(_ s: ScalarScanner, _ g: ChoiceLetterGroups.Group) -> Bool {
+        guard g.end < s.count, ".:、)".unicodeScalars.contains(s[g.end]) else { return false }
+        var i = g.start - 1
+        while i >= 0, s[i] != "\n" {
+            guard s.isSpace(i) || "-#>•(".unicodeScalars.contains(s[i]) else { return false }
+            i -= 1
+        }
+        return true
     }
 
     /// Rule 7: standalone groups anywhere, all agreeing.
     private func strayLetter(_ s: ScalarScanner, _ groups: ChoiceLetterGroups) -> ChoiceLetterGroups.Group? {
         var found: [ChoiceLetterGroups.Group] = []
+        let math = s.mathMask
         var i = 0
         while i < s.count {
             if let g = groups.group(s, at: i) {
-                if !groups.isEnglishWord(s, g) { found.append(g) }
+                if !groups.isEnglishWord(s, g), !math[g.start], !isOptionLabel(s, g) { found.append(g) }
                 i = g.end
             } else {
                 i += 1
@@ -160,4 +204,9 @@ public struct ChoiceAnswerExtractor: Sendable {
         }
         return Set(found.map(\.letters)).count == 1 ? found.last : nil
     }
+}
+
+extension Substring {
+    /// nil for an empty substring.
+    var nilIfEmpty: Substring? { isEmpty ? nil : self }
 }

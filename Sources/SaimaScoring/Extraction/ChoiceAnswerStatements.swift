@@ -28,6 +28,8 @@ struct ChoiceAnswerStatements {
     }
 
     let groups: ChoiceLetterGroups
+    /// Each choice's leading number, when its text starts with one (`36 小时` → 36), for boxed numeric answers.
+    var numbers: [(letter: Unicode.Scalar, value: Double)] = []
     /// Choice texts of single-answer items must match exactly one choice; multi-answer items take all found.
     let choiceText: (String) -> Set<Unicode.Scalar>?
 
@@ -65,7 +67,7 @@ struct ChoiceAnswerStatements {
 
     /// A marker at `i`: the statement it makes (nil for a prose marker naming no letter) and where to go on.
     private func statement(_ s: ScalarScanner, at i: Int) -> (Final?, Int)? {
-        if let boxed = s.match("\\boxed{", at: i) { return (content(s, from: boxed, line: true), boxed) }
+        if let boxed = s.match("\\boxed{", at: i) { return (boxedContent(s, from: boxed), boxed) }
         if let label = s.matchAny(Self.lineLabels, at: i), let past = delimiter(s, marker: i, end: label.end) {
             return (content(s, from: past, line: true), past)
         }
@@ -116,8 +118,41 @@ struct ChoiceAnswerStatements {
         }
         guard line else { return nil }
         let text = lineText(s, from: p)
+        // `答案：X` copied from the instruction's placeholder is an echo, not an answer line.
+        if Self.placeholders.contains(text.trimmingCharacters(in: CharacterSet(charactersIn: "。.，, ")).uppercased()) { return nil }
         if let letters = choiceText(text) { return .letters(letters, explicitLine: true) }
         return .noChoice(text)
+    }
+
+    /// The instruction's own placeholders (`答案：X`, `答案：XY`) when a reply copies them.
+    static let placeholders: Set<String> = ["X", "XY", "X,Y", "X、Y", "X（X 为选项字母）", "X(X为选项字母)"]
+
+    /// `\boxed{…}`: letters inside, or a number equal to the leading number of exactly one choice's text
+    /// (`\boxed{36}` with D = `36 小时`), or the box and the rest of its line read as choice text.
+    private func boxedContent(_ s: ScalarScanner, from start: Int) -> Final? {
+        var end = start
+        var depth = 1
+        while end < s.count {
+            if s[end] == "{" { depth += 1 } else if s[end] == "}" { depth -= 1; if depth == 0 { break } }
+            end += 1
+        }
+        var inner = String.UnicodeScalarView()
+        inner.append(contentsOf: s.text[start..<end])
+        let innerText = String(inner).replacingOccurrences(of: "\\text{", with: "").replacingOccurrences(of: "}", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        if let value = Double(innerText) {
+            let matching = numbers.filter { $0.value == value }
+            if matching.count == 1 { return .letters([matching[0].letter], explicitLine: true) }
+        }
+        return content(s, from: start, line: true).flatMap { final -> Final? in
+            if case .noChoice = final {
+                var rest = String.UnicodeScalarView()
+                rest.append(contentsOf: s.text[min(end + 1, s.count)..<s.count])
+                let tail = String(rest).split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+                if let letters = choiceText(innerText + " " + tail) { return .letters(letters, explicitLine: true) }
+            }
+            return final
+        }
     }
 
     /// Whether the line from `p` (just after a one-letter group) goes on to label two or more further options

@@ -18,6 +18,43 @@ struct ScalarScanner {
 
     subscript(i: Int) -> Unicode.Scalar { text[i] }
 
+    /// For each position, whether it lies inside TeX math: `$…$`, `$$…$$`, `\(…\)` or `\[…\]`. Letters there are
+    /// variables (`\(A\)`, `$A=2$`), never answers.
+    var mathMask: [Bool] {
+        var mask = [Bool](repeating: false, count: count)
+        var i = 0
+        while i < count {
+            var close: [Unicode.Scalar]?
+            var open = 0
+            if text[i] == "$" {
+                let double = i + 1 < count && text[i + 1] == "$"
+                close = double ? ["$", "$"] : ["$"]
+                open = double ? 2 : 1
+            } else if text[i] == "\\", i + 1 < count, text[i + 1] == "(" || text[i + 1] == "[" {
+                close = ["\\", text[i + 1] == "(" ? ")" : "]"]
+                open = 2
+            }
+            guard let close else {
+                i += 1
+                continue
+            }
+            var j = i + open
+            while j + close.count <= count, Array(text[j..<(j + close.count)]) != close { j += 1 }
+            guard j + close.count <= count, j - i < 2000 else {
+                // `\(` or `\[` never closed: a reply cut off inside its math; the rest is math.
+                if close.first == "\\", count - i < 2000 {
+                    for k in i..<count { mask[k] = true }
+                    break
+                }
+                i += open
+                continue
+            }
+            for k in i..<(j + close.count) { mask[k] = true }
+            i = j + close.count
+        }
+        return mask
+    }
+
     /// Whether position `i` holds an ASCII letter or digit (so a letter next to it is part of a word).
     func isWordASCII(_ i: Int) -> Bool {
         guard i >= 0, i < count else { return false }

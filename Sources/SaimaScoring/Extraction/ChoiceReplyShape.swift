@@ -1,0 +1,201 @@
+import Foundation
+
+/// How a reply is laid out, for the rules that read it from its shape: a list of the options it chooses, a
+/// walk-through of every option, and its concluding sentence.
+struct ChoiceReplyShape {
+    let s: ScalarScanner
+    let groups: ChoiceLetterGroups
+    /// Choices by letter, in `TextNormalizer.matchingForm`.
+    let forms: [Unicode.Scalar: String]
+
+    /// The reply's lines, trimmed, without blank lines and code-fence lines.
+    var lines: [[Unicode.Scalar]] {
+        var out: [[Unicode.Scalar]] = []
+        var current: [Unicode.Scalar] = []
+        for c in s.text + ["\n"] {
+            if c == "\n" {
+                let line = String(String.UnicodeScalarView(current)).trimmingCharacters(in: .whitespaces)
+                if !line.isEmpty, !line.hasPrefix("```") { out.append(Array(line.unicodeScalars)) }
+                current = []
+            } else {
+                current.append(c)
+            }
+        }
+        return out
+    }
+
+    /// The option letter a line opens with (after list marks `1.` `-` `*` `#` and an optional `选项`/`Option`),
+    /// followed by a delimiter, and the rest of the line.
+    static func openingLetter(_ line: [Unicode.Scalar]) -> (letter: Unicode.Scalar, rest: [Unicode.Scalar])? {
+        var t = ScalarScanner(scalars: line)
+        var p = 0
+        while p < t.count, "-*#•> ".unicodeScalars.contains(t[p]) { p += 1 }
+        var q = p
+        while q < t.count, t[q].properties.numericType != nil, t[q].isASCII { q += 1 }
+        if q > p, q < t.count, t[q] == "." || t[q] == ")" { p = t.skippingSpaces(from: q + 1) }
+        while p < t.count, "-*# ".unicodeScalars.contains(t[p]) { p += 1 }
+        if let label = t.matchAny(["选项", "option"], at: p) { p = t.skippingSpaces(from: label.end) }
+        if p < t.count, t[p] == "(" { p += 1 }
+        guard p < t.count, t[p].isASCIIUppercase, !t.isWordASCII(p + 1) else { return nil }
+        let letter = t[p]
+        var r = p + 1
+        if r < t.count, t[r] == ")" { r += 1 }
+        while r < t.count, t[r] == "*" { r += 1 }
+        guard r == t.count || ".、:;)]】".unicodeScalars.contains(t[r]) || t.isSpace(r) else { return nil }
+        if r < t.count, !t.isSpace(r) { r += 1 }
+        t = ScalarScanner(scalars: Array(line[min(r, line.count)...]))
+        return (letter, t.text)
+    }
+
+    /// Whether the reply walks through the options: two or more lines open with different option letters, or it
+    /// says it will (`逐一分析选项`, `analyze each option`) — a restated option is then analysis, not a choice.
+    var isEnumeration: Bool {
+        if Set(lines.compactMap { Self.openingLetter($0)?.letter }.filter { forms[$0] != nil }).count >= 2 { return true }
+        return (0..<s.count).contains { s.matchAny(Self.walkThroughPhrases, at: $0) != nil }
+    }
+
+    static let walkThroughPhrases = [
+        "逐一分析", "逐个分析", "分别分析", "逐项分析", "analyze each option", "analyse each option", "each option step by step",
+        "let's analyze each", "let's analyse each",
+    ]
+
+    /// Rule `listed_options`: the reply lists the options it chooses, one per line as `X. <its text>` (a gloss after
+    /// the text allowed), with at most a letter-free line before and after (`B. 黏液性水肿\nE. 心悸、心动过速` → BE;
+    /// `下列哪些内容：\nA. …\nB. …\nC. …\n这些选项都…` → ABC). Listing every option is a restatement, not a choice,
+    /// and a single listed option is a leading letter, unless a line introduces the list (`…主要包括：`).
+    func listedOptions() -> Set<Unicode.Scalar>? {
+        let lines = self.lines
+        var letters: Set<Unicode.Scalar> = []
+        var first: Int?
+        var last = -1
+        for (n, line) in lines.enumerated() {
+            if let (letter, rest) = Self.openingLetter(line), let form = forms[letter], !form.isEmpty,
+                Self.restates(String(String.UnicodeScalarView(rest)), form)
+            {
+                if first == nil { first = n }
+                guard last == -1 || last == n - 1 else { return nil }  // option lines run together
+                letters.insert(letter)
+                last = n
+            }
+        }
+        guard let first, last - first + 1 == letters.count else { return nil }
+        let before = lines[..<first]
+        let after = lines[(last + 1)...]
+        guard before.count <= 1, after.count <= 1 else { return nil }
+        let intro = before.first.map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .whitespaces) }
+        let introduced = intro.map { $0.hasSuffix(":") || $0.hasSuffix("：") } == true
+        // One listed option counts only when a line introduces it (`以下是正确的一项：\nA. …`).
+        guard letters.count >= 2 || (introduced && !isEnumeration) else { return nil }
+        for line in before + after {
+            let t = ScalarScanner(scalars: line)
+            if (0..<t.count).contains(where: { groups.group(t, at: $0).map { !groups.isEnglishWord(t, $0) } ?? false }) {
+                return nil
+            }
+        }
+        return letters.count < forms.count || introduced ? letters : nil
+    }
+
+    /// Whether a line's text is the option's text, alone or with a gloss after a colon (`长城：…`), not a verdict.
+    static func restates(_ rest: String, _ form: String) -> Bool {
+        if TextNormalizer.matchingForm(rest) == form { return true }
+        guard let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
+        return TextNormalizer.matchingForm(String(rest[..<colon])) == form
+    }
+
+    static let conclusionMarkers = [
+        "综上所述", "综上", "根据以上分析", "根据以上", "由此可见", "总之", "因此", "所以", "最终", "故",
+        "in conclusion", "therefore", "based on this analysis", "based on the analysis", "based on these",
+        "given these considerations", "given this", "hence", "thus",
+    ]
+    static let allOptionsPhrases = ["所有选项都", "所有选项均", "以上选项都", "以上选项均", "以上都", "all of the above", "all options are"]
+
+    /// Rule `conclusion`: the last concluding sentence (`综上所述` `因此` `therefore` `based on this analysis` …; a
+    /// sentence ending in `:` runs on into the next line) that names letters, all agreeing: `综上所述，最恰当的是
+    /// D. 物业服务合同纠纷` → D; `… is:\n\nB. **减少胰岛素用量**` → B. For multi choice, `所有选项都是正确的` names
+    /// every option.
+    func conclusion(multipleAnswers: Bool) -> Set<Unicode.Scalar>? {
+        var best: Set<Unicode.Scalar>?
+        let math = s.mathMask
+        var i = 0
+        while i < s.count {
+            guard let marker = s.matchAny(Self.conclusionMarkers, at: i) else {
+                i += 1
+                continue
+            }
+            let end = sentenceEnd(from: marker.end)
+            if multipleAnswers, (marker.end..<end).contains(where: { s.matchAny(Self.allOptionsPhrases, at: $0) != nil }),
+                !(marker.end..<end).contains(where: { s.match("不", at: $0) != nil })
+            {
+                best = Set(forms.keys)
+            } else {
+                var found: [Set<Unicode.Scalar>] = []
+                var p = marker.end
+                while p < end {
+                    if let g = groups.group(s, at: p), !groups.isEnglishWord(s, g), !math[g.start] {
+                        found.append(g.letters)
+                        p = g.end
+                    } else {
+                        p += 1
+                    }
+                }
+                if let first = found.first, found.allSatisfy({ $0 == first }) { best = first }
+            }
+            i = marker.end
+        }
+        return best
+    }
+
+    /// The end of the sentence starting at `p`: `。` `！` `!` a `.` before a space or line end, or a line end; a
+    /// sentence ending in `:` or `：` runs on to the end of the next non-empty line.
+    private func sentenceEnd(from p: Int) -> Int {
+        var i = p
+        while i < s.count {
+            let c = s[i]
+            if c == "\n" {
+                var k = i - 1
+                while k > p, s.isSpace(k) { k -= 1 }
+                guard k >= p, s[k] == ":" else { return i }
+                var j = s.skippingSpaces(from: i)
+                while j < s.count, s[j] != "\n" { j += 1 }
+                return j
+            }
+            if c == "。" || c == "!" || c == "！" { return i }
+            if c == ".", i + 1 >= s.count || s.isSpace(i + 1), !(i > 0 && s[i - 1].isASCIIUppercase) { return i }
+            i += 1
+        }
+        return s.count
+    }
+
+    /// Weak fallback for short single-choice replies that paraphrase one option's text: the option sharing the
+    /// longest common substring with the reply, when it covers at least 60% of that option's text and at least
+    /// twice as much as any other option's.
+    func paraphrasedOption(reply: String) -> Unicode.Scalar? {
+        let r = Array(TextNormalizer.matchingForm(reply).unicodeScalars)
+        guard !r.isEmpty, r.count <= 120 else { return nil }
+        var scored: [(Unicode.Scalar, Double, Int)] = []
+        for (letter, form) in forms {
+            let f = Array(form.unicodeScalars)
+            guard f.count >= 3 else { continue }
+            let common = Self.longestCommonSubstring(r, f)
+            scored.append((letter, Double(common) / Double(f.count), common))
+        }
+        scored.sort { $0.1 > $1.1 }
+        guard let top = scored.first, top.1 >= 0.6, top.2 >= 3 else { return nil }
+        if scored.count > 1, scored[1].1 * 2 > top.1 { return nil }
+        return top.0
+    }
+
+    static func longestCommonSubstring(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var best = 0
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            var current = [Int](repeating: 0, count: b.count + 1)
+            for j in 1...b.count where a[i - 1] == b[j - 1] {
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+            }
+            previous = current
+        }
+        return best
+    }
+}

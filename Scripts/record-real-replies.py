@@ -234,17 +234,19 @@ def build_messages(item, style):
     return messages
 
 
-def plan(items, rounds, offset, every, start, shuffle_seed):
-    """(item, style) pairs: round r gives item k style ((k + offset + 4*r) % 8) + 1; items k with
-    k % every == start only. Requests are ordered round by round, shuffled within a round (fixed seed),
-    so that a time budget cuts evenly across sources and styles."""
+def plan(items, rounds, offset, every, start, shuffle_seed, rotate_over="selected"):
+    """(item, style) pairs for the items k with k % every == start. Round r gives the j-th selected item
+    style ((j + offset + 4*r) % 8) + 1 (rotate_over="selected"), or uses the global item index k instead
+    of j (rotate_over="all"; with --every > 1 that covers only some styles). Requests are ordered round
+    by round, shuffled within a round (fixed seed), so that a time budget cuts evenly across sources and
+    styles."""
     out = []
     for r in range(rounds):
         batch = []
-        for k, item in enumerate(items):
-            if k % every != start:
-                continue
-            style = ((k + offset + 4 * r) % 8) + 1
+        selected = [(k, item) for k, item in enumerate(items) if k % every == start]
+        for j, (k, item) in enumerate(selected):
+            pos = j if rotate_over == "selected" else k
+            style = ((pos + offset + 4 * r) % 8) + 1
             batch.append((item, style))
         random.Random(shuffle_seed + r).shuffle(batch)
         out += batch
@@ -278,6 +280,8 @@ def main():
     ap.add_argument("--style-offset", type=int, default=0)
     ap.add_argument("--every", type=int, default=1, help="use only items k with k %% EVERY == START")
     ap.add_argument("--start", type=int, default=0)
+    ap.add_argument("--rotate-over", choices=["selected", "all"], default="selected",
+                    help="rotate styles over the selected items' positions (default) or the global item index")
     ap.add_argument("--shuffle-seed", type=int, default=20261130)
     ap.add_argument("--max-replies", type=int, default=0, help="stop after this many new replies (0: no limit)")
     ap.add_argument("--time-budget", type=float, default=0, help="stop starting requests after SEC seconds")
@@ -285,7 +289,7 @@ def main():
     args = ap.parse_args()
 
     items = load_items(args.repo, args.datasets)
-    todo = plan(items, args.rounds, args.style_offset, args.every, args.start, args.shuffle_seed)
+    todo = plan(items, args.rounds, args.style_offset, args.every, args.start, args.shuffle_seed, args.rotate_over)
     if args.list:
         for item, style in todo:
             print(f"{args.source}/{item['key']}/{style}\t{item['type']}\t{STYLES[style][0]}")

@@ -119,6 +119,32 @@ struct ChoiceAnswerExtractorTests {
         #expect(Self.read("由 \\(A + \\sqrt{CC") == nil, "math cut off mid-way")
     }
 
+    @Test func aLaterConclusionIsTheFinalWord() throws {
+        let (answer, rule) = try #require(Self.read("答案：D\n\n解释：A错误，B正确……\n\n综上所述，唯一正确的一项是B。"))
+        #expect(answer == "B" && rule == .conclusion)
+        // A rejected letter in a concluding sentence is no answer; "Option A is the incorrect statement" is.
+        #expect(Self.read("因此选项 A 不正确。所以选项 C 广州最合适。")?.0 == "C")
+        #expect(Self.read("Based on the analysis, Option A is the incorrect statement because it is vague.")?.0 == "A")
+        // Multi choice: the option lines after a concluding colon.
+        #expect(Self.read("Based on the above considerations, the answers are:\n\nB. 上海\nD. 深圳", multi: true)?.0 == "BD")
+    }
+
+    @Test func aStatementFollowedByOptionLinesNamesThemAll() throws {
+        let reply = "答案：AC\n\n题目重述：下列说法正确的是：\nA. 北京\nC. 广州"
+        let (answer, rule) = try #require(Self.read(reply, multi: true))
+        #expect(answer == "AC" && rule == .answerStatement)
+    }
+
+    @Test func aFencedReplyIsReadWithoutItsFence() {
+        #expect(Self.read("```markdown\nB. 上海\n```")?.0 == "B")
+    }
+
+    @Test func longRepliesHaveNoStrayLetters() {
+        let long = String(repeating: "分析过程。", count: 100) + "质量数（A）不变。"
+        #expect(Self.read(long) == nil)
+        #expect(Self.read("质量数（A）不变，我认为是A")?.0 == "A", "a short reply still can")
+    }
+
     @Test func aParaphrasedOptionIsAWeakReading() throws {
         let sites = ChoiceAnswerExtractor(
             choices: [("A", "河南省洛阳市"), ("B", "新疆吐鲁番市"), ("C", "甘肃省敦煌市")].map { Choice(letter: $0.0, text: $0.1) },

@@ -19,11 +19,11 @@ import SaimaModel
 /// | 2 | `answer_line` | the reply's **final** answer statement (`ChoiceAnswerStatements`) is a labelled answer line naming letters, exactly one choice's text, or (in `\\boxed{}`) one choice's leading number | `【答案】C <eoa>`, `【答案】: A <eoa>`, `**答案：** B`, `Answer: (D)`, `$\\boxed{C}$`, `答案：北京市`, `\\boxed{36} 小时` (D = 36 小时) → C, A, B, D, C, B, D |
 /// | 3 | `answer_statement` | the final answer statement is prose naming letters: `答案是` `选` `应选` `故选` `正确选项为` `the answer is` `I choose` … (not negated or conditional) | `答案是 B 选项`, `正确答案为B和D`, `故选AC`, `The answer is (C).`, `答案：A。……不对，应该选D` → B, BD, AC, C, D |
 /// | 4 | `listed_options` | the reply lists the options it chooses, one per line as `X. <its text>` (`ChoiceReplyShape`) | `B. 黏液性水肿\\nE. 心悸` → BE |
-/// | 5 | `conclusion` | the last concluding sentence (`综上所述` `因此` `therefore` `based on this analysis` …) naming letters | `综上所述，最恰当的是 D. 物业服务合同纠纷` → D |
+/// | 5 | `conclusion` | the last concluding sentence (`综上所述` `因此` `therefore` `based on the analysis` …) naming letters not rejected in it (`选项 B 不正确`); a sentence ending in `:` takes the option lines after it. A conclusion after the reply's last answer statement overrides it | `综上所述，最恰当的是 D. 物业服务合同纠纷` → D; `答案：D … 综上所述，唯一正确的一项是B` → B |
 /// | 6 | `letter_statement` | a letter group followed by a claim that it is right: optional `. : 、 )`, optional `选项 项 option`, `的`, `说法 表述 描述 叙述 观点`, `才是 是 为 最 is`, `the`, then `正确 对的 correct right answer 答案`; the last such group (for multi choice, the union of all) | `B是正确的`, `C选项说法正确`, `Option B is correct` → B, C, B |
 /// | 7 | `leading_letter` | the reply starts (after brackets and an optional `选项`/`option`) with a letter group followed by the end, whitespace or `. 。 , 、 : ; ) ] 】 」` — but not `A`/`I` followed by a space and a lower-case word, and not in a walk-through of the options | `B. 北京`, `B\\n解析：…`, `AC。` → B, B, AC |
 /// | 8 | `choice_text` | the reply restates choice texts (at least two characters, not a bare number): choices whose `TextNormalizer.matchingForm` occurs in the reply's, dropping any contained in another found one; single choice needs exactly one, and never every choice; not in a walk-through. For a short single-choice reply, also the one option it paraphrases (longest common substring ≥ 60% of that option, twice any other's) | `北京市` (B = 北京市, A = 北京) → B |
-/// | 9 | `stray_letter` | every letter group standing alone anywhere (not `A`/`I` + space + lower-case word); all must agree | `我认为是B` → B; `A 或 B` → nothing |
+/// | 9 | `stray_letter` | in a reply of at most 400 code points, every letter group standing alone (not `A`/`I` + space + lower-case word, unless named by `option`/`选项`); all must agree | `我认为是B` → B; `A 或 B` → nothing |
 ///
 /// **Declined**: when the final answer statement is an answer line that names no letter and no single choice
 /// text (`【答案】无 <eoa>`, `答案：题目有误`, `答案：A或B`), the reply is unextractable — rules 3–7 are not tried, so
@@ -63,6 +63,13 @@ public struct ChoiceAnswerExtractor: Sendable {
 
     /// What the reply answers: letters and the rule that read them, a declined answer line, or nothing.
     public func read(_ reply: String) -> ChoiceReading {
+        // A reply fenced as code (```markdown … ```) is read without its fence line.
+        var reply = reply
+        if reply.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("```"),
+            let newline = reply.firstIndex(of: "\n")
+        {
+            reply = String(reply[reply.index(after: newline)...])
+        }
         let s = ScalarScanner(reply)
         let groups = ChoiceLetterGroups(offered: offered)
         if let letters = bare(s) { return .answer(.init(answer: .letters(letters), rule: .bare)) }
@@ -74,15 +81,22 @@ public struct ChoiceAnswerExtractor: Sendable {
             else { return nil }
             return (letter, value)
         }
-        switch statements.final(s) {
-        case .letters(let letters, let line)?:
-            return .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement))
-        case .noChoice(let text)?:
-            return .declined(text)
-        case nil:
-            break
-        }
         let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
+        if let (final, position) = statements.finalWithPosition(s) {
+            // A concluding sentence after the reply's last answer statement is its final word (`答案：D` … `综上所述，
+            // 唯一正确的一项是B`).
+            if let later = shape.conclusionWithPosition(multipleAnswers: multipleAnswers), later.position > position {
+                if case .letters(let letters, _) = final, letters == later.letters {} else {
+                    return .answer(.init(answer: .letters(later.letters), rule: .conclusion))
+                }
+            }
+            switch final {
+            case .letters(let letters, let line):
+                return .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement))
+            case .noChoice(let text):
+                return .declined(text)
+            }
+        }
         let enumeration = shape.isEnumeration
         // Rules 4–9 in order; the first that reads something wins.
         let rules: [(ExtractionRule, () -> Set<Unicode.Scalar>?)] = [
@@ -94,7 +108,8 @@ public struct ChoiceAnswerExtractor: Sendable {
             (.choiceText, {
                 enumeration || multipleAnswers ? nil : shape.paraphrasedOption(reply: reply).map { Set([$0]) }
             }),
-            (.strayLetter, { strayLetter(s, groups)?.letters }),
+            // Stray letters only in a short reply: in a long one they are variables and labels (`质量数（A）`).
+            (.strayLetter, { s.count <= Self.strayLetterLimit ? strayLetter(s, groups)?.letters : nil }),
         ]
         for (rule, read) in rules {
             if let letters = read() { return .answer(ExtractedAnswer(answer: .letters(letters), rule: rule)) }
@@ -177,6 +192,9 @@ public struct ChoiceAnswerExtractor: Sendable {
         guard !found.isEmpty, multipleAnswers || found.count == 1, found.count < choices.count else { return nil }
         return Set(found.map(\.letter))
     }
+
+    /// Replies longer than this (in code points) are never read by stray letters.
+    static let strayLetterLimit = 400
 
     /// An option label opening a line (`A. …`, `- B: …`): it names the option being discussed, not a choice.
     private func isOptionLabel(_ s: ScalarScanner, _ g: ChoiceLetterGroups.Group) -> Bool {

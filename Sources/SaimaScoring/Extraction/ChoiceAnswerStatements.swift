@@ -51,12 +51,15 @@ struct ChoiceAnswerStatements {
     static let conditionalWords = ["排除", "如果", "若", "假如", "假设", "not", "if", "whether", "don't", "cannot"]
 
     /// The final statement of the reply, or nil when it makes none.
-    func final(_ s: ScalarScanner) -> Final? {
-        var last: Final?
+    func final(_ s: ScalarScanner) -> Final? { finalWithPosition(s)?.final }
+
+    /// The final statement and where it starts.
+    func finalWithPosition(_ s: ScalarScanner) -> (final: Final, position: Int)? {
+        var last: (Final, Int)?
         var i = 0
         while i < s.count {
             if let (statement, end) = statement(s, at: i) {
-                if let statement { last = statement }
+                if let statement { last = (statement, i) }
                 i = end
             } else {
                 i += 1
@@ -111,6 +114,7 @@ struct ChoiceAnswerStatements {
             steps += 1
         }
         if let g = groups.group(s, at: p) ?? groups.lowercaseLetter(s, at: p) {
+            if let listed = listedLines(s, from: g) { return .letters(listed, explicitLine: line) }
             if groups.isHedged(s, g) || (line && g.letters.count == 1 && listsOptions(s, from: g.end)) {
                 return line ? .noChoice(lineText(s, from: p)) : nil
             }
@@ -153,6 +157,31 @@ struct ChoiceAnswerStatements {
             }
             return final
         }
+    }
+
+    /// A statement followed by option lines (`正确的是：\nA. …\nC. …`): the letters of every consecutive line that
+    /// opens with an option label, from the first one at `g`; nil when `g` is not such a label.
+    private func listedLines(_ s: ScalarScanner, from g: ChoiceLetterGroups.Group) -> Set<Unicode.Scalar>? {
+        guard g.letters.count == 1, g.end < s.count, ".、".unicodeScalars.contains(s[g.end]) else { return nil }
+        var k = g.start - 1
+        while k >= 0, s[k] != "\n" {
+            guard s.isSpace(k) else { return nil }
+            k -= 1
+        }
+        guard k >= 0 else { return nil }
+        var letters = g.letters
+        var i = g.end
+        while true {
+            while i < s.count, s[i] != "\n" { i += 1 }
+            let next = s.skippingSpaces(from: i)
+            guard next > i, next + 1 < s.count, let (run, end) = groups.run(s, at: next), run.count == 1,
+                end < s.count, ".、".unicodeScalars.contains(s[end]), !s.text[i..<next].filter({ $0 == "\n" }).isEmpty,
+                s.text[i..<next].filter({ $0 == "\n" }).count == 1
+            else { break }
+            letters.formUnion(run)
+            i = end
+        }
+        return letters.count >= 2 ? letters : nil
     }
 
     /// Whether the line from `p` (just after a one-letter group) goes on to label two or more further options

@@ -55,9 +55,13 @@ struct ChoiceLetterGroups {
         return Group(letters: [s[i].asciiUppercased], start: i, end: i + 1)
     }
 
-    /// `A`/`I` followed by a space and a lower-case word: the English article or pronoun.
+    /// `A`/`I` followed by a space and a lower-case word: the English article or pronoun — unless an option word
+    /// names it (`Option A is …`, `choice A is …`).
     func isEnglishWord(_ s: ScalarScanner, _ g: Group) -> Bool {
         guard g.end == g.start + 1, s[g.start] == "A" || s[g.start] == "I", s.isSpace(g.end) else { return false }
+        var b = g.start
+        while b > 0, s.isSpace(b - 1) { b -= 1 }
+        if b < g.start, s.matchAnyBackward(["option", "choice", "answer", "选项"], endingAt: b) != nil { return false }
         let next = s.skippingSpaces(from: g.end)
         return next < s.count && s[next].isASCIILowercase
     }

@@ -104,8 +104,8 @@ struct ChoiceReplyShape {
 
     static let conclusionMarkers = [
         "综上所述", "综上", "根据以上分析", "根据以上", "由此可见", "总之", "因此", "所以", "最终", "故",
-        "in conclusion", "therefore", "based on this analysis", "based on the analysis", "based on these",
-        "given these considerations", "given this", "hence", "thus",
+        "in conclusion", "therefore", "based on the above", "based on this analysis", "based on the analysis",
+        "based on these", "based on this", "given these considerations", "given this", "hence", "thus",
     ]
     static let allOptionsPhrases = ["所有选项都", "所有选项均", "以上选项都", "以上选项均", "以上都", "all of the above", "all options are"]
 
@@ -113,8 +113,12 @@ struct ChoiceReplyShape {
     /// sentence ending in `:` runs on into the next line) that names letters, all agreeing: `综上所述，最恰当的是
     /// D. 物业服务合同纠纷` → D; `… is:\n\nB. **减少胰岛素用量**` → B. For multi choice, `所有选项都是正确的` names
     /// every option.
-    func conclusion(multipleAnswers: Bool) -> Set<Unicode.Scalar>? {
+    func conclusion(multipleAnswers: Bool) -> Set<Unicode.Scalar>? { conclusionWithPosition(multipleAnswers: multipleAnswers)?.letters }
+
+    /// The conclusion's letters and where its sentence starts.
+    func conclusionWithPosition(multipleAnswers: Bool) -> (letters: Set<Unicode.Scalar>, position: Int)? {
         var best: Set<Unicode.Scalar>?
+        var position = 0
         let math = s.mathMask
         var i = 0
         while i < s.count {
@@ -127,22 +131,38 @@ struct ChoiceReplyShape {
                 !(marker.end..<end).contains(where: { s.match("不", at: $0) != nil })
             {
                 best = Set(forms.keys)
+                position = marker.end
             } else {
                 var found: [Set<Unicode.Scalar>] = []
                 var p = marker.end
                 while p < end {
                     if let g = groups.group(s, at: p), !groups.isEnglishWord(s, g), !math[g.start] {
-                        found.append(g.letters)
+                        if !isRejected(g) { found.append(g.letters) }
                         p = g.end
                     } else {
                         p += 1
                     }
                 }
-                if let first = found.first, found.allSatisfy({ $0 == first }) { best = first }
+                // Single choice: every letter named must agree. Multi choice: the letters named together
+                // (`…的有A、B、C和D`, or option lines after `…are:`).
+                if let first = found.first, multipleAnswers || found.allSatisfy({ $0 == first }) {
+                    best = found.reduce(into: []) { $0.formUnion($1) }
+                    position = marker.end
+                }
             }
             i = marker.end
         }
-        return best
+        return best.map { ($0, position) }
+    }
+
+    /// A letter rejected in its sentence (`选项 B 不正确`, `A is wrong`) is not a conclusion; `A is the incorrect
+    /// statement` (naming the answer to a "which is wrong" question) is.
+    private func isRejected(_ g: ChoiceLetterGroups.Group) -> Bool {
+        var p = s.skippingSpaces(from: g.end)
+        for words in [["选项", "项", "option"], ["是", "is", "为"]] {
+            if let m = s.matchAny(words, at: p) { p = s.skippingSpaces(from: m.end) }
+        }
+        return s.matchAny(["不正确", "错误", "不对", "不符合", "不是", "incorrect", "wrong", "not"], at: p) != nil
     }
 
     /// The end of the sentence starting at `p`: `。` `！` `!` a `.` before a space or line end, or a line end; a
@@ -155,8 +175,16 @@ struct ChoiceReplyShape {
                 var k = i - 1
                 while k > p, s.isSpace(k) { k -= 1 }
                 guard k >= p, s[k] == ":" else { return i }
+                // A colon introduces what follows: the next line, and every option line after it.
                 var j = s.skippingSpaces(from: i)
                 while j < s.count, s[j] != "\n" { j += 1 }
+                while j < s.count {
+                    let next = s.skippingSpaces(from: j)
+                    guard next < s.count, s[next].isASCIIUppercase, next + 1 < s.count, ".、:)".unicodeScalars.contains(s[next + 1])
+                    else { break }
+                    j = next
+                    while j < s.count, s[j] != "\n" { j += 1 }
+                }
                 return j
             }
             if c == "。" || c == "!" || c == "！" { return i }

@@ -135,6 +135,11 @@ struct ChoiceAnswerExtractorTests {
         #expect(answer == "AC" && rule == .answerStatement)
     }
 
+    @Test func anUnsureReplyIsReadOnlyByItsExplicitStatements() {
+        #expect(Self.read("选项B和D是正确的，但不确定它们是否都是必需的。", multi: true) == nil)
+        #expect(Self.read("我不确定，不过答案：B")?.0 == "B", "an explicit answer still counts")
+    }
+
     @Test func aFencedReplyIsReadWithoutItsFence() {
         #expect(Self.read("```markdown\nB. 上海\n```")?.0 == "B")
     }

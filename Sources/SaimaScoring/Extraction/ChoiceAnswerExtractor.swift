@@ -25,6 +25,8 @@ import SaimaModel
 /// | 8 | `choice_text` | the reply restates choice texts (at least two characters, not a bare number): choices whose `TextNormalizer.matchingForm` occurs in the reply's, dropping any contained in another found one; single choice needs exactly one, and never every choice; not in a walk-through. For a short single-choice reply, also the one option it paraphrases (longest common substring ≥ 60% of that option, twice any other's) | `北京市` (B = 北京市, A = 北京) → B |
 /// | 9 | `stray_letter` | in a reply of at most 400 code points, every letter group standing alone (not `A`/`I` + space + lower-case word, unless named by `option`/`选项`); all must agree | `我认为是B` → B; `A 或 B` → nothing |
 ///
+/// A reply that says it is unsure (`不确定`, `无法确定`, `not sure`, …) is read only by rules 1–5.
+///
 /// **Declined**: when the final answer statement is an answer line that names no letter and no single choice
 /// text (`【答案】无 <eoa>`, `答案：题目有误`, `答案：A或B`), the reply is unextractable — rules 3–7 are not tried, so
 /// a claim inside the reasoning never replaces the reply's own final word. Otherwise, when no rule applies, the
@@ -111,7 +113,10 @@ public struct ChoiceAnswerExtractor: Sendable {
             // Stray letters only in a short reply: in a long one they are variables and labels (`质量数（A）`).
             (.strayLetter, { s.count <= Self.strayLetterLimit ? strayLetter(s, groups)?.letters : nil }),
         ]
+        // A reply that says it is unsure commits to nothing a claim, a layout or a guess could read.
+        let unsure = (0..<s.count).contains { s.matchAny(Self.uncertainty, at: $0) != nil }
         for (rule, read) in rules {
+            if unsure, rule.strength != .strong { break }
             if let letters = read() { return .answer(ExtractedAnswer(answer: .letters(letters), rule: rule)) }
         }
         return .none
@@ -192,6 +197,9 @@ public struct ChoiceAnswerExtractor: Sendable {
         guard !found.isEmpty, multipleAnswers || found.count == 1, found.count < choices.count else { return nil }
         return Set(found.map(\.letter))
     }
+
+    /// Words by which a reply says it is unsure: only its explicit statements (rules 1–5) are then read.
+    static let uncertainty = ["不确定", "无法确定", "不能确定", "拿不准", "not sure", "uncertain", "cannot determine", "can't determine"]
 
     /// Replies longer than this (in code points) are never read by stray letters.
     static let strayLetterLimit = 400

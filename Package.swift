@@ -122,13 +122,17 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports"], swiftSettings: strict),
+        .testTarget(
+            name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports", "SaimaModel"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "SaimaScoringTests", dependencies: ["SaimaScoring", "SaimaModel"], exclude: ["RealReplies"],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SaimaJudgingTests", dependencies: ["SaimaJudging", "SaimaEndpointServer", "SaimaSheets"],
+            name: "SaimaJudgingTests",
+            dependencies: ["SaimaJudging", "SaimaEndpointServer", "SaimaSheets", "SaimaModel", "SaimaRunner", "SaimaStorage"],
             swiftSettings: strict
         ),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
@@ -136,10 +140,10 @@ let package = Package(
             name: "SaimaImportTests", dependencies: ["SaimaImport", "SaimaSheets", "SaimaRegistry", "SaimaModel"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
-        .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry"], swiftSettings: strict),
+        .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry", "SaimaModel"], swiftSettings: strict),
         .testTarget(
             name: "SaimaRunnerTests",
-            dependencies: ["SaimaRunner", "SaimaStorage", "SaimaEndpointServer", "SaimaRegistry", "SaimaTestSupport"],
+            dependencies: ["SaimaRunner", "SaimaStorage", "SaimaEndpointServer", "SaimaModel", "SaimaTestSupport"],
             exclude: ["Streams"],
             swiftSettings: strict
         ),

@@ -2,7 +2,7 @@
 import PackageDescription
 
 /// Every Saima target compiles in Swift 6 language mode with warnings treated as errors.
-let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error), .enableUpcomingFeature("MemberImportVisibility")]
 
 let package = Package(
     name: "Saima",
@@ -102,7 +102,7 @@ let package = Package(
             name: "saima",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
-                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging", "SaimaImport",
+                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging", "SaimaImport", "SaimaSheets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

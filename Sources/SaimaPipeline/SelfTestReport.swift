@@ -3,6 +3,7 @@ import SaimaModel
 import SaimaReports
 import SaimaRunner
 import SaimaStorage
+import SaimaLeaderboard
 
 /// The self-test's printout: scores per track (or "not scored" where the answers are withheld), failures by
 /// class with `check-endpoint`'s explanations, a word on multimodal input when only attachment items fail,

@@ -1,5 +1,6 @@
 import Foundation
 import SaimaModel
+import Yams
 
 /// Loads one track folder: its `track.yaml`, question files and datasets.
 struct TrackFileLoader {

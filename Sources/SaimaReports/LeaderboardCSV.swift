@@ -1,5 +1,6 @@
 import SaimaLeaderboard
 import SaimaModel
+import Foundation
 
 /// `leaderboard.csv`: one row per team and track, plus the overall rows (UTF-8 with BOM).
 public enum LeaderboardCSV {

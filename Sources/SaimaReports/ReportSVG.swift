@@ -1,5 +1,6 @@
 import Foundation
 import SaimaLeaderboard
+import SaimaModel
 
 /// Inline SVG charts for the HTML report (no scripts, no external resources).
 enum ReportSVG {

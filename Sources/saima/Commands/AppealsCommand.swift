@@ -3,6 +3,7 @@ import Foundation
 import SaimaModel
 import SaimaPipeline
 import SaimaStorage
+import SaimaRegistry
 
 /// `saima appeals template|import`: re-reading contested answer readings.
 struct AppealsCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import SaimaJudging
 import SaimaModel
 import SaimaRunner
 import SaimaStorage
+import SaimaRegistry
 
 /// `saima battle`: pairwise comparisons by the LLM judge in both orders, then arena ratings.
 struct BattleCommand: AsyncParsableCommand {

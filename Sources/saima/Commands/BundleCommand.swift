@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
+import SaimaRegistry
 
 /// `saima bundle`: the contestant kit, without hidden answers.
 struct BundleCommand: ParsableCommand {

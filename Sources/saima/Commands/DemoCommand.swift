@@ -4,6 +4,7 @@ import SaimaEndpointServer
 import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
+import SaimaLeaderboard
 
 /// `saima demo`: a whole round out of the box, against local baseline endpoints.
 struct DemoCommand: AsyncParsableCommand {

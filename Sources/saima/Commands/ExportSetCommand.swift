@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SaimaImport
 import SaimaModel
+import SaimaRegistry
 
 /// `saima export-set`: a question set as a sheet for review in Excel or WPS (import it again after editing).
 struct ExportSetCommand: ParsableCommand {

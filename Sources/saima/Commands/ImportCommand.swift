@@ -3,6 +3,7 @@ import Foundation
 import SaimaImport
 import SaimaModel
 import SaimaRegistry
+import SaimaSheets
 
 /// `saima import`: a pilot unit's questions from Excel, CSV or a public benchmark format into a question set.
 struct ImportCommand: ParsableCommand {

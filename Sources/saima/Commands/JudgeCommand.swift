@@ -5,6 +5,7 @@ import SaimaModel
 import SaimaPipeline
 import SaimaRunner
 import SaimaStorage
+import SaimaRegistry
 
 /// Options naming the judge endpoint (same fields as a submission endpoint).
 struct JudgeOptions: ParsableArguments {

@@ -4,6 +4,7 @@ import SaimaJudging
 import SaimaModel
 import SaimaPipeline
 import SaimaStorage
+import SaimaRegistry
 
 /// `saima judges template|import`: grading by human judges.
 struct JudgesCommand: ParsableCommand {

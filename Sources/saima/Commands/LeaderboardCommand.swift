@@ -5,6 +5,7 @@ import SaimaModel
 import SaimaPipeline
 import SaimaReports
 import SaimaStorage
+import SaimaRegistry
 
 /// `saima leaderboard`: aggregates a scored run into boards with intervals and ranks.
 struct LeaderboardCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import SaimaModel
 import SaimaPipeline
 import SaimaStorage
+import SaimaRegistry
 
 /// `saima score`: scores every stored answer of a run (idempotent).
 struct ScoreCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaimaScoring
+import SaimaModel
 
 /// `saima score-file`: scores predictions in a JSON Lines file with one metric.
 struct ScoreFileCommand: ParsableCommand {

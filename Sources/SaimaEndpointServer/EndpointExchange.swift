@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SaimaModel
 
 /// A request as the local endpoint server received it.

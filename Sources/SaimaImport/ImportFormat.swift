@@ -38,4 +38,4 @@ public struct ImportResult: Sendable {
     public init() {}
 }
 
-import SaimaModel
+public import SaimaModel

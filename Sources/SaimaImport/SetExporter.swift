@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaSheets
 
 /// A question set written back as a sheet in the default layout (`SheetLayout`), for a pilot unit to review

@@ -1,5 +1,5 @@
-import Foundation
-import SaimaModel
+public import Foundation
+public import SaimaModel
 
 /// Writes an imported set into a tracks root: `questions/<set>.jsonl` and the set's entry in `track.yaml`
 /// (creating the track folder when needed), with its provenance:

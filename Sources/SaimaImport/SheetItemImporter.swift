@@ -1,6 +1,6 @@
 import Foundation
 import SaimaModel
-import SaimaSheets
+public import SaimaSheets
 
 /// Items from question sheets (`SheetLayout`): one item per non-empty row under the header row, in every sheet
 /// that has one. Every problem is located at its cell (`file.xlsx:Sheet1!C17`).

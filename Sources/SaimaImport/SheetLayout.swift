@@ -104,4 +104,4 @@ public struct SheetLayout: Sendable {
     }
 }
 
-import SaimaSheets
+public import SaimaSheets

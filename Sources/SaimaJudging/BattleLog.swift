@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// Reads battle logs: JSON Lines `{"a": TEAM, "b": TEAM, "winner": "a"|"b"|"tie"}`.
 public enum BattleLog {

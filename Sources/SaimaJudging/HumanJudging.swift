@@ -1,8 +1,8 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaSheets
 import SaimaRunner
-import SaimaStorage
+public import SaimaStorage
 
 /// Human judges: anonymized grading sheets out, validated scores in, agreement measured.
 public enum HumanJudging {

@@ -1,6 +1,6 @@
 import Foundation
-import SaimaModel
-import SaimaRunner
+public import SaimaModel
+public import SaimaRunner
 
 /// Calls a judge endpoint through the runner's libcurl transport, with the same retry policy and
 /// its own concurrency limit.

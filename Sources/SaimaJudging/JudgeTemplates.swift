@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// The judge's prompts, versioned: the version is stored with every verdict and is part of the
 /// cache key, so a changed prompt never reuses old verdicts.

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 import SaimaScoring
 
 /// A validated pointwise verdict.

@@ -1,8 +1,8 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaRunner
 import SaimaScoring
-import SaimaStorage
+public import SaimaStorage
 
 /// Compares two teams' answers to one item with the LLM judge, in both orders.
 ///

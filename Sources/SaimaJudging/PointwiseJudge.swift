@@ -1,7 +1,7 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaRunner
-import SaimaStorage
+public import SaimaStorage
 
 /// Grades one answer against its item's rubric with the LLM judge, through the cache.
 ///

@@ -1,6 +1,6 @@
 import Foundation
-import SaimaModel
-import SaimaStorage
+public import SaimaModel
+public import SaimaStorage
 
 /// Pairwise battles over a run's open-ended answers, and arena ratings from them.
 public enum RunBattles {

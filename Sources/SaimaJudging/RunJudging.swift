@@ -1,7 +1,7 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaScoring
-import SaimaStorage
+public import SaimaStorage
 
 /// Sends every answer that needs the LLM judge (generation items with a rubric) to the judge.
 public enum RunJudging {

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// Award tiers on the overall board by an `AwardRule`; a rank group is never split between tiers.
 public enum AwardTiers {

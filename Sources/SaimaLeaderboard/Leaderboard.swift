@@ -1,5 +1,5 @@
-import Foundation
-import SaimaModel
+public import Foundation
+public import SaimaModel
 
 /// A ranked board: per track (primary) or overall (secondary).
 public struct Board: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SaimaModel
 
 /// Aggregates scored answers into per-track boards and the overall board.

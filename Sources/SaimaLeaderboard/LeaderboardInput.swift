@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// Everything the aggregation needs, independent of storage: the round's tracks and sets with
 /// their weights and item ids, the teams, and one record per scored answer.

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// Every team's score on one question set, with its interval: what a pilot unit looks at first.
 public struct SetBoard: Sendable {

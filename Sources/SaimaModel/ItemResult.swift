@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Identifies one request of a run: which team answered which item, and which sample it was.
 public struct ResultKey: Sendable, Hashable, Codable, CustomStringConvertible {

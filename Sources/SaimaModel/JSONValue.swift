@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A JSON value as read from question files, submission `extra_body` or endpoint replies.
 ///

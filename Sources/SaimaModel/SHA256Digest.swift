@@ -1,5 +1,5 @@
 import CLibCrypto
-import Foundation
+public import Foundation
 
 /// SHA-256 of bytes, as lower-case hex, computed by the system's OpenSSL libcrypto.
 public enum SHA256Digest {

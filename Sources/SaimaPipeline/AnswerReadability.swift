@@ -1,7 +1,7 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaScoring
-import SaimaStorage
+public import SaimaStorage
 
 /// Advice for a contestant whose replies are hard to read: the share of choice answers that were
 /// unextractable or only guessed (weak rules), with examples from their own replies.

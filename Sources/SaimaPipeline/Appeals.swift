@@ -1,8 +1,8 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaSheets
 import SaimaScoring
-import SaimaStorage
+public import SaimaStorage
 
 /// Appeals and adjudication of answer readings: a sheet of answers to re-read (`appeals.csv`, UTF-8 with BOM)
 /// and the import of a judge's readings, validated all at once and stored append-only in the appeals chain.

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaRunner
 
 /// The contestant kit: what contestants may have, and nothing of the hidden answers.

@@ -1,9 +1,9 @@
 import Foundation
-import SaimaLeaderboard
-import SaimaModel
+public import SaimaLeaderboard
+public import SaimaModel
 import SaimaRunner
 import SaimaScoring
-import SaimaStorage
+public import SaimaStorage
 
 /// Builds the leaderboard input of a run from its manifest, its stored results and scores, and
 /// the tracks (which give each set's items and weights).

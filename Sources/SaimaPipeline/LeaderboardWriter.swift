@@ -1,9 +1,9 @@
 import Foundation
-import SaimaLeaderboard
-import SaimaModel
-import SaimaReports
+public import SaimaLeaderboard
+public import SaimaModel
+public import SaimaReports
 import SaimaRunner
-import SaimaStorage
+public import SaimaStorage
 
 /// Writes `leaderboard.json`, `.csv`, `.md` and `report.html` into a run folder.
 public enum LeaderboardWriter {

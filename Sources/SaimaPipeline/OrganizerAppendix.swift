@@ -1,8 +1,8 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaReports
 import SaimaRunner
-import SaimaStorage
+public import SaimaStorage
 
 /// `appendix.html`, for organizers and judges only (it shows hidden items): for the items that best separate
 /// teams, and any item asked for with `--appendix-item track/set/item`, the question as sent, the reference,

@@ -1,10 +1,10 @@
 import Foundation
-import SaimaLeaderboard
-import SaimaModel
+public import SaimaLeaderboard
+public import SaimaModel
 import SaimaRegistry
 import SaimaReports
-import SaimaRunner
-import SaimaStorage
+public import SaimaRunner
+public import SaimaStorage
 
 /// What a round runs: the same for `saima run`, `round start`, `selftest` and `demo`.
 public struct RoundSpec: Sendable {

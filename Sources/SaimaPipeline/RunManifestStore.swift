@@ -1,7 +1,7 @@
 import Foundation
 import SaimaModel
-import SaimaRunner
-import SaimaStorage
+public import SaimaRunner
+public import SaimaStorage
 
 /// Keeps a run's manifest in two places: `manifest.json` in the run folder and the database's
 /// `meta` table.

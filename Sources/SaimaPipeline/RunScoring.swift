@@ -1,8 +1,8 @@
 import Foundation
 import SaimaJudging
-import SaimaModel
+public import SaimaModel
 import SaimaScoring
-import SaimaStorage
+public import SaimaStorage
 
 /// Scores every stored answer of a run and replaces the run's scores (idempotent).
 public enum RunScoring {

@@ -1,6 +1,6 @@
 import Foundation
 import SaimaModel
-import SaimaRegistry
+public import SaimaRegistry
 import SaimaRunner
 import SaimaStorage
 

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import SaimaReports
 import SaimaRunner
 import SaimaStorage

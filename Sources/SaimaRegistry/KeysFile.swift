@@ -1,5 +1,5 @@
-import Foundation
-import SaimaModel
+public import Foundation
+public import SaimaModel
 
 /// The organizer's keys file (`--keys FILE`): one `TEAM_ID=KEY` per line, `#` comments and blank lines
 /// allowed. It must be readable by its owner only (mode 0600 or stricter) and must not lie inside the

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// The content hash of a question set.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import Yams
 
 /// A round definition, `Rounds/<name>.yaml`:

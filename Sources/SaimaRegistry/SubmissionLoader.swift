@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// Loads `Submissions/<team-id>/submission.yaml` files and checks them against the track registry.
 public enum SubmissionLoader {

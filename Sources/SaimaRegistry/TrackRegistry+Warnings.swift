@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 extension TrackRegistry {
     /// Things that load but contradict themselves, as `path:line: warning:` diagnostics: a multi-choice item

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// All tracks found under one or more tracks roots, merged by track id.
 ///

@@ -1,4 +1,4 @@
-import SaimaLeaderboard
+public import SaimaLeaderboard
 import SaimaModel
 import Foundation
 

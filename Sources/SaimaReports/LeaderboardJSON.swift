@@ -1,6 +1,6 @@
 import Foundation
-import SaimaLeaderboard
-import SaimaModel
+public import SaimaLeaderboard
+public import SaimaModel
 
 /// `leaderboard.json`: the machine-readable result (schema in the README).
 public enum LeaderboardJSON {

@@ -1,4 +1,4 @@
-import SaimaLeaderboard
+public import SaimaLeaderboard
 import SaimaModel
 
 /// `leaderboard.md` and the terminal tables: one table per track, then the overall board.

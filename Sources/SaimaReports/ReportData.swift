@@ -1,6 +1,6 @@
 import Foundation
-import SaimaLeaderboard
-import SaimaModel
+public import SaimaLeaderboard
+public import SaimaModel
 
 /// What the ranking report shows beyond the boards: set difficulty, the items that separate
 /// teams best, the failure breakdown and the run's manifest.

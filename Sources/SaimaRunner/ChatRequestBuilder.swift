@@ -1,5 +1,5 @@
-import Foundation
-import SaimaModel
+public import Foundation
+public import SaimaModel
 
 /// Builds the OpenAI-compatible `POST {base_url}/chat/completions` body for one item.
 ///

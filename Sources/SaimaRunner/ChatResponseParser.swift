@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// Token counts reported by the endpoint in `usage`.
 public struct TokenUsage: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One HTTP POST to send through the transport.
 public struct HTTPRequest: Sendable {

@@ -1,5 +1,5 @@
-import Foundation
-import SaimaModel
+public import Foundation
+public import SaimaModel
 
 extension HTTPRequest {
     /// `POST {base_url}/chat/completions` with a JSON body, the endpoint's deadlines and HTTP

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// The instructions appended to each item's prompt, per item type, in one place.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SaimaModel
 
 /// When and how long to wait before another attempt.

@@ -1,5 +1,5 @@
-import Foundation
-import SaimaModel
+public import Foundation
+public import SaimaModel
 import Synchronization
 
 /// Settings of one run that are not per team.

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// What the runner reports while it works (to the progress display and logs).
 public enum RunEvent: Sendable {

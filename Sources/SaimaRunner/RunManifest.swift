@@ -1,5 +1,5 @@
-import Foundation
-import SaimaModel
+public import Foundation
+public import SaimaModel
 
 /// What a run used, frozen in the run folder before the first request: the content hash of every
 /// question set, each team's endpoint settings (key variable names only, never keys), the Saima

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// One request to make: a team, an item of a question set, and the sample number.
 ///

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// Scores replies: picks each item's metric (`MetricRegistry.metricName(for:)`) and runs it.
 public struct Scorer: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import SaimaModel
 
 /// Reads a CSV file (UTF-8 or GBK) into a `Sheet`.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Decodes the bytes of a text file people send back: UTF-8 (with or without a byte-order mark), or — what
 /// Excel and WPS save as "CSV" on Chinese Windows — GBK/GB18030, through the C library's `iconv`.

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// Flat records of a run's current results, for `saima export`.
 public enum ResultExport {

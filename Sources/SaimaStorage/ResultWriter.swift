@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 import Synchronization
 
 /// Writes results as requests complete, grouping them into small transactions.

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import GRDB
-import SaimaModel
+public import SaimaModel
 
 /// A judge's re-reading of one answer on appeal: the letters the judge reads as the team's final answer
 /// (empty: the judge reads no answer), who decided and why.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import SaimaModel
+public import SaimaModel
 
 /// A cached judge decision, keyed by (judge model, template version, item, answer hash).
 public struct JudgeCacheEntry: Sendable, Hashable {

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import SaimaModel
+public import SaimaModel
 import Synchronization
 
 /// The SQLite database of one run folder (`<out>/run.sqlite`, WAL mode).

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import SaimaModel
+public import SaimaModel
 
 /// The score of one stored answer, as written by `saima score`.
 public struct StoredScore: Sendable, Hashable {

@@ -1,8 +1,5 @@
 import Foundation
-import SaimaModel
-
-import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// Reads the chosen letters from a free-text reply to a single- or multi-choice item.
 ///

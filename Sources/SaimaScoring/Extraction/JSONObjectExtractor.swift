@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// Finds the JSON object a reply gives: the first balanced `{…}` that parses as a JSON object, looked for
 /// first inside fenced code blocks (```` ```json … ``` ```` or plain ```` ``` ````), then anywhere in the reply.

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// Reads a truth value from a free-text reply to a true/false item.
 ///

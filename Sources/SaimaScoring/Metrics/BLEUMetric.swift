@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `bleu`: sentence BLEU of the reply against the item's reference texts, on [0, 1]: identical to
 /// `min(sacrebleu.sentence_bleu(reply, references, tokenize=…).score / 100, 1)` of sacrebleu 2.x

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `f1_char`: character-level F1 for Chinese, the maximum over the item's reference texts.
 ///

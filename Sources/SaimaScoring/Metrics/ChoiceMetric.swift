@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `choice`: single choice, multi choice and true/false, on the answer read by `ChoiceAnswerExtractor` or
 /// `TruthValueExtractor` (whose rule tables define what is read).

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `exact`: 1 when the reply, with leading and trailing whitespace removed, equals one of the item's
 /// reference texts (`Item.referenceTexts`: accepted answers; letters, `true`/`false` or the number as JSON

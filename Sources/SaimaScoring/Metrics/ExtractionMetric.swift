@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `extraction`: field-level F1 of the JSON object in the reply against the item's expected fields.
 ///

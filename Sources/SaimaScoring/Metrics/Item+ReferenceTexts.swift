@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 extension Item {
     /// The reference texts that text metrics compare a reply with, in order: the answer's accepted texts

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `judge`: marks the item for the LLM judge, which grades the reply against the item's rubric
 /// (score = points awarded / total points). Until judged the score is 0 with reason `needs_judge` and the

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `keywords`: the fraction of the item's required key points present in the reply.
 ///

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// A per-item scoring rule: `(item, reply) → score in [0, 1] + reason`.
 ///

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// Every metric Saima knows, by name. Adding a metric is one file and one line in `all`.
 public enum MetricRegistry {

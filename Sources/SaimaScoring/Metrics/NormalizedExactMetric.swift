@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `normalized_exact`: 1 when `TextNormalizer.matchingForm` of the reply equals the matching form of one of
 /// the item's reference texts, else 0 — so case, full-width forms, punctuation of both scripts and spacing

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `numeric`: the number the reply gives (`NumberExtractor.pick` over `NumberExtractor.mentions`) compared with
 /// the reference number (the item's numeric answer, or the first reference text read as a number).

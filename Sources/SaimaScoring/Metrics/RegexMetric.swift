@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+public import SaimaModel
 
 /// `regex`: 1 when the reply, with leading and trailing whitespace removed, fully matches the pattern in the
 /// item's `pattern` field (ICU syntax via `NSRegularExpression`, anchored as `\A(?:pattern)\z`), else 0.

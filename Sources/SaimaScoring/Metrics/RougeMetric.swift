@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `rouge_l`, `rouge_1`, `rouge_2`: the ROUGE F-measure of the reply against the item's reference texts,
 /// identical to Google's `rouge-score` 0.1.2 (`RougeScorer([...], use_stemmer=False).score_multi(references,

@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// `f1_token`: SQuAD-style token F1 for English, the maximum over the item's reference texts
 /// (`metric_max_over_ground_truths(compute_f1, …)`).

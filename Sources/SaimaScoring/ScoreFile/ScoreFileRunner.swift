@@ -1,4 +1,4 @@
-import SaimaModel
+public import SaimaModel
 
 /// Scores a JSON Lines file of predictions with one metric — the library side of `saima score-file`.
 ///

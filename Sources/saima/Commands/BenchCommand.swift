@@ -13,11 +13,14 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Scenarios: throughput (20,000 items, 64 in flight, zero-latency endpoint), latency (256 in flight,
             200 ms endpoint, against the ideal in-flight/latency bound), memory (100,000 stored items, peak RSS),
-            leaderboard (50 teams × 7 tracks × 2,000 items, 1,000 resamples).
+            fullpath (the whole `saima run` command on 20,000 items beside curl), leaderboard (50 teams × 7 tracks × 2,000
+            items, 1,000 resamples).
             Each scenario runs in its own process so that peak RSS is its own. Build with -c release first.
             """)
 
-    enum Scenario: String, ExpressibleByArgument, CaseIterable { case all, throughput, latency, memory, leaderboard }
+    enum Scenario: String, ExpressibleByArgument, CaseIterable {
+        case all, throughput, fullpath, latency, memory, leaderboard
+    }
 
     @Option(help: "Which scenario. 场景") var scenario: Scenario = .all
     @Option(help: "Items (default per scenario). 题数") var items: Int?
@@ -25,7 +28,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if scenario == .all {
-            for s in [Scenario.throughput, .latency, .memory, .leaderboard] {
+            for s in [Scenario.throughput, .fullpath, .latency, .memory, .leaderboard] {
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
                 process.arguments = ["bench", "--scenario", s.rawValue, "--repeats", "\(repeats)"]
@@ -37,6 +40,8 @@ struct BenchCommand: AsyncParsableCommand {
         switch scenario {
         case .throughput:
             try await Benchmark.throughput(items: items ?? 20_000, inFlight: 64, latencyMs: 0, repeats: repeats)
+        case .fullpath:
+            try FullPathBenchmark.run(items: items ?? 20_000, inFlight: 64, repeats: repeats)
         case .latency:
             try await Benchmark.throughput(items: items ?? 256 * 20, inFlight: 256, latencyMs: 200, repeats: repeats)
         case .memory: try await Benchmark.memory(items: items ?? 100_000)

@@ -1,0 +1,72 @@
+import Foundation
+import SaimaModel
+
+/// The whole command, not just the request phase: `saima run` as a child process on a tracks root of `items`
+/// questions (load, validate, plan, request, store, score, aggregate, write the report), its wall time and peak
+/// RSS beside `curl --parallel` making the same number of requests to the same endpoint.
+enum FullPathBenchmark {
+    static func run(items: Int, inFlight: Int, repeats: Int) throws {
+        let endpoint = try Benchmark.Endpoint.start(latencyMs: 0)
+        defer { endpoint.stop() }
+        let root = NSTemporaryDirectory() + "saima-fullpath-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try write(root: root, items: items, port: endpoint.port, inFlight: inFlight)
+        print("== scenario: whole `saima run`, \(items) items, \(inFlight) in flight ==")
+        var saimaRates: [Double] = []
+        var curlRates: [Double] = []
+        for round in 1...max(1, repeats) {
+            let out = root + "/run-\(round)"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            process.arguments = [
+                "run", "--round", "bench", "--tracks", root + "/Tracks", "--submissions", root + "/Submissions",
+                "--out", out, "--max-in-flight", String(inFlight),
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let start = Date()
+            try process.run()
+            process.waitUntilExit()
+            let seconds = Date().timeIntervalSince(start)
+            saimaRates.append(Double(items) / seconds)
+            print(String(format: "[%d] saima run, whole command:  %6.2f s  %8.0f items/s  (exit %d)", round, seconds,
+                         Double(items) / seconds, process.terminationStatus))
+            if let curl = ExternalClients.curlParallel(url: endpoint.url, requests: items, parallel: inFlight) {
+                curlRates.append(curl.rate)
+                print(String(format: "[%d] curl --parallel-max %d:     %8.0f req/s", round, inFlight, curl.rate))
+            }
+        }
+        print(String(format: "peak RSS of the largest child: %.1f MB", ResourceUsage.childrenPeakRSSMegabytes()))
+        let s = Benchmark.median(saimaRates)
+        if !curlRates.isEmpty {
+            let c = Benchmark.median(curlRates)
+            print(String(format: "median: saima whole command %.0f items/s, curl %.0f req/s → %.0f%% of curl (target ≥ 100%%)",
+                         s, c, s / c * 100))
+        }
+    }
+
+    /// One track of `items` choice questions and one submission pointing at the endpoint.
+    static func write(root: String, items: Int, port: Int, inFlight: Int) throws {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/Tracks/bench/questions", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/Submissions/bench", withIntermediateDirectories: true)
+        try """
+            id: bench
+            name: {zh: 基准, en: Bench}
+            question_sets:
+              - {id: bench, file: questions/bench.jsonl, pilot_unit: 基准, split: dev}
+            """.write(toFile: root + "/Tracks/bench/track.yaml", atomically: true, encoding: .utf8)
+        var lines = ""
+        lines.reserveCapacity(items * 120)
+        for i in 0..<items {
+            lines += #"{"id":"b\#(i)","type":"single_choice","prompt":"基准测试问题 \#(i)：以下哪项正确？","choices":{"A":"甲","B":"乙"},"answer":"B"}"#
+            lines += "\n"
+        }
+        try lines.write(toFile: root + "/Tracks/bench/questions/bench.jsonl", atomically: true, encoding: .utf8)
+        try """
+            team: {zh: 基准, en: Bench}
+            tracks: [bench]
+            endpoint: {base_url: "http://127.0.0.1:\(port)/v1", model: bench, max_concurrency: \(min(inFlight, 1024)), timeout_seconds: 30}
+            """.write(toFile: root + "/Submissions/bench/submission.yaml", atomically: true, encoding: .utf8)
+    }
+}

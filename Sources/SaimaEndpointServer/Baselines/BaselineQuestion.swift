@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 
 /// What a baseline persona can read from a chat request: the question text, lettered choices,
 /// the reference material, and the answer format asked for. It never sees an answer key.
@@ -14,14 +15,14 @@ struct BaselineQuestion {
 
     /// Reads the last user message of an OpenAI chat request body.
     init(body: Data) {
-        let json = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any]
-        let messages = json?["messages"] as? [[String: Any]] ?? []
+        let json = try? JSONValue.parse(body)
+        let messages = json?["messages"]?.arrayValue ?? []
         var text = ""
-        if let last = messages.last(where: { ($0["role"] as? String) == "user" }) {
-            if let s = last["content"] as? String {
+        if let last = messages.last(where: { $0["role"]?.stringValue == "user" }) {
+            if let s = last["content"]?.stringValue {
                 text = s
-            } else if let parts = last["content"] as? [[String: Any]] {
-                text = parts.compactMap { $0["text"] as? String }.joined(separator: "\n")
+            } else if let parts = last["content"]?.arrayValue {
+                text = parts.compactMap { $0["text"]?.stringValue }.joined(separator: "\n")
             }
         }
         fullText = text
@@ -43,7 +44,7 @@ struct BaselineQuestion {
         self.choices = choices
         reference = referenceLines.joined(separator: "\n")
         question = questionLines.joined(separator: "\n")
-        if text.contains("两个或更多正确选项") {
+        if text.contains("两个或更多正确选项") || text.contains("一个或多个正确选项") {
             kind = .multiChoice
         } else if !choices.isEmpty {
             kind = .singleChoice

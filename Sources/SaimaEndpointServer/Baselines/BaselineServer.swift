@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SaimaModel
 
 /// Serves a baseline persona as an OpenAI-compatible endpoint: `POST /v1/chat/completions`
 /// (plain or streamed) and `GET /v1/models`.
@@ -43,7 +44,7 @@ public enum BaselineServer {
             }
         }
         let content = persona.answer(question)
-        let streamed = ((try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any])?["stream"] as? Bool
+        let streamed = (try? JSONValue.parse(request.body))?["stream"]?.boolValue
         if streamed == true {
             return .eventStream(events: ChatCompletionJSON.streamEvents(content: content, model: model), delay: .zero)
         }

@@ -24,7 +24,8 @@ defer { try? FileManager.default.removeItem(atPath: scratch) }
 var mutator = Mutator(rng: SeededGenerator(seed: seed))
 var counts: [String: Int] = [:]
 let deadline = Date().addingTimeInterval(seconds)
-print("saima-fuzz: seed \(seed), \(Int(seconds)) s, targets \(targets.joined(separator: ", "))")
+// Written unbuffered: if a target traps, the seed to reproduce it is already in the log.
+FileHandle.standardOutput.write(Data("saima-fuzz: seed \(seed), \(Int(seconds)) s, targets \(targets.joined(separator: ", "))\n".utf8))
 var iteration = 0
 while Date() < deadline {
     let target = targets[iteration % targets.count]

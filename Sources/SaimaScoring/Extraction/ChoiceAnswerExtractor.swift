@@ -186,11 +186,11 @@ public struct ChoiceAnswerExtractor: Sendable {
             // A one-character or bare-number text (`3`, `B`) turns up in any reasoning; it is no restatement.
             let raw = choice.text.trimmingCharacters(in: .whitespaces)
             guard text.count >= 2 || raw.count >= 2, !raw.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) else { continue }
-            if form.contains(text), let letter = choice.letter.unicodeScalars.first {
+            if ScalarSearch.contains(form, text), let letter = choice.letter.unicodeScalars.first {
                 found.append((letter, text))
             }
         }
-        found = found.filter { a in !found.contains { b in b.form != a.form && b.form.contains(a.form) } }
+        found = found.filter { a in !found.contains { b in b.form != a.form && ScalarSearch.contains(b.form, a.form) } }
         guard !found.isEmpty, multipleAnswers || found.count == 1, found.count < choices.count else { return nil }
         return Set(found.map(\.letter))
     }

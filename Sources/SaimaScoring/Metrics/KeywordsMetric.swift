@@ -20,7 +20,7 @@ public struct KeywordsMetric: Metric {
         for point in item.keywords {
             let present = point.contains { alternative in
                 let form = TextNormalizer.matchingForm(alternative)
-                return !form.isEmpty && reply.contains(form)
+                return !form.isEmpty && ScalarSearch.contains(reply, form)
             }
             if !present { missing.append(point.first ?? "") }
         }

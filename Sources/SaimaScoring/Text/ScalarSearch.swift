@@ -1,0 +1,24 @@
+/// Substring search over Unicode scalars, for text that comes from contestants' replies: Foundation's
+/// `String.contains(_:)` on Linux goes through UTF-16 ranges and was seen to trap ("String index is out of bounds")
+/// on fuzzed input, so scoring never calls it on untrusted text.
+enum ScalarSearch {
+    /// Whether `needle`'s scalars occur contiguously in `haystack`'s (an empty needle always does).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.unicodeScalars)
+        let n = Array(needle.unicodeScalars)
+        guard !n.isEmpty else { return true }
+        guard n.count <= h.count else { return false }
+        let first = n[0]
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == first, h[i..<(i + n.count)].elementsEqual(n) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `text`'s scalars start with `prefix`'s.
+    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+        text.unicodeScalars.starts(with: prefix.unicodeScalars)
+    }
+}

@@ -14,25 +14,33 @@ public enum JSONObjectExtractor {
 
     /// The object's members, or nil when the reply holds no JSON object.
     public static func firstObject(in reply: String) -> [String: JSONValue]? {
-        for block in fencedBlocks(reply) {
-            if let object = firstBalancedObject(in: Array(block.utf8)) { return object }
+        let bytes = Array(reply.utf8)
+        for block in fencedBlocks(bytes) {
+            if let object = firstBalancedObject(in: Array(block)) { return object }
         }
-        return firstBalancedObject(in: Array(reply.utf8))
+        return firstBalancedObject(in: bytes)
     }
 
-    /// The contents of ``` fences, in order; an unclosed fence runs to the end.
-    static func fencedBlocks(_ text: String) -> [Substring] {
-        var blocks: [Substring] = []
-        var rest = text[...]
-        while let open = rest.range(of: "```") {
-            let afterOpen = rest[open.upperBound...]
-            let bodyStart = afterOpen.firstIndex(of: "\n").map { afterOpen.index(after: $0) } ?? afterOpen.endIndex
-            let body = afterOpen[bodyStart...]
-            if let close = body.range(of: "```") {
-                blocks.append(body[..<close.lowerBound])
-                rest = body[close.upperBound...]
+    /// The contents of ``` fences, in order; an unclosed fence runs to the end. Searched on UTF-8 bytes, never with
+    /// Foundation's string search (see `ScalarSearch`).
+    static func fencedBlocks(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+        func fence(from start: Int) -> Int? {
+            var j = start
+            while j + 3 <= bytes.count {
+                if bytes[j] == 0x60, bytes[j + 1] == 0x60, bytes[j + 2] == 0x60 { return j }
+                j += 1
+            }
+            return nil
+        }
+        var blocks: [ArraySlice<UInt8>] = []
+        var i = 0
+        while let open = fence(from: i) {
+            let bodyStart = bytes[(open + 3)...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            if let close = fence(from: bodyStart) {
+                blocks.append(bytes[bodyStart..<close])
+                i = close + 3
             } else {
-                blocks.append(body)
+                blocks.append(bytes[bodyStart...])
                 break
             }
         }

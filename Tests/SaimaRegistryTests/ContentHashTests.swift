@@ -53,6 +53,15 @@ struct ContentHashTests {
         #expect(try hash(yaml: TrackFixture.financeYAML, items: edited) != original)
     }
 
+    @Test func matchesAGoldenDigestComputedOutsideSwift() throws {
+        // The fixture set's hash, computed independently from the documented definition with
+        // Python: sha256("".join(json.dumps(json.loads(line), sort_keys=True,
+        // separators=(",", ":"), ensure_ascii=False) + "\n" for line in lines)).
+        // A change here means every published set hash changes: bump the manifest format instead.
+        let hash = try hash(yaml: TrackFixture.financeYAML, items: TrackFixture.creditItems)
+        #expect(hash == "e5ee1d2a680fa150ba6cd15bd77b5166280b41cae7143d1d87dfcc352dbfb91a")
+    }
+
     @Test func matchesAKnownDigest() {
         // SHA-256("abc") from FIPS 180-2.
         #expect(SHA256Digest.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

@@ -55,7 +55,15 @@ struct TrackRegistryTests {
         #expect(track.questionSets(split: .dev).map(\.id) == ["credit"])
         #expect(track.directories.count == 2)
         // The hidden set cites a dataset of the public root: citations resolve across the merge.
-        #expect(track.questionSets[1].items[0].answer == .texts(["甲", "乙"]))
+        let hidden = track.questionSets[1].items[0]
+        #expect(hidden.answer == .texts(["甲", "乙"]))
+        let citation = try #require(hidden.citation)
+        #expect(citation == DatasetCitation(dataset: "rules", section: "s2"))
+        let dataset = try #require(track.dataset(citation.dataset))
+        #expect(dataset.path.hasPrefix(fixture.path("public")))
+        let cited = try #require(dataset.text(section: citation.section))
+        #expect(cited.contains("最长三十年。"))
+        #expect(!cited.contains("年利率为百分之五。"))
     }
 
     @Test func aSetDefinedInTwoRootsIsAnError() throws {

@@ -2,7 +2,28 @@ import Foundation
 import SaimaEndpointServer
 import SaimaModel
 import SaimaTestSupport
+import Synchronization
 import Testing
+
+/// Counts the requests a local judge server answered.
+final class RequestTally: Sendable {
+    private let count = Mutex(0)
+    func add() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
+}
+
+/// The figures of `saima judge`'s summary line
+/// (`judge 评审: N answers, C from cache 缓存, J judged 新评 (K calls 调用), E judge_error 评审失败`).
+struct JudgeSummaryLine: Equatable {
+    var answers, fromCache, judged, calls, errors: Int
+
+    init?(_ stdout: String) {
+        guard let line = stdout.split(separator: "\n").first(where: { $0.hasPrefix("judge 评审:") }) else { return nil }
+        let numbers = line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard numbers.count == 5 else { return nil }
+        (answers, fromCache, judged, calls, errors) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4])
+    }
+}
 
 /// LLM judge, battles and human judges folded into the leaderboard and report, through `saima`.
 @Suite("Judging folded into the leaderboards", .serialized)
@@ -10,8 +31,9 @@ struct JudgingWorkflowTests {
     /// A local judge: pointwise verdicts give every criterion its full points when the answer is
     /// long, half otherwise; pairwise verdicts prefer the answer with the larger checksum (the same
     /// in both orders, and mixed enough that every team wins some).
-    static func judgeServer() async throws -> LocalEndpointServer {
+    static func judgeServer(tally: RequestTally) async throws -> LocalEndpointServer {
         try await LocalEndpointServer.start { request in
+            tally.add()
             let body = (try? JSONValue.parse(request.body)) ?? .null
             let prompt = body["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
             if prompt.contains("【回答 A / Answer A】") {
@@ -38,14 +60,26 @@ struct JudgingWorkflowTests {
         defer { try? FileManager.default.removeItem(atPath: out) }
         let root = SaimaBinary.repositoryRoot
         #expect(try await SaimaBinary.run(["demo", "--out", out, "--quiet"], directory: root).status == 0)
-        let server = try await Self.judgeServer()
+        let tally = RequestTally()
+        let server = try await Self.judgeServer(tally: tally)
         let judge = ["--judge-endpoint", server.baseURL, "--judge-model", "local-judge"]
         let first = try await SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
         #expect(first.status == 0, "\(first.stderr)")
-        // Keyword Lab and Flaky Cloud give identical answers: the second of each pair is a cache hit.
-        #expect(first.stdout.contains("0 judge_error"))
+        let firstSummary = try #require(JudgeSummaryLine(first.stdout), "\(first.stdout)")
+        // Keyword Lab and Flaky Cloud give identical answers: the second of each pair is a cache hit,
+        // so some answers come from the cache already in the first pass, and the judge server saw
+        // exactly the calls the summary reports.
+        #expect(firstSummary.errors == 0)
+        #expect(firstSummary.judged > 0 && firstSummary.fromCache > 0, "\(first.stdout)")
+        #expect(firstSummary.judged + firstSummary.fromCache == firstSummary.answers)
+        #expect(tally.value == firstSummary.calls)
+        let callsAfterFirst = tally.value
         let second = try await SaimaBinary.run(["judge", "--out", out] + judge, directory: root)
-        #expect(second.stdout.contains("0 judged"), "\(second.stdout)")  // all from the cache: no judge calls
+        let secondSummary = try #require(JudgeSummaryLine(second.stdout), "\(second.stdout)")
+        // All from the cache: the same answers, none judged, and not one request reached the judge.
+        #expect(secondSummary.answers == firstSummary.answers)
+        #expect(secondSummary.fromCache == secondSummary.answers && secondSummary.judged == 0 && secondSummary.calls == 0)
+        #expect(tally.value == callsAfterFirst)
         let battle = try await SaimaBinary.run(["battle", "--out", out, "--per-item", "2", "--anchor", "random-guess"] + judge,
                                          directory: root)
         await server.stop()

@@ -3,11 +3,15 @@ import Synchronization
 
 /// Locates and runs the `saima` executable built next to the tests.
 public enum SaimaBinary {
-    /// `<package>/.build/debug/saima` (or the release build when only that exists).
+    /// The `saima` built beside the running test binary: the same build path and configuration,
+    /// so the tests never run a stale `.build/debug/saima` left over from another build (for
+    /// example a release-only or `--build-path .build-x` build). Falls back to
+    /// `<package>/.build/debug/saima` only when the test binary's folder has none.
     public static var path: String {
-        let debug = repositoryRoot + "/.build/debug/saima"
-        let release = repositoryRoot + "/.build/release/saima"
-        return FileManager.default.fileExists(atPath: debug) ? debug : release
+        let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let sibling = running.deletingLastPathComponent().appendingPathComponent("saima").path
+        if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
+        return repositoryRoot + "/.build/debug/saima"
     }
 
     /// The repository root (for the bundled Tracks/ and Submissions/).

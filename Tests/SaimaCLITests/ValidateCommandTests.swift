@@ -4,6 +4,13 @@ import Testing
 
 @Suite("saima validate and tracks as a user runs them")
 struct ValidateCommandTests {
+    @Test func runsTheSaimaBuiltBesideTheseTests() {
+        // Not a stale `.build/debug/saima` from another build: the executable in this test binary's folder.
+        let tests = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        #expect(URL(fileURLWithPath: SaimaBinary.path).deletingLastPathComponent().path == tests.path)
+        #expect(FileManager.default.isExecutableFile(atPath: SaimaBinary.path))
+    }
+
     @Test func bundledTreeIsValid() async throws {
         let root = SaimaBinary.repositoryRoot
         let r = try await SaimaBinary.run(["validate"], directory: root)

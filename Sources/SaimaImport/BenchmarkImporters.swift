@@ -17,7 +17,7 @@ public enum BenchmarkImporters {
         let keyword = json["keywords"]?.stringValue
         /// `["A"]`, `["A", "C"]`, `["AC"]` or `"AC"` as single letters; empty when anything else is there.
         func letters(_ v: JSONValue?) -> [String] {
-            let joined = (v?.arrayValue?.compactMap(\.stringValue) ?? v?.stringValue.map { [$0] } ?? []).joined().uppercased()
+            let joined = (v?.stringsValue ?? []).joined().uppercased()
             let chars = joined.filter { !$0.isWhitespace && $0 != "," }
             return chars.allSatisfy({ ("A"..."H").contains(String($0)) }) ? chars.map(String.init) : []
         }
@@ -43,7 +43,7 @@ public enum BenchmarkImporters {
                 o["choices"] = .object(Dictionary(options.map { ($0.letter, JSONValue.string($0.text)) }, uniquingKeysWith: { a, _ in a }))
                 o["type"] = .string(multiSet ? ItemType.multiChoice.rawValue : ItemType.singleChoice.rawValue)
                 o["answer"] = .string(answer.sorted().joined())
-            } else if let text = (e["answer"]?.arrayValue?.compactMap(\.stringValue) ?? e["answer"]?.stringValue.map { [$0] })?
+            } else if let text = e["answer"]?.stringsValue?
                 .map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }).filter({ !$0.isEmpty }), !text.isEmpty, answer.isEmpty
             {
                 o["prompt"] = .string(question)
@@ -84,7 +84,7 @@ public enum BenchmarkImporters {
                     }
                     choices[letter] = .string(text)
                 }
-                let labels = v["label"]?.arrayValue?.compactMap(\.stringValue) ?? v["label"]?.stringValue.map { [$0] } ?? []
+                let labels = v["label"]?.stringsValue ?? []
                 guard let letters = AnswerText.letters(labels.joined(), offered: choices.keys.sorted()) else {
                     result.problems.append("\(at): label `\(labels.joined())` names no option / 答案不是有效选项")
                     continue

@@ -39,7 +39,7 @@ public enum SetExporter {
             set("context", o["context"]?.stringValue ?? "")
             if let t = o["tolerance"]?.numberValue { set("tolerance", JSONValue.format(number: t)) }
             set("keywords", (o["keywords"]?.arrayValue ?? []).map { p in
-                (p.arrayValue?.compactMap(\.stringValue) ?? p.stringValue.map { [$0] } ?? []).joined(separator: "|")
+                (p.stringsValue ?? []).joined(separator: "|")
             }.joined(separator: "；"))
             set("rubric", (o["rubric"]?["criteria"]?.arrayValue ?? []).map { c in
                 "\(c["description"]?.stringValue ?? ""):\(c["points"]?.numberValue.map { JSONValue.format(number: $0) } ?? "1")"

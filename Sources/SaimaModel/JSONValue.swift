@@ -21,6 +21,15 @@ public enum JSONValue: Sendable, Hashable {
     public var objectValue: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
     /// The elements, if this is an array.
     public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    /// A string as a one-element list, or an array's string elements (others skipped); nil for any other value.
+    /// Benchmarks write an answer either way (`"B"` or `["A", "C"]`).
+    public var stringsValue: [String]? {
+        switch self {
+        case .string(let s): [s]
+        case .array(let a): a.compactMap(\.stringValue)
+        default: nil
+        }
+    }
 
     /// Member lookup on objects; `nil` for other values.
     public subscript(key: String) -> JSONValue? { objectValue?[key] }

@@ -4,6 +4,13 @@ import Testing
 
 @Suite("JSON parsing and canonical writing")
 struct JSONValueTests {
+    @Test func stringsValueReadsAStringOrAListOfStrings() throws {
+        #expect(try JSONValue.parse(#""B""#).stringsValue == ["B"])
+        #expect(try JSONValue.parse(#"["A", 3, "C"]"#).stringsValue == ["A", "C"])
+        #expect(try JSONValue.parse("7").stringsValue == nil)
+        #expect(try JSONValue.parse("{}").stringsValue == nil)
+    }
+
     @Test func parsesEveryKind() throws {
         let v = try JSONValue.parse(#" {"a":[1,2.5,-3e2,true,false,null],"b":{"c":"d\n\u00e9\ud83d\ude00"}} "#)
         #expect(v["a"] == .array([.number(1), .number(2.5), .number(-300), .bool(true), .bool(false), .null]))

@@ -85,11 +85,14 @@ public enum RoundPipeline {
     }
 
     /// Records the chain head, scores every answer, builds and writes the leaderboard and report.
-    public static func finish(_ spec: RoundSpec, store: RunStore, chainHead: String) throws -> Outcome {
+    public static func finish(_ spec: RoundSpec, store: RunStore, chainHead: String, clock: PhaseClock? = nil) throws
+        -> Outcome
+    {
         try RunManifestStore.recordChainHead(chainHead, store: store, folder: spec.folder)
         let scoring = try RunScoring.score(store: store, tracks: spec.tracks)
+        clock?.lap("score")
         let (board, files) = try writeLeaderboard(folder: spec.folder, tracks: spec.tracks, seed: spec.seed,
-                                                  resamples: spec.resamples)
+                                                  resamples: spec.resamples, clock: clock)
         return Outcome(scoring: scoring, leaderboard: board, files: files)
     }
 
@@ -105,7 +108,8 @@ public enum RoundPipeline {
 
     /// Builds the leaderboard of a scored run and writes JSON, CSV, Markdown and the HTML report.
     public static func writeLeaderboard(
-        folder: String, tracks: [Track], seed: UInt64?, resamples: Int, appendixItems: [String] = []
+        folder: String, tracks: [Track], seed: UInt64?, resamples: Int, appendixItems: [String] = [],
+        clock: PhaseClock? = nil
     ) throws -> (Leaderboard, [String]) {
         let store = try RunStore(folder: folder)
         let manifest = try RunManifestStore.load(store: store)?.json
@@ -114,6 +118,7 @@ public enum RoundPipeline {
         var board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
         board.arena = JudgingSummary.arena(folder: folder)
         board.arenaBias = JudgingSummary.arenaBias(folder: folder)
+        clock?.lap("leaderboard")
         let files = try LeaderboardWriter.write(
             board, input: input, folder: folder, manifest: manifest,
             failureExamples: try LeaderboardWriter.failureExamples(store: store),
@@ -124,6 +129,7 @@ public enum RoundPipeline {
         let appendix = try OrganizerAppendix.write(
             folder: folder, store: store, tracks: tracks, items: separating + appendixItems.filter { !separating.contains($0) },
             title: board.round)
+        clock?.lap("report")
         return (board, files + [appendix])
     }
 }

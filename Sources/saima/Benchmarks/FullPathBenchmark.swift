@@ -1,5 +1,6 @@
 import Foundation
 import SaimaModel
+import SaimaPipeline
 
 /// The whole command, not just the request phase: `saima run` as a child process on a tracks root of `items`
 /// questions (load, validate, plan, request, store, score, aggregate, write the report), its wall time and peak
@@ -14,6 +15,7 @@ enum FullPathBenchmark {
         print("== scenario: whole `saima run`, \(items) items, \(inFlight) in flight ==")
         var saimaRates: [Double] = []
         var curlRates: [Double] = []
+        var requestRates: [Double] = []
         for round in 1...max(1, repeats) {
             let out = root + "/run-\(round)"
             let process = Process()
@@ -31,6 +33,12 @@ enum FullPathBenchmark {
             saimaRates.append(Double(items) / seconds)
             print(String(format: "[%d] saima run, whole command:  %6.2f s  %8.0f items/s  (exit %d)", round, seconds,
                          Double(items) / seconds, process.terminationStatus))
+            if let phases = Self.phases(folder: out) {
+                let requests = phases.first { $0.name == "requests" }?.seconds ?? 0
+                requestRates.append(requests > 0 ? Double(items) / requests : 0)
+                print(String(format: "    request phase %.2f s = %.0f req/s; ", requests, requestRates.last ?? 0)
+                      + phases.map { "\($0.name) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", "))
+            }
             if let curl = ExternalClients.curlParallel(url: endpoint.url, requests: items, parallel: inFlight) {
                 curlRates.append(curl.rate)
                 print(String(format: "[%d] curl --parallel-max %d:     %8.0f req/s", round, inFlight, curl.rate))
@@ -42,7 +50,17 @@ enum FullPathBenchmark {
             let c = Benchmark.median(curlRates)
             print(String(format: "median: saima whole command %.0f items/s, curl %.0f req/s → %.0f%% of curl (target ≥ 100%%)",
                          s, c, s / c * 100))
+            if !requestRates.isEmpty {
+                let r = Benchmark.median(requestRates)
+                print(String(format: "median: saima request phase %.0f req/s → %.0f%% of curl", r, r / c * 100))
+            }
         }
+    }
+
+    /// The phase times `saima run` appended to the run folder's `run.log` (the last such line).
+    static func phases(folder: String) -> [(name: String, seconds: Double)]? {
+        guard let log = try? String(contentsOfFile: folder + "/run.log", encoding: .utf8) else { return nil }
+        return log.split(separator: "\n").last { $0.contains(PhaseClock.prefix) }.flatMap { PhaseClock.parse($0) }
     }
 
     /// One track of `items` choice questions and one submission pointing at the endpoint.

@@ -50,7 +50,9 @@ struct RunCommand: AsyncParsableCommand {
     var outFolder: String { out ?? "runs/\(round)" }
 
     func run() async throws {
+        let clock = PhaseClock()
         let registry = try location.loadRegistry()
+        clock.lap("load")
         let submissions = try RoundSelection.submissions(location: location, registry: registry, teams: teamIDs)
         var spec = RoundSpec(
             round: round, tracks: try RoundSelection.tracks(registry: registry, ids: trackIDs), submissions: submissions,
@@ -61,7 +63,7 @@ struct RunCommand: AsyncParsableCommand {
                 maxConsecutiveFailures: maxConsecutiveFailures),
             retryFailed: retryFailed, folder: outFolder)
         spec.keys = try KeysOption.load(keys)
-        try await RunExecution.runRound(spec)
+        try await RunExecution.runRound(spec, clock: clock)
     }
 }
 

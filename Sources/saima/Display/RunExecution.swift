@@ -13,13 +13,14 @@ enum RunExecution {
     @discardableResult
     /// `quiet` drops the tables and the final leaderboard; `progress` still prints progress while requests run
     /// (redrawn on a terminal, a line per team every few seconds otherwise).
-    static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil) async throws
-        -> RoundPipeline.Outcome
+    static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil, clock: PhaseClock = PhaseClock())
+        async throws -> RoundPipeline.Outcome
     {
         var spec = spec
         let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
         spec.submissions = submissions
         let (store, plans) = try RoundPipeline.prepare(spec)
+        clock.lap("prepare")
         for s in spec.submissions {
             if let variable = s.endpoint.apiKeyEnv, keyLookup(variable) == nil {
                 printErr("warning: \(s.id): no key in the keys file and \(variable) is not set; requests go without a key / 未提供密钥")
@@ -27,7 +28,8 @@ enum RunExecution {
         }
         let summary = try await execute(
             plans: plans, store: store, options: spec.options, quiet: !(progress ?? !quiet), environment: keyLookup)
-        let outcome = try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead)
+        clock.lap("requests")
+        let outcome = try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock)
         if !quiet {
             print(outcomeTable(store: store))
             print(ScoreCommand.describe(outcome.scoring))
@@ -35,6 +37,8 @@ enum RunExecution {
             print("\nwritten 已写入: " + outcome.files.joined(separator: ", "))
             print("run folder 结果目录: \(spec.folder)")
         }
+        clock.lap("print")
+        clock.appendToRunLog(folder: spec.folder)
         return outcome
     }
 

@@ -1,0 +1,67 @@
+import Foundation
+import Synchronization
+
+/// Wall-clock time of a command's phases (load, prepare, requests, score, leaderboard, report, …): each `lap`
+/// closes the phase that began at the previous lap (or at the clock's creation). The line it renders goes to the
+/// run folder's `run.log`, so an organizer — and `saima bench --scenario fullpath` — can see where a run's time went.
+public final class PhaseClock: Sendable {
+    private let state: Mutex<(last: ContinuousClock.Instant, phases: [(name: String, seconds: Double)])>
+    private let start: ContinuousClock.Instant
+
+    public init() {
+        let now = ContinuousClock.now
+        start = now
+        state = Mutex((now, []))
+    }
+
+    /// Ends the current phase under `name`.
+    public func lap(_ name: String) {
+        let now = ContinuousClock.now
+        state.withLock { s in
+            s.phases.append((name, Self.seconds(now - s.last)))
+            s.last = now
+        }
+    }
+
+    /// The phases so far, in order, with their seconds.
+    public var phases: [(name: String, seconds: Double)] { state.withLock { $0.phases } }
+
+    /// `phases (s): load 0.362 prepare 0.041 … total 2.212` — the prefix `saima bench` looks for in `run.log`.
+    public var line: String {
+        let total = Self.seconds(ContinuousClock.now - start)
+        return Self.prefix + phases.map { "\($0.name) " + Self.format($0.seconds) }.joined(separator: " ")
+            + " total " + Self.format(total)
+    }
+
+    public static let prefix = "phases (s): "
+
+    /// Appends `line` to `<folder>/run.log` (created if missing).
+    public func appendToRunLog(folder: String) {
+        let path = (folder as NSString).appendingPathComponent("run.log")
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let handle = FileHandle(forWritingAtPath: path) else { return }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        let stamp = ISO8601DateFormatter().string(from: Date())
+        handle.write(Data("\(stamp) \(line)\n".utf8))
+    }
+
+    /// Parses a `line` back into (phase, seconds) pairs, `total` included.
+    public static func parse(_ line: some StringProtocol) -> [(name: String, seconds: Double)]? {
+        guard let range = line.range(of: prefix) else { return nil }
+        let words = line[range.upperBound...].split(separator: " ")
+        guard words.count % 2 == 0 else { return nil }
+        var out: [(String, Double)] = []
+        for i in stride(from: 0, to: words.count, by: 2) {
+            guard let seconds = Double(words[i + 1]) else { return nil }
+            out.append((String(words[i]), seconds))
+        }
+        return out
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func format(_ seconds: Double) -> String { String(format: "%.3f", seconds) }
+}

@@ -140,6 +140,10 @@ let package = Package(
         ),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(
+            name: "SaimaPipelineTests", dependencies: ["SaimaPipeline", "SaimaStorage", "SaimaModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SaimaImportTests", dependencies: ["SaimaImport", "SaimaSheets", "SaimaRegistry", "SaimaModel"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),

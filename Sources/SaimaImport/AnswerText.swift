@@ -8,7 +8,7 @@ enum AnswerText {
 
     /// `对 错 正确 错误 是 否 √ × T F TRUE FALSE Y N` (and Excel's TRUE/FALSE cells).
     static func truth(_ raw: String) -> Bool? {
-        let t = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = raw.trimmedSpaces.lowercased()
         if ["对", "正确", "是", "√", "✓", "t", "true", "y", "yes"].contains(t) { return true }
         if ["错", "错误", "否", "×", "✗", "f", "false", "n", "no"].contains(t) { return false }
         return nil
@@ -16,14 +16,14 @@ enum AnswerText {
 
     /// A plain number (`72`, `3.5`, `1,200`, `-2`); nil for anything else.
     static func number(_ raw: String) -> Double? {
-        let t = raw.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+        let t = raw.trimmedSpaces.replacingOccurrences(of: ",", with: "")
         guard !t.isEmpty, t.allSatisfy({ "0123456789.-+eE".contains($0) }), let v = Double(t), v.isFinite else { return nil }
         return v
     }
 
     /// The item type for a type cell: English names or the Chinese exam names.
     static func type(_ raw: String) -> ItemType? {
-        let t = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = raw.trimmedSpaces.lowercased()
         if let exact = ItemType(rawValue: t) { return exact }
         let names: [(ItemType, [String])] = [
             (.multiChoice, ["多选", "多选题", "不定项", "不定项选择", "不定项选择题", "多项选择", "多项选择题", "multiple"]),

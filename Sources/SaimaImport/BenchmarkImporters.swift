@@ -44,7 +44,7 @@ public enum BenchmarkImporters {
                 o["type"] = .string(multiSet ? ItemType.multiChoice.rawValue : ItemType.singleChoice.rawValue)
                 o["answer"] = .string(answer.sorted().joined())
             } else if let text = e["answer"]?.stringsValue?
-                .map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }).filter({ !$0.isEmpty }), !text.isEmpty, answer.isEmpty
+                .map({ $0.trimmed }).filter({ !$0.isEmpty }), !text.isEmpty, answer.isEmpty
             {
                 o["prompt"] = .string(question)
                 o["type"] = .string(ItemType.shortAnswer.rawValue)
@@ -78,9 +78,9 @@ public enum BenchmarkImporters {
                 var choices: [String: JSONValue] = [:]
                 for (k, opt) in options.enumerated() {
                     let letter = String(UnicodeScalar(UInt8(65 + min(k, 25))))
-                    var text = opt.trimmingCharacters(in: .whitespaces)
+                    var text = opt.trimmedSpaces
                     for prefix in ["(\(letter))", "（\(letter)）", "\(letter).", "\(letter)．"] where text.hasPrefix(prefix) {
-                        text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                        text = String(text.dropFirst(prefix.count)).trimmedSpaces
                     }
                     choices[letter] = .string(text)
                 }
@@ -115,9 +115,9 @@ public enum BenchmarkImporters {
                 result.problems.append("\(at): needs `\(questionKey)` and `answer`")
                 continue
             }
-            let instruction = v["instruction"]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let instruction = v["instruction"]?.stringValue?.trimmed ?? ""
             for prefix in ["答案:", "答案：", "正确答案:", "正确答案："] where answer.hasPrefix(prefix) { answer = String(answer.dropFirst(prefix.count)) }
-            answer = answer.trimmingCharacters(in: .whitespacesAndNewlines)
+            answer = answer.trimmed
             var o: [String: JSONValue] = ["id": .string("\(idPrefix)-\(String(format: "%03d", n + 1))")]
             if let (stem, options) = InlineOptions.split(question),
                 let letters = AnswerText.letters(answer, offered: options.map(\.letter))

@@ -81,7 +81,7 @@ public enum Importer {
         }
         var out: [(Int, JSONValue)] = []
         for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let t = line.trimmed
             if t.isEmpty { continue }
             do { out.append((n + 1, try JSONValue.parse(t))) } catch {
                 result.problems.append("\(file):\(n + 1): malformed JSON line: \(error.message)")

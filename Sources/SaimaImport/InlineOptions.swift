@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 
 /// Splits options written inside a question (`…（ ）A．80，84 B．84，80 C．…`, one per line or on one line,
 /// with `A.` `A．` `A、` `A:` `(A)` `（A）` markers) into the stem and lettered texts.
@@ -39,9 +40,9 @@ enum InlineOptions {
             var options: [(String, String)] = []
             for (k, m) in chain.enumerated() {
                 let end = k + 1 < chain.count ? chain[k + 1].start : s.count
-                options.append((String(letters[k]), String(s[m.end..<end]).trimmingCharacters(in: .whitespacesAndNewlines)))
+                options.append((String(letters[k]), String(s[m.end..<end]).trimmed))
             }
-            let stem = String(s[0..<a.start]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let stem = String(s[0..<a.start]).trimmed
             return (stem, options)
         }
         return nil

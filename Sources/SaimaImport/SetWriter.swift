@@ -95,7 +95,7 @@ public enum SetWriter {
         var start: String.Index?
         for line in lines {
             let next = yaml.index(line.endIndex, offsetBy: line.endIndex < yaml.endIndex ? 1 : 0)
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedSpaces
             if let s = start {
                 if trimmed.hasPrefix("- ") || (!line.isEmpty && !line.hasPrefix(" ")) { return s..<offset }
             } else if trimmed == "- id: \(set)" || trimmed == "- id: \(q(set))" || trimmed == "- id: '\(set)'" {

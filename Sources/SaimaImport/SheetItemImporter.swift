@@ -19,10 +19,10 @@ public enum SheetItemImporter {
             anyHeader = true
             for r in (headerRow + 1)..<max(headerRow + 1, sheet.rows.count) {
                 let row = sheet.rows[r]
-                guard row.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+                guard row.contains(where: { !$0.trimmedSpaces.isEmpty }) else { continue }
                 func cell(_ field: String) -> String {
                     guard let c = columns[field], c < row.count else { return "" }
-                    let text = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+                    let text = row[c].trimmed
                     // The `'` that neutralizes a formula-like cell in exported CSV (`CSVTable.field`) is not content.
                     if text.hasPrefix("'"), let next = text.dropFirst().first, "=+-@".contains(next), Double(text.dropFirst()) == nil {
                         return String(text.dropFirst())
@@ -104,7 +104,7 @@ public enum SheetItemImporter {
             case .shortAnswer, .generation:
                 if answer.isEmpty && cell("rubric").isEmpty { problems.append("\(at("answer")): the answer is empty / 答案为空") }
                 if !answer.isEmpty {
-                    let alternatives = type == .shortAnswer ? answer.components(separatedBy: "|").map { $0.trimmingCharacters(in: .whitespaces) } : [answer]
+                    let alternatives = type == .shortAnswer ? answer.components(separatedBy: "|").map { $0.trimmedSpaces } : [answer]
                     o["answer"] = alternatives.count == 1 ? .string(alternatives[0]) : .array(alternatives.map(JSONValue.string))
                 }
             case .extraction:
@@ -116,16 +116,16 @@ public enum SheetItemImporter {
         if !cell("explanation").isEmpty { o["explanation"] = .string(cell("explanation")) }
         if !cell("context").isEmpty { o["context"] = .string(cell("context")) }
         if !cell("difficulty").isEmpty { o["difficulty"] = .string(cell("difficulty")) }
-        let tags = cell("tags").components(separatedBy: CharacterSet(charactersIn: ",，、;；")).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let tags = cell("tags").components(separatedBy: CharacterSet(charactersIn: ",，、;；")).map { $0.trimmedSpaces }.filter { !$0.isEmpty }
         if !tags.isEmpty { o["tags"] = .array(tags.map(JSONValue.string)) }
-        let points = cell("keywords").components(separatedBy: CharacterSet(charactersIn: ";；")).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let points = cell("keywords").components(separatedBy: CharacterSet(charactersIn: ";；")).map { $0.trimmedSpaces }.filter { !$0.isEmpty }
         if !points.isEmpty {
-            o["keywords"] = .array(points.map { p in .array(p.components(separatedBy: "|").map { .string($0.trimmingCharacters(in: .whitespaces)) }) })
+            o["keywords"] = .array(points.map { p in .array(p.components(separatedBy: "|").map { .string($0.trimmedSpaces) }) })
         }
         if !cell("rubric").isEmpty {
             var criteria: [JSONValue] = []
             for (k, part) in cell("rubric").components(separatedBy: CharacterSet(charactersIn: ";；")).enumerated() {
-                let p = part.trimmingCharacters(in: .whitespaces)
+                let p = part.trimmedSpaces
                 guard !p.isEmpty else { continue }
                 let pieces = p.split(whereSeparator: { $0 == ":" || $0 == "：" })
                 let points = pieces.count > 1 ? AnswerText.number(String(pieces.last!)) : nil
@@ -136,7 +136,7 @@ public enum SheetItemImporter {
         }
         if !cell("attachments").isEmpty {
             o["attachments"] = .array(cell("attachments").components(separatedBy: CharacterSet(charactersIn: ",，;；")).compactMap { raw in
-                let t = raw.trimmingCharacters(in: .whitespaces)
+                let t = raw.trimmedSpaces
                 guard !t.isEmpty else { return nil }
                 for kind in ["image", "audio", "video"] where t.hasPrefix(kind + ":") {
                     return .object(["kind": .string(kind), "file": .string(String(t.dropFirst(kind.count + 1)))])

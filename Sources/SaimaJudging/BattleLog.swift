@@ -11,7 +11,7 @@ public enum BattleLog {
         var battles: [Battle] = []
         var diagnostics: [Diagnostic] = []
         for (index, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = line.trimmed
             if text.isEmpty { continue }
             do {
                 let v = try JSONValue.parse(text)

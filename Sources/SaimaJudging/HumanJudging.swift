@@ -81,7 +81,7 @@ public enum HumanJudging {
             var seen: [String: Int] = [:]
             for row in rows.dropFirst() {
                 let id = idColumn < row.fields.count ? row.fields[idColumn] : ""
-                let raw = (scoreColumn < row.fields.count ? row.fields[scoreColumn] : "").trimmingCharacters(in: .whitespaces)
+                let raw = (scoreColumn < row.fields.count ? row.fields[scoreColumn] : "").trimmedSpaces
                 guard let (key, maxPoints) = assignments[id] else {
                     diagnostics.append(Diagnostic(path: path, line: row.line, message: "unknown answer_id `\(id)` for judge `\(judge)`"))
                     continue

@@ -83,7 +83,7 @@ public struct PairwiseJudge: Sendable {
 
     static func parseWinner(_ reply: String) -> String? {
         guard let object = JSONObjectExtractor.firstObject(in: reply),
-            let w = object["winner"]?.stringValue?.trimmingCharacters(in: .whitespaces)
+            let w = object["winner"]?.stringValue?.trimmedSpaces
         else { return nil }
         switch w.lowercased() {
         case "a": return "A"

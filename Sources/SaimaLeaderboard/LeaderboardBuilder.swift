@@ -22,6 +22,17 @@ public struct LeaderboardBuilder: Sendable {
     }
 
     public func build(_ input: LeaderboardInput, generatedAt: Date = Date()) -> Leaderboard {
+        // Per-set intervals draw from their own generators: computed beside the boards, on the other core.
+        let (setBoards, board) = Parallel.both(
+            { [seed, resamples] in SetScores.boards(input, seed: seed, resamples: resamples) },
+            { boards(input, generatedAt: generatedAt) })
+        var out = board
+        out.sets = setBoards
+        return out
+    }
+
+    /// The track boards and the overall board.
+    func boards(_ input: LeaderboardInput, generatedAt: Date) -> Leaderboard {
         var generator = SeededGenerator(seed: seed)
         let bootstrap = StratifiedBootstrap(resamples: resamples)
         let allTeams = input.teams.map(\.id)
@@ -86,10 +97,8 @@ public struct LeaderboardBuilder: Sendable {
                 AdjacentDifference(higher: allTeams[$0.higher], lower: allTeams[$0.lower], difference: $0.difference,
                                    ci95: $0.ci)
             })
-        var board = Leaderboard(
+        return Leaderboard(
             round: input.round, generatedAt: generatedAt, seed: seed, resamples: resamples, tracks: boards,
             overall: overall)
-        board.sets = SetScores.boards(input, seed: seed, resamples: resamples)
-        return board
     }
 }

@@ -59,7 +59,7 @@ public enum CSVTable {
     /// A plain decimal number (`3`, `2.5`, `-1`, `1e3`): what a person types in a score cell. Unlike
     /// `Double(_:)` it refuses hexadecimal (`0x3`), `inf` and `nan`.
     public static func decimal(_ raw: String) -> Double? {
-        let s = raw.trimmingCharacters(in: .whitespaces)
+        let s = raw.trimmedSpaces
         guard !s.isEmpty, s.unicodeScalars.allSatisfy({ "0123456789.+-eE".unicodeScalars.contains($0) }),
             let v = Double(s), v.isFinite
         else { return nil }

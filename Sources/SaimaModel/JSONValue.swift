@@ -89,6 +89,11 @@ extension JSONValue {
         try JSONParser.parse(data)
     }
 
+    /// Parses one JSON document from a slice of UTF-8 bytes.
+    public static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        try JSONParser.parse(bytes)
+    }
+
     /// Canonical serialization: object keys sorted (by UTF-16 code units, as `String` sorts),
     /// no insignificant whitespace, integers without a fraction, strings escaped minimally.
     /// Two values that are equal serialize identically.

@@ -27,7 +27,7 @@ public enum AnswerReadability {
         let items = ItemIndex(tracks: tracks)
         let scores = try store.currentScores()
         var s = Summary()
-        for r in try store.currentResults() where r.outcome == .ok {
+        for r in try store.currentResults(attempts: false, filter: { _, outcome in outcome == .ok }) {
             guard let (item, _) = items[r.key], [.singleChoice, .multiChoice, .trueFalse].contains(item.type),
                 let score = scores[r.key]
             else { continue }
@@ -35,7 +35,7 @@ public enum AnswerReadability {
             let weak = score.rule.flatMap(ExtractionRule.init(rawValue:))?.strength == .weak
             if score.unextractable { s.unextractable += 1 } else if weak { s.guessed += 1 } else { continue }
             if s.examples.count < 3 {
-                let text = (r.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = (r.content ?? "").trimmed
                     .replacingOccurrences(of: "\n", with: " ")
                 let tail = text.count > 80 ? "…" + text.suffix(80) : text
                 let reading = score.unextractable ? "nothing 未读出" : "\(score.extracted ?? "") (\(score.rule ?? ""))"

@@ -104,7 +104,7 @@ public enum Appeals {
             }
             func cell(_ row: [String], _ name: String) -> String {
                 guard let i = header.fields.firstIndex(of: name), i < row.count else { return "" }
-                return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                return row[i].trimmed
             }
             for row in rows.dropFirst() {
                 let f = row.fields
@@ -160,16 +160,31 @@ public enum Appeals {
 }
 
 /// Items by (track, set, item) for looking up stored answers.
-struct ItemIndex {
-    private var map: [String: (Item, QuestionSet)] = [:]
+struct ItemIndex: Sendable {
+    /// (track, set, item) ids.
+    struct Key: Hashable, Sendable {
+        var track: String
+        var set: String
+        var item: String
+    }
+
+    private let tracks: [Track]
+    /// Positions, not copies: an index of 100,000 items stays a few megabytes.
+    private var map: [Key: (track: Int, set: Int, item: Int)] = [:]
 
     init(tracks: [Track]) {
-        for track in tracks {
-            for set in track.questionSets {
-                for item in set.items { map["\(track.id)\u{1F}\(set.id)\u{1F}\(item.id)"] = (item, set) }
+        self.tracks = tracks
+        map.reserveCapacity(tracks.reduce(0) { $0 + $1.questionSets.reduce(0) { $0 + $1.items.count } })
+        for (t, track) in tracks.enumerated() {
+            for (s, set) in track.questionSets.enumerated() {
+                for (i, item) in set.items.enumerated() { map[Key(track: track.id, set: set.id, item: item.id)] = (t, s, i) }
             }
         }
     }
 
-    subscript(key: ResultKey) -> (Item, QuestionSet)? { map["\(key.track)\u{1F}\(key.set)\u{1F}\(key.item)"] }
+    subscript(key: ResultKey) -> (Item, QuestionSet)? {
+        guard let p = map[Key(track: key.track, set: key.set, item: key.item)] else { return nil }
+        let set = tracks[p.track].questionSets[p.set]
+        return (set.items[p.item], set)
+    }
 }

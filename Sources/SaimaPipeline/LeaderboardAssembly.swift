@@ -37,7 +37,7 @@ public enum LeaderboardAssembly {
             return LeaderboardInput.TeamSpec(id: id, name: name, entered: entered)
         }
         let scores = try store.currentScores()
-        let answers = try store.currentResults().map { r -> LeaderboardInput.Answer in
+        let answers = try store.currentResults(attempts: false).map { r -> LeaderboardInput.Answer in
             let s = scores[r.key]
             var answer = LeaderboardInput.Answer(
                 team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: r.key.sample,

@@ -7,11 +7,13 @@ public import SaimaStorage
 
 /// Writes `leaderboard.json`, `.csv`, `.md` and `report.html` into a run folder.
 public enum LeaderboardWriter {
+    /// Writes the files and returns their paths, with the report's most separating items (for the appendix).
     @discardableResult
     public static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: JSONValue?,
                              failureExamples: [ReportData.FailureExample] = [],
                              agreement: ReportData.JudgeAgreement? = nil,
-                             appeals: [ReportData.AppealLine] = []) throws -> [String]
+                             appeals: [ReportData.AppealLine] = []) throws
+        -> (files: [String], separating: [ReportData.SeparatingItem])
     {
         let version = try archivePrevious(folder: folder)
         let manifestHash = manifest.map { SHA256Digest.hex($0.canonicalJSON) }
@@ -23,20 +25,21 @@ public enum LeaderboardWriter {
             root["version"] = .number(Double(version))
             json = .object(root)
         }
+        let report = ReportData(
+            leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples,
+            agreement: agreement, appeals: appeals, version: version, awards: awards, manifestHash: manifestHash)
         let files = [
             ("leaderboard.json", try PrettyJSON.string(json) + "\n"),
             ("leaderboard.csv", LeaderboardCSV.render(board)),
             ("leaderboard.md", LeaderboardMarkdown.render(board)),
-            ("report.html", ReportHTML.render(ReportData(
-                leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples,
-                agreement: agreement, appeals: appeals, version: version, awards: awards,
-                manifestHash: manifestHash))),
+            ("report.html", ReportHTML.render(report)),
         ]
-        return try files.map { name, text in
+        let paths = try files.map { name, text in
             let path = (folder as NSString).appendingPathComponent(name)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             return path
         }
+        return (paths, report.separating)
     }
 }
 
@@ -77,7 +80,7 @@ extension LeaderboardWriter {
     public static func failureExamples(store: RunStore) throws -> [ReportData.FailureExample] {
         var seen: Set<String> = []
         var out: [ReportData.FailureExample] = []
-        for r in try store.currentResults() where r.outcome != .ok {
+        for r in try store.currentResults(attempts: false, filter: { _, outcome in outcome != .ok }) {
             guard seen.insert("\(r.key.team)\u{1F}\(r.outcome.rawValue)").inserted else { continue }
             out.append(ReportData.FailureExample(
                 team: r.key.team, outcome: r.outcome, item: "\(r.key.track)/\(r.key.set)/\(r.key.item)",

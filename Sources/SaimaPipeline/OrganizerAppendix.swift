@@ -15,7 +15,10 @@ public enum OrganizerAppendix {
         let trackByID = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let scores = try store.currentScores()
         var byItem: [String: [ItemResult]] = [:]
-        for r in try store.currentResults() { byItem["\(r.key.track)/\(r.key.set)/\(r.key.item)", default: []].append(r) }
+        let wanted = Set(keys)
+        for r in try store.currentResults(attempts: false, filter: { key, _ in wanted.contains("\(key.track)/\(key.set)/\(key.item)") }) {
+            byItem["\(r.key.track)/\(r.key.set)/\(r.key.item)", default: []].append(r)
+        }
         func e(_ s: String) -> String { HTMLText.escape(s) }
         var html = """
             <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>\(e(title)) — 组织方附录 Organizer appendix</title>

@@ -119,13 +119,12 @@ public enum RoundPipeline {
         board.arena = JudgingSummary.arena(folder: folder)
         board.arenaBias = JudgingSummary.arenaBias(folder: folder)
         clock?.lap("leaderboard")
-        let files = try LeaderboardWriter.write(
+        let (files, separatingItems) = try LeaderboardWriter.write(
             board, input: input, folder: folder, manifest: manifest,
             failureExamples: try LeaderboardWriter.failureExamples(store: store),
             agreement: try JudgingSummary.agreement(store: store), appeals: try LeaderboardWriter.appeals(store: store))
         // The organizer appendix: the most separating items and any asked for, with every team's reply.
-        let separating = ReportData(leaderboard: board, input: input, manifest: nil).separating
-            .map { "\($0.track)/\($0.set)/\($0.item)" }
+        let separating = separatingItems.map { "\($0.track)/\($0.set)/\($0.item)" }
         let appendix = try OrganizerAppendix.write(
             folder: folder, store: store, tracks: tracks, items: separating + appendixItems.filter { !separating.contains($0) },
             title: board.round)

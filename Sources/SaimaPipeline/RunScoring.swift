@@ -17,58 +17,108 @@ public enum RunScoring {
         public var overridden = 0
         /// Results whose item no longer exists in the tracks (reported, not scored).
         public var missingItems: [String]
+
+        static let empty = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
+
+        mutating func add(_ o: Scored) {
+            switch o {
+            case .missing(let item): missingItems.append(item)
+            case .scored(let s, let flags):
+                scored += 1
+                if flags.failure { failures += 1 }
+                if s.unextractable { unextractable += 1 }
+                if flags.needsJudge { needsJudge += 1 }
+                if flags.judgeError { judgeErrors += 1 }
+                if flags.overridden { overridden += 1 }
+            }
+        }
     }
 
     /// Scores with each item's metric and replaces the stored scores; failed requests score 0 with their
-    /// outcome as reason.
+    /// outcome as reason. Results are read, scored on every core and written a chunk at a time.
     public static func score(store: RunStore, tracks: [Track]) throws -> Summary {
-        var (scores, summary) = try compute(store: store, tracks: tracks)
-        try store.replaceScores(scores)
-        summary.scored = scores.count
-        scores.removeAll()
+        let context = try Context(store: store, tracks: tracks)
+        var summary = Summary.empty
+        try store.replaceScores { results in
+            Parallel.map(results, minimumChunk: 256) { context.score($0) }.compactMap { o in
+                summary.add(o)
+                if case .scored(let s, _) = o { return s }
+                return nil
+            }
+        }
         return summary
     }
 
     /// The scores of every current result (with judge readings, judge verdicts and human scores applied),
     /// without writing them.
     public static func compute(store: RunStore, tracks: [Track]) throws -> (scores: [StoredScore], summary: Summary) {
-        let items = ItemIndex(tracks: tracks)
-        let scorer = Scorer()
-        let judgeModel = try store.meta("judge_model")
-        let overrides = try store.currentOverrides()
-        var humanScores: [ResultKey: [Double]] = [:]
-        for h in try store.humanScores() { humanScores[h.key, default: []].append(h.score) }
+        let context = try Context(store: store, tracks: tracks)
+        var summary = Summary.empty
         var scores: [StoredScore] = []
-        var summary = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
-        for result in try store.currentResults() {
-            let key = result.key
-            guard let (item, set) = items[key] else {
-                summary.missingItems.append("\(key.track)/\(key.set)/\(key.item)")
-                continue
+        for o in Parallel.map(try store.currentResults(attempts: false), minimumChunk: 256, { context.score($0) }) {
+            summary.add(o)
+            if case .scored(let s, _) = o { scores.append(s) }
+        }
+        return (scores, summary)
+    }
+
+    /// One result's score, or the item it names that no longer exists.
+    enum Scored: Sendable {
+        case missing(String)
+        case scored(StoredScore, Flags)
+    }
+
+    struct Flags: Sendable {
+        var failure = false
+        var needsJudge = false
+        var judgeError = false
+        var overridden = false
+    }
+
+    /// Everything scoring reads besides the result itself: items, appeal readings, human scores, cached verdicts.
+    struct Context: Sendable {
+        let items: ItemIndex
+        let scorer = Scorer()
+        let overrides: [ResultKey: ReadingOverride]
+        let humanScores: [ResultKey: [Double]]
+        /// Cached verdicts of the run's judge model, when it has one.
+        let verdicts: [String: JudgeCacheEntry]?
+
+        init(store: RunStore, tracks: [Track]) throws {
+            items = ItemIndex(tracks: tracks)
+            overrides = try store.currentOverrides()
+            var human: [ResultKey: [Double]] = [:]
+            for h in try store.humanScores() { human[h.key, default: []].append(h.score) }
+            humanScores = human
+            verdicts = try store.meta("judge_model").map {
+                try store.judgeCacheEntries(model: $0, template: JudgeTemplates.pointwiseVersion)
             }
+        }
+
+        func score(_ result: ItemResult) -> Scored {
+            let key = result.key
+            guard let (item, set) = items[key] else { return .missing("\(key.track)/\(key.set)/\(key.item)") }
+            var flags = Flags()
             if result.outcome != .ok {
-                summary.failures += 1
-                scores.append(StoredScore(
+                flags.failure = true
+                return .scored(StoredScore(
                     key: key, score: 0, reason: result.outcome.rawValue, extracted: nil,
-                    metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false))
-                continue
+                    metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false), flags)
             }
             let auto: ItemScore
             if let o = overrides[key], item.type == .singleChoice || item.type == .multiChoice {
                 auto = scorer.score(item: item, judgeReading: o.reading, partialCredit: set.partialCredit)
-                summary.overridden += 1
+                flags.overridden = true
             } else {
                 auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
             }
-            if auto.unextractable { summary.unextractable += 1 }
             var llm: Double?
-            if let judgeModel, let verdict = try store.judgeCache(
-                model: judgeModel, template: JudgeTemplates.pointwiseVersion,
-                itemKey: PointwiseJudge.cacheKey(track: key.track, set: key.set, item: item),
-                answerHash: SHA256Digest.hex(result.content ?? ""))
+            if let verdicts, let verdict = verdicts[
+                PointwiseJudge.cacheKey(track: key.track, set: key.set, item: item) + "\u{1F}"
+                    + SHA256Digest.hex(result.content ?? "")]
             {
                 llm = verdict.score ?? 0
-                if verdict.status != "ok" { summary.judgeErrors += 1 }
+                if verdict.status != "ok" { flags.judgeError = true }
             }
             let human = humanScores[key].flatMap(Agreement.combined)
             // `auto` for a rubric item is the LLM judge (its metric); other sources by the set's mode.
@@ -86,17 +136,15 @@ public enum RunScoring {
                 s.needsJudge = false
                 if mode == .auto { s.metric = ScoreSource.llmJudge.rawValue }
             }
-            if s.needsJudge { summary.needsJudge += 1 }
+            flags.needsJudge = s.needsJudge
             var reason = s.reason
             if let canary = set.canary, !canary.isEmpty, (result.content ?? "").contains(canary) {
                 reason += "; canary string found (possible training-data leak) / 发现金丝雀字符串"
             }
-            scores.append(StoredScore(
+            return .scored(StoredScore(
                 key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
                 metricVersion: s.metricVersion, unextractable: s.unextractable, autoScore: autoScore, llmScore: llm,
-                humanScore: human, rule: s.rule?.rawValue))
+                humanScore: human, rule: s.rule?.rawValue), flags)
         }
-        summary.scored = scores.count
-        return (scores, summary)
     }
 }

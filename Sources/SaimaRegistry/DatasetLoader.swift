@@ -28,7 +28,7 @@ struct DatasetLoader {
         var current: [Substring] = []
         func flush() {
             if let currentID, sections[currentID] == nil {
-                sections[currentID] = current.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                sections[currentID] = current.joined(separator: "\n").trimmed
             }
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

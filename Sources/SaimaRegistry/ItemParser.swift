@@ -275,7 +275,7 @@ struct ItemParser {
         if id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
             return "`id` must not contain control characters / 编号中不得含控制字符"
         }
-        if id != id.trimmingCharacters(in: .whitespacesAndNewlines) { return "`id` must not start or end with spaces" }
+        if id != id.trimmed { return "`id` must not start or end with spaces" }
         if id.count > 200 { return "`id` must be at most 200 characters" }
         return nil
     }

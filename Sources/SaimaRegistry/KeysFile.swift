@@ -35,14 +35,14 @@ public enum KeysFile {
         }
         var keys: [String: String] = [:]
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = raw.trimmed
             if line.isEmpty || line.hasPrefix("#") { continue }
             guard let eq = line.firstIndex(of: "=") else {
                 diagnostics.append(Diagnostic(path: path, line: n + 1, message: "expected TEAM_ID=KEY / 格式应为 队伍ID=密钥"))
                 continue
             }
-            let team = String(line[..<eq]).trimmingCharacters(in: .whitespaces)
-            let key = String(line[line.index(after: eq)...]).trimmingCharacters(in: .whitespaces)
+            let team = String(line[..<eq]).trimmedSpaces
+            let key = String(line[line.index(after: eq)...]).trimmedSpaces
             guard SubmissionLoader.isValidTeamID(team) else {
                 diagnostics.append(Diagnostic(path: path, line: n + 1, message: "`\(team.prefix(40))` is not a team id"))
                 continue

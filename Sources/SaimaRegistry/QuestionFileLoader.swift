@@ -20,22 +20,31 @@ struct QuestionFileLoader {
                 message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
             return []
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // Lines are cut and parsed on the UTF-8 bytes (cutting a `String` by `Character` and re-encoding each line
+        // was a quarter of loading); the file as a whole must still be valid UTF-8.
+        let bytes = [UInt8](data)
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
             return []
         }
         let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
         var items: [Item] = []
         var firstLineOfID: [String: Int] = [:]
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
-            let trimmed = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+            let ascii = Self.trimmingASCIIWhitespace(rawLine)
+            // JSON allows only ASCII whitespace around a value; a line padded with other Unicode spaces is
+            // trimmed as text, as before.
+            let trimmed: ArraySlice<UInt8> =
+                ascii.first.map { $0 >= 0x80 } == true || ascii.last.map { $0 >= 0x80 } == true
+                ? ArraySlice(String(decoding: ascii, as: UTF8.self).trimmed.utf8) : ascii
             if trimmed.isEmpty { continue }
             let value: JSONValue
             do {
-                value = try JSONValue.parse(String(trimmed))
+                value = try JSONValue.parse(trimmed)
             } catch {
-                let looksLikeCSV = !trimmed.hasPrefix("{") && (trimmed.contains(",") || trimmed.contains("\t"))
+                let text = String(decoding: trimmed, as: UTF8.self)
+                let looksLikeCSV = !text.hasPrefix("{") && (text.contains(",") || text.contains("\t"))
                 diagnostics.append(Diagnostic(
                     path: path, line: line,
                     message: "malformed JSON line: \(error.message)"
@@ -56,5 +65,13 @@ struct QuestionFileLoader {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file holds no items"))
         }
         return items
+    }
+
+    /// The bytes without leading and trailing space, tab, CR, LF, VT and FF.
+    static func trimmingASCIIWhitespace(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        func space(_ b: UInt8) -> Bool { b == 0x20 || (0x09...0x0D).contains(b) }
+        guard let first = line.firstIndex(where: { !space($0) }), let last = line.lastIndex(where: { !space($0) })
+        else { return [] }
+        return line[first...last]
     }
 }

@@ -9,11 +9,12 @@ public import SaimaModel
 /// with anything in `track.yaml`.
 public enum QuestionSetHasher {
     public static func hash(_ items: [Item]) -> String {
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(items.count * 160)
         for item in items {
-            text += item.raw.canonicalJSON
-            text += "\n"
+            item.raw.writeCanonical(into: &bytes)
+            bytes.append(0x0A)
         }
-        return SHA256Digest.hex(text)
+        return SHA256Digest.hex(bytes)
     }
 }

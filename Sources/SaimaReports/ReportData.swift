@@ -96,24 +96,44 @@ public struct ReportData: Sendable {
         self.agreement = agreement
         self.failureExamples = failureExamples
         self.manifest = manifest
-        var itemScores: [String: [String: (sum: Double, n: Int)]] = [:]
+        // Per (item, team) sums in one flat table: items by position in their set, teams by position in the input.
+        let teamIndex = Dictionary(input.teams.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        struct ItemKey: Hashable {
+            var track: String
+            var set: String
+            var item: String
+        }
+        var itemIndex: [ItemKey: Int] = [:]
+        for track in input.tracks {
+            for set in track.sets {
+                for item in set.items where itemIndex[ItemKey(track: track.id, set: set.id, item: item)] == nil {
+                    itemIndex[ItemKey(track: track.id, set: set.id, item: item)] = itemIndex.count
+                }
+            }
+        }
+        let teamCount = input.teams.count
+        var sums = [Double](repeating: 0, count: itemIndex.count * teamCount)
+        var counts = [Int](repeating: 0, count: itemIndex.count * teamCount)
         for a in input.answers {
-            let key = "\(a.track)\u{1F}\(a.set)\u{1F}\(a.item)"
-            var perTeam = itemScores[key] ?? [:]
-            let current = perTeam[a.team] ?? (0, 0)
-            perTeam[a.team] = (current.sum + a.score, current.n + 1)
-            itemScores[key] = perTeam
+            guard let i = itemIndex[ItemKey(track: a.track, set: a.set, item: a.item)], let t = teamIndex[a.team] else {
+                continue
+            }
+            sums[i * teamCount + t] += a.score
+            counts[i * teamCount + t] += 1
         }
         var difficulty: [SetDifficulty] = []
         var separating: [SeparatingItem] = []
         for track in input.tracks {
             let teams = input.teams.filter { $0.entered.contains(track.id) }.map(\.id)
             guard !teams.isEmpty else { continue }
+            let positions = teams.map { teamIndex[$0]! }
             for set in track.sets where !set.items.isEmpty {
                 var total = 0.0
                 for item in set.items {
-                    let perTeam = itemScores["\(track.id)\u{1F}\(set.id)\u{1F}\(item)"] ?? [:]
-                    let values = teams.map { t in perTeam[t].map { $0.sum / Double($0.n) } ?? 0 }
+                    let i = itemIndex[ItemKey(track: track.id, set: set.id, item: item)]!
+                    let values = positions.map { t in
+                        counts[i * teamCount + t] > 0 ? sums[i * teamCount + t] / Double(counts[i * teamCount + t]) : 0
+                    }
                     total += values.reduce(0, +)
                     let mean = values.reduce(0, +) / Double(values.count)
                     let spread = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()

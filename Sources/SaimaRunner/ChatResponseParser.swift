@@ -76,9 +76,9 @@ public enum ChatResponseParser {
         var usage: TokenUsage?
         var done = false
         for rawLine in text.split(whereSeparator: \.isNewline) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmedSpaces
             guard line.hasPrefix("data:") else { continue }
-            let payload = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            let payload = line.dropFirst(5).trimmedSpaces
             if payload == "[DONE]" {
                 done = true
                 break

@@ -1,5 +1,6 @@
 import CCurl
 import Foundation
+import SaimaModel
 
 /// The state of one transfer while libcurl works on it.
 ///
@@ -46,7 +47,7 @@ final class CurlTransfer: @unchecked Sendable {
     func receiveHeader(_ line: String) {
         let lower = line.lowercased()
         if lower.hasPrefix("retry-after:") {
-            retryAfter = String(line.dropFirst("retry-after:".count)).trimmingCharacters(in: .whitespacesAndNewlines)
+            retryAfter = String(line.dropFirst("retry-after:".count)).trimmed
         } else if lower.hasPrefix("http/") {
             retryAfter = nil  // a new response (after a redirect or 100-continue) starts
         }

@@ -33,7 +33,7 @@ public struct RetryPolicy: Sendable {
 
     /// `Retry-After` as delta-seconds or an HTTP date (RFC 9110 §10.2.3).
     public static func parseRetryAfter(_ value: String, now: Date = Date()) -> Double? {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        let trimmed = value.trimmedSpaces
         if let seconds = Double(trimmed) { return seconds }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

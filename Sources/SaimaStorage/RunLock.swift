@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 import Synchronization
 
 /// An exclusive lock on a run folder (`<folder>/run.lock`, `flock`), held by the process that writes the run
@@ -28,7 +29,7 @@ public final class RunLock: Sendable {
             var buffer = [UInt8](repeating: 0, count: 64)
             let n = pread(fd, &buffer, 63, 0)
             close(fd)
-            let holder = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
+            let holder = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmed : "unknown"
             throw Busy(folder: folder, holder: holder)
         }
         let stamp = "pid \(getpid())\n"

@@ -122,6 +122,25 @@ extension RunStore {
         }
     }
 
+    /// Every cached verdict of one judge model and template, by `itemKey` + U+001F + `answerHash` (read once before
+    /// scoring a run, instead of one query per answer).
+    public func judgeCacheEntries(model: String, template: String) throws -> [String: JudgeCacheEntry] {
+        try pool.read { db in
+            var map: [String: JudgeCacheEntry] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT * FROM judge_cache WHERE judge_model = ? AND template_version = ?",
+                arguments: [model, template])
+            while let row = try rows.next() {
+                let e = JudgeCacheEntry(
+                    judgeModel: row["judge_model"], templateVersion: row["template_version"], itemKey: row["item_key"],
+                    answerHash: row["answer_hash"], status: row["status"], score: row["score"], verdict: row["verdict"],
+                    calls: row["calls"])
+                map[e.itemKey + "\u{1F}" + e.answerHash] = e
+            }
+            return map
+        }
+    }
+
     public func saveJudgeCache(_ e: JudgeCacheEntry) throws {
         try pool.write { db in
             try db.execute(

@@ -46,19 +46,50 @@ extension RunStore {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM scores")
             let now = Date().timeIntervalSince1970
-            for s in scores {
-                try db.execute(
-                    sql: """
-                        INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
-                            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
-                        s.metric, s.metricVersion, s.unextractable, now, s.autoScore, s.llmScore, s.humanScore, s.rule,
-                    ])
-            }
+            let insert = try db.cachedStatement(sql: Self.insertScoreSQL)
+            for s in scores { try insert.execute(arguments: Self.arguments(s, at: now)) }
         }
+    }
+
+    /// Replaces all scores of the run in one transaction, scoring the current results in key order as they are
+    /// read, `chunkSize` at a time: `scoring` gets a chunk and returns its scores. The run's results are never all
+    /// in memory at once.
+    public func replaceScores(chunkSize: Int = 4096, scoring: ([ItemResult]) throws -> [StoredScore]) throws {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM scores")
+            let now = Date().timeIntervalSince1970
+            let insert = try db.cachedStatement(sql: Self.insertScoreSQL)
+            var chunk: [ItemResult] = []
+            chunk.reserveCapacity(chunkSize)
+            func flush() throws {
+                for s in try scoring(chunk) { try insert.execute(arguments: Self.arguments(s, at: now)) }
+                chunk.removeAll(keepingCapacity: true)
+            }
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(Self.resultColumns) FROM results WHERE superseded = 0
+                    ORDER BY team, track, set_id, item, sample
+                    """)
+            while let row = try rows.next() {
+                chunk.append(Self.result(from: row, attempts: false))
+                if chunk.count == chunkSize { try flush() }
+            }
+            try flush()
+        }
+    }
+
+    static let insertScoreSQL = """
+        INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
+            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    static func arguments(_ s: StoredScore, at time: Double) -> StatementArguments {
+        [
+            s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
+            s.metric, s.metricVersion, s.unextractable, time, s.autoScore, s.llmScore, s.humanScore, s.rule,
+        ]
     }
 
     /// Every stored score by key.

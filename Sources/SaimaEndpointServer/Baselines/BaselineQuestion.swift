@@ -80,12 +80,12 @@ struct BaselineQuestion {
         for ch in source {
             current.append(ch)
             if "。！？；\n".contains(ch) {
-                let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = current.trimmed
                 if trimmed.count > 1, !trimmed.hasPrefix("#") { out.append(trimmed) }
                 current = ""
             }
         }
-        let rest = current.trimmingCharacters(in: .whitespacesAndNewlines)
+        let rest = current.trimmed
         if rest.count > 1 { out.append(rest) }
         return out
     }

@@ -64,7 +64,7 @@ public struct ChoiceAnswerExtractor: Sendable {
     public func read(_ reply: String) -> ChoiceReading {
         // A reply fenced as code (```markdown … ```) is read without its fence line.
         var reply = reply
-        if reply.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("```"),
+        if reply.trimmed.hasPrefix("```"),
             let newline = reply.firstIndex(of: "\n")
         {
             reply = String(reply[reply.index(after: newline)...])
@@ -75,7 +75,7 @@ public struct ChoiceAnswerExtractor: Sendable {
         var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) })
         statements.numbers = choices.compactMap { c in
             guard let letter = c.letter.unicodeScalars.first,
-                let number = c.text.trimmingCharacters(in: .whitespaces).prefix(while: { $0.isNumber || $0 == "." }).nilIfEmpty,
+                let number = c.text.trimmedSpaces.prefix(while: { $0.isNumber || $0 == "." }).nilIfEmpty,
                 let value = Double(number)
             else { return nil }
             return (letter, value)
@@ -184,7 +184,7 @@ public struct ChoiceAnswerExtractor: Sendable {
         for choice in choices {
             let text = TextNormalizer.matchingForm(choice.text)
             // A one-character or bare-number text (`3`, `B`) turns up in any reasoning; it is no restatement.
-            let raw = choice.text.trimmingCharacters(in: .whitespaces)
+            let raw = choice.text.trimmedSpaces
             guard text.count >= 2 || raw.count >= 2, !raw.allSatisfy({ $0.isNumber || $0 == "." || $0 == " " }) else { continue }
             if ScalarSearch.contains(form, text), let letter = choice.letter.unicodeScalars.first {
                 found.append((letter, text))

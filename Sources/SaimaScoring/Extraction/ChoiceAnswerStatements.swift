@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 
 /// Finds the **answer statements** of a reply — where the reply says what its answer is — and decides which
 /// one is final. Two kinds:
@@ -123,7 +124,7 @@ struct ChoiceAnswerStatements {
         guard line else { return nil }
         let text = lineText(s, from: p)
         // `答案：X` copied from the instruction's placeholder is an echo, not an answer line.
-        if Self.placeholders.contains(text.trimmingCharacters(in: CharacterSet(charactersIn: "。.，, ")).uppercased()) { return nil }
+        if Self.placeholders.contains(text.trimmingScalars { "。.，, ".unicodeScalars.contains($0) }.uppercased()) { return nil }
         if let letters = choiceText(text) { return .letters(letters, explicitLine: true) }
         return .noChoice(text)
     }
@@ -143,7 +144,7 @@ struct ChoiceAnswerStatements {
         var inner = String.UnicodeScalarView()
         inner.append(contentsOf: s.text[start..<end])
         let innerText = String(inner).replacingOccurrences(of: "\\text{", with: "").replacingOccurrences(of: "}", with: "")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmedSpaces
         if let value = Double(innerText) {
             let matching = numbers.filter { $0.value == value }
             if matching.count == 1 { return .letters([matching[0].letter], explicitLine: true) }
@@ -206,6 +207,6 @@ struct ChoiceAnswerStatements {
         while e < s.count, s[e] != "\n", s[e] != "}", s.match("<eoa>", at: e) == nil { e += 1 }
         var view = String.UnicodeScalarView()
         view.append(contentsOf: s.text[min(p, e)..<e])
-        return String(view).trimmingCharacters(in: .whitespaces)
+        return String(view).trimmedSpaces
     }
 }

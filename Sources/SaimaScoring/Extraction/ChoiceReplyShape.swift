@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 
 /// How a reply is laid out, for the rules that read it from its shape: a list of the options it chooses, a
 /// walk-through of every option, and its concluding sentence.
@@ -14,7 +15,7 @@ struct ChoiceReplyShape {
         var current: [Unicode.Scalar] = []
         for c in s.text + ["\n"] {
             if c == "\n" {
-                let line = String(String.UnicodeScalarView(current)).trimmingCharacters(in: .whitespaces)
+                let line = String(String.UnicodeScalarView(current)).trimmedSpaces
                 if !line.isEmpty, !line.hasPrefix("```") { out.append(Array(line.unicodeScalars)) }
                 current = []
             } else {
@@ -82,7 +83,7 @@ struct ChoiceReplyShape {
         let before = lines[..<first]
         let after = lines[(last + 1)...]
         guard before.count <= 1, after.count <= 1 else { return nil }
-        let intro = before.first.map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: .whitespaces) }
+        let intro = before.first.map { String(String.UnicodeScalarView($0)).trimmedSpaces }
         let introduced = intro.map { $0.hasSuffix(":") || $0.hasSuffix("：") } == true
         // One listed option counts only when a line introduces it (`以下是正确的一项：\nA. …`).
         guard letters.count >= 2 || (introduced && !isEnumeration) else { return nil }

@@ -27,7 +27,7 @@ enum Benchmark {
                 line.append(chunk)
             }
             let text = String(decoding: line, as: UTF8.self)
-            guard let port = Int(text.split(separator: " ").last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+            guard let port = Int(text.split(separator: " ").last?.trimmed ?? "")
             else { throw BenchmarkError.endpointDidNotStart }
             return Endpoint(process: process, port: port, stdin: input)
         }

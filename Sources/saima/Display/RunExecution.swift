@@ -87,7 +87,7 @@ enum RunExecution {
 
     /// Per-team outcome counts of everything stored in the run.
     static func outcomeTable(store: RunStore) -> String {
-        let results = (try? store.currentResults()) ?? []
+        let results = (try? store.currentResults(attempts: false)) ?? []
         var byTeam: [String: [Outcome: Int]] = [:]
         var latencies: [String: [Double]] = [:]
         for r in results {

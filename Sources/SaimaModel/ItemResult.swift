@@ -36,15 +36,24 @@ public struct AttemptRecord: Sendable, Hashable, Codable {
 }
 
 extension AttemptRecord {
-    /// Compact JSON array of attempts, as stored in the `attempts` column.
+    /// Compact JSON array of attempts, as stored in the `attempts` column: the canonical JSON of
+    /// `[{"detail": …, "latency_ms": …, "outcome": …, "status": …}]` (latency rounded to 0.001 ms), written directly.
     public static func json(_ attempts: [AttemptRecord]) -> String {
-        JSONValue.array(attempts.map { a in
-            .object([
-                "status": .number(Double(a.status)), "outcome": .string(a.outcome.rawValue),
-                "latency_ms": .number((a.latencyMs * 1000).rounded() / 1000),
-                "detail": a.detail.map(JSONValue.string) ?? .null,
-            ])
-        }).canonicalJSON
+        var out: [UInt8] = [UInt8(ascii: "[")]
+        for (i, a) in attempts.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: #"{"detail":"#.utf8)
+            if let detail = a.detail { JSONValue.writeEscaped(detail, into: &out) } else { out.append(contentsOf: "null".utf8) }
+            out.append(contentsOf: #","latency_ms":"#.utf8)
+            out.append(contentsOf: JSONValue.format(number: (a.latencyMs * 1000).rounded() / 1000).utf8)
+            out.append(contentsOf: #","outcome":"#.utf8)
+            JSONValue.writeEscaped(a.outcome.rawValue, into: &out)
+            out.append(contentsOf: #","status":"#.utf8)
+            out.append(contentsOf: JSONValue.format(number: Double(a.status)).utf8)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "]"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func parse(_ text: String) -> [AttemptRecord] {
@@ -112,17 +121,45 @@ public struct ItemResult: Sendable, Hashable {
         hasher.combine(outcome)
     }
 
-    /// The text the result chain hashes: key, outcome and content, unambiguously delimited.
+    /// The text the result chain hashes: key, outcome and content, unambiguously delimited — the canonical JSON
+    /// (`JSONValue.canonicalJSON`) of the object {team, track, set, item, sample, outcome, content, prompt_hash}.
     public var chainPayload: String {
-        JSONValue.object([
-            "team": .string(key.team), "track": .string(key.track), "set": .string(key.set),
-            "item": .string(key.item), "sample": .number(Double(key.sample)), "outcome": .string(outcome.rawValue),
-            "content": content.map(JSONValue.string) ?? .null, "prompt_hash": .string(promptHash),
-        ]).canonicalJSON
+        var bytes: [UInt8] = []
+        writeChainPayload(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `chainPayload`'s bytes, written directly in canonical key order (the same bytes as building the
+    /// object and serializing it, which a test checks, without the dictionary).
+    func writeChainPayload(into out: inout [UInt8]) {
+        var first = true
+        func member(_ name: String, _ write: (inout [UInt8]) -> Void) {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            JSONValue.writeEscaped(name, into: &out)
+            out.append(UInt8(ascii: ":"))
+            write(&out)
+        }
+        out.append(UInt8(ascii: "{"))
+        // Keys in canonical (sorted) order.
+        member("content") { o in if let content { JSONValue.writeEscaped(content, into: &o) } else { o.append(contentsOf: "null".utf8) } }
+        member("item") { JSONValue.writeEscaped(key.item, into: &$0) }
+        member("outcome") { JSONValue.writeEscaped(outcome.rawValue, into: &$0) }
+        member("prompt_hash") { JSONValue.writeEscaped(promptHash, into: &$0) }
+        member("sample") { $0.append(contentsOf: JSONValue.format(number: Double(key.sample)).utf8) }
+        member("set") { JSONValue.writeEscaped(key.set, into: &$0) }
+        member("team") { JSONValue.writeEscaped(key.team, into: &$0) }
+        member("track") { JSONValue.writeEscaped(key.track, into: &$0) }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Chain hash: SHA-256 of the previous row's chain hash, a newline, and this row's payload.
     public func chainHash(previous: String) -> String {
-        SHA256Digest.hex(previous + "\n" + chainPayload)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(previous.utf8.count + 160 + (content?.utf8.count ?? 0))
+        bytes.append(contentsOf: previous.utf8)
+        bytes.append(0x0A)
+        writeChainPayload(into: &bytes)
+        return SHA256Digest.hex(bytes: bytes)
     }
 }

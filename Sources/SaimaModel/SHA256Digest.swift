@@ -3,8 +3,10 @@ public import Foundation
 
 /// SHA-256 of bytes, as lower-case hex, computed by the system's OpenSSL libcrypto.
 public enum SHA256Digest {
-    public static func hex(_ data: some DataProtocol) -> String {
-        let bytes = Array(data)
+    public static func hex(_ data: some DataProtocol) -> String { hex(bytes: Array(data)) }
+
+    /// Lower-case hex SHA-256 of a byte array (no copy).
+    public static func hex(bytes: [UInt8]) -> String {
         var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
         bytes.withUnsafeBufferPointer { input in
             _ = SHA256(input.baseAddress, input.count, &digest)

@@ -15,6 +15,6 @@ public enum QuestionSetHasher {
             item.raw.writeCanonical(into: &bytes)
             bytes.append(0x0A)
         }
-        return SHA256Digest.hex(bytes)
+        return SHA256Digest.hex(bytes: bytes)
     }
 }

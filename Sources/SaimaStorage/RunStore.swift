@@ -26,7 +26,23 @@ public final class RunStore: Sendable {
         // the pages); only a power cut can lose the last transactions. No fsync per group commit.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path, configuration: config)
-        try Self.migrator.migrate(pool)
+        try Self.migrate(pool)
+    }
+
+    /// Brings the schema up to date. Two processes opening a new run folder at once (a run and a command that
+    /// watches it) can both find the schema missing and both start creating it; the loser's `CREATE TABLE` fails.
+    /// By then the winner has applied the migrations, so migrating again finds nothing to do.
+    static func migrate(_ pool: DatabasePool) throws {
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch is DatabaseError where attempt < 4 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
+        }
     }
 
     static var migrator: DatabaseMigrator {

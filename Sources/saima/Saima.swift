@@ -1,8 +1,7 @@
 import ArgumentParser
 import SaimaModel
 
-/// The `saima` command line.
-@main
+/// The `saima` command line (entered from `main.swift`).
 struct Saima: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "saima",

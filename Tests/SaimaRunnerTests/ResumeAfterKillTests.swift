@@ -37,7 +37,7 @@ struct ResumeAfterKillTests {
 
     /// Runs `saima run`; with `killWhenStored`, sends SIGKILL as soon as that many results are
     /// committed (polling the database), so the kill lands mid-run however busy the machine is.
-    func runSaima(root: String, killWhenStored: Int?) async throws -> Int32 {
+    func runSaima(root: String, killWhenStored: Int?) async throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: SaimaBinary.path)
         process.arguments = [
@@ -45,7 +45,9 @@ struct ResumeAfterKillTests {
         ]
         process.environment = ["SWIFT_BACKTRACE": "enable=no", "PATH": "/usr/bin:/bin"]
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let errorLog = root + "/stderr-\(killWhenStored == nil ? "resume" : "first").txt"
+        _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: errorLog)
         try process.run()
         if let killWhenStored {
             while process.isRunning {
@@ -58,7 +60,7 @@ struct ResumeAfterKillTests {
             }
         }
         while process.isRunning { try await Task.sleep(for: .milliseconds(20)) }
-        return process.terminationStatus
+        return (process.terminationStatus, (try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? "")
     }
 
     @Test func noAnsweredItemIsRequestedTwice() async throws {
@@ -77,15 +79,16 @@ struct ResumeAfterKillTests {
         let items = 400
         try Self.writeTree(root: root, items: items, port: server.port)
 
-        let firstStatus = try await runSaima(root: root, killWhenStored: 40)
+        let (firstStatus, firstErrors) = try await runSaima(root: root, killWhenStored: 40)
         #expect(firstStatus != 0)  // killed
         let afterKill = try RunStore(folder: root + "/out").currentResults()
         let okAfterKill = Set(afterKill.filter { $0.outcome == .ok }.map(\.key.item))
-        #expect(!okAfterKill.isEmpty && okAfterKill.count < items, "kill should land mid-run (\(okAfterKill.count))")
+        #expect(!okAfterKill.isEmpty && okAfterKill.count < items,
+                "kill should land mid-run (\(okAfterKill.count) answered, exit \(firstStatus), stderr: \(firstErrors.suffix(2000)))")
         let firstPhase = await log.requestsByPrompt
 
-        let secondStatus = try await runSaima(root: root, killWhenStored: nil)
-        #expect(secondStatus == 0)
+        let (secondStatus, secondErrors) = try await runSaima(root: root, killWhenStored: nil)
+        #expect(secondStatus == 0, "\(secondErrors.suffix(2000))")
         let total = await log.requestsByPrompt
         await server.stop()
 

@@ -1,0 +1,60 @@
+import Foundation
+import SaimaModel
+import Testing
+
+@Suite("Result chain payload")
+struct ChainPayloadTests {
+    /// The payload written directly must be byte for byte the canonical JSON of the object it stands for —
+    /// otherwise every run recorded before would fail `round verify`.
+    @Test(arguments: [
+        "答案：B", "", "line\nbreak \"quoted\" back\\slash \t tab", "nul\u{0}and\u{1F}controls", "\u{2028}sep\u{2029}",
+        "emoji 😀 and é", String(repeating: "长", count: 5000),
+    ])
+    func directPayloadEqualsCanonicalObject(content: String) {
+        for (c, sample) in [(Optional(content), 0), (nil, 7)] {
+            let r = ItemResult(
+                key: ResultKey(team: "队伍\"1", track: "law", set: "s\n1", item: "q\u{2028}", sample: sample),
+                outcome: c == nil ? .timeout : .ok, httpStatus: 200, attempts: [], latencyMs: 1, content: c,
+                promptHash: "abc", templateVersion: "v")
+            let object = JSONValue.object([
+                "team": .string(r.key.team), "track": .string(r.key.track), "set": .string(r.key.set),
+                "item": .string(r.key.item), "sample": .number(Double(r.key.sample)),
+                "outcome": .string(r.outcome.rawValue), "content": r.content.map(JSONValue.string) ?? .null,
+                "prompt_hash": .string(r.promptHash),
+            ]).canonicalJSON
+            #expect(r.chainPayload == object)
+            #expect(r.chainHash(previous: "0") == SHA256Digest.hex("0\n" + object))
+        }
+    }
+
+    /// A hash recorded by an earlier version (computed in Python: hashlib.sha256(b"0"*64 + b"\n" + payload)).
+    @Test func knownHashIsStable() {
+        let r = ItemResult(
+            key: ResultKey(team: "t", track: "k", set: "s", item: "i", sample: 0), outcome: .ok, httpStatus: 200,
+            attempts: [], latencyMs: 1, content: "B", promptHash: "p", templateVersion: "v")
+        #expect(r.chainPayload
+            == #"{"content":"B","item":"i","outcome":"ok","prompt_hash":"p","sample":0,"set":"s","team":"t","track":"k"}"#)
+        #expect(r.chainHash(previous: RunGenesis.hash)
+            == "cc05ccdee15017acc666eb753b13f5690a23925d062b4e73fb9e3d8006bcc33b")
+    }
+
+    /// The attempts column written directly equals the canonical JSON of the attempt objects.
+    @Test func attemptsColumnEqualsCanonicalObjects() {
+        let attempts = [
+            AttemptRecord(status: 503, outcome: .http5xx, latencyMs: 12.345_678, detail: "busy \"now\"\n"),
+            AttemptRecord(status: 200, outcome: .ok, latencyMs: 0.0004, detail: nil),
+        ]
+        let object = JSONValue.array(attempts.map { a in
+            .object([
+                "status": .number(Double(a.status)), "outcome": .string(a.outcome.rawValue),
+                "latency_ms": .number((a.latencyMs * 1000).rounded() / 1000),
+                "detail": a.detail.map(JSONValue.string) ?? .null,
+            ])
+        }).canonicalJSON
+        #expect(AttemptRecord.json(attempts) == object)
+        #expect(AttemptRecord.json([]) == "[]")
+        #expect(AttemptRecord.parse(AttemptRecord.json(attempts)).map(\.status) == [503, 200])
+    }
+
+    enum RunGenesis { static let hash = String(repeating: "0", count: 64) }
+}

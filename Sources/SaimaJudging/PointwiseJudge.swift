@@ -25,7 +25,7 @@ public struct PointwiseJudge: Sendable {
     /// The cache key of an item: its place plus a hash of its content, so that an edited question,
     /// reference or rubric never reuses verdicts given for the old one.
     public static func cacheKey(track: String, set: String, item: Item) -> String {
-        itemKey(track: track, set: set, item: item.id) + "@" + SHA256Digest.hex(item.raw.canonicalJSON).prefix(16)
+        itemKey(track: track, set: set, item: item.id) + "@" + SHA256Digest.hex(item.rawJSON).prefix(16)
     }
 
     public func grade(item: Item, track: Track, set: QuestionSet, answer: String) async throws

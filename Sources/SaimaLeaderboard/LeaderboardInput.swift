@@ -56,7 +56,7 @@ public struct LeaderboardInput: Sendable {
         public var latencyMs: Double
         public var tokens: Int
         /// Per-source scores (`auto`, `llm_judge`, `human`) when known, for the per-source columns.
-        public var sources: [String: Double] = [:]
+        public var sources = SourceValues()
         /// The extraction rule that read the answer and its strength (`strong`, `inferred`, `weak`), when the
         /// item's metric extracts one.
         public var rule: String?
@@ -89,5 +89,41 @@ public struct LeaderboardInput: Sendable {
         self.tracks = tracks
         self.teams = teams
         self.answers = answers
+    }
+}
+
+/// A score from each scoring source, when it has one (three optionals, not a dictionary: a round holds one per
+/// answer).
+public struct SourceValues: Sendable, Hashable {
+    public var auto: Double?
+    public var llmJudge: Double?
+    public var human: Double?
+
+    public init(auto: Double? = nil, llmJudge: Double? = nil, human: Double? = nil) {
+        self.auto = auto
+        self.llmJudge = llmJudge
+        self.human = human
+    }
+
+    public subscript(source: ScoreSource) -> Double? {
+        get {
+            switch source {
+            case .auto: auto
+            case .llmJudge: llmJudge
+            case .human: human
+            }
+        }
+        set {
+            switch source {
+            case .auto: auto = newValue
+            case .llmJudge: llmJudge = newValue
+            case .human: human = newValue
+            }
+        }
+    }
+
+    /// The sources that have a score, in `ScoreSource` order.
+    public var present: [(source: ScoreSource, value: Double)] {
+        ScoreSource.allCases.compactMap { s in self[s].map { (s, $0) } }
     }
 }

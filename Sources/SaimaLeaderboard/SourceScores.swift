@@ -14,7 +14,7 @@ enum SourceScores {
     {
         var perItem: [String: [String: (sum: Double, n: Int)]] = [:]  // source → set/item → sum
         for a in answers where a.team == team && a.track == track.id {
-            for (source, value) in a.sources {
+            for (source, value) in a.sources.present.map({ ($0.source.rawValue, $0.value) }) {
                 let current = perItem[source, default: [:]]["\(a.set)\u{1F}\(a.item)"] ?? (0, 0)
                 perItem[source, default: [:]]["\(a.set)\u{1F}\(a.item)"] = (current.sum + value, current.n + 1)
             }

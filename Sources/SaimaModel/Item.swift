@@ -25,8 +25,15 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var difficulty: String?
     /// Required key points for the `keywords` metric: each inner list holds alternatives.
     public var keywords: [[String]]
-    /// The item exactly as read (all fields, including ones Saima does not interpret).
-    public var raw: JSONValue
+    /// The item exactly as read (all fields, including ones Saima does not interpret), kept as its canonical JSON
+    /// text (`JSONValue.canonicalJSON`): a tenth of the memory of the parsed value, and already what the content
+    /// hash and the judge cache key digest.
+    public var rawJSON: String
+    /// The item exactly as read, parsed from `rawJSON` on each access.
+    public var raw: JSONValue {
+        get { (try? JSONValue.parse(rawJSON)) ?? .null }
+        set { rawJSON = newValue.canonicalJSON }
+    }
     /// 1-based line in the question file.
     public var line: Int
     /// For multi choice: the fewest correct options the item's set promises (`min_correct` of the set, default
@@ -56,7 +63,7 @@ public struct Item: Sendable, Hashable, Identifiable {
         self.tags = tags
         self.difficulty = difficulty
         self.keywords = keywords
-        self.raw = raw
+        self.rawJSON = raw.canonicalJSON
         self.line = line
     }
 

@@ -36,9 +36,9 @@ public enum LeaderboardAssembly {
             let entered = Set((t["tracks"]?.arrayValue ?? []).compactMap(\.stringValue)).intersection(roundTracks)
             return LeaderboardInput.TeamSpec(id: id, name: name, entered: entered)
         }
-        let scores = try store.currentScores()
-        let answers = try store.currentResults(attempts: false).map { r -> LeaderboardInput.Answer in
-            let s = scores[r.key]
+        var answers: [LeaderboardInput.Answer] = []
+        try store.forEachScoredAnswer { r in
+            let s = r.score
             var answer = LeaderboardInput.Answer(
                 team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: r.key.sample,
                 score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
@@ -47,13 +47,11 @@ public enum LeaderboardAssembly {
             answer.pending = r.outcome == .ok && (s?.reason == "needs_judge" || s?.reason == "needs_human")
             answer.ruleStrength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength.rawValue
             if r.outcome == .ok, let s {
-                answer.sources[ScoreSource.auto.rawValue] = s.autoScore
-                answer.sources[ScoreSource.llmJudge.rawValue] = s.llmScore
-                answer.sources[ScoreSource.human.rawValue] = s.humanScore
+                answer.sources = SourceValues(auto: s.autoScore, llmJudge: s.llmScore, human: s.humanScore)
             } else if s != nil {
-                answer.sources[ScoreSource.auto.rawValue] = 0
+                answer.sources.auto = 0
             }
-            return answer
+            answers.append(answer)
         }
         return LeaderboardInput(round: round, tracks: trackSpecs, teams: teams, answers: answers)
     }

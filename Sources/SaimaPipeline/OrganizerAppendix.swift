@@ -13,9 +13,9 @@ public enum OrganizerAppendix {
     ) throws -> String {
         let index = ItemIndex(tracks: tracks)
         let trackByID = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let scores = try store.currentScores()
-        var byItem: [String: [ItemResult]] = [:]
         let wanted = Set(keys)
+        let scores = try store.currentScores(filter: { key in wanted.contains("\(key.track)/\(key.set)/\(key.item)") })
+        var byItem: [String: [ItemResult]] = [:]
         for r in try store.currentResults(attempts: false, filter: { key, _ in wanted.contains("\(key.track)/\(key.set)/\(key.item)") }) {
             byItem["\(r.key.track)/\(r.key.set)/\(r.key.item)", default: []].append(r)
         }

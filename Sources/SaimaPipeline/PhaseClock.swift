@@ -5,20 +5,22 @@ import Synchronization
 /// closes the phase that began at the previous lap (or at the clock's creation). The line it renders goes to the
 /// run folder's `run.log`, so an organizer — and `saima bench --scenario fullpath` — can see where a run's time went.
 public final class PhaseClock: Sendable {
-    private let state: Mutex<(last: ContinuousClock.Instant, phases: [(name: String, seconds: Double)])>
+    private let state: Mutex<(last: ContinuousClock.Instant, phases: [(name: String, seconds: Double)], peakMB: [Double])>
     private let start: ContinuousClock.Instant
 
     public init() {
         let now = ContinuousClock.now
         start = now
-        state = Mutex((now, []))
+        state = Mutex((now, [], []))
     }
 
     /// Ends the current phase under `name`.
     public func lap(_ name: String) {
         let now = ContinuousClock.now
+        let peak = Self.peakRSSMegabytes()
         state.withLock { s in
             s.phases.append((name, Self.seconds(now - s.last)))
+            s.peakMB.append(peak)
             s.last = now
         }
     }
@@ -26,11 +28,26 @@ public final class PhaseClock: Sendable {
     /// The phases so far, in order, with their seconds.
     public var phases: [(name: String, seconds: Double)] { state.withLock { $0.phases } }
 
-    /// `phases (s): load 0.362 prepare 0.041 … total 2.212` — the prefix `saima bench` looks for in `run.log`.
+    /// The process's peak resident set size at the end of each phase, in MB (`getrusage`'s `ru_maxrss`).
+    public var peakMegabytes: [Double] { state.withLock { $0.peakMB } }
+
+    /// `phases (s): load 0.362 prepare 0.041 … total 2.212` — the prefix `saima bench` looks for in `run.log` —
+    /// then the peak RSS after each phase: `; peak RSS (MB): load 64.1 prepare 64.3 …`.
     public var line: String {
         let total = Self.seconds(ContinuousClock.now - start)
+        let (phases, peaks) = state.withLock { ($0.phases, $0.peakMB) }
         return Self.prefix + phases.map { "\($0.name) " + Self.format($0.seconds) }.joined(separator: " ")
-            + " total " + Self.format(total)
+            + " total " + Self.format(total) + Self.rssPrefix
+            + zip(phases, peaks).map { "\($0.name) " + String(format: "%.1f", $1) }.joined(separator: " ")
+    }
+
+    static let rssPrefix = "; peak RSS (MB): "
+
+    /// `ru_maxrss` (kilobytes on Linux) in megabytes.
+    static func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 
     public static let prefix = "phases (s): "
@@ -49,7 +66,8 @@ public final class PhaseClock: Sendable {
     /// Parses a `line` back into (phase, seconds) pairs, `total` included.
     public static func parse(_ line: some StringProtocol) -> [(name: String, seconds: Double)]? {
         guard let range = line.range(of: prefix) else { return nil }
-        let words = line[range.upperBound...].split(separator: " ")
+        let rest = line[range.upperBound...]
+        let words = (rest.range(of: rssPrefix).map { rest[..<$0.lowerBound] } ?? rest).split(separator: " ")
         guard words.count % 2 == 0 else { return nil }
         var out: [(String, Double)] = []
         for i in stride(from: 0, to: words.count, by: 2) {
@@ -57,6 +75,16 @@ public final class PhaseClock: Sendable {
             out.append((String(words[i]), seconds))
         }
         return out
+    }
+
+    /// Parses the peak RSS part of a `line`: (phase, MB) pairs.
+    public static func parsePeaks(_ line: some StringProtocol) -> [(name: String, megabytes: Double)]? {
+        guard let range = line.range(of: rssPrefix) else { return nil }
+        let words = line[range.upperBound...].split(separator: " ")
+        guard words.count % 2 == 0 else { return nil }
+        return stride(from: 0, to: words.count, by: 2).compactMap { i in
+            Double(words[i + 1]).map { (String(words[i]), $0) }
+        }
     }
 
     static func seconds(_ d: Duration) -> Double {

@@ -9,29 +9,39 @@ struct QuestionFileLoader {
     var answersWithheld = false
 
     func load(diagnostics: inout [Diagnostic]) -> [Item] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file not found"))
-            return []
-        }
-        let lower = path.lowercased()
-        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            diagnostics.append(Diagnostic(
-                path: path, line: 0,
-                message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
-            return []
+        // The file's bytes, and nothing else of it, are kept while parsing (no `Data`, no whole-file `String`).
+        let bytes: [UInt8]
+        do {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                diagnostics.append(Diagnostic(path: path, line: 0, message: "question file not found"))
+                return []
+            }
+            let lower = path.lowercased()
+            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+                diagnostics.append(Diagnostic(
+                    path: path, line: 0,
+                    message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
+                return []
+            }
+            bytes = [UInt8](data)
         }
         // Lines are cut and parsed on the UTF-8 bytes (cutting a `String` by `Character` and re-encoding each line
-        // was a quarter of loading); the file as a whole must still be valid UTF-8.
-        let bytes = [UInt8](data)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
-            return []
-        }
+        // was a quarter of loading); every line must be valid UTF-8, or the file is refused as a whole.
         let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
         var items: [Item] = []
         var firstLineOfID: [String: Int] = [:]
-        for (index, rawLine) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        var lineStart = 0
+        var index = -1
+        while lineStart <= bytes.count {
+            index += 1
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let rawLine = bytes[lineStart..<lineEnd]
+            lineStart = lineEnd + 1
             let line = index + 1
+            guard String(validating: rawLine, as: UTF8.self) != nil else {
+                diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
+                return []
+            }
             let ascii = Self.trimmingASCIIWhitespace(rawLine)
             // JSON allows only ASCII whitespace around a value; a line padded with other Unicode spaces is
             // trimmed as text, as before.

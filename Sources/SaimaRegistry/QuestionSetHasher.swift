@@ -9,12 +9,11 @@ public import SaimaModel
 /// with anything in `track.yaml`.
 public enum QuestionSetHasher {
     public static func hash(_ items: [Item]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(items.count * 160)
+        let digest = SHA256Stream()
         for item in items {
-            item.raw.writeCanonical(into: &bytes)
-            bytes.append(0x0A)
+            digest.update(item.rawJSON)
+            digest.update("\n")
         }
-        return SHA256Digest.hex(bytes: bytes)
+        return digest.finalizeHex()
     }
 }

@@ -195,6 +195,17 @@ public final class RunStore: Sendable {
         }
     }
 
+    /// The team, outcome and latency of every current result, handed to `body` one at a time (for tables of counts
+    /// and latency percentiles: no reply text is read).
+    public func forEachOutcome(_ body: (_ team: String, _ outcome: Outcome, _ latencyMs: Double) throws -> Void) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT team, outcome, latency_ms FROM results WHERE superseded = 0")
+            while let row = try rows.next() {
+                try body(row[0], Outcome(rawValue: row[1]) ?? .malformed, row[2])
+            }
+        }
+    }
+
     /// How many rows (current and superseded) the table holds.
     public func rowCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results") ?? 0 }

@@ -92,14 +92,15 @@ extension RunStore {
         ]
     }
 
-    /// Every stored score by key.
-    public func currentScores() throws -> [ResultKey: StoredScore] {
+    /// Every stored score by key; `filter` skips keys before their rows are decoded.
+    public func currentScores(filter: ((ResultKey) -> Bool)? = nil) throws -> [ResultKey: StoredScore] {
         try pool.read { db in
             var map: [ResultKey: StoredScore] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scores")
             while let row = try rows.next() {
                 let key = ResultKey(team: row["team"], track: row["track"], set: row["set_id"], item: row["item"],
                                     sample: row["sample"])
+                if let filter, !filter(key) { continue }
                 map[key] = StoredScore(
                     key: key, score: row["score"], reason: row["reason"], extracted: row["extracted"],
                     metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
@@ -107,6 +108,52 @@ extension RunStore {
                     rule: row["rule"])
             }
             return map
+        }
+    }
+}
+
+/// One current answer with its stored score, as the leaderboard reads it (no reply text, no attempts).
+public struct ScoredAnswerRow: Sendable {
+    public var key: ResultKey
+    public var outcome: Outcome
+    public var latencyMs: Double
+    public var usage: (prompt: Int, completion: Int)?
+    /// Nil when the answer has not been scored.
+    public var score: StoredScore?
+}
+
+extension RunStore {
+    /// Every current answer joined with its score, in key order, handed to `body` one at a time as SQLite reads
+    /// them: nothing but the row in hand is held in memory.
+    public func forEachScoredAnswer(_ body: (ScoredAnswerRow) throws -> Void) throws {
+        try pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.team, r.track, r.set_id, r.item, r.sample, r.outcome, r.latency_ms, r.prompt_tokens,
+                        r.completion_tokens, s.score, s.reason, s.extracted, s.metric, s.metric_version,
+                        s.unextractable, s.auto_score, s.llm_score, s.human_score, s.rule, s.team IS NOT NULL
+                    FROM results r LEFT JOIN scores s
+                        ON s.team = r.team AND s.track = r.track AND s.set_id = r.set_id AND s.item = r.item
+                        AND s.sample = r.sample
+                    WHERE r.superseded = 0
+                    ORDER BY r.team, r.track, r.set_id, r.item, r.sample
+                    """)
+            while let row = try rows.next() {
+                let key = Self.key(row)
+                let promptTokens: Int? = row[7]
+                let completionTokens: Int? = row[8]
+                let scored: Bool = row[19]
+                try body(ScoredAnswerRow(
+                    key: key, outcome: Self.outcome(row), latencyMs: row[6],
+                    usage: promptTokens.flatMap { p in completionTokens.map { (p, $0) } },
+                    score: scored
+                        ? StoredScore(
+                            key: key, score: row[9], reason: row[10], extracted: row[11], metric: row[12],
+                            metricVersion: row[13], unextractable: row[14], autoScore: row[15], llmScore: row[16],
+                            humanScore: row[17], rule: row[18])
+                        : nil))
+            }
         }
     }
 }

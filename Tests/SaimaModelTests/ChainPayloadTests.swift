@@ -58,3 +58,18 @@ struct ChainPayloadTests {
 
     enum RunGenesis { static let hash = String(repeating: "0", count: 64) }
 }
+
+@Suite("Streamed SHA-256")
+struct SHA256StreamTests {
+    /// Fed in pieces (strings, arrays, slices, empty pieces), the digest equals the one-shot digest of the whole,
+    /// and the empty input gives SHA-256's well-known empty digest.
+    @Test func piecesEqualTheWhole() {
+        let pieces = ["{\"id\":\"q1\"}", "\n", "", "长文本 😀", String(repeating: "x", count: 100_000)]
+        let stream = SHA256Stream()
+        for (i, p) in pieces.enumerated() {
+            if i % 2 == 0 { stream.update(p) } else { stream.update(Array(p.utf8)[...]) }
+        }
+        #expect(stream.finalizeHex() == SHA256Digest.hex(pieces.joined()))
+        #expect(SHA256Stream().finalizeHex() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+}

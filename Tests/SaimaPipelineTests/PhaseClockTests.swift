@@ -23,6 +23,10 @@ struct PhaseClockTests {
         #expect(phases.map(\.name) == ["load", "requests", "total"])
         #expect(phases[1].seconds >= 0.02)
         #expect(phases[2].seconds >= phases[0].seconds + phases[1].seconds - 0.002)
+        let peaks = try #require(PhaseClock.parsePeaks(line))
+        #expect(peaks.map(\.name) == ["load", "requests"])
+        #expect(peaks.allSatisfy { $0.megabytes > 1 && $0.megabytes < 100_000 })
+        #expect(peaks[1].megabytes >= peaks[0].megabytes)
         #expect(PhaseClock.parse("no phases here") == nil)
         #expect(PhaseClock.parse("phases (s): load x") == nil)
     }

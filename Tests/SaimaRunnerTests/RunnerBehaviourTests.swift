@@ -87,7 +87,7 @@ struct RunnerBehaviourTests {
             var options = RunnerOptions(retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.05))
             options.maxResponseBytes = 64 * 1024
             let results = try await harness.run(
-                prompts: prompts, submissions: [RunnerHarness.submission(server, timeout: 0.5)], options: options)
+                prompts: prompts, submissions: [RunnerHarness.submission(server, timeout: 1.5)], options: options)
             func check(_ prompt: String, _ outcome: Outcome, attempts: Int) {
                 #expect(results[prompt]?.outcome == outcome, "\(prompt)")
                 #expect(results[prompt]?.attempts.count == attempts, "\(prompt) attempts")

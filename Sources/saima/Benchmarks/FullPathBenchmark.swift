@@ -38,6 +38,10 @@ enum FullPathBenchmark {
                 requestRates.append(requests > 0 ? Double(items) / requests : 0)
                 print(String(format: "    request phase %.2f s = %.0f req/s; ", requests, requestRates.last ?? 0)
                       + phases.map { "\($0.name) " + String(format: "%.3f", $0.seconds) }.joined(separator: ", "))
+                if let peaks = phaseLine(folder: out).flatMap({ PhaseClock.parsePeaks($0) }) {
+                    print("    peak RSS after each phase (MB): "
+                          + peaks.map { "\($0.name) " + String(format: "%.1f", $0.megabytes) }.joined(separator: ", "))
+                }
             }
             if let curl = ExternalClients.curlParallel(url: endpoint.url, requests: items, parallel: inFlight) {
                 curlRates.append(curl.rate)
@@ -59,8 +63,12 @@ enum FullPathBenchmark {
 
     /// The phase times `saima run` appended to the run folder's `run.log` (the last such line).
     static func phases(folder: String) -> [(name: String, seconds: Double)]? {
+        phaseLine(folder: folder).flatMap { PhaseClock.parse($0) }
+    }
+
+    static func phaseLine(folder: String) -> Substring? {
         guard let log = try? String(contentsOfFile: folder + "/run.log", encoding: .utf8) else { return nil }
-        return log.split(separator: "\n").last { $0.contains(PhaseClock.prefix) }.flatMap { PhaseClock.parse($0) }
+        return log.split(separator: "\n").last { $0.contains(PhaseClock.prefix) }
     }
 
     /// One track of `items` choice questions and one submission pointing at the endpoint.

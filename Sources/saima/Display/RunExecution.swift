@@ -87,12 +87,11 @@ enum RunExecution {
 
     /// Per-team outcome counts of everything stored in the run.
     static func outcomeTable(store: RunStore) -> String {
-        let results = (try? store.currentResults(attempts: false)) ?? []
         var byTeam: [String: [Outcome: Int]] = [:]
         var latencies: [String: [Double]] = [:]
-        for r in results {
-            byTeam[r.key.team, default: [:]][r.outcome, default: 0] += 1
-            if r.outcome == .ok { latencies[r.key.team, default: []].append(r.latencyMs) }
+        try? store.forEachOutcome { team, outcome, latency in
+            byTeam[team, default: [:]][outcome, default: 0] += 1
+            if outcome == .ok { latencies[team, default: []].append(latency) }
         }
         let failureClasses = Outcome.allCases.filter { $0 != .ok }
         var table = TerminalTable(

@@ -1,16 +1,16 @@
-public import Foundation
+package import Foundation
 import SaimaModel
 
 /// A request as the local endpoint server received it.
-public struct EndpointRequest: Sendable {
-    public var method: String
+package struct EndpointRequest: Sendable {
+    package var method: String
     /// Path without the query string, e.g. `/v1/chat/completions`.
-    public var path: String
+    package var path: String
     /// Header names lower-cased.
-    public var headers: [String: String]
-    public var body: Data
+    package var headers: [String: String]
+    package var body: Data
 
-    public init(method: String, path: String, headers: [String: String], body: Data) {
+    package init(method: String, path: String, headers: [String: String], body: Data) {
         self.method = method
         self.path = path
         self.headers = headers
@@ -20,7 +20,7 @@ public struct EndpointRequest: Sendable {
 
 /// What the server sends back. Besides well-formed answers it can misbehave on purpose, the way
 /// broken contestant endpoints do.
-public enum EndpointReply: Sendable {
+package enum EndpointReply: Sendable {
     /// A complete response with `Content-Length`.
     case body(status: Int, contentType: String, body: Data, headers: [String: String])
     /// Server-sent events in chunked encoding, `delay` between events; each entry is one `data:` payload.
@@ -33,15 +33,15 @@ public enum EndpointReply: Sendable {
     case closeConnection
 
     /// A JSON answer.
-    public static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> EndpointReply {
+    package static func json(_ status: Int, _ text: String, headers: [String: String] = [:]) -> EndpointReply {
         .body(status: status, contentType: "application/json", body: Data(text.utf8), headers: headers)
     }
 }
 
 /// Builds OpenAI-compatible reply bodies.
-public enum ChatCompletionJSON {
+package enum ChatCompletionJSON {
     /// A chat completion whose first choice says `content`, with a `usage` block.
-    public static func completion(content: String, model: String, promptTokens: Int = 10, completionTokens: Int = 5)
+    package static func completion(content: String, model: String, promptTokens: Int = 10, completionTokens: Int = 5)
         -> String
     {
         var escaped = ""
@@ -55,7 +55,7 @@ public enum ChatCompletionJSON {
     }
 
     /// SSE payloads streaming `content` in `pieces` parts, a usage event, and `[DONE]`.
-    public static func streamEvents(content: String, model: String, pieces: Int = 3) -> [String] {
+    package static func streamEvents(content: String, model: String, pieces: Int = 3) -> [String] {
         let characters = Array(content)
         let size = max(1, (characters.count + pieces - 1) / max(1, pieces))
         var events: [String] = []
@@ -76,7 +76,7 @@ public enum ChatCompletionJSON {
     }
 
     /// An OpenAI-style error body.
-    public static func error(_ message: String, type: String) -> String {
+    package static func error(_ message: String, type: String) -> String {
         var escaped = ""
         JSONValue.writeEscaped(message, into: &escaped)
         return #"{"error":{"message":\#(escaped),"type":"\#(type)"}}"#

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -9,15 +9,15 @@ import NIOPosix
 /// broken endpoints (resets, truncated bodies, huge bodies, slow streams). Keep-alive is supported;
 /// requests are decoded by NIO's HTTP parser and replies are written as raw bytes so that the
 /// server can also produce invalid ones.
-public final class LocalEndpointServer: Sendable {
-    public typealias Responder = @Sendable (EndpointRequest) async -> EndpointReply
+package final class LocalEndpointServer: Sendable {
+    package typealias Responder = @Sendable (EndpointRequest) async -> EndpointReply
 
-    public let port: Int
+    package let port: Int
     let group: MultiThreadedEventLoopGroup
     let channel: any Channel
 
     /// Starts listening on `host:port` (port 0 picks a free port).
-    public static func start(host: String = "127.0.0.1", port: Int = 0, threads: Int = 1,
+    package static func start(host: String = "127.0.0.1", port: Int = 0, threads: Int = 1,
                              responder: @escaping Responder) async throws -> LocalEndpointServer
     {
         try await start(host: host, port: port, threads: threads) { EndpointConnectionHandler(responder: responder) }
@@ -25,7 +25,7 @@ public final class LocalEndpointServer: Sendable {
 
     /// Starts a server that answers every request with the same 200 JSON body after `delay`, on
     /// the event loop itself (no task per request): the benchmark endpoint.
-    public static func startFixed(host: String = "127.0.0.1", port: Int = 0, threads: Int = 1, body: Data,
+    package static func startFixed(host: String = "127.0.0.1", port: Int = 0, threads: Int = 1, body: Data,
                                   delay: Duration = .zero) async throws -> LocalEndpointServer
     {
         let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
@@ -69,10 +69,10 @@ public final class LocalEndpointServer: Sendable {
     }
 
     /// `http://127.0.0.1:PORT/v1`.
-    public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    package var baseURL: String { "http://127.0.0.1:\(port)/v1" }
 
     /// Stops accepting, closes connections and ends the event loop threads.
-    public func stop() async {
+    package func stop() async {
         try? await channel.close()
         try? await group.shutdownGracefully()
     }

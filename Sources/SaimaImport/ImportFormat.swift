@@ -1,5 +1,5 @@
 /// The formats `saima import --from` reads.
-public enum ImportFormat: String, Sendable, CaseIterable {
+package enum ImportFormat: String, Sendable, CaseIterable {
     /// Excel/WPS workbooks: every sheet with a recognised header row (`SheetLayout`).
     case xlsx
     /// CSV in UTF-8 or GBK, same columns as `xlsx`.
@@ -19,23 +19,23 @@ public enum ImportFormat: String, Sendable, CaseIterable {
 }
 
 /// One imported item: the JSON object written to the question file, and where it came from.
-public struct ImportedItem: Sendable {
-    public var fields: [String: JSONValue]
+package struct ImportedItem: Sendable {
+    package var fields: [String: JSONValue]
     /// `file.xlsx:Sheet1!7`, `file.jsonl:12`, …
-    public var location: String
-    public init(fields: [String: JSONValue], location: String) {
+    package var location: String
+    package init(fields: [String: JSONValue], location: String) {
         self.fields = fields
         self.location = location
     }
 }
 
 /// What an importer read: items, and every problem located (`file.xlsx:Sheet1!C17: message`).
-public struct ImportResult: Sendable {
-    public var items: [ImportedItem] = []
-    public var problems: [String] = []
+package struct ImportResult: Sendable {
+    package var items: [ImportedItem] = []
+    package var problems: [String] = []
     /// Notes that are not problems (a sheet without a header row was skipped, …).
-    public var notes: [String] = []
-    public init() {}
+    package var notes: [String] = []
+    package init() {}
 }
 
-public import SaimaModel
+package import SaimaModel

@@ -1,8 +1,8 @@
 import SaimaModel
 
 /// What an import would write: counts by type and the first items.
-public enum ImportPreview {
-    public static func render(_ items: [ImportedItem], first: Int = 3) -> String {
+package enum ImportPreview {
+    package static func render(_ items: [ImportedItem], first: Int = 3) -> String {
         var counts: [String: Int] = [:]
         for i in items { counts[i.fields["type"]?.stringValue ?? "?", default: 0] += 1 }
         var out = "\(items.count) items 道题: " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")

@@ -3,9 +3,9 @@ import SaimaModel
 import SaimaSheets
 
 /// Reads source files of one format into items (`saima import`).
-public enum Importer {
+package enum Importer {
     /// Reads `files`; every problem of every file is collected.
-    public static func read(format: ImportFormat, files: [String], layout: SheetLayout, idPrefix: String) -> ImportResult {
+    package static func read(format: ImportFormat, files: [String], layout: SheetLayout, idPrefix: String) -> ImportResult {
         var all = ImportResult()
         for (k, path) in files.enumerated() {
             let file = (path as NSString).lastPathComponent
@@ -91,7 +91,7 @@ public enum Importer {
     }
 
     /// SHA-256 over the source files' bytes, in order: the set's provenance.
-    public static func sourceHash(_ files: [String]) -> String {
+    package static func sourceHash(_ files: [String]) -> String {
         var all = Data()
         for f in files { all.append(FileManager.default.contents(atPath: f) ?? Data()) }
         return SHA256Digest.hex(all)

@@ -1,11 +1,11 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaSheets
 
 /// A question set written back as a sheet in the default layout (`SheetLayout`), for a pilot unit to review
 /// and correct in Excel or WPS and import again: importing the export of an imported sheet gives the same items.
-public enum SetExporter {
-    public static let headers = [
+package enum SetExporter {
+    package static let headers = [
         "id", "type", "prompt", "A", "B", "C", "D", "E", "F", "G", "H", "answer", "explanation", "tags", "difficulty",
         "context", "tolerance", "keywords", "rubric", "attachments",
     ]
@@ -13,7 +13,7 @@ public enum SetExporter {
     static let sheetFields: Set<String> = Set(headers).union(["choices"])
 
     /// The rows (header first) and the item fields that could not be exported.
-    public static func rows(_ items: [JSONValue]) -> (rows: [[String]], dropped: Set<String>) {
+    package static func rows(_ items: [JSONValue]) -> (rows: [[String]], dropped: Set<String>) {
         var rows = [headers]
         var dropped: Set<String> = []
         for item in items {
@@ -53,7 +53,7 @@ public enum SetExporter {
     }
 
     /// Writes `rows` as `.xlsx` or CSV (UTF-8 with BOM) by the output file's extension.
-    public static func write(rows: [[String]], sheetName: String, to path: String) throws {
+    package static func write(rows: [[String]], sheetName: String, to path: String) throws {
         if path.lowercased().hasSuffix(".xlsx") {
             try XLSXWriter.write(rows: rows, sheetName: sheetName, to: path)
         } else {

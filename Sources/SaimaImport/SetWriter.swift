@@ -1,24 +1,24 @@
-public import Foundation
-public import SaimaModel
+package import Foundation
+package import SaimaModel
 
 /// Writes an imported set into a tracks root: `questions/<set>.jsonl` and the set's entry in `track.yaml`
 /// (creating the track folder when needed), with its provenance:
 /// `source: {files, format, imported_at, sha256, licence}`. Never overwrites a set unless `replace`;
 /// re-importing the same source files is a no-op, and a changed source is reported as such.
-public enum SetWriter {
-    public struct Request: Sendable {
-        public var root: String
-        public var track: String
-        public var set: String
-        public var split: Split
-        public var pilotUnit: LocalizedText
-        public var format: ImportFormat
-        public var files: [String]
-        public var licence: String?
-        public var replace: Bool
+package enum SetWriter {
+    package struct Request: Sendable {
+        package var root: String
+        package var track: String
+        package var set: String
+        package var split: Split
+        package var pilotUnit: LocalizedText
+        package var format: ImportFormat
+        package var files: [String]
+        package var licence: String?
+        package var replace: Bool
         /// The track's name, written when the import creates the track's `track.yaml` (default: the id).
-        public var trackName: LocalizedText?
-        public init(root: String, track: String, set: String, split: Split, pilotUnit: LocalizedText, format: ImportFormat,
+        package var trackName: LocalizedText?
+        package init(root: String, track: String, set: String, split: Split, pilotUnit: LocalizedText, format: ImportFormat,
                     files: [String], licence: String?, replace: Bool)
         {
             self.root = root
@@ -33,16 +33,16 @@ public enum SetWriter {
         }
     }
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case written(path: String)
         case unchanged
     }
 
-    public struct Refusal: Error, CustomStringConvertible {
-        public var description: String
+    package struct Refusal: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public static func write(_ items: [ImportedItem], _ r: Request, now: Date = Date()) throws -> Outcome {
+    package static func write(_ items: [ImportedItem], _ r: Request, now: Date = Date()) throws -> Outcome {
         let fm = FileManager.default
         let trackDir = (r.root as NSString).appendingPathComponent(r.track)
         let yamlPath = (trackDir as NSString).appendingPathComponent("track.yaml")

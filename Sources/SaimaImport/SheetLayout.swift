@@ -24,8 +24,8 @@ import Yams
 /// The header row is the first of a sheet's first 10 rows in which `prompt` and at least one other field are
 /// found (title rows above it, merged or not, are skipped). A **mapping file** (`--mapping MAP.yaml`) names other
 /// headers: `columns: {prompt: 题干内容, A: 选项一, answer: 正确选项}` and optionally `header_row: 3` (1-based).
-public struct SheetLayout: Sendable {
-    public static let aliases: [(field: String, names: [String])] = [
+package struct SheetLayout: Sendable {
+    package static let aliases: [(field: String, names: [String])] = [
         ("id", ["id", "编号", "题号", "序号", "题目编号"]),
         ("type", ["type", "题型", "类型", "题目类型"]),
         ("prompt", ["prompt", "question", "题目", "题干", "问题", "试题"]),
@@ -47,14 +47,14 @@ public struct SheetLayout: Sendable {
     }
 
     /// Headers named by a mapping file, by field.
-    public var custom: [String: String] = [:]
+    package var custom: [String: String] = [:]
     /// A fixed 1-based header row from the mapping file.
-    public var headerRow: Int?
+    package var headerRow: Int?
 
-    public init() {}
+    package init() {}
 
     /// Reads a mapping file; problems are `path:line: message`.
-    public init(mappingFile path: String) throws(SheetError) {
+    package init(mappingFile path: String) throws(SheetError) {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw SheetError(path, "cannot read the mapping file") }
         guard let node = try? Yams.compose(yaml: text), case .mapping(let m) = node else {
             throw SheetError(path, "the mapping file must be a YAML mapping with `columns`")
@@ -104,4 +104,4 @@ public struct SheetLayout: Sendable {
     }
 }
 
-public import SaimaSheets
+package import SaimaSheets

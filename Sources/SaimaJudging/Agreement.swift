@@ -1,7 +1,7 @@
 import Foundation
 
 /// Inter-rater agreement measures.
-public enum Agreement {
+package enum Agreement {
     /// Krippendorff's alpha for interval data.
     ///
     /// `units[u]` holds the values the judges gave unit u (missing judgements simply absent).
@@ -9,7 +9,7 @@ public enum Agreement {
     /// D_o = (1/n) Σ_u 1/(m_u − 1) Σ_{i≠j∈u} (v_i − v_j)², D_e = 1/(n(n − 1)) Σ_{c≠k} (v_c − v_k)² over all
     /// pairable values, α = 1 − D_o / D_e. Returns nil when there is no variation at all (D_e = 0)
     /// or fewer than two pairable values.
-    public static func krippendorffAlphaInterval(_ units: [[Double]]) -> Double? {
+    package static func krippendorffAlphaInterval(_ units: [[Double]]) -> Double? {
         let pairable = units.filter { $0.count >= 2 }
         let values = pairable.flatMap { $0 }
         let n = Double(values.count)
@@ -30,7 +30,7 @@ public enum Agreement {
     }
 
     /// Spearman's rank correlation of paired values (ties get average ranks; Pearson on ranks).
-    public static func spearman(_ x: [Double], _ y: [Double]) -> Double? {
+    package static func spearman(_ x: [Double], _ y: [Double]) -> Double? {
         guard x.count == y.count, x.count >= 2 else { return nil }
         return pearson(ranks(x), ranks(y))
     }
@@ -65,7 +65,7 @@ public enum Agreement {
 
     /// Mean Spearman correlation over every pair of judges, each pair on the units both graded.
     /// `scores[judge][unit]`.
-    public static func meanPairwiseSpearman(_ scores: [String: [String: Double]]) -> Double? {
+    package static func meanPairwiseSpearman(_ scores: [String: [String: Double]]) -> Double? {
         let judges = scores.keys.sorted()
         var values: [Double] = []
         for a in 0..<judges.count {
@@ -81,7 +81,7 @@ public enum Agreement {
 
     /// The combined human score of one answer: the mean of its judges' scores, or, with five or
     /// more judges, the mean after dropping the single highest and lowest (as contests often do).
-    public static func combined(_ values: [Double]) -> Double? {
+    package static func combined(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let kept = sorted.count >= 5 ? Array(sorted.dropFirst().dropLast()) : sorted

@@ -2,11 +2,11 @@ import SaimaModel
 import Foundation
 
 /// Ratings with bootstrap intervals over battles.
-public enum ArenaRatings {
+package enum ArenaRatings {
     /// Maximum-likelihood ratings plus 95% percentile intervals from `resamples` bootstrap samples
     /// of the battles (drawn with replacement, seeded). A resample whose win graph is not strongly
     /// connected has no finite MLE and is skipped; `skipped` says how many were.
-    public static func compute(_ battles: [Battle], anchor: String?, resamples: Int, seed: UInt64) throws(BradleyTerry.Problem)
+    package static func compute(_ battles: [Battle], anchor: String?, resamples: Int, seed: UInt64) throws(BradleyTerry.Problem)
         -> (ratings: [Rating], skipped: Int)
     {
         let point = try BradleyTerry.ratings(battles, anchor: anchor)

@@ -1,10 +1,10 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 
 /// Reads battle logs: JSON Lines `{"a": TEAM, "b": TEAM, "winner": "a"|"b"|"tie"}`.
-public enum BattleLog {
+package enum BattleLog {
     /// Every battle of the file; throws `DiagnosticsError` listing every bad line as `path:line`.
-    public static func load(path: String) throws(DiagnosticsError) -> [Battle] {
+    package static func load(path: String) throws(DiagnosticsError) -> [Battle] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DiagnosticsError([Diagnostic(path: path, line: 0, message: "file not found or unreadable")])
         }
@@ -37,14 +37,14 @@ public enum BattleLog {
     }
 
     /// One line of a battle log.
-    public static func line(_ battle: Battle) -> String {
+    package static func line(_ battle: Battle) -> String {
         var o: [String: JSONValue] = ["a": .string(battle.a), "b": .string(battle.b), "winner": .string(battle.winner.rawValue)]
         if battle.ordersDisagree { o["orders_disagree"] = .bool(true) }
         return JSONValue.object(o).canonicalJSON
     }
 
     /// Per pair of teams: battles, ties, and ties because the judge's two orders disagreed (position bias).
-    public static func pairsJSON(_ battles: [Battle], judge: String) -> JSONValue {
+    package static func pairsJSON(_ battles: [Battle], judge: String) -> JSONValue {
         var pairs: [String: (a: String, b: String, battles: Int, ties: Int, disagree: Int)] = [:]
         for x in battles {
             let (a, b) = x.a < x.b ? (x.a, x.b) : (x.b, x.a)
@@ -68,7 +68,7 @@ public enum BattleLog {
     }
 
     /// `{"ratings": [{"team", "rating", "ci95": [low, high], "battles"}]}`.
-    public static func ratingsJSON(_ ratings: [Rating], skipped: Int, anchor: String) -> JSONValue {
+    package static func ratingsJSON(_ ratings: [Rating], skipped: Int, anchor: String) -> JSONValue {
         func round(_ x: Double) -> JSONValue { .number((x * 1e6).rounded() / 1e6) }
         return .object([
             "anchor": .string(anchor),

@@ -1,14 +1,14 @@
 import Foundation
 
 /// One pairwise comparison: `a` against `b`.
-public struct Battle: Sendable, Hashable {
-    public enum Winner: String, Sendable, Hashable { case a, b, tie }
-    public var a: String
-    public var b: String
-    public var winner: Winner
+package struct Battle: Sendable, Hashable {
+    package enum Winner: String, Sendable, Hashable { case a, b, tie }
+    package var a: String
+    package var b: String
+    package var winner: Winner
     /// The judge named different teams in the two orders (position bias): recorded as a tie.
-    public var ordersDisagree: Bool
-    public init(a: String, b: String, winner: Winner, ordersDisagree: Bool = false) {
+    package var ordersDisagree: Bool
+    package init(a: String, b: String, winner: Winner, ordersDisagree: Bool = false) {
         self.a = a
         self.b = b
         self.winner = winner
@@ -17,11 +17,11 @@ public struct Battle: Sendable, Hashable {
 }
 
 /// A team's Bradley–Terry rating.
-public struct Rating: Sendable, Hashable {
-    public var team: String
-    public var rating: Double
-    public var ci95: ClosedRange<Double>
-    public var battles: Int
+package struct Rating: Sendable, Hashable {
+    package var team: String
+    package var rating: Double
+    package var ci95: ClosedRange<Double>
+    package var battles: Int
 }
 
 /// Bradley–Terry ratings by unregularized maximum likelihood, on an Elo-like scale.
@@ -34,14 +34,14 @@ public struct Rating: Sendable, Hashable {
 /// a positive win share against j) is strongly connected; otherwise `ratings` throws. This equals a
 /// logistic regression without penalty or intercept on ±1 team indicators, each tie entered as one
 /// win each way with weight ½ (the cross-check script compares with scikit-learn/scipy).
-public enum BradleyTerry {
-    public enum Problem: Error, Equatable, CustomStringConvertible {
+package enum BradleyTerry {
+    package enum Problem: Error, Equatable, CustomStringConvertible {
         case noBattles
         case unknownAnchor(String)
         case notConnected([[String]])
         case selfBattle(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .noBattles: "no battles to rate / 没有对战记录"
             case .unknownAnchor(let t): "the anchor team `\(t)` has no battles / 锚定队伍没有对战"
@@ -55,7 +55,7 @@ public enum BradleyTerry {
     }
 
     /// Maximum-likelihood ratings of every team that took part in a battle.
-    public static func ratings(_ battles: [Battle], anchor: String?) throws(Problem) -> [String: Double] {
+    package static func ratings(_ battles: [Battle], anchor: String?) throws(Problem) -> [String: Double] {
         guard !battles.isEmpty else { throw .noBattles }
         let teams = Array(Set(battles.flatMap { [$0.a, $0.b] })).sorted()
         let index = Dictionary(uniqueKeysWithValues: teams.enumerated().map { ($1, $0) })

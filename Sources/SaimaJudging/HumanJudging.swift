@@ -1,19 +1,19 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaSheets
 import SaimaRunner
-public import SaimaStorage
+package import SaimaStorage
 
 /// Human judges: anonymized grading sheets out, validated scores in, agreement measured.
-public enum HumanJudging {
+package enum HumanJudging {
     /// The sheet's columns.
-    public static let columns = [
+    package static let columns = [
         "answer_id", "track", "set", "item", "question", "reference", "rubric", "max_points", "answer", "score", "comment",
     ]
 
     /// Writes `<judge>.csv` for every judge: every `ok` answer to a generation item, the team
     /// replaced by an anonymous id that differs per judge, rows shuffled per judge (seeded).
-    public static func writeTemplates(store: RunStore, tracks: [Track], judges: [String], folder: String, seed: UInt64)
+    package static func writeTemplates(store: RunStore, tracks: [Track], judges: [String], folder: String, seed: UInt64)
         throws -> [String]
     {
         var items: [String: (Item, Track)] = [:]
@@ -55,7 +55,7 @@ public enum HumanJudging {
 
     /// Reads filled sheets; the judge is the file's base name. Every problem is reported as
     /// `file:line`; nothing is stored unless every sheet is valid. Blank scores are "not graded".
-    public static func importSheets(store: RunStore, paths: [String]) throws -> [HumanScore] {
+    package static func importSheets(store: RunStore, paths: [String]) throws -> [HumanScore] {
         var diagnostics: [Diagnostic] = []
         var scores: [HumanScore] = []
         var judges: Set<String> = []
@@ -105,16 +105,16 @@ public enum HumanJudging {
     }
 
     /// Agreement over every stored human score.
-    public struct AgreementReport: Sendable {
-        public var judges: Int
-        public var answers: Int
-        public var alpha: Double?
-        public var meanSpearman: Double?
+    package struct AgreementReport: Sendable {
+        package var judges: Int
+        package var answers: Int
+        package var alpha: Double?
+        package var meanSpearman: Double?
         /// Answers whose judges differ by more than the threshold (normalized scores).
-        public var disagreements: [(key: ResultKey, spread: Double)]
+        package var disagreements: [(key: ResultKey, spread: Double)]
     }
 
-    public static func agreement(_ scores: [HumanScore], threshold: Double = 0.3) -> AgreementReport {
+    package static func agreement(_ scores: [HumanScore], threshold: Double = 0.3) -> AgreementReport {
         var byAnswer: [ResultKey: [Double]] = [:]
         var byJudge: [String: [String: Double]] = [:]
         for s in scores {

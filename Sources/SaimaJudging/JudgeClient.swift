@@ -1,17 +1,17 @@
 import Foundation
-public import SaimaModel
-public import SaimaRunner
+package import SaimaModel
+package import SaimaRunner
 
 /// Calls a judge endpoint through the runner's libcurl transport, with the same retry policy and
 /// its own concurrency limit.
-public final class JudgeClient: Sendable {
-    public let endpoint: EndpointSettings
+package final class JudgeClient: Sendable {
+    package let endpoint: EndpointSettings
     let apiKey: String?
     let transport: any HTTPTransport
     let retry: RetryPolicy
     let limiter: AsyncLimiter
 
-    public init(endpoint: EndpointSettings, apiKey: String?, transport: any HTTPTransport,
+    package init(endpoint: EndpointSettings, apiKey: String?, transport: any HTTPTransport,
                 retry: RetryPolicy = RetryPolicy())
     {
         self.endpoint = endpoint
@@ -22,7 +22,7 @@ public final class JudgeClient: Sendable {
     }
 
     /// The judge's reply text, or the outcome class of the last failed attempt.
-    public func complete(_ messages: [JSONValue]) async throws -> Result<String, JudgeCallError> {
+    package func complete(_ messages: [JSONValue]) async throws -> Result<String, JudgeCallError> {
         let request = HTTPRequest.chatCompletion(
             endpoint: endpoint, apiKey: apiKey, messages: messages, stream: false, maxResponseBytes: 1 << 20)
         var last = JudgeCallError(outcome: .connectError, detail: "not sent")
@@ -45,7 +45,7 @@ public final class JudgeClient: Sendable {
 }
 
 /// A judge call that failed at the transport or protocol level.
-public struct JudgeCallError: Error, Sendable, Hashable {
-    public var outcome: Outcome
-    public var detail: String
+package struct JudgeCallError: Error, Sendable, Hashable {
+    package var outcome: Outcome
+    package var detail: String
 }

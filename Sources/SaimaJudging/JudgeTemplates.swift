@@ -1,15 +1,15 @@
-public import SaimaModel
+package import SaimaModel
 
 /// The judge's prompts, versioned: the version is stored with every verdict and is part of the
 /// cache key, so a changed prompt never reuses old verdicts.
-public enum JudgeTemplates {
-    public static let pointwiseVersion = "judge-pointwise-v1"
-    public static let pairwiseVersion = "judge-pairwise-v1"
+package enum JudgeTemplates {
+    package static let pointwiseVersion = "judge-pointwise-v1"
+    package static let pairwiseVersion = "judge-pairwise-v1"
 
     static let system = "你是严格、公正的行业评审专家，只依据题目、参考答案和评分细则评分。You are a strict, fair expert judge: grade only by the question, the reference answer and the rubric."
 
     /// The pointwise prompt: question, reference answer (if any), rubric criteria with points, and the answer.
-    public static func pointwise(question: String, reference: String?, rubric: Rubric, answer: String) -> String {
+    package static func pointwise(question: String, reference: String?, rubric: Rubric, answer: String) -> String {
         var text = "【题目 Question】\n\(question)\n\n"
         if let reference, !reference.isEmpty { text += "【参考答案 Reference answer】\n\(reference)\n\n" }
         text += "【评分细则 Rubric】\n"
@@ -25,12 +25,12 @@ public enum JudgeTemplates {
     }
 
     /// The request to try again after an invalid verdict.
-    public static func reask(problem: String) -> String {
+    package static func reask(problem: String) -> String {
         "上一次输出不符合要求：\(problem)。请只输出符合格式的 JSON 对象。Your last output was invalid: \(problem). Output only the JSON object in the required format."
     }
 
     /// The pairwise prompt: which of two answers to the same question is better.
-    public static func pairwise(question: String, reference: String?, first: String, second: String) -> String {
+    package static func pairwise(question: String, reference: String?, first: String, second: String) -> String {
         var text = "【题目 Question】\n\(question)\n\n"
         if let reference, !reference.isEmpty { text += "【参考答案 Reference answer】\n\(reference)\n\n" }
         text += "【回答 A / Answer A】\n<<<\n\(first)\n>>>\n\n【回答 B / Answer B】\n<<<\n\(second)\n>>>\n\n"

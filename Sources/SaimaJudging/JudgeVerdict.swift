@@ -1,16 +1,16 @@
-public import SaimaModel
+package import SaimaModel
 import SaimaScoring
 
 /// A validated pointwise verdict.
-public struct JudgeVerdict: Sendable, Hashable {
-    public var points: [String: Double]
-    public var justifications: [String: String]
-    public var comment: String
+package struct JudgeVerdict: Sendable, Hashable {
+    package var points: [String: Double]
+    package var justifications: [String: String]
+    package var comment: String
     /// Σ points / Σ maximum points, in [0, 1].
-    public var score: Double
+    package var score: Double
 
     /// Reads and validates the judge's reply against the rubric; the error says what was wrong.
-    public static func parse(_ reply: String, rubric: Rubric) -> Result<JudgeVerdict, VerdictError> {
+    package static func parse(_ reply: String, rubric: Rubric) -> Result<JudgeVerdict, VerdictError> {
         guard let object = JSONObjectExtractor.firstObject(in: reply) else { return .failure(.init("no JSON object in the reply")) }
         guard let criteria = object["criteria"]?.arrayValue else { return .failure(.init("missing `criteria` list")) }
         var points: [String: Double] = [:]
@@ -36,7 +36,7 @@ public struct JudgeVerdict: Sendable, Hashable {
     }
 
     /// As stored with the verdict.
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object([
             "points": .object(points.mapValues { .number($0) }),
             "justifications": .object(justifications.mapValues { .string($0) }),
@@ -46,7 +46,7 @@ public struct JudgeVerdict: Sendable, Hashable {
 }
 
 /// Why a verdict was rejected.
-public struct VerdictError: Error, Sendable, Hashable {
-    public var message: String
-    public init(_ message: String) { self.message = message }
+package struct VerdictError: Error, Sendable, Hashable {
+    package var message: String
+    package init(_ message: String) { self.message = message }
 }

@@ -1,8 +1,8 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaRunner
 import SaimaScoring
-public import SaimaStorage
+package import SaimaStorage
 
 /// Compares two teams' answers to one item with the LLM judge, in both orders.
 ///
@@ -10,16 +10,16 @@ public import SaimaStorage
 /// orders chose; when the two verdicts disagree (position bias) or either says tie, it is a tie.
 /// Each ordered verdict is cached by (judge model, template version, item + order, both answer
 /// hashes). A verdict that is still invalid after one re-ask leaves the battle out (`nil`).
-public struct PairwiseJudge: Sendable {
-    public let client: JudgeClient
-    public let store: RunStore
+package struct PairwiseJudge: Sendable {
+    package let client: JudgeClient
+    package let store: RunStore
 
-    public init(client: JudgeClient, store: RunStore) {
+    package init(client: JudgeClient, store: RunStore) {
         self.client = client
         self.store = store
     }
 
-    public func battle(item: Item, track: Track, itemKey: String, teams: (String, String), answers: (String, String))
+    package func battle(item: Item, track: Track, itemKey: String, teams: (String, String), answers: (String, String))
         async throws -> (battle: Battle?, calls: Int)
     {
         let reference: String? = if case .texts(let t) = item.answer { t.first } else { nil }

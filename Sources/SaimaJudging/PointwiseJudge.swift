@@ -1,7 +1,7 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaRunner
-public import SaimaStorage
+package import SaimaStorage
 
 /// Grades one answer against its item's rubric with the LLM judge, through the cache.
 ///
@@ -9,26 +9,26 @@ public import SaimaStorage
 /// once (the invalid reply and the problem are shown to the judge); still invalid, or a failed
 /// call, is recorded as `judge_error` (score 0). Verdicts are cached by (judge model, template
 /// version, item, answer hash), so re-running never calls the judge twice for the same answer.
-public struct PointwiseJudge: Sendable {
-    public let client: JudgeClient
-    public let store: RunStore
+package struct PointwiseJudge: Sendable {
+    package let client: JudgeClient
+    package let store: RunStore
 
-    public init(client: JudgeClient, store: RunStore) {
+    package init(client: JudgeClient, store: RunStore) {
         self.client = client
         self.store = store
     }
 
-    public enum Source: Sendable { case cache, judge }
+    package enum Source: Sendable { case cache, judge }
 
-    public static func itemKey(track: String, set: String, item: String) -> String { "\(track)/\(set)/\(item)" }
+    package static func itemKey(track: String, set: String, item: String) -> String { "\(track)/\(set)/\(item)" }
 
     /// The cache key of an item: its place plus a hash of its content, so that an edited question,
     /// reference or rubric never reuses verdicts given for the old one.
-    public static func cacheKey(track: String, set: String, item: Item) -> String {
+    package static func cacheKey(track: String, set: String, item: Item) -> String {
         itemKey(track: track, set: set, item: item.id) + "@" + SHA256Digest.hex(item.rawJSON).prefix(16)
     }
 
-    public func grade(item: Item, track: Track, set: QuestionSet, answer: String) async throws
+    package func grade(item: Item, track: Track, set: QuestionSet, answer: String) async throws
         -> (entry: JudgeCacheEntry, source: Source)
     {
         let key = Self.cacheKey(track: track.id, set: set.id, item: item)

@@ -1,19 +1,19 @@
 import Foundation
-public import SaimaModel
-public import SaimaStorage
+package import SaimaModel
+package import SaimaStorage
 
 /// Pairwise battles over a run's open-ended answers, and arena ratings from them.
-public enum RunBattles {
-    public struct Summary: Sendable {
-        public var battles: [Battle]
-        public var items: Int
-        public var calls: Int
-        public var dropped: Int
+package enum RunBattles {
+    package struct Summary: Sendable {
+        package var battles: [Battle]
+        package var items: Int
+        package var calls: Int
+        package var dropped: Int
     }
 
     /// For every generation item with at least two teams' `ok` answers: all pairs of those teams,
     /// or `perItem` pairs drawn without replacement (seeded) when given.
-    public static func run(store: RunStore, tracks: [Track], client: JudgeClient, perItem: Int?, seed: UInt64) async throws
+    package static func run(store: RunStore, tracks: [Track], client: JudgeClient, perItem: Int?, seed: UInt64) async throws
         -> Summary
     {
         var items: [String: (Item, Track, cacheKey: String)] = [:]

@@ -1,19 +1,19 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaScoring
-public import SaimaStorage
+package import SaimaStorage
 
 /// Sends every answer that needs the LLM judge (generation items with a rubric) to the judge.
-public enum RunJudging {
-    public struct Summary: Sendable {
-        public var answers = 0
-        public var fromCache = 0
-        public var judged = 0
-        public var errors = 0
-        public var calls = 0
+package enum RunJudging {
+    package struct Summary: Sendable {
+        package var answers = 0
+        package var fromCache = 0
+        package var judged = 0
+        package var errors = 0
+        package var calls = 0
     }
 
-    public static func judge(store: RunStore, tracks: [Track], client: JudgeClient) async throws -> Summary {
+    package static func judge(store: RunStore, tracks: [Track], client: JudgeClient) async throws -> Summary {
         var lookup: [String: (Item, Track, QuestionSet)] = [:]
         for track in tracks {
             for set in track.questionSets {

@@ -1,17 +1,17 @@
-public import SaimaModel
+package import SaimaModel
 
 /// Award tiers on the overall board by an `AwardRule`; a rank group is never split between tiers.
-public enum AwardTiers {
-    public struct Award: Sendable {
-        public var tier: LocalizedText
+package enum AwardTiers {
+    package struct Award: Sendable {
+        package var tier: LocalizedText
         /// Team ids in position order.
-        public var teams: [String]
+        package var teams: [String]
     }
 
     /// `rank_group`: tier i = rank group i. `count`: tiers take whole rank groups in order; a group goes to the
     /// current tier while the teams given so far (this tier and the ones before) are fewer than the tiers'
     /// counts so far. Teams not reached get no award.
-    public static func assign(_ board: Board, rule: AwardRule) -> [Award] {
+    package static func assign(_ board: Board, rule: AwardRule) -> [Award] {
         var groups: [[String]] = []
         for e in board.entries.sorted(by: { $0.position < $1.position }) {
             if groups.isEmpty || board.entries.first(where: { $0.team == groups.last![0] })?.rankGroup != e.rankGroup {

@@ -4,27 +4,27 @@
 /// Counted over a team's answers that went through answer extraction (answers with a rule, plus unextractable
 /// ones). `weakShare` = weak-rule readings / counted answers; a team is **flagged** when `weakShare` is above
 /// `flagThreshold` (most of its answers were read from restated choice text or stray letters).
-public struct ExtractionAudit: Sendable, Hashable {
+package struct ExtractionAudit: Sendable, Hashable {
     /// Above this share of weak readings a team is flagged.
-    public static let flagThreshold = 0.5
+    package static let flagThreshold = 0.5
 
     /// Answers read by each rule (`answer_line`, `choice_text`, …, `judge_reading`).
-    public var byRule: [String: Int] = [:]
+    package var byRule: [String: Int] = [:]
     /// Answers per strength (`strong`, `inferred`, `weak`).
-    public var byStrength: [String: Int] = [:]
+    package var byStrength: [String: Int] = [:]
     /// Answers from which nothing could be read.
-    public var unextractable = 0
+    package var unextractable = 0
 
-    public init() {}
+    package init() {}
 
     /// Answers counted: read by a rule, or unextractable.
-    public var counted: Int { byRule.values.reduce(0, +) + unextractable }
+    package var counted: Int { byRule.values.reduce(0, +) + unextractable }
     /// Share of counted answers read by weak rules (0 when none counted).
-    public var weakShare: Double { counted == 0 ? 0 : Double(byStrength["weak", default: 0]) / Double(counted) }
+    package var weakShare: Double { counted == 0 ? 0 : Double(byStrength["weak", default: 0]) / Double(counted) }
     /// Share of counted answers that were unextractable.
-    public var unextractableShare: Double { counted == 0 ? 0 : Double(unextractable) / Double(counted) }
+    package var unextractableShare: Double { counted == 0 ? 0 : Double(unextractable) / Double(counted) }
     /// Most answers were read by guessing: judges must look at this team's replies.
-    public var flagged: Bool { counted > 0 && weakShare > Self.flagThreshold }
+    package var flagged: Bool { counted > 0 && weakShare > Self.flagThreshold }
 
     mutating func add(rule: String?, strength: String?, unextractable isUnextractable: Bool) {
         if let rule {

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import SaimaModel
 
 /// Aggregates scored answers into per-track boards and the overall board.
@@ -12,16 +12,16 @@ import SaimaModel
 ///   a track the team did not enter counts 0 and is flagged `not_entered`;
 /// - 95% intervals: percentile bootstrap with `resamples` resamples, items resampled within each
 ///   question set, seeded; ranks from paired bootstrap differences (see `RankAssignment`).
-public struct LeaderboardBuilder: Sendable {
-    public var seed: UInt64
-    public var resamples: Int
+package struct LeaderboardBuilder: Sendable {
+    package var seed: UInt64
+    package var resamples: Int
 
-    public init(seed: UInt64, resamples: Int = 1000) {
+    package init(seed: UInt64, resamples: Int = 1000) {
         self.seed = seed
         self.resamples = max(1, resamples)
     }
 
-    public func build(_ input: LeaderboardInput, generatedAt: Date = Date()) -> Leaderboard {
+    package func build(_ input: LeaderboardInput, generatedAt: Date = Date()) -> Leaderboard {
         // Per-set intervals draw from their own generators: computed beside the boards, on the other core.
         let (setBoards, board) = Parallel.both(
             { [seed, resamples] in SetScores.boards(input, seed: seed, resamples: resamples) },

@@ -1,15 +1,15 @@
-public import SaimaModel
+package import SaimaModel
 
 /// Everything the aggregation needs, independent of storage: the round's tracks and sets with
 /// their weights and item ids, the teams, and one record per scored answer.
-public struct LeaderboardInput: Sendable {
-    public struct SetSpec: Sendable {
-        public var id: String
-        public var weight: Double
-        public var items: [String]
+package struct LeaderboardInput: Sendable {
+    package struct SetSpec: Sendable {
+        package var id: String
+        package var weight: Double
+        package var items: [String]
         /// The pilot unit that supplied the set.
-        public var pilotUnit: LocalizedText?
-        public init(id: String, weight: Double, items: [String], pilotUnit: LocalizedText? = nil) {
+        package var pilotUnit: LocalizedText?
+        package init(id: String, weight: Double, items: [String], pilotUnit: LocalizedText? = nil) {
             self.id = id
             self.weight = weight
             self.items = items
@@ -17,12 +17,12 @@ public struct LeaderboardInput: Sendable {
         }
     }
 
-    public struct TrackSpec: Sendable {
-        public var id: String
-        public var name: LocalizedText
-        public var weight: Double
-        public var sets: [SetSpec]
-        public init(id: String, name: LocalizedText, weight: Double, sets: [SetSpec]) {
+    package struct TrackSpec: Sendable {
+        package var id: String
+        package var name: LocalizedText
+        package var weight: Double
+        package var sets: [SetSpec]
+        package init(id: String, name: LocalizedText, weight: Double, sets: [SetSpec]) {
             self.id = id
             self.name = name
             self.weight = weight
@@ -30,12 +30,12 @@ public struct LeaderboardInput: Sendable {
         }
     }
 
-    public struct TeamSpec: Sendable {
-        public var id: String
-        public var name: LocalizedText
+    package struct TeamSpec: Sendable {
+        package var id: String
+        package var name: LocalizedText
         /// Track ids the team entered.
-        public var entered: Set<String>
-        public init(id: String, name: LocalizedText, entered: Set<String>) {
+        package var entered: Set<String>
+        package init(id: String, name: LocalizedText, entered: Set<String>) {
             self.id = id
             self.name = name
             self.entered = entered
@@ -43,27 +43,27 @@ public struct LeaderboardInput: Sendable {
     }
 
     /// One scored answer (one sample of one item).
-    public struct Answer: Sendable {
-        public var team: String
-        public var track: String
-        public var set: String
-        public var item: String
-        public var sample: Int
+    package struct Answer: Sendable {
+        package var team: String
+        package var track: String
+        package var set: String
+        package var item: String
+        package var sample: Int
         /// In [0, 1]; 0 for failures and unextractable answers.
-        public var score: Double
-        public var outcome: Outcome
-        public var unextractable: Bool
-        public var latencyMs: Double
-        public var tokens: Int
+        package var score: Double
+        package var outcome: Outcome
+        package var unextractable: Bool
+        package var latencyMs: Double
+        package var tokens: Int
         /// Per-source scores (`auto`, `llm_judge`, `human`) when known, for the per-source columns.
-        public var sources = SourceValues()
+        package var sources = SourceValues()
         /// The extraction rule that read the answer and its strength (`strong`, `inferred`, `weak`), when the
         /// item's metric extracts one.
-        public var rule: String?
-        public var ruleStrength: String?
+        package var rule: String?
+        package var ruleStrength: String?
         /// The answer waits for a judge (LLM or human); it counts 0 until judged.
-        public var pending = false
-        public init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
+        package var pending = false
+        package init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
                     unextractable: Bool, latencyMs: Double, tokens: Int)
         {
             self.team = team
@@ -79,12 +79,12 @@ public struct LeaderboardInput: Sendable {
         }
     }
 
-    public var round: String
-    public var tracks: [TrackSpec]
-    public var teams: [TeamSpec]
-    public var answers: [Answer]
+    package var round: String
+    package var tracks: [TrackSpec]
+    package var teams: [TeamSpec]
+    package var answers: [Answer]
 
-    public init(round: String, tracks: [TrackSpec], teams: [TeamSpec], answers: [Answer]) {
+    package init(round: String, tracks: [TrackSpec], teams: [TeamSpec], answers: [Answer]) {
         self.round = round
         self.tracks = tracks
         self.teams = teams
@@ -94,18 +94,18 @@ public struct LeaderboardInput: Sendable {
 
 /// A score from each scoring source, when it has one (three optionals, not a dictionary: a round holds one per
 /// answer).
-public struct SourceValues: Sendable, Hashable {
-    public var auto: Double?
-    public var llmJudge: Double?
-    public var human: Double?
+package struct SourceValues: Sendable, Hashable {
+    package var auto: Double?
+    package var llmJudge: Double?
+    package var human: Double?
 
-    public init(auto: Double? = nil, llmJudge: Double? = nil, human: Double? = nil) {
+    package init(auto: Double? = nil, llmJudge: Double? = nil, human: Double? = nil) {
         self.auto = auto
         self.llmJudge = llmJudge
         self.human = human
     }
 
-    public subscript(source: ScoreSource) -> Double? {
+    package subscript(source: ScoreSource) -> Double? {
         get {
             switch source {
             case .auto: auto
@@ -123,7 +123,7 @@ public struct SourceValues: Sendable, Hashable {
     }
 
     /// The sources that have a score, in `ScoreSource` order.
-    public var present: [(source: ScoreSource, value: Double)] {
+    package var present: [(source: ScoreSource, value: Double)] {
         ScoreSource.allCases.compactMap { s in self[s].map { (s, $0) } }
     }
 }

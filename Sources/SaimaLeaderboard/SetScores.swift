@@ -1,23 +1,23 @@
-public import SaimaModel
+package import SaimaModel
 
 /// Every team's score on one question set, with its interval: what a pilot unit looks at first.
-public struct SetBoard: Sendable {
-    public var track: String
-    public var set: String
-    public var pilotUnit: LocalizedText?
-    public var items: Int
-    public var entries: [SetEntry]
+package struct SetBoard: Sendable {
+    package var track: String
+    package var set: String
+    package var pilotUnit: LocalizedText?
+    package var items: Int
+    package var entries: [SetEntry]
 }
 
 /// One team on one question set.
-public struct SetEntry: Sendable {
-    public var team: String
+package struct SetEntry: Sendable {
+    package var team: String
     /// Mean item score × 100 over the set's items (0 for items without an answer).
-    public var score: Double
+    package var score: Double
     /// 95% percentile bootstrap interval, items resampled with replacement.
-    public var ci95: (low: Double, high: Double)
+    package var ci95: (low: Double, high: Double)
     /// Answers still waiting for a judge (LLM or human): the score counts them as 0 for now.
-    public var pending: Int
+    package var pending: Int
 }
 
 /// Per-set scores and intervals. Definition: a team's set score is the mean of its item scores × 100 (the

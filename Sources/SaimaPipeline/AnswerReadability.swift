@@ -1,29 +1,29 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaScoring
-public import SaimaStorage
+package import SaimaStorage
 
 /// Advice for a contestant whose replies are hard to read: the share of choice answers that were
 /// unextractable or only guessed (weak rules), with examples from their own replies.
-public enum AnswerReadability {
+package enum AnswerReadability {
     /// Above this share of unreadable or guessed answers, the contestant is warned.
-    public static let warnThreshold = 0.1
+    package static let warnThreshold = 0.1
 
     /// The counts behind the advice.
-    public struct Summary: Sendable {
+    package struct Summary: Sendable {
         /// Answered choice and true/false items.
-        public var answers = 0
-        public var unextractable = 0
+        package var answers = 0
+        package var unextractable = 0
         /// Read only by a weak rule (restated choice text, stray letters).
-        public var guessed = 0
+        package var guessed = 0
         /// Up to three (item, end of the reply, what was read).
-        public var examples: [(item: String, tail: String, reading: String)] = []
+        package var examples: [(item: String, tail: String, reading: String)] = []
 
-        public var hardShare: Double { answers == 0 ? 0 : Double(unextractable + guessed) / Double(answers) }
+        package var hardShare: Double { answers == 0 ? 0 : Double(unextractable + guessed) / Double(answers) }
     }
 
     /// Counts a scored run's choice answers by how they were read.
-    public static func summarize(store: RunStore, tracks: [Track]) throws -> Summary {
+    package static func summarize(store: RunStore, tracks: [Track]) throws -> Summary {
         let items = ItemIndex(tracks: tracks)
         let scores = try store.currentScores()
         var s = Summary()
@@ -46,7 +46,7 @@ public enum AnswerReadability {
     }
 
     /// The bilingual warning, or nil when the replies read well.
-    public static func advice(_ s: Summary) -> String? {
+    package static func advice(_ s: Summary) -> String? {
         guard s.answers > 0, s.hardShare >= warnThreshold else { return nil }
         let pct = Int((s.hardShare * 100).rounded())
         var text = "⚠ 答案格式 Answer format: \(pct)% 的选择题回答无法读取或只能猜测读取（无法读取 \(s.unextractable)，猜测 \(s.guessed)，共 \(s.answers)）。"

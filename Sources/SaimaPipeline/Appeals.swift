@@ -1,8 +1,8 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaSheets
 import SaimaScoring
-public import SaimaStorage
+package import SaimaStorage
 
 /// Appeals and adjudication of answer readings: a sheet of answers to re-read (`appeals.csv`, UTF-8 with BOM)
 /// and the import of a judge's readings, validated all at once and stored append-only in the appeals chain.
@@ -12,16 +12,16 @@ public import SaimaStorage
 /// the answer is on the sheet), then for the judge to fill: `judge_reading` (letters such as `B` or `AC`, or
 /// `none`/`无` for "no committed answer"), `judge` (name) and `reason`. A row whose `judge_reading` is empty is
 /// not re-read.
-public enum Appeals {
+package enum Appeals {
     /// Which answers go on the sheet.
-    public enum Selection: String, Sendable, CaseIterable {
+    package enum Selection: String, Sendable, CaseIterable {
         /// Unextractable answers, weak-rule readings and items whose samples were read differently.
         case weak
         /// Every answer to a choice item.
         case all
     }
 
-    public static let columns = [
+    package static let columns = [
         "team", "track", "set", "item", "sample", "question", "choices", "reply", "current_reading", "rule", "why",
         "judge_reading", "judge", "reason",
     ]
@@ -31,7 +31,7 @@ public enum Appeals {
     static let replyLimit = 30_000
 
     /// Writes `<folder>/appeals.csv`; returns its path and how many answers it lists.
-    public static func writeTemplate(
+    package static func writeTemplate(
         store: RunStore, tracks: [Track], folder: String, selection: Selection, teams: [String]
     ) throws -> (path: String, rows: Int) {
         let items = ItemIndex(tracks: tracks)
@@ -75,7 +75,7 @@ public enum Appeals {
     /// Reads filled sheets and appends every judge reading in one transaction; every problem is reported as
     /// `file:line` and nothing is stored unless all sheets are valid. Records the new appeals chain head in the
     /// manifest. Returns the readings stored.
-    public static func importSheets(store: RunStore, tracks: [Track], paths: [String], folder: String) throws
+    package static func importSheets(store: RunStore, tracks: [Track], paths: [String], folder: String) throws
         -> [ReadingOverride]
     {
         let items = ItemIndex(tracks: tracks)

@@ -1,5 +1,5 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaRunner
 
 /// The contestant kit: what contestants may have, and nothing of the hidden answers.
@@ -10,32 +10,32 @@ import SaimaRunner
 /// `dataset`, `section`, `messages`, `attachments`, `tags`, `difficulty`) — no answers, rubrics,
 /// key points, references, patterns or canaries — and marked `answers_withheld: true` so that
 /// `saima validate` accepts them. Plus `PROMPTS.md` (the prompt templates) and `README.md`.
-public enum ContestantBundle {
+package enum ContestantBundle {
     /// Item fields a contestant may see for a hidden item.
-    public static let visibleTestFields: Set<String> = [
+    package static let visibleTestFields: Set<String> = [
         "id", "type", "prompt", "system", "choices", "context", "dataset", "section", "messages", "attachments", "tags",
         "difficulty",
     ]
 
-    public struct Summary: Sendable {
-        public var tracks: Int
-        public var devSets: Int
-        public var testSets: Int
-        public var files: Int
+    package struct Summary: Sendable {
+        package var tracks: Int
+        package var devSets: Int
+        package var testSets: Int
+        package var files: Int
     }
 
     /// The file that marks a folder as a kit written by `saima bundle`; only such a folder is ever replaced.
-    public static let marker = ".saima-kit"
+    package static let marker = ".saima-kit"
     /// What a kit folder holds; an earlier kit with anything else in it is not touched.
     static let kitEntries: Set<String> = ["Tracks", "PROMPTS.md", "README.md", marker]
 
     /// Why `out` may not receive a kit: a non-empty folder that is not an earlier kit, or a folder that holds or
     /// lies inside a tracks folder (it would overwrite or delete the hidden sets).
-    public enum Refusal: Error, CustomStringConvertible {
+    package enum Refusal: Error, CustomStringConvertible {
         case notEmpty(String)
         case overlapsTracks(String)
         case escapes(String)
-        public var description: String {
+        package var description: String {
             switch self {
             case .notEmpty(let out):
                 "\(out) is not empty and is not an earlier contestant kit (no \(ContestantBundle.marker)); choose an empty or new folder. Nothing was written or deleted. / 输出目录非空且不是此前生成的资料包，未做任何改动。"
@@ -46,7 +46,7 @@ public enum ContestantBundle {
         }
     }
 
-    public static func write(tracks: [Track], to out: String, includeTest: Bool, readme: String?) throws -> Summary {
+    package static func write(tracks: [Track], to out: String, includeTest: Bool, readme: String?) throws -> Summary {
         let fm = FileManager.default
         let absolute = URL(fileURLWithPath: out).standardized
         let realOut = SaimaModel.realPath(absolute.path)

@@ -1,21 +1,21 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaRunner
 import SaimaScoring
 
 /// A protocol check of an OpenAI-compatible endpoint before a contestant enters it, with each
 /// problem explained in plain words (Chinese and English).
-public enum EndpointCheck {
-    public struct Finding: Sendable {
-        public enum Level: String, Sendable { case ok, warning, error }
-        public var level: Level
-        public var check: String
-        public var message: String
+package enum EndpointCheck {
+    package struct Finding: Sendable {
+        package enum Level: String, Sendable { case ok, warning, error }
+        package var level: Level
+        package var check: String
+        package var message: String
     }
 
     static let probe = "赛马评测中文往返测试"
 
-    public static func run(endpoint: EndpointSettings, apiKey: String?, stream: Bool) async -> [Finding] {
+    package static func run(endpoint: EndpointSettings, apiKey: String?, stream: Bool) async -> [Finding] {
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
         var findings: [Finding] = []
@@ -71,7 +71,7 @@ public enum EndpointCheck {
 
     /// What a failed request means and what to do, in Chinese and English — the same words for `check-endpoint`
     /// and for the failures a self-test lists.
-    public static func explanation(
+    package static func explanation(
         outcome: Outcome, status: Int, detail: String?, body: String, endpoint: EndpointSettings, keyGiven: Bool
     ) -> String {
         switch outcome {

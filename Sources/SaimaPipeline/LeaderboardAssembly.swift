@@ -1,23 +1,23 @@
 import Foundation
-public import SaimaLeaderboard
-public import SaimaModel
+package import SaimaLeaderboard
+package import SaimaModel
 import SaimaRunner
 import SaimaScoring
-public import SaimaStorage
+package import SaimaStorage
 
 /// Builds the leaderboard input of a run from its manifest, its stored results and scores, and
 /// the tracks (which give each set's items and weights).
-public enum LeaderboardAssembly {
-    public enum Problem: Error, CustomStringConvertible {
+package enum LeaderboardAssembly {
+    package enum Problem: Error, CustomStringConvertible {
         case noManifest(String)
-        public var description: String {
+        package var description: String {
             switch self {
             case .noManifest(let folder): "\(folder) has no manifest: it is not a run folder / 不是结果目录"
             }
         }
     }
 
-    public static func input(store: RunStore, tracks: [Track], folder: String) throws -> LeaderboardInput {
+    package static func input(store: RunStore, tracks: [Track], folder: String) throws -> LeaderboardInput {
         guard let text = try store.meta("manifest") else { throw Problem.noManifest(folder) }
         let manifest = RunManifest(json: try JSONValue.parse(text))
         let round = manifest.json["round"]?.stringValue ?? "round"

@@ -1,15 +1,15 @@
 import Foundation
-public import SaimaLeaderboard
-public import SaimaModel
-public import SaimaReports
+package import SaimaLeaderboard
+package import SaimaModel
+package import SaimaReports
 import SaimaRunner
-public import SaimaStorage
+package import SaimaStorage
 
 /// Writes `leaderboard.json`, `.csv`, `.md` and `report.html` into a run folder.
-public enum LeaderboardWriter {
+package enum LeaderboardWriter {
     /// Writes the files and returns their paths, with the report's most separating items (for the appendix).
     @discardableResult
-    public static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: JSONValue?,
+    package static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: JSONValue?,
                              failureExamples: [ReportData.FailureExample] = [],
                              agreement: ReportData.JudgeAgreement? = nil,
                              appeals: [ReportData.AppealLine] = []) throws
@@ -68,7 +68,7 @@ extension LeaderboardWriter {
     }
 
     /// The latest judge reading of each answer re-read on appeal, in answer order.
-    public static func appeals(store: RunStore) throws -> [ReportData.AppealLine] {
+    package static func appeals(store: RunStore) throws -> [ReportData.AppealLine] {
         try store.currentOverrides().values.sorted { ($0.key.team, $0.key.track, $0.key.set, $0.key.item, $0.key.sample) < ($1.key.team, $1.key.track, $1.key.set, $1.key.item, $1.key.sample) }.map { o in
             ReportData.AppealLine(
                 team: o.key.team, answer: "\(o.key.track)/\(o.key.set)/\(o.key.item)#\(o.key.sample)",
@@ -77,7 +77,7 @@ extension LeaderboardWriter {
     }
 
     /// The first failed result of each (team, outcome class) in a run.
-    public static func failureExamples(store: RunStore) throws -> [ReportData.FailureExample] {
+    package static func failureExamples(store: RunStore) throws -> [ReportData.FailureExample] {
         var seen: Set<String> = []
         var out: [ReportData.FailureExample] = []
         for r in try store.currentResults(attempts: false, filter: { _, outcome in outcome != .ok }) {

@@ -1,14 +1,14 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaReports
 import SaimaRunner
-public import SaimaStorage
+package import SaimaStorage
 
 /// `appendix.html`, for organizers and judges only (it shows hidden items): for the items that best separate
 /// teams, and any item asked for with `--appendix-item track/set/item`, the question as sent, the reference,
 /// and every team's reply with the extracted answer, the rule that read it and the score.
-public enum OrganizerAppendix {
-    public static func write(
+package enum OrganizerAppendix {
+    package static func write(
         folder: String, store: RunStore, tracks: [Track], items keys: [String], title: String
     ) throws -> String {
         let index = ItemIndex(tracks: tracks)

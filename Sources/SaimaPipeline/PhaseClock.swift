@@ -4,18 +4,18 @@ import Synchronization
 /// Wall-clock time of a command's phases (load, prepare, requests, score, leaderboard, report, …): each `lap`
 /// closes the phase that began at the previous lap (or at the clock's creation). The line it renders goes to the
 /// run folder's `run.log`, so an organizer — and `saima bench --scenario fullpath` — can see where a run's time went.
-public final class PhaseClock: Sendable {
+package final class PhaseClock: Sendable {
     private let state: Mutex<(last: ContinuousClock.Instant, phases: [(name: String, seconds: Double)], peakMB: [Double])>
     private let start: ContinuousClock.Instant
 
-    public init() {
+    package init() {
         let now = ContinuousClock.now
         start = now
         state = Mutex((now, [], []))
     }
 
     /// Ends the current phase under `name`.
-    public func lap(_ name: String) {
+    package func lap(_ name: String) {
         let now = ContinuousClock.now
         let peak = Self.peakRSSMegabytes()
         state.withLock { s in
@@ -26,14 +26,14 @@ public final class PhaseClock: Sendable {
     }
 
     /// The phases so far, in order, with their seconds.
-    public var phases: [(name: String, seconds: Double)] { state.withLock { $0.phases } }
+    package var phases: [(name: String, seconds: Double)] { state.withLock { $0.phases } }
 
     /// The process's peak resident set size at the end of each phase, in MB (`getrusage`'s `ru_maxrss`).
-    public var peakMegabytes: [Double] { state.withLock { $0.peakMB } }
+    package var peakMegabytes: [Double] { state.withLock { $0.peakMB } }
 
     /// `phases (s): load 0.362 prepare 0.041 … total 2.212` — the prefix `saima bench` looks for in `run.log` —
     /// then the peak RSS after each phase: `; peak RSS (MB): load 64.1 prepare 64.3 …`.
-    public var line: String {
+    package var line: String {
         let total = Self.seconds(ContinuousClock.now - start)
         let (phases, peaks) = state.withLock { ($0.phases, $0.peakMB) }
         return Self.prefix + phases.map { "\($0.name) " + Self.format($0.seconds) }.joined(separator: " ")
@@ -50,10 +50,10 @@ public final class PhaseClock: Sendable {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    public static let prefix = "phases (s): "
+    package static let prefix = "phases (s): "
 
     /// Appends `line` to `<folder>/run.log` (created if missing).
-    public func appendToRunLog(folder: String) {
+    package func appendToRunLog(folder: String) {
         let path = (folder as NSString).appendingPathComponent("run.log")
         if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = FileHandle(forWritingAtPath: path) else { return }
@@ -64,7 +64,7 @@ public final class PhaseClock: Sendable {
     }
 
     /// Parses a `line` back into (phase, seconds) pairs, `total` included.
-    public static func parse(_ line: some StringProtocol) -> [(name: String, seconds: Double)]? {
+    package static func parse(_ line: some StringProtocol) -> [(name: String, seconds: Double)]? {
         guard let range = line.range(of: prefix) else { return nil }
         let rest = line[range.upperBound...]
         let words = (rest.range(of: rssPrefix).map { rest[..<$0.lowerBound] } ?? rest).split(separator: " ")
@@ -78,7 +78,7 @@ public final class PhaseClock: Sendable {
     }
 
     /// Parses the peak RSS part of a `line`: (phase, MB) pairs.
-    public static func parsePeaks(_ line: some StringProtocol) -> [(name: String, megabytes: Double)]? {
+    package static func parsePeaks(_ line: some StringProtocol) -> [(name: String, megabytes: Double)]? {
         guard let range = line.range(of: rssPrefix) else { return nil }
         let words = line[range.upperBound...].split(separator: " ")
         guard words.count % 2 == 0 else { return nil }

@@ -1,29 +1,29 @@
 import Foundation
-public import SaimaLeaderboard
-public import SaimaModel
+package import SaimaLeaderboard
+package import SaimaModel
 import SaimaRegistry
 import SaimaReports
-public import SaimaRunner
-public import SaimaStorage
+package import SaimaRunner
+package import SaimaStorage
 
 /// What a round runs: the same for `saima run`, `round start`, `selftest` and `demo`.
-public struct RoundSpec: Sendable {
-    public var round: String
-    public var tracks: [Track]
-    public var submissions: [Submission]
-    public var split: Split?
-    public var samples: Int
-    public var seed: UInt64
-    public var options: RunnerOptions
-    public var retryFailed: Bool
-    public var folder: String
-    public var resamples: Int
+package struct RoundSpec: Sendable {
+    package var round: String
+    package var tracks: [Track]
+    package var submissions: [Submission]
+    package var split: Split?
+    package var samples: Int
+    package var seed: UInt64
+    package var options: RunnerOptions
+    package var retryFailed: Bool
+    package var folder: String
+    package var resamples: Int
     /// Keys from the organizer's keys file, by team id (memory only: never written anywhere).
-    public var keys: [String: String] = [:]
+    package var keys: [String: String] = [:]
     /// Award tiers from the round file, recorded in the manifest.
-    public var awards: AwardRule?
+    package var awards: AwardRule?
 
-    public init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
+    package init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
                 resamples: Int = 1000)
     {
@@ -41,10 +41,10 @@ public struct RoundSpec: Sendable {
 }
 
 /// A round from manifest to report: freeze the manifest, plan, run, score, aggregate, write.
-public enum RoundPipeline {
+package enum RoundPipeline {
     /// The key lookup the runner uses: a team's key from the keys file under its `SAIMA_KEY_<TEAM>` name, then
     /// the environment; and the submissions with that name filled in for teams whose key is in the file.
-    public static func keyedSubmissions(_ spec: RoundSpec) -> ([Submission], @Sendable (String) -> String?) {
+    package static func keyedSubmissions(_ spec: RoundSpec) -> ([Submission], @Sendable (String) -> String?) {
         var byVariable: [String: String] = [:]
         var submissions = spec.submissions
         for i in submissions.indices {
@@ -58,7 +58,7 @@ public enum RoundPipeline {
     }
 
     /// Freezes the manifest and plans the requests that are still to be made.
-    public static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
+    package static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
         try FileManager.default.createDirectory(atPath: spec.folder, withIntermediateDirectories: true)
         let lock = try RunLock(folder: spec.folder)
         let store = try RunStore(folder: spec.folder)
@@ -78,14 +78,14 @@ public enum RoundPipeline {
     }
 
     /// The outputs of a finished round.
-    public struct Outcome: Sendable {
-        public var scoring: RunScoring.Summary
-        public var leaderboard: Leaderboard
-        public var files: [String]
+    package struct Outcome: Sendable {
+        package var scoring: RunScoring.Summary
+        package var leaderboard: Leaderboard
+        package var files: [String]
     }
 
     /// Records the chain head, scores every answer, builds and writes the leaderboard and report.
-    public static func finish(_ spec: RoundSpec, store: RunStore, chainHead: String, clock: PhaseClock? = nil) throws
+    package static func finish(_ spec: RoundSpec, store: RunStore, chainHead: String, clock: PhaseClock? = nil) throws
         -> Outcome
     {
         try RunManifestStore.recordChainHead(chainHead, store: store, folder: spec.folder)
@@ -98,7 +98,7 @@ public enum RoundPipeline {
 
     /// Re-scores a run folder (after judge readings, verdicts or human scores changed) and rewrites its
     /// leaderboard and report with the run's own seed.
-    public static func rescoreAndRebuild(folder: String, tracks: [Track], resamples: Int = 1000) throws
+    package static func rescoreAndRebuild(folder: String, tracks: [Track], resamples: Int = 1000) throws
         -> (RunScoring.Summary, Leaderboard, [String])
     {
         let summary = try RunScoring.score(store: try RunStore(folder: folder), tracks: tracks)
@@ -107,7 +107,7 @@ public enum RoundPipeline {
     }
 
     /// Builds the leaderboard of a scored run and writes JSON, CSV, Markdown and the HTML report.
-    public static func writeLeaderboard(
+    package static func writeLeaderboard(
         folder: String, tracks: [Track], seed: UInt64?, resamples: Int, appendixItems: [String] = [],
         clock: PhaseClock? = nil
     ) throws -> (Leaderboard, [String]) {

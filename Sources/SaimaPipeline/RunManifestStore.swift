@@ -1,14 +1,14 @@
 import Foundation
 import SaimaModel
-public import SaimaRunner
-public import SaimaStorage
+package import SaimaRunner
+package import SaimaStorage
 
 /// Keeps a run's manifest in two places: `manifest.json` in the run folder and the database's
 /// `meta` table.
-public enum RunManifestStore {
-    public enum Problem: Error, CustomStringConvertible {
+package enum RunManifestStore {
+    package enum Problem: Error, CustomStringConvertible {
         case changedSets([String])
-        public var description: String {
+        package var description: String {
             switch self {
             case .changedSets(let sets):
                 "question sets changed since this run began: \(sets.joined(separator: ", ")); use a new --out. "
@@ -18,7 +18,7 @@ public enum RunManifestStore {
     }
 
     /// Writes the manifest before the first request; on resume, refuses question sets that changed.
-    public static func freeze(_ manifest: RunManifest, store: RunStore, folder: String) throws {
+    package static func freeze(_ manifest: RunManifest, store: RunStore, folder: String) throws {
         if let existing = try load(store: store) {
             let changed = existing.changedSets(comparedWith: manifest).filter { existing.setHashes[$0] != nil }
             if !changed.isEmpty { throw Problem.changedSets(changed) }
@@ -26,12 +26,12 @@ public enum RunManifestStore {
         try save(manifest.json, store: store, folder: folder)
     }
 
-    public static func load(store: RunStore) throws -> RunManifest? {
+    package static func load(store: RunStore) throws -> RunManifest? {
         try store.meta("manifest").map { RunManifest(json: try JSONValue.parse($0)) }
     }
 
     /// Records the result chain's head at the end of a run invocation.
-    public static func recordChainHead(_ head: String, store: RunStore, folder: String) throws {
+    package static func recordChainHead(_ head: String, store: RunStore, folder: String) throws {
         guard case .object(var o)? = try load(store: store)?.json else { return }
         o["chain_head"] = .string(head)
         o["chain_rows"] = .number(Double(try store.rowCount()))
@@ -40,7 +40,7 @@ public enum RunManifestStore {
     }
 
     /// Records the appeals chain's head after judge readings are imported.
-    public static func recordAppealsHead(_ head: String, count: Int, store: RunStore, folder: String) throws {
+    package static func recordAppealsHead(_ head: String, count: Int, store: RunStore, folder: String) throws {
         guard case .object(var o)? = try load(store: store)?.json else { return }
         o["appeals_head"] = .string(head)
         o["appeals_rows"] = .number(Double(count))

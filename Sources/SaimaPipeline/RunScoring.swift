@@ -1,22 +1,22 @@
 import Foundation
 import SaimaJudging
-public import SaimaModel
+package import SaimaModel
 import SaimaScoring
-public import SaimaStorage
+package import SaimaStorage
 
 /// Scores every stored answer of a run and replaces the run's scores (idempotent).
-public enum RunScoring {
-    public struct Summary: Sendable {
-        public var scored: Int
-        public var failures: Int
-        public var unextractable: Int
-        public var needsJudge: Int
+package enum RunScoring {
+    package struct Summary: Sendable {
+        package var scored: Int
+        package var failures: Int
+        package var unextractable: Int
+        package var needsJudge: Int
         /// Answers the judge could not grade (scored 0).
-        public var judgeErrors = 0
+        package var judgeErrors = 0
         /// Answers whose reading a judge set on appeal.
-        public var overridden = 0
+        package var overridden = 0
         /// Results whose item no longer exists in the tracks (reported, not scored).
-        public var missingItems: [String]
+        package var missingItems: [String]
 
         static let empty = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
 
@@ -36,7 +36,7 @@ public enum RunScoring {
 
     /// Scores with each item's metric and replaces the stored scores; failed requests score 0 with their
     /// outcome as reason. Results are read, scored on every core and written a chunk at a time.
-    public static func score(store: RunStore, tracks: [Track]) throws -> Summary {
+    package static func score(store: RunStore, tracks: [Track]) throws -> Summary {
         let context = try Context(store: store, tracks: tracks)
         var summary = Summary.empty
         try store.replaceScores { results in
@@ -51,7 +51,7 @@ public enum RunScoring {
 
     /// The scores of every current result (with judge readings, judge verdicts and human scores applied),
     /// without writing them.
-    public static func compute(store: RunStore, tracks: [Track]) throws -> (scores: [StoredScore], summary: Summary) {
+    package static func compute(store: RunStore, tracks: [Track]) throws -> (scores: [StoredScore], summary: Summary) {
         let context = try Context(store: store, tracks: tracks)
         var summary = Summary.empty
         var scores: [StoredScore] = []

@@ -1,6 +1,6 @@
 import Foundation
 import SaimaModel
-public import SaimaRegistry
+package import SaimaRegistry
 import SaimaRunner
 import SaimaStorage
 
@@ -8,26 +8,26 @@ import SaimaStorage
 /// judge, appeals, export) take the tracks roots from the run's manifest unless `--tracks` is given, and
 /// refuse to go on when a question set the run used is missing or changed — so a report can never be rebuilt
 /// silently with every team at zero because the private root was not named.
-public enum RunTracks {
+package enum RunTracks {
     /// Why the run's tracks cannot be used.
-    public struct Problem: Error, CustomStringConvertible {
-        public var folder: String
-        public var lines: [String]
-        public var description: String {
+    package struct Problem: Error, CustomStringConvertible {
+        package var folder: String
+        package var lines: [String]
+        package var description: String {
             "\(folder): the run's question sets are not all available as the run used them; nothing was re-scored or rewritten. "
                 + "本轮所用题集不可用或已改变，未重新计分或覆盖任何文件。\n" + lines.map { "  - " + $0 }.joined(separator: "\n")
         }
     }
 
     /// The roots recorded in the run's manifest (absolute paths), or nil for a run made before they were.
-    public static func recordedRoots(folder: String) throws -> [String]? {
+    package static func recordedRoots(folder: String) throws -> [String]? {
         guard let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) else { return nil }
         return manifest.json["tracks_roots"]?.arrayValue?.compactMap(\.stringValue)
     }
 
     /// The registry to read `folder` with: `explicitRoots`, else the manifest's roots, else `fallback`; with
     /// `strict`, every question set the manifest pins must be there with the same content hash.
-    public static func registry(folder: String, explicitRoots: [String], fallback: [String], strict: Bool = true)
+    package static func registry(folder: String, explicitRoots: [String], fallback: [String], strict: Bool = true)
         throws -> TrackRegistry
     {
         let recorded = explicitRoots.isEmpty ? try recordedRoots(folder: folder) : nil

@@ -1,5 +1,5 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaRunner
 import SaimaStorage
 
@@ -10,20 +10,20 @@ import SaimaStorage
 ///    SHA-256(previous row's chain_hash + "\n" + the row's payload). An edited row fails its own
 ///    check; a deleted row leaves a gap in `seq` and breaks the next row's check; rows deleted at
 ///    the end or appended later no longer match the head recorded in `manifest.json`.
-public enum RunVerification {
-    public struct Report: Sendable {
-        public var problems: [String]
-        public var checkedSets: Int
-        public var checkedRows: Int
+package enum RunVerification {
+    package struct Report: Sendable {
+        package var problems: [String]
+        package var checkedSets: Int
+        package var checkedRows: Int
         /// Judge readings on appeal checked in their chain, and the answers they currently override.
-        public var checkedOverrides = 0
-        public var overriddenAnswers = 0
+        package var checkedOverrides = 0
+        package var overriddenAnswers = 0
         /// Stored scores compared with scores recomputed from the chained results and readings.
-        public var checkedScores = 0
-        public var ok: Bool { problems.isEmpty }
+        package var checkedScores = 0
+        package var ok: Bool { problems.isEmpty }
     }
 
-    public static func verify(folder: String, tracks: [Track]) throws -> Report {
+    package static func verify(folder: String, tracks: [Track]) throws -> Report {
         let store = try RunStore(folder: folder)
         var problems: [String] = []
         let fileManifest = (try? String(contentsOfFile: (folder as NSString).appendingPathComponent("manifest.json"),

@@ -1,5 +1,5 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import SaimaReports
 import SaimaRunner
 import SaimaStorage
@@ -8,8 +8,8 @@ import SaimaLeaderboard
 /// The self-test's printout: scores per track (or "not scored" where the answers are withheld), failures by
 /// class with `check-endpoint`'s explanations, a word on multimodal input when only attachment items fail,
 /// latency percentiles and answer-format advice.
-public enum SelfTestReport {
-    public static func render(
+package enum SelfTestReport {
+    package static func render(
         outcome: RoundPipeline.Outcome, folder: String, tracks: [Track], split: Split, endpoint: EndpointSettings,
         keyGiven: Bool
     ) throws -> String {

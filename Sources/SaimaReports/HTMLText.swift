@@ -1,8 +1,8 @@
 /// Escaping for text placed in HTML (element content and quoted attribute values).
-public enum HTMLText {
+package enum HTMLText {
     /// Replaces `& < > " '` with entities, so that any string from a model answer, a submission
     /// or a track file shows as text and never becomes markup or script.
-    public static func escape(_ s: String) -> String {
+    package static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {

@@ -1,15 +1,15 @@
-public import SaimaLeaderboard
+package import SaimaLeaderboard
 import SaimaModel
 import Foundation
 
 /// `leaderboard.csv`: one row per team and track, plus the overall rows (UTF-8 with BOM).
-public enum LeaderboardCSV {
-    public static let columns = [
+package enum LeaderboardCSV {
+    package static let columns = [
         "board", "team", "name_zh", "name_en", "position", "rank", "rank_group", "score", "ci95_low", "ci95_high",
         "items", "answered", "failed", "unextractable", "mean_latency_ms", "p95_latency_ms", "tokens", "not_entered",
     ]
 
-    public static func render(_ board: Leaderboard) -> String {
+    package static func render(_ board: Leaderboard) -> String {
         var out = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
         for b in board.tracks + [board.overall] {
             for e in b.entries {
@@ -31,14 +31,14 @@ public enum LeaderboardCSV {
 }
 
 /// Number formatting shared by the renderers.
-public enum Format {
+package enum Format {
     /// Scores with two decimals.
-    public static func score(_ x: Double) -> String { String(format: "%.2f", x) }
-    public static func milliseconds(_ x: Double) -> String { String(format: "%.0f", x) }
+    package static func score(_ x: Double) -> String { String(format: "%.2f", x) }
+    package static func milliseconds(_ x: Double) -> String { String(format: "%.0f", x) }
 
     /// Latency percentile for terminal summaries, by the one percentile definition the reports use
     /// (`Percentile.of`: linear interpolation, numpy's default), in whole milliseconds; "-" when there are no values.
-    public static func latencyPercentile(_ sorted: [Double], _ q: Double) -> String {
+    package static func latencyPercentile(_ sorted: [Double], _ q: Double) -> String {
         sorted.isEmpty ? "-" : milliseconds(Percentile.of(sorted: sorted, q * 100))
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
-public import SaimaLeaderboard
-public import SaimaModel
+package import SaimaLeaderboard
+package import SaimaModel
 
 /// `leaderboard.json`: the machine-readable result (schema in the README).
-public enum LeaderboardJSON {
-    public static func value(_ board: Leaderboard, manifest: JSONValue? = nil, awards: AwardRule? = nil) -> JSONValue {
+package enum LeaderboardJSON {
+    package static func value(_ board: Leaderboard, manifest: JSONValue? = nil, awards: AwardRule? = nil) -> JSONValue {
         var root: [String: JSONValue] = [
             "status": .string(board.isFinal ? "final" : "provisional"),
             "pending": .object(board.pending.mapValues { .object($0.mapValues { .number(Double($0)) }) }),

@@ -1,8 +1,8 @@
-public import SaimaLeaderboard
+package import SaimaLeaderboard
 import SaimaModel
 
 /// `leaderboard.md` and the terminal tables: one table per track, then the overall board.
-public enum LeaderboardMarkdown {
+package enum LeaderboardMarkdown {
     static let headers = [
         "名次 Pos", "等级 Rank", "队伍 Team", "得分 Score", "95% CI", "题数 Items", "成功 OK", "失败 Failed", "无法抽取 Unextr.",
     ]
@@ -17,7 +17,7 @@ public enum LeaderboardMarkdown {
         }
     }
 
-    public static func render(_ board: Leaderboard) -> String {
+    package static func render(_ board: Leaderboard) -> String {
         var out = "# 排行榜 Leaderboard — \(escape(board.round))\n\n"
         out += "Seed \(board.seed), \(board.resamples) bootstrap resamples. "
         out += "Teams that share a rank cannot be separated at 95% (paired bootstrap). 等级相同表示差异不显著。\n"
@@ -38,7 +38,7 @@ public enum LeaderboardMarkdown {
     }
 
     /// The per-board tables for a terminal (columns aligned for double-width characters).
-    public static func terminal(_ board: Leaderboard) -> String {
+    package static func terminal(_ board: Leaderboard) -> String {
         (board.tracks + [board.overall]).map { b in
             var table = TerminalTable(
                 headers: headers, alignments: [.right, .right, .left, .right, .left, .right, .right, .right, .right])

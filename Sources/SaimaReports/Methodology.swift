@@ -1,6 +1,6 @@
 /// The aggregation rules, stated once for every report format.
-public enum Methodology {
-    public static let englishSummary = """
+package enum Methodology {
+    package static let englishSummary = """
         item score in [0,1] (failed or unextractable = 0; several samples: their mean; no answer: 0); \
         question-set score = mean item score x 100; track score = set-weighted mean of set scores; \
         overall = track-weighted mean of track scores over the round's tracks (not entered = 0, flagged); \
@@ -10,7 +10,7 @@ public enum Methodology {
         """
 
     /// Bilingual lines for reports: (中文, English).
-    public static let lines: [(String, String)] = [
+    package static let lines: [(String, String)] = [
         ("题目得分 ∈ [0,1]；请求失败或无法抽取答案计 0 分；多次采样取平均；未作答计 0 分。",
          "Item score in [0,1]; a failed request or an unextractable answer scores 0; several samples are averaged; an item never answered scores 0."),
         ("题集得分 = 题目平均分 × 100。", "Question-set score = mean item score × 100."),

@@ -1,37 +1,37 @@
 import Foundation
-public import SaimaLeaderboard
-public import SaimaModel
+package import SaimaLeaderboard
+package import SaimaModel
 
 /// What the ranking report shows beyond the boards: set difficulty, the items that separate
 /// teams best, the failure breakdown and the run's manifest.
-public struct ReportData: Sendable {
-    public struct SetDifficulty: Sendable {
-        public var track: String
-        public var set: String
+package struct ReportData: Sendable {
+    package struct SetDifficulty: Sendable {
+        package var track: String
+        package var set: String
         /// Mean score across the teams that entered the track, 0–100 (low = hard).
-        public var meanScore: Double
-        public var items: Int
+        package var meanScore: Double
+        package var items: Int
     }
 
-    public struct SeparatingItem: Sendable {
-        public var track: String
-        public var set: String
-        public var item: String
+    package struct SeparatingItem: Sendable {
+        package var track: String
+        package var set: String
+        package var item: String
         /// Population standard deviation of the teams' item scores (0–1).
-        public var spread: Double
-        public var best: String
-        public var worst: String
+        package var spread: Double
+        package var best: String
+        package var worst: String
     }
 
     /// The first failed answer of each (team, failure class), for diagnosis.
-    public struct FailureExample: Sendable {
-        public var team: String
-        public var outcome: Outcome
-        public var item: String
-        public var httpStatus: Int
+    package struct FailureExample: Sendable {
+        package var team: String
+        package var outcome: Outcome
+        package var item: String
+        package var httpStatus: Int
         /// The start of the raw response body or the failure detail (untrusted: escaped on output).
-        public var excerpt: String
-        public init(team: String, outcome: Outcome, item: String, httpStatus: Int, excerpt: String) {
+        package var excerpt: String
+        package init(team: String, outcome: Outcome, item: String, httpStatus: Int, excerpt: String) {
             self.team = team
             self.outcome = outcome
             self.item = item
@@ -41,18 +41,18 @@ public struct ReportData: Sendable {
     }
 
     /// Agreement among judges, when the run has human or LLM-judge scores.
-    public struct JudgeAgreement: Sendable {
-        public var humanJudges: Int
-        public var humanAnswers: Int
-        public var humanAlpha: Double?
-        public var humanMeanSpearman: Double?
-        public var disagreements: Int
+    package struct JudgeAgreement: Sendable {
+        package var humanJudges: Int
+        package var humanAnswers: Int
+        package var humanAlpha: Double?
+        package var humanMeanSpearman: Double?
+        package var disagreements: Int
         /// Answers graded by both the LLM judge and humans.
-        public var llmHumanAnswers: Int
-        public var llmHumanSpearman: Double?
+        package var llmHumanAnswers: Int
+        package var llmHumanSpearman: Double?
         /// Krippendorff's alpha with the LLM judge added as one more rater.
-        public var llmHumanAlpha: Double?
-        public init(humanJudges: Int, humanAnswers: Int, humanAlpha: Double?, humanMeanSpearman: Double?,
+        package var llmHumanAlpha: Double?
+        package init(humanJudges: Int, humanAnswers: Int, humanAlpha: Double?, humanMeanSpearman: Double?,
                     disagreements: Int, llmHumanAnswers: Int, llmHumanSpearman: Double?, llmHumanAlpha: Double?)
         {
             self.humanJudges = humanJudges
@@ -66,24 +66,24 @@ public struct ReportData: Sendable {
         }
     }
 
-    public var leaderboard: Leaderboard
-    public var agreement: JudgeAgreement?
-    public var failureExamples: [FailureExample]
-    public var difficulty: [SetDifficulty]
-    public var separating: [SeparatingItem]
-    public var manifest: JSONValue?
+    package var leaderboard: Leaderboard
+    package var agreement: JudgeAgreement?
+    package var failureExamples: [FailureExample]
+    package var difficulty: [SetDifficulty]
+    package var separating: [SeparatingItem]
+    package var manifest: JSONValue?
     /// Answers re-read by judges on appeal, latest reading per answer.
-    public var appeals: [AppealLine]
+    package var appeals: [AppealLine]
     /// Which build of this run's outputs the report is (earlier ones are kept in `history/v<N>/`).
-    public var version: Int
+    package var version: Int
     /// The round's award rule, if it has one.
-    public var awards: AwardRule?
+    package var awards: AwardRule?
     /// Team display names by id.
-    public var teamNames: [String: LocalizedText]
+    package var teamNames: [String: LocalizedText]
     /// SHA-256 of the run's full manifest (canonical JSON), printed in the footer.
-    public var manifestHash: String?
+    package var manifestHash: String?
 
-    public init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
+    package init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
                 failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, appeals: [AppealLine] = [],
                 version: Int = 1, awards: AwardRule? = nil, manifestHash: String? = nil, topItems: Int = 10)
     {

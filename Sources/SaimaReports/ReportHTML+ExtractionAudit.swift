@@ -3,17 +3,17 @@ import SaimaModel
 
 extension ReportData {
     /// One answer re-read by a judge on appeal (the latest reading of that answer).
-    public struct AppealLine: Sendable {
-        public var team: String
+    package struct AppealLine: Sendable {
+        package var team: String
         /// `track/set/item#sample`.
-        public var answer: String
+        package var answer: String
         /// The reading before the appeal (`""`: nothing read).
-        public var previous: String
+        package var previous: String
         /// The judge's reading (`""`: no committed answer).
-        public var reading: String
-        public var judge: String
-        public var reason: String
-        public init(team: String, answer: String, previous: String, reading: String, judge: String, reason: String) {
+        package var reading: String
+        package var judge: String
+        package var reason: String
+        package init(team: String, answer: String, previous: String, reading: String, judge: String, reason: String) {
             self.team = team
             self.answer = answer
             self.previous = previous

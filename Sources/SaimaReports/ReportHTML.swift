@@ -5,8 +5,8 @@ import SaimaModel
 /// `report.html`: one self-contained ranking report (inline CSS and SVG, no network, no scripts),
 /// in Chinese with English alongside. Every string that comes from a model answer, a submission
 /// or a track file is escaped with `HTMLText.escape`.
-public enum ReportHTML {
-    public static func render(_ data: ReportData) -> String {
+package enum ReportHTML {
+    package static func render(_ data: ReportData) -> String {
         let board = data.leaderboard
         var html = """
             <!DOCTYPE html>

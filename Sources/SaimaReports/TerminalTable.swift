@@ -1,21 +1,21 @@
 /// A plain-text table whose columns line up in a terminal, counting East Asian wide characters
 /// (Chinese, full-width forms, most emoji) as two columns.
-public struct TerminalTable: Sendable {
-    public enum Alignment: Sendable { case left, right }
+package struct TerminalTable: Sendable {
+    package enum Alignment: Sendable { case left, right }
 
-    public var headers: [String]
-    public var alignments: [Alignment]
-    public var rows: [[String]] = []
+    package var headers: [String]
+    package var alignments: [Alignment]
+    package var rows: [[String]] = []
 
-    public init(headers: [String], alignments: [Alignment]? = nil) {
+    package init(headers: [String], alignments: [Alignment]? = nil) {
         self.headers = headers
         self.alignments = alignments ?? Array(repeating: .left, count: headers.count)
     }
 
-    public mutating func append(_ row: [String]) { rows.append(row) }
+    package mutating func append(_ row: [String]) { rows.append(row) }
 
     /// The table with a header rule, columns separated by two spaces, no trailing spaces.
-    public func render() -> String {
+    package func render() -> String {
         let all = [headers] + rows
         let widths = headers.indices.map { column in
             all.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
@@ -36,14 +36,14 @@ public struct TerminalTable: Sendable {
 }
 
 /// How many terminal columns a string occupies.
-public enum DisplayWidth {
-    public static func of(_ text: String) -> Int {
+package enum DisplayWidth {
+    package static func of(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// 0 for combining marks and zero-width characters, 2 for East Asian wide and full-width
     /// characters, 1 otherwise (the ranges of Unicode's EastAsianWidth W and F classes that occur in practice).
-    public static func width(of scalar: Unicode.Scalar) -> Int {
+    package static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 || (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) || v == 0xFE0F { return 0 }
         let wide: [ClosedRange<UInt32>] = [

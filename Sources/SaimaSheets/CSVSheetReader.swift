@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 import SaimaModel
 
 /// Reads a CSV file (UTF-8 or GBK) into a `Sheet`.
-public enum CSVSheetReader {
-    public static func read(path: String, data: Data) throws(SheetError) -> Sheet {
+package enum CSVSheetReader {
+    package static func read(path: String, data: Data) throws(SheetError) -> Sheet {
         let file = (path as NSString).lastPathComponent
         guard let (text, _) = TextDecoding.decode(data) else {
             throw SheetError(file, "not UTF-8 or GBK/GB18030 text (save the sheet as CSV UTF-8 or as CSV from Excel/WPS) / 无法识别的文本编码")

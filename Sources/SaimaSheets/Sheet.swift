@@ -1,16 +1,16 @@
 /// A table read from a spreadsheet or CSV file: rows of cell texts, with the file and sheet for locating
 /// problems as `file.xlsx:Sheet1!C7` (spreadsheets) or `file.csv:7` (CSV).
-public struct Sheet: Sendable {
+package struct Sheet: Sendable {
     /// The file's name as the user gave it.
-    public var file: String
+    package var file: String
     /// The sheet's name (nil for CSV).
-    public var name: String?
+    package var name: String?
     /// Cell texts by row; `rows[r][c]` is row r+1, column c (A = 0). Missing cells are "".
-    public var rows: [[String]]
+    package var rows: [[String]]
     /// For CSV: the 1-based line each row starts on (quoted fields may span lines).
-    public var lines: [Int]
+    package var lines: [Int]
 
-    public init(file: String, name: String?, rows: [[String]], lines: [Int] = []) {
+    package init(file: String, name: String?, rows: [[String]], lines: [Int] = []) {
         self.file = file
         self.name = name
         self.rows = rows
@@ -18,7 +18,7 @@ public struct Sheet: Sendable {
     }
 
     /// `file.xlsx:Sheet1!C7` or `file.csv:7` for row index `row` (0-based) and column `column` (0-based).
-    public func location(row: Int, column: Int? = nil) -> String {
+    package func location(row: Int, column: Int? = nil) -> String {
         if let name {
             return "\(file):\(name)!\(column.map(Self.columnName) ?? "")\(row + 1)"
         }
@@ -26,7 +26,7 @@ public struct Sheet: Sendable {
     }
 
     /// `A`, `B`, …, `Z`, `AA`, … for a 0-based column.
-    public static func columnName(_ column: Int) -> String {
+    package static func columnName(_ column: Int) -> String {
         var n = column + 1
         var name = ""
         while n > 0 {
@@ -38,7 +38,7 @@ public struct Sheet: Sendable {
     }
 
     /// The 0-based column of a name such as `C` or `AA`.
-    public static func columnIndex(_ name: some StringProtocol) -> Int? {
+    package static func columnIndex(_ name: some StringProtocol) -> Int? {
         var n = 0
         for s in name.unicodeScalars {
             guard s.value >= 65, s.value <= 90 else { return nil }
@@ -49,12 +49,12 @@ public struct Sheet: Sendable {
 }
 
 /// A problem with a sheet, located.
-public struct SheetError: Error, Sendable, CustomStringConvertible {
-    public var location: String
-    public var message: String
-    public init(_ location: String, _ message: String) {
+package struct SheetError: Error, Sendable, CustomStringConvertible {
+    package var location: String
+    package var message: String
+    package init(_ location: String, _ message: String) {
         self.location = location
         self.message = message
     }
-    public var description: String { "\(location): error: \(message)" }
+    package var description: String { "\(location): error: \(message)" }
 }

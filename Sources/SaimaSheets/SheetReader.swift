@@ -1,8 +1,8 @@
 import Foundation
 
 /// Reads any sheet people send: `.xlsx` (every sheet), or CSV in UTF-8 or GBK (one sheet).
-public enum SheetReader {
-    public static func read(path: String) throws(SheetError) -> [Sheet] {
+package enum SheetReader {
+    package static func read(path: String) throws(SheetError) -> [Sheet] {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else { throw SheetError(path, "file not found or unreadable") }
         guard data.count <= 200 << 20 else { throw SheetError(file, "larger than 200 MiB") }

@@ -1,12 +1,12 @@
-public import Foundation
+package import Foundation
 
 /// Decodes the bytes of a text file people send back: UTF-8 (with or without a byte-order mark), or — what
 /// Excel and WPS save as "CSV" on Chinese Windows — GBK/GB18030, through the C library's `iconv`.
-public enum TextDecoding {
-    public enum Encoding: String, Sendable { case utf8 = "UTF-8", gb18030 = "GB18030" }
+package enum TextDecoding {
+    package enum Encoding: String, Sendable { case utf8 = "UTF-8", gb18030 = "GB18030" }
 
     /// The text and the encoding it was read in, or nil when it is neither valid UTF-8 nor GB18030.
-    public static func decode(_ data: Data) -> (text: String, encoding: Encoding)? {
+    package static func decode(_ data: Data) -> (text: String, encoding: Encoding)? {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(data: bytes, encoding: .utf8) { return (text, .utf8) }
@@ -19,7 +19,7 @@ public enum TextDecoding {
     }
 
     /// `text` in GB18030 (what a spreadsheet on Chinese Windows writes as "CSV"), through iconv.
-    public static func gb18030Data(_ text: String) -> Data? {
+    package static func gb18030Data(_ text: String) -> Data? {
         convert(Array(text.utf8), from: "UTF-8", to: "GB18030").map { Data($0) }
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 import SaimaModel
 import ZIPFoundation
 
@@ -9,8 +9,8 @@ import ZIPFoundation
 /// booleans as `TRUE`/`FALSE`, and numbers written the shortest way (`3`, `0.1`); a number whose cell style is a
 /// date format is written as `yyyy-MM-dd` (Excel's 1900 date system). Merged cells keep their value in the
 /// top-left cell only, as Excel stores them.
-public enum XLSXReader {
-    public static func read(path: String, data: Data) throws(SheetError) -> [Sheet] {
+package enum XLSXReader {
+    package static func read(path: String, data: Data) throws(SheetError) -> [Sheet] {
         let file = (path as NSString).lastPathComponent
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {

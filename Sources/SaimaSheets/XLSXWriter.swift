@@ -3,8 +3,8 @@ import ZIPFoundation
 
 /// Writes one sheet of text cells as a minimal .xlsx workbook (inline strings, a bold header row) that Excel,
 /// WPS and LibreOffice open, and that `XLSXReader` reads back cell for cell.
-public enum XLSXWriter {
-    public static func write(rows: [[String]], sheetName: String, to path: String) throws {
+package enum XLSXWriter {
+    package static func write(rows: [[String]], sheetName: String, to path: String) throws {
         func esc(_ s: String) -> String {
             var out = ""
             for ch in s.unicodeScalars {

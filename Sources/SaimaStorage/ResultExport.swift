@@ -1,15 +1,15 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 
 /// Flat records of a run's current results, for `saima export`.
-public enum ResultExport {
+package enum ResultExport {
     /// The exported columns, in order.
-    public static let columns = [
+    package static let columns = [
         "team", "track", "set", "item", "sample", "outcome", "attempts", "http_status", "latency_ms", "ttft_ms",
         "content", "extracted", "rule", "score", "reason",
     ]
 
-    public static func records(store: RunStore) throws -> [JSONValue] {
+    package static func records(store: RunStore) throws -> [JSONValue] {
         let scores = try store.currentScores()
         return try store.currentResults().map { r in
             let score = scores[r.key]
@@ -29,7 +29,7 @@ public enum ResultExport {
     }
 
     /// RFC 4180 CSV with a UTF-8 BOM so that spreadsheet tools read Chinese correctly.
-    public static func csv(_ records: [JSONValue]) -> String {
+    package static func csv(_ records: [JSONValue]) -> String {
         var out = "\u{FEFF}" + columns.joined(separator: ",") + "\r\n"
         for record in records {
             out += columns.map { column -> String in

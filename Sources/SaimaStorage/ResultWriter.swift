@@ -1,5 +1,5 @@
 import Foundation
-public import SaimaModel
+package import SaimaModel
 import Synchronization
 
 /// Writes results as requests complete, grouping them into small transactions.
@@ -8,7 +8,7 @@ import Synchronization
 /// `maxDelay`, whichever comes first — so a crash loses at most the last uncommitted handful.
 /// Commits run on the database's own writer queue (`asyncWrite`), in order, never blocking a
 /// Swift task; each group extends the result chain from the last committed row.
-public final class ResultWriter: ResultSink {
+package final class ResultWriter: ResultSink {
     struct State {
         var buffer: [ItemResult] = []
         var pending = 0
@@ -23,7 +23,7 @@ public final class ResultWriter: ResultSink {
     let state: Mutex<State>
     let timer: Mutex<Task<Void, Never>?> = Mutex(nil)
 
-    public init(store: RunStore, maxBatch: Int = 16, maxDelay: Duration = .milliseconds(100)) throws {
+    package init(store: RunStore, maxBatch: Int = 16, maxDelay: Duration = .milliseconds(100)) throws {
         self.store = store
         self.maxBatch = maxBatch
         self.state = Mutex(State(head: try store.chainHead()))
@@ -39,10 +39,10 @@ public final class ResultWriter: ResultSink {
     deinit { timer.withLock { $0?.cancel() } }
 
     /// Results committed so far.
-    public var committed: Int { state.withLock { $0.committed } }
+    package var committed: Int { state.withLock { $0.committed } }
 
     /// Queues a result; it is committed within `maxDelay`.
-    public func append(_ result: ItemResult) {
+    package func append(_ result: ItemResult) {
         let full = state.withLock { s in
             s.buffer.append(result)
             return s.buffer.count >= maxBatch
@@ -78,7 +78,7 @@ public final class ResultWriter: ResultSink {
 
     /// Commits everything still buffered and waits for it; returns the chain head or throws the
     /// first write error seen.
-    public func finish() async throws -> String {
+    package func finish() async throws -> String {
         timer.withLock { $0?.cancel() }
         commitBuffered()
         await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in

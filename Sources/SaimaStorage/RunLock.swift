@@ -6,21 +6,21 @@ import Synchronization
 /// while it writes. A second `saima run` on the same folder stops at once with a clear message instead of
 /// sending the same requests twice and dying on "database is locked". The kernel drops the lock when the
 /// holder exits, however it exits, so a killed run never leaves a stale lock.
-public final class RunLock: Sendable {
+package final class RunLock: Sendable {
     private let descriptor: Int32
 
     /// Why the lock was not taken.
-    public struct Busy: Error, CustomStringConvertible {
-        public var folder: String
-        public var holder: String
-        public var description: String {
+    package struct Busy: Error, CustomStringConvertible {
+        package var folder: String
+        package var holder: String
+        package var description: String {
             "\(folder) is being written by another saima process (\(holder)); wait for it to finish or use another --out. "
                 + "该结果目录正被另一个 saima 进程写入，请等待其结束或换用其他输出目录。"
         }
     }
 
     /// Takes the lock or throws `Busy` without waiting.
-    public init(folder: String) throws {
+    package init(folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = (folder as NSString).appendingPathComponent("run.lock")
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -43,8 +43,8 @@ public final class RunLock: Sendable {
 
 extension RunStore {
     /// Locks the run folder for writing for as long as this store lives (`RunLock`).
-    public func lockForWriting() throws { adoptLock(try RunLock(folder: (path as NSString).deletingLastPathComponent)) }
+    package func lockForWriting() throws { adoptLock(try RunLock(folder: (path as NSString).deletingLastPathComponent)) }
 
     /// Keeps `lock` (taken before the database was opened) for as long as this store lives.
-    public func adoptLock(_ lock: RunLock) { writerLock.withLock { $0 = lock } }
+    package func adoptLock(_ lock: RunLock) { writerLock.withLock { $0 = lock } }
 }

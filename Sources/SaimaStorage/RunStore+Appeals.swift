@@ -1,6 +1,6 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import SaimaModel
+package import SaimaModel
 
 /// A judge's re-reading of one answer on appeal: the letters the judge reads as the team's final answer
 /// (empty: the judge reads no answer), who decided and why.
@@ -8,19 +8,19 @@ public import SaimaModel
 /// Rows are append-only and hash-chained like results: row *n*'s `chain_hash` is
 /// SHA-256(row *n − 1*'s hash + "\n" + payload), the first row chaining from the genesis hash. A later reading
 /// of the same answer wins; earlier ones stay as history.
-public struct ReadingOverride: Sendable, Hashable {
-    public var key: ResultKey
+package struct ReadingOverride: Sendable, Hashable {
+    package var key: ResultKey
     /// Upper-case letters, sorted (`"BD"`); `""` when the judge reads no committed answer.
-    public var reading: String
-    public var judge: String
-    public var reason: String
+    package var reading: String
+    package var judge: String
+    package var reason: String
     /// The reading before the appeal (Saima's extraction or an earlier override), for the record.
-    public var previous: String?
+    package var previous: String?
     /// The sheet the reading came from, as `file:line`.
-    public var source: String
-    public var decidedAt: Date
+    package var source: String
+    package var decidedAt: Date
 
-    public init(
+    package init(
         key: ResultKey, reading: String, judge: String, reason: String, previous: String?, source: String,
         decidedAt: Date
     ) {
@@ -34,14 +34,14 @@ public struct ReadingOverride: Sendable, Hashable {
     }
 
     /// The bytes the chain hashes: every field, unit-separated, timestamps to the microsecond.
-    public var chainPayload: String {
+    package var chainPayload: String {
         [
             key.team, key.track, key.set, key.item, String(key.sample), reading, judge, reason, previous ?? "\u{18}",
             source, String(Int64((decidedAt.timeIntervalSince1970 * 1e6).rounded())),
         ].joined(separator: "\u{1F}")
     }
 
-    public func chainHash(previous head: String) -> String { SHA256Digest.hex(head + "\n" + chainPayload) }
+    package func chainHash(previous head: String) -> String { SHA256Digest.hex(head + "\n" + chainPayload) }
 }
 
 extension RunStore {
@@ -61,7 +61,7 @@ extension RunStore {
 
     /// Appends readings in one transaction (all or nothing); returns the new head of the appeals chain.
     @discardableResult
-    public func appendOverrides(_ overrides: [ReadingOverride]) throws -> String {
+    package func appendOverrides(_ overrides: [ReadingOverride]) throws -> String {
         try pool.write { db in
             var head = try String.fetchOne(
                 db, sql: "SELECT chain_hash FROM reading_overrides ORDER BY seq DESC LIMIT 1") ?? Self.chainGenesis
@@ -83,7 +83,7 @@ extension RunStore {
     }
 
     /// Every override row in insertion order, with its stored chain hash and sequence number.
-    public func overrideRows() throws -> [(seq: Int64, chainHash: String, override: ReadingOverride)] {
+    package func overrideRows() throws -> [(seq: Int64, chainHash: String, override: ReadingOverride)] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM reading_overrides ORDER BY seq").map { row in
                 let micros: Int64 = row["decided_at"]
@@ -99,14 +99,14 @@ extension RunStore {
     }
 
     /// The latest override of each answer.
-    public func currentOverrides() throws -> [ResultKey: ReadingOverride] {
+    package func currentOverrides() throws -> [ResultKey: ReadingOverride] {
         var map: [ResultKey: ReadingOverride] = [:]
         for row in try overrideRows() { map[row.override.key] = row.override }
         return map
     }
 
     /// The head of the appeals chain (the genesis hash when there are none).
-    public func overridesHead() throws -> String {
+    package func overridesHead() throws -> String {
         try pool.read { db in
             try String.fetchOne(db, sql: "SELECT chain_hash FROM reading_overrides ORDER BY seq DESC LIMIT 1")
         } ?? Self.chainGenesis

@@ -1,22 +1,22 @@
 import Foundation
 import GRDB
-public import SaimaModel
+package import SaimaModel
 
 /// A cached judge decision, keyed by (judge model, template version, item, answer hash).
-public struct JudgeCacheEntry: Sendable, Hashable {
-    public var judgeModel: String
-    public var templateVersion: String
+package struct JudgeCacheEntry: Sendable, Hashable {
+    package var judgeModel: String
+    package var templateVersion: String
     /// `track/set/item` for pointwise verdicts; for battles also the ordered pair.
-    public var itemKey: String
-    public var answerHash: String
+    package var itemKey: String
+    package var answerHash: String
     /// `ok` or `judge_error`.
-    public var status: String
-    public var score: Double?
+    package var status: String
+    package var score: Double?
     /// The validated verdict as JSON, or the error.
-    public var verdict: String
-    public var calls: Int
+    package var verdict: String
+    package var calls: Int
 
-    public init(judgeModel: String, templateVersion: String, itemKey: String, answerHash: String, status: String,
+    package init(judgeModel: String, templateVersion: String, itemKey: String, answerHash: String, status: String,
                 score: Double?, verdict: String, calls: Int)
     {
         self.judgeModel = judgeModel
@@ -31,12 +31,12 @@ public struct JudgeCacheEntry: Sendable, Hashable {
 }
 
 /// One human judge's score of one answer.
-public struct HumanScore: Sendable, Hashable {
-    public var judge: String
-    public var key: ResultKey
+package struct HumanScore: Sendable, Hashable {
+    package var judge: String
+    package var key: ResultKey
     /// Normalized to [0, 1].
-    public var score: Double
-    public init(judge: String, key: ResultKey, score: Double) {
+    package var score: Double
+    package init(judge: String, key: ResultKey, score: Double) {
         self.judge = judge
         self.key = key
         self.score = score
@@ -77,7 +77,7 @@ extension RunStore {
     }
 
     /// Records which anonymous answer id stands for which answer on one judge's sheet.
-    public func saveHumanAssignments(judge: String, _ rows: [(answerID: String, key: ResultKey, maxPoints: Double)]) throws {
+    package func saveHumanAssignments(judge: String, _ rows: [(answerID: String, key: ResultKey, maxPoints: Double)]) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM human_assignments WHERE judge = ?", arguments: [judge])
             for r in rows {
@@ -92,7 +92,7 @@ extension RunStore {
     }
 
     /// answer id → (answer, maximum points) for one judge's sheet.
-    public func humanAssignments(judge: String) throws -> [String: (key: ResultKey, maxPoints: Double)] {
+    package func humanAssignments(judge: String) throws -> [String: (key: ResultKey, maxPoints: Double)] {
         try pool.read { db in
             var map: [String: (ResultKey, Double)] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT * FROM human_assignments WHERE judge = ?", arguments: [judge]) {
@@ -105,7 +105,7 @@ extension RunStore {
         }
     }
 
-    public func judgeCache(model: String, template: String, itemKey: String, answerHash: String) throws -> JudgeCacheEntry? {
+    package func judgeCache(model: String, template: String, itemKey: String, answerHash: String) throws -> JudgeCacheEntry? {
         try pool.read { db in
             try Row.fetchOne(
                 db,
@@ -124,7 +124,7 @@ extension RunStore {
 
     /// Every cached verdict of one judge model and template, by `itemKey` + U+001F + `answerHash` (read once before
     /// scoring a run, instead of one query per answer).
-    public func judgeCacheEntries(model: String, template: String) throws -> [String: JudgeCacheEntry] {
+    package func judgeCacheEntries(model: String, template: String) throws -> [String: JudgeCacheEntry] {
         try pool.read { db in
             var map: [String: JudgeCacheEntry] = [:]
             let rows = try Row.fetchCursor(
@@ -141,7 +141,7 @@ extension RunStore {
         }
     }
 
-    public func saveJudgeCache(_ e: JudgeCacheEntry) throws {
+    package func saveJudgeCache(_ e: JudgeCacheEntry) throws {
         try pool.write { db in
             try db.execute(
                 sql: """
@@ -154,7 +154,7 @@ extension RunStore {
     }
 
     /// Replaces all human scores of the given judges.
-    public func replaceHumanScores(_ scores: [HumanScore], judges: Set<String>) throws {
+    package func replaceHumanScores(_ scores: [HumanScore], judges: Set<String>) throws {
         try pool.write { db in
             for judge in judges { try db.execute(sql: "DELETE FROM human_scores WHERE judge = ?", arguments: [judge]) }
             for s in scores {
@@ -165,7 +165,7 @@ extension RunStore {
         }
     }
 
-    public func humanScores() throws -> [HumanScore] {
+    package func humanScores() throws -> [HumanScore] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM human_scores ORDER BY judge, team, track, set_id, item, sample").map { row in
                 HumanScore(judge: row["judge"], key: ResultKey(team: row["team"], track: row["track"], set: row["set_id"],

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-public import SaimaModel
+package import SaimaModel
 import Synchronization
 
 /// The SQLite database of one run folder (`<out>/run.sqlite`, WAL mode).
@@ -8,16 +8,16 @@ import Synchronization
 /// `results` is append-only: a request retried with `--retry-failed` adds a new row and marks the
 /// old one `superseded`, so every request has exactly one current row and the hash chain over
 /// all rows (ordered by `seq`) stays verifiable.
-public final class RunStore: Sendable {
-    public let path: String
+package final class RunStore: Sendable {
+    package let path: String
     let pool: DatabasePool
     /// Held while this process writes the run (`lockForWriting()`).
     let writerLock = Mutex<RunLock?>(nil)
 
     /// The chain hash before the first row.
-    public static let chainGenesis = String(repeating: "0", count: 64)
+    package static let chainGenesis = String(repeating: "0", count: 64)
 
-    public init(folder: String) throws {
+    package init(folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         path = (folder as NSString).appendingPathComponent("run.sqlite")
         var config = Configuration()
@@ -97,7 +97,7 @@ public final class RunStore: Sendable {
 
     // MARK: meta
 
-    public func setMeta(_ key: String, _ value: String) throws {
+    package func setMeta(_ key: String, _ value: String) throws {
         try pool.write { db in
             try db.execute(
                 sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -105,14 +105,14 @@ public final class RunStore: Sendable {
         }
     }
 
-    public func meta(_ key: String) throws -> String? {
+    package func meta(_ key: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
     }
 
     // MARK: writing
 
     /// The chain hash of the last row, or the genesis hash.
-    public func chainHead() throws -> String {
+    package func chainHead() throws -> String {
         try pool.read { db in
             try String.fetchOne(db, sql: "SELECT chain_hash FROM results ORDER BY seq DESC LIMIT 1")
         } ?? Self.chainGenesis
@@ -158,7 +158,7 @@ public final class RunStore: Sendable {
     // MARK: reading
 
     /// Current outcome of every key in the run.
-    public func currentOutcomes() throws -> [ResultKey: Outcome] {
+    package func currentOutcomes() throws -> [ResultKey: Outcome] {
         try pool.read { db in
             var map: [ResultKey: Outcome] = [:]
             let rows = try Row.fetchCursor(
@@ -174,7 +174,7 @@ public final class RunStore: Sendable {
     /// Every current result, in key order. `attempts: false` leaves `attempts` empty (most readers never look at
     /// them, and parsing them was a sixth of a read); `filter`, given the key and outcome, skips a row before the
     /// rest of it is decoded.
-    public func currentResults(
+    package func currentResults(
         attempts: Bool = true, filter: ((ResultKey, Outcome) -> Bool)? = nil
     ) throws -> [ItemResult] {
         try pool.read { db in
@@ -197,7 +197,7 @@ public final class RunStore: Sendable {
 
     /// The team, outcome and latency of every current result, handed to `body` one at a time (for tables of counts
     /// and latency percentiles: no reply text is read).
-    public func forEachOutcome(_ body: (_ team: String, _ outcome: Outcome, _ latencyMs: Double) throws -> Void) throws {
+    package func forEachOutcome(_ body: (_ team: String, _ outcome: Outcome, _ latencyMs: Double) throws -> Void) throws {
         try pool.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT team, outcome, latency_ms FROM results WHERE superseded = 0")
             while let row = try rows.next() {
@@ -207,7 +207,7 @@ public final class RunStore: Sendable {
     }
 
     /// How many rows (current and superseded) the table holds.
-    public func rowCount() throws -> Int {
+    package func rowCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results") ?? 0 }
     }
 
@@ -254,16 +254,16 @@ public final class RunStore: Sendable {
 
 extension RunStore {
     /// One row of the result chain, as stored.
-    public struct ChainRow: Sendable {
-        public var seq: Int64
-        public var chainHash: String
-        public var result: ItemResult
+    package struct ChainRow: Sendable {
+        package var seq: Int64
+        package var chainHash: String
+        package var result: ItemResult
         /// The row's `superseded` flag as stored (not covered by the hash; checked against the row order).
-        public var superseded: Bool
+        package var superseded: Bool
     }
 
     /// Every row, current and superseded, in insertion order.
-    public func chainRows() throws -> [ChainRow] {
+    package func chainRows() throws -> [ChainRow] {
         try pool.read { db in
             var out: [ChainRow] = []
             let rows = try Row.fetchCursor(

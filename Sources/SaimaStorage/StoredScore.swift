@@ -1,28 +1,28 @@
 import Foundation
 import GRDB
-public import SaimaModel
+package import SaimaModel
 
 /// The score of one stored answer, as written by `saima score`.
-public struct StoredScore: Sendable, Hashable {
-    public var key: ResultKey
+package struct StoredScore: Sendable, Hashable {
+    package var key: ResultKey
     /// In [0, 1].
-    public var score: Double
-    public var reason: String
-    public var extracted: String?
-    public var metric: String
-    public var metricVersion: Int
+    package var score: Double
+    package var reason: String
+    package var extracted: String?
+    package var metric: String
+    package var metricVersion: Int
     /// Nothing could be extracted from the answer (reported apart from wrong answers).
-    public var unextractable: Bool
+    package var unextractable: Bool
     /// The score from each source, when it has one: the item's automatic metric, the LLM judge, the
     /// human judges' combined score. `score` is their combination by the set's scoring mode.
-    public var autoScore: Double?
-    public var llmScore: Double?
-    public var humanScore: Double?
+    package var autoScore: Double?
+    package var llmScore: Double?
+    package var humanScore: Double?
     /// The extraction rule that read `extracted` (`answer_line`, `choice_text`, …, or `judge_reading` for an
     /// answer re-read on appeal): the extraction audit.
-    public var rule: String?
+    package var rule: String?
 
-    public init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
+    package init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
                 unextractable: Bool, autoScore: Double? = nil, llmScore: Double? = nil, humanScore: Double? = nil,
                 rule: String? = nil)
     {
@@ -42,7 +42,7 @@ public struct StoredScore: Sendable, Hashable {
 
 extension RunStore {
     /// Replaces all scores of the run in one transaction (scoring is idempotent).
-    public func replaceScores(_ scores: [StoredScore]) throws {
+    package func replaceScores(_ scores: [StoredScore]) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM scores")
             let now = Date().timeIntervalSince1970
@@ -54,7 +54,7 @@ extension RunStore {
     /// Replaces all scores of the run in one transaction, scoring the current results in key order as they are
     /// read, `chunkSize` at a time: `scoring` gets a chunk and returns its scores. The run's results are never all
     /// in memory at once.
-    public func replaceScores(chunkSize: Int = 4096, scoring: ([ItemResult]) throws -> [StoredScore]) throws {
+    package func replaceScores(chunkSize: Int = 4096, scoring: ([ItemResult]) throws -> [StoredScore]) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM scores")
             let now = Date().timeIntervalSince1970
@@ -93,7 +93,7 @@ extension RunStore {
     }
 
     /// Every stored score by key; `filter` skips keys before their rows are decoded.
-    public func currentScores(filter: ((ResultKey) -> Bool)? = nil) throws -> [ResultKey: StoredScore] {
+    package func currentScores(filter: ((ResultKey) -> Bool)? = nil) throws -> [ResultKey: StoredScore] {
         try pool.read { db in
             var map: [ResultKey: StoredScore] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM scores")
@@ -113,19 +113,19 @@ extension RunStore {
 }
 
 /// One current answer with its stored score, as the leaderboard reads it (no reply text, no attempts).
-public struct ScoredAnswerRow: Sendable {
-    public var key: ResultKey
-    public var outcome: Outcome
-    public var latencyMs: Double
-    public var usage: (prompt: Int, completion: Int)?
+package struct ScoredAnswerRow: Sendable {
+    package var key: ResultKey
+    package var outcome: Outcome
+    package var latencyMs: Double
+    package var usage: (prompt: Int, completion: Int)?
     /// Nil when the answer has not been scored.
-    public var score: StoredScore?
+    package var score: StoredScore?
 }
 
 extension RunStore {
     /// Every current answer joined with its score, in key order, handed to `body` one at a time as SQLite reads
     /// them: nothing but the row in hand is held in memory.
-    public func forEachScoredAnswer(_ body: (ScoredAnswerRow) throws -> Void) throws {
+    package func forEachScoredAnswer(_ body: (ScoredAnswerRow) throws -> Void) throws {
         try pool.read { db in
             let rows = try Row.fetchCursor(
                 db,

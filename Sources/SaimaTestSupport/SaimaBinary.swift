@@ -2,12 +2,12 @@ import Foundation
 import Synchronization
 
 /// Locates and runs the `saima` executable built next to the tests.
-public enum SaimaBinary {
+package enum SaimaBinary {
     /// The `saima` built beside the running test binary: the same build path and configuration,
     /// so the tests never run a stale `.build/debug/saima` left over from another build (for
     /// example a release-only or `--build-path .build-x` build). Falls back to
     /// `<package>/.build/debug/saima` only when the test binary's folder has none.
-    public static var path: String {
+    package static var path: String {
         let running = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let sibling = running.deletingLastPathComponent().appendingPathComponent("saima").path
         if FileManager.default.isExecutableFile(atPath: sibling) { return sibling }
@@ -15,7 +15,7 @@ public enum SaimaBinary {
     }
 
     /// The repository root (for the bundled Tracks/ and Submissions/).
-    public static var repositoryRoot: String {
+    package static var repositoryRoot: String {
         var dir = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { dir.deleteLastPathComponent() }
         return dir.path
@@ -26,7 +26,7 @@ public enum SaimaBinary {
     /// Never blocks a Swift concurrency thread: output is collected by readability handlers and the
     /// exit is awaited through the termination handler. (Blocking waits here once starved the
     /// in-process test servers that the child was talking to.)
-    public static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil)
+    package static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil)
         async throws -> (status: Int32, stdout: String, stderr: String)
     {
         let process = Process()

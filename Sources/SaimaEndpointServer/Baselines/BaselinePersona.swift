@@ -3,7 +3,7 @@ import SaimaModel
 
 /// Deterministic baseline "models" for the demo: honest baselines, not oracles — none reads an
 /// answer key; each answers from the request alone.
-public enum BaselinePersona: String, Sendable, CaseIterable {
+package enum BaselinePersona: String, Sendable, CaseIterable {
     /// Guesses uniformly among the choices (seeded by the question text).
     case random
     /// Always picks the first choice; states that everything is true.

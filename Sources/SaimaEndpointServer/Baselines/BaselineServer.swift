@@ -4,10 +4,10 @@ import SaimaModel
 
 /// Serves a baseline persona as an OpenAI-compatible endpoint: `POST /v1/chat/completions`
 /// (plain or streamed) and `GET /v1/models`.
-public enum BaselineServer {
+package enum BaselineServer {
     /// Starts the persona on `127.0.0.1:port`.
     /// With `requiredKey`, chat requests must carry `Authorization: Bearer <key>` (401 otherwise).
-    public static func start(persona: BaselinePersona, port: Int, model: String? = nil, requiredKey: String? = nil)
+    package static func start(persona: BaselinePersona, port: Int, model: String? = nil, requiredKey: String? = nil)
         async throws -> LocalEndpointServer
     {
         let modelName = model ?? "\(persona.rawValue)-baseline"

@@ -140,7 +140,7 @@ let package = Package(
         ),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(
-            name: "SaimaPipelineTests", dependencies: ["SaimaPipeline", "SaimaStorage", "SaimaModel"],
+            name: "SaimaPipelineTests", dependencies: ["SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel"],
             swiftSettings: strict
         ),
         .testTarget(

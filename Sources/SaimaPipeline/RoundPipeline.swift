@@ -22,6 +22,8 @@ package struct RoundSpec: Sendable {
     package var keys: [String: String] = [:]
     /// Award tiers from the round file, recorded in the manifest.
     package var awards: AwardRule?
+    /// The round file's LLM judge, called on the run's rubric answers once the requests are done.
+    package var judge: EndpointSettings?
 
     package init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import SaimaJudging
+import SaimaPipeline
 import SaimaModel
 import SaimaRunner
-import SaimaStorage
 import SaimaRegistry
 
 /// `saima battle`: pairwise comparisons by the LLM judge in both orders, then arena ratings.
@@ -28,29 +28,18 @@ struct BattleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = try location.loadRunRegistry(out: out)
-        let store = try RunStore(folder: out)
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
-        let summary = try await RunBattles.run(
-            store: store, tracks: registry.tracks, client: try judge.client(transport: transport), perItem: perItem,
-            seed: seed)
-        let log = summary.battles.map(BattleLog.line).joined(separator: "\n") + "\n"
-        try log.write(toFile: (out as NSString).appendingPathComponent("battles.jsonl"), atomically: true, encoding: .utf8)
-        print("battles 对战: \(summary.battles.count) over \(summary.items) items, \(summary.calls) judge calls 调用, "
-            + "\(summary.dropped) dropped (invalid verdicts) 无效")
         do {
-            let (ratings, skipped) = try ArenaRatings.compute(summary.battles, anchor: anchor, resamples: bootstrap, seed: seed)
-            var json = BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "")
-            if case .object(var o) = json {
-                o["position_bias"] = BattleLog.pairsJSON(summary.battles, judge: judge.judgeModel)
-                json = .object(o)
-            }
-            let text = try PrettyJSON.string(json)
-            try text.write(toFile: (out as NSString).appendingPathComponent("arena.json"), atomically: true, encoding: .utf8)
-            print(text)
-            _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: nil, resamples: 1000)
+            let outcome = try await JudgingPipeline.battle(
+                folder: out, tracks: registry.tracks, client: try judge.client(transport: transport),
+                judgeModel: judge.judgeModel, perItem: perItem, anchor: anchor, resamples: bootstrap, seed: seed)
+            let summary = outcome.summary
+            print("battles 对战: \(summary.battles.count) over \(summary.items) items, \(summary.calls) judge calls 调用, "
+                + "\(summary.dropped) dropped (invalid verdicts) 无效")
+            print(outcome.arenaText)
             print("arena table added to the report 报告已加入对战评分: \(out)/report.html")
-        } catch {
+        } catch let error as BradleyTerry.Problem {
             printErr("\(out): error: \(error)")
             throw ExitCode.failure
         }

@@ -4,7 +4,6 @@ import SaimaJudging
 import SaimaModel
 import SaimaPipeline
 import SaimaRunner
-import SaimaStorage
 import SaimaRegistry
 
 /// Options naming the judge endpoint (same fields as a submission endpoint).
@@ -43,13 +42,13 @@ struct JudgeCommand: AsyncParsableCommand {
         try await Self.judgeAndRescore(folder: out, tracks: registry.tracks, client: try judge.client(transport: transport))
     }
 
-    /// Judges a run's rubric answers, re-scores it and rebuilds its leaderboard and report.
+    /// Judges a run's rubric answers, re-scores it and rebuilds its leaderboard and report (`JudgingPipeline`),
+    /// printing what happened.
     static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient) async throws {
-        let store = try RunStore(folder: folder)
-        let summary = try await RunJudging.judge(store: store, tracks: tracks, client: client)
+        let (summary, rebuilt) = try await JudgingPipeline.judgeAndRescore(folder: folder, tracks: tracks, client: client)
         print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
             + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败")
-        print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: tracks)))
-        print(try LeaderboardCommand.build(folder: folder, tracks: tracks, seed: nil, resamples: 1000))
+        print(ScoreCommand.describe(rebuilt.scoring))
+        print(LeaderboardCommand.describe(rebuilt.leaderboard, files: rebuilt.files))
     }
 }

@@ -42,24 +42,23 @@ struct JudgesCommand: ParsableCommand {
         @Argument(help: "Filled CSV sheets. 已填写的评分表") var files: [String]
 
         func run() throws {
-            let store = try RunStore(folder: out)
-            try store.lockForWriting()
-            let scores: [HumanScore]
+            let registry = try location.loadRunRegistry(out: out)
+            let imported: [HumanScore]
+            let report: HumanJudging.AgreementReport
+            let rebuilt: JudgingPipeline.Rebuilt
             do {
-                scores = try HumanJudging.importSheets(store: store, paths: files)
+                (imported, report, rebuilt) = try JudgingPipeline.importHumanScores(
+                    folder: out, tracks: registry.tracks, sheets: files, threshold: threshold)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)
             }
-            let report = HumanJudging.agreement(try store.humanScores(), threshold: threshold)
             func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
-            print("imported 已导入 \(scores.count) scores; \(report.judges) judges 评委, \(report.answers) answers 回答")
+            print("imported 已导入 \(imported.count) scores; \(report.judges) judges 评委, \(report.answers) answers 回答")
             print("Krippendorff's alpha (interval) 一致性系数: \(f(report.alpha)); mean pairwise Spearman 平均秩相关: \(f(report.meanSpearman))")
             for d in report.disagreements.prefix(20) {
                 print("disagreement 分歧 \(String(format: "%.2f", d.spread)): \(d.key.track)/\(d.key.set)/\(d.key.item)")
             }
-            let registry = try location.loadRunRegistry(out: out)
-            print(ScoreCommand.describe(try RunScoring.score(store: store, tracks: registry.tracks)))
-            _ = try LeaderboardCommand.build(folder: out, tracks: registry.tracks, seed: nil, resamples: 1000)
+            print(ScoreCommand.describe(rebuilt.scoring))
             print("leaderboard and report updated 排行榜与报告已更新: \(out)")
         }
     }

@@ -31,6 +31,11 @@ struct LeaderboardCommand: ParsableCommand {
     static func build(folder: String, tracks: [Track], seed: UInt64?, resamples: Int) throws -> String {
         let (board, files) = try RoundPipeline.writeLeaderboard(
             folder: folder, tracks: tracks, seed: seed, resamples: resamples)
-        return LeaderboardMarkdown.terminal(board) + "\n\nwritten 已写入: " + files.joined(separator: ", ")
+        return describe(board, files: files)
+    }
+
+    /// The terminal board and the files written.
+    static func describe(_ board: Leaderboard, files: [String]) -> String {
+        LeaderboardMarkdown.terminal(board) + "\n\nwritten 已写入: " + files.joined(separator: ", ")
     }
 }

@@ -30,34 +30,19 @@ struct RoundCommand: AsyncParsableCommand {
             guard let path = roundFile ?? round.map({ "Rounds/\($0).yaml" }) else {
                 throw ValidationError("give --round NAME or --round-file PATH / 请指定轮次")
             }
-            let file: RoundFile
-            do { file = try RoundFile.load(path: path) } catch { throw reportDiagnostics(error.diagnostics) }
-            var roots = location.roots
-            roots += file.tracksRoots
-            var diagnostics: [Diagnostic] = []
-            let registry = TrackRegistry.load(roots: roots, diagnostics: &diagnostics)
-            let all = SubmissionLoader.load(root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
-            if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
-            let tracks = try RoundSelection.tracks(registry: registry, ids: file.tracks)
-            let trackIDs = Set(tracks.map(\.id))
-            var teams = all.filter { !trackIDs.isDisjoint(with: $0.tracks) }
-            if !file.teams.isEmpty {
-                let unknown = Set(file.teams).subtracting(all.map(\.id))
-                if !unknown.isEmpty { throw ValidationError("unknown team(s) in \(path): \(unknown.sorted().joined(separator: ", "))") }
-                teams = all.filter { file.teams.contains($0.id) }
+            var spec: RoundSpec
+            do {
+                spec = try RoundSpec.from(
+                    roundFile: try RoundFile.load(path: path), path: path, roots: location.roots,
+                    submissionsRoot: location.submissionsRoot, folder: out, retryFailed: retryFailed)
+            } catch let error as DiagnosticsError {
+                throw reportDiagnostics(error.diagnostics)
+            } catch let error as Selection.UnknownIDs {
+                throw ValidationError(error.description)
             }
-            var spec = RoundSpec(
-                round: file.name, tracks: tracks, submissions: teams, split: file.split, samples: file.samples,
-                seed: file.seed,
-                options: RunnerOptions(
-                    maxInFlight: file.maxInFlight, retry: RetryPolicy(maxAttempts: file.maxAttempts),
-                    maxResponseBytes: file.maxResponseBytes, forceStream: file.stream,
-                    timeoutCeilingSeconds: file.timeoutCeilingSeconds, maxConsecutiveFailures: file.maxConsecutiveFailures),
-                retryFailed: retryFailed, folder: out ?? "runs/\(file.name)")
             spec.keys = try KeysOption.load(keys)
-            spec.awards = file.awards
             try await RunExecution.runRound(spec)
-            if let judge = file.judge {
+            if let judge = spec.judge {
                 let transport = CurlMultiTransport()
                 defer { transport.shutdown() }
                 let client = JudgeClient(endpoint: judge, apiKey: try SelfTestCommand.apiKey(judge.apiKeyEnv), transport: transport)

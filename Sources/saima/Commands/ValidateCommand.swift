@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import SaimaModel
+import SaimaPipeline
 import SaimaRegistry
-import SaimaScoring
 
 /// `saima validate`: loads every track and submission and reports all problems at once.
 struct ValidateCommand: ParsableCommand {
@@ -14,27 +14,15 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var location: LocationOptions
 
     func run() throws {
-        var diagnostics: [Diagnostic] = []
-        let registry = TrackRegistry.load(roots: location.roots, diagnostics: &diagnostics)
-        let submissions = SubmissionLoader.load(
-            root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
-        // Metric names are the scoring library's; the registry cannot see them.
-        for track in registry.tracks {
-            for set in track.questionSets {
-                for item in set.items {
-                    if let metric = item.metric, MetricRegistry.metric(named: metric) == nil {
-                        diagnostics.append(Diagnostic(
-                            path: set.path, line: item.line,
-                            message: "item `\(item.id)`: unknown metric `\(metric)` (known: \(MetricRegistry.names.joined(separator: ", ")))"))
-                    }
-                }
-            }
+        let report: Validation.Report
+        do {
+            report = try Validation.validate(roots: location.roots, submissionsRoot: location.submissionsRoot)
+        } catch {
+            throw reportDiagnostics(error.diagnostics)
         }
-        if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
-        for w in registry.warnings { printErr(w.description) }
-        let sets = registry.tracks.reduce(0) { $0 + $1.questionSets.count }
-        let items = registry.tracks.reduce(0) { $0 + $1.questionSets.reduce(0) { $0 + $1.items.count } }
-        print("OK: \(registry.tracks.count) tracks, \(sets) question sets, \(items) items, \(submissions.count) submissions.")
-        print("校验通过：\(registry.tracks.count) 个赛道，\(sets) 个题集，\(items) 道题，\(submissions.count) 份提交。")
+        for w in report.registry.warnings { printErr(w.description) }
+        let tracks = report.registry.tracks.count
+        print("OK: \(tracks) tracks, \(report.sets) question sets, \(report.items) items, \(report.submissions.count) submissions.")
+        print("校验通过：\(tracks) 个赛道，\(report.sets) 个题集，\(report.items) 道题，\(report.submissions.count) 份提交。")
     }
 }

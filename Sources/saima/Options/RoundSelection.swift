@@ -1,11 +1,9 @@
 import ArgumentParser
-import Foundation
 import SaimaModel
+import SaimaPipeline
 import SaimaRegistry
-import SaimaRunner
-import SaimaStorage
 
-/// Chooses the teams and tracks of a run and pins the data it uses.
+/// The teams and tracks named on the command line (`Selection` decides; this maps its errors to exit codes).
 enum RoundSelection {
     static func submissions(location: LocationOptions, registry: TrackRegistry, teams: [String]) throws -> [Submission] {
         let all: [Submission]
@@ -14,20 +12,10 @@ enum RoundSelection {
         } catch {
             throw reportDiagnostics(error.diagnostics)
         }
-        guard !teams.isEmpty else { return all }
-        let unknown = Set(teams).subtracting(all.map(\.id))
-        if !unknown.isEmpty {
-            throw ValidationError("unknown team(s): \(unknown.sorted().joined(separator: ", ")) / 未知队伍")
-        }
-        return all.filter { teams.contains($0.id) }
+        do { return try Selection.teams(all, ids: teams) } catch { throw ValidationError(error.description) }
     }
 
     static func tracks(registry: TrackRegistry, ids: [String]) throws -> [Track] {
-        guard !ids.isEmpty else { return registry.tracks }
-        let unknown = Set(ids).subtracting(registry.tracks.map(\.id))
-        if !unknown.isEmpty {
-            throw ValidationError("unknown track(s): \(unknown.sorted().joined(separator: ", ")) / 未知赛道")
-        }
-        return registry.tracks.filter { ids.contains($0.id) }
+        do { return try Selection.tracks(registry, ids: ids) } catch { throw ValidationError(error.description) }
     }
 }

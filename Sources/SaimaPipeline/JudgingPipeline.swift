@@ -1,0 +1,72 @@
+import Foundation
+package import SaimaJudging
+package import SaimaLeaderboard
+package import SaimaModel
+package import SaimaStorage
+
+/// The judging operations the CLI offers. Each records what the judges said, re-scores the run and rebuilds its
+/// leaderboard and report with the run's own seed, so the published numbers never lag the verdicts.
+package enum JudgingPipeline {
+    /// The re-scored run after a judging step.
+    package struct Rebuilt: Sendable {
+        package var scoring: RunScoring.Summary
+        package var leaderboard: Leaderboard
+        package var files: [String]
+    }
+
+    /// `saima judge` (and a round file's `judge:`): LLM-judge grading of the run's rubric answers (cached by judge
+    /// model, template version, item and answer hash), then re-scoring and the rebuilt leaderboard.
+    package static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient) async throws
+        -> (judging: RunJudging.Summary, rebuilt: Rebuilt)
+    {
+        let store = try RunStore(folder: folder)
+        let judging = try await RunJudging.judge(store: store, tracks: tracks, client: client)
+        return (judging, try rebuild(folder: folder, tracks: tracks))
+    }
+
+    /// `saima judges import`: stores the filled human-judging sheets (all or nothing), measures the judges'
+    /// agreement, re-scores and rebuilds.
+    package static func importHumanScores(folder: String, tracks: [Track], sheets: [String], threshold: Double) throws
+        -> (imported: [HumanScore], agreement: HumanJudging.AgreementReport, rebuilt: Rebuilt)
+    {
+        let store = try RunStore(folder: folder)
+        try store.lockForWriting()
+        let imported = try HumanJudging.importSheets(store: store, paths: sheets)
+        let agreement = HumanJudging.agreement(try store.humanScores(), threshold: threshold)
+        return (imported, agreement, try rebuild(folder: folder, tracks: tracks))
+    }
+
+    /// What `saima battle` produced.
+    package struct BattleOutcome: Sendable {
+        package var summary: RunBattles.Summary
+        /// `arena.json` as written: ratings with intervals and the judge's position bias per pair.
+        package var arenaText: String
+        package var rebuilt: Rebuilt
+    }
+
+    /// `saima battle`: pairwise battles judged in both orders (`battles.jsonl`), Bradley–Terry ratings with
+    /// bootstrap intervals and position bias (`arena.json`), then the rebuilt leaderboard with the arena table.
+    package static func battle(
+        folder: String, tracks: [Track], client: JudgeClient, judgeModel: String, perItem: Int?, anchor: String?,
+        resamples: Int, seed: UInt64
+    ) async throws -> BattleOutcome {
+        let store = try RunStore(folder: folder)
+        let summary = try await RunBattles.run(store: store, tracks: tracks, client: client, perItem: perItem, seed: seed)
+        let log = summary.battles.map(BattleLog.line).joined(separator: "\n") + "\n"
+        try log.write(toFile: (folder as NSString).appendingPathComponent("battles.jsonl"), atomically: true, encoding: .utf8)
+        let (ratings, skipped) = try ArenaRatings.compute(summary.battles, anchor: anchor, resamples: resamples, seed: seed)
+        var json = BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "")
+        if case .object(var o) = json {
+            o["position_bias"] = BattleLog.pairsJSON(summary.battles, judge: judgeModel)
+            json = .object(o)
+        }
+        let text = try PrettyJSON.string(json)
+        try text.write(toFile: (folder as NSString).appendingPathComponent("arena.json"), atomically: true, encoding: .utf8)
+        return BattleOutcome(summary: summary, arenaText: text, rebuilt: try rebuild(folder: folder, tracks: tracks))
+    }
+
+    static func rebuild(folder: String, tracks: [Track]) throws -> Rebuilt {
+        let (scoring, board, files) = try RoundPipeline.rescoreAndRebuild(folder: folder, tracks: tracks)
+        return Rebuilt(scoring: scoring, leaderboard: board, files: files)
+    }
+}

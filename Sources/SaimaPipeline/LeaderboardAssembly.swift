@@ -19,10 +19,10 @@ package enum LeaderboardAssembly {
 
     package static func input(store: RunStore, tracks: [Track], folder: String) throws -> LeaderboardInput {
         guard let text = try store.meta("manifest") else { throw Problem.noManifest(folder) }
-        let manifest = RunManifest(json: try JSONValue.parse(text))
-        let round = manifest.json["round"]?.stringValue ?? "round"
-        let split = manifest.json["split"]?.stringValue.flatMap(Split.init(rawValue:))
-        let roundTracks = Set((manifest.json["tracks"]?.arrayValue ?? []).compactMap(\.stringValue))
+        let manifest = try RunManifest(json: try JSONValue.parse(text))
+        let round = manifest.round
+        let split = manifest.selectedSplit
+        let roundTracks = Set(manifest.tracks)
         let trackSpecs = tracks.filter { roundTracks.contains($0.id) }.map { track in
             LeaderboardInput.TrackSpec(
                 id: track.id, name: track.name, weight: track.weight,
@@ -30,11 +30,10 @@ package enum LeaderboardAssembly {
                     .init(id: set.id, weight: set.weight, items: set.items.map(\.id), pilotUnit: set.pilotUnit)
                 })
         }
-        let teams = (manifest.json["teams"]?.arrayValue ?? []).compactMap { t -> LeaderboardInput.TeamSpec? in
-            guard let id = t["team"]?.stringValue else { return nil }
-            let name = LocalizedText(zh: t["name"]?["zh"]?.stringValue ?? id, en: t["name"]?["en"]?.stringValue ?? id)
-            let entered = Set((t["tracks"]?.arrayValue ?? []).compactMap(\.stringValue)).intersection(roundTracks)
-            return LeaderboardInput.TeamSpec(id: id, name: name, entered: entered)
+        let teams = manifest.teams.map { t in
+            LeaderboardInput.TeamSpec(
+                id: t.team, name: LocalizedText(zh: t.name.zh, en: t.name.en),
+                entered: Set(t.tracks).intersection(roundTracks))
         }
         var answers: [LeaderboardInput.Answer] = []
         try store.forEachScoredAnswer { r in

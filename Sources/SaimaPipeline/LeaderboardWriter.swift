@@ -1,24 +1,24 @@
 import Foundation
 package import SaimaLeaderboard
-package import SaimaModel
+import SaimaModel
 package import SaimaReports
-import SaimaRunner
+package import SaimaRunner
 package import SaimaStorage
 
 /// Writes `leaderboard.json`, `.csv`, `.md` and `report.html` into a run folder.
 package enum LeaderboardWriter {
     /// Writes the files and returns their paths, with the report's most separating items (for the appendix).
     @discardableResult
-    package static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: JSONValue?,
+    package static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: RunManifest?,
                              failureExamples: [ReportData.FailureExample] = [],
                              agreement: ReportData.JudgeAgreement? = nil,
                              appeals: [ReportData.AppealLine] = []) throws
         -> (files: [String], separating: [ReportData.SeparatingItem])
     {
         let version = try archivePrevious(folder: folder)
-        let manifestHash = manifest.map { SHA256Digest.hex($0.canonicalJSON) }
-        let manifest = manifest.map(RunManifest.publicView)
-        let awards = AwardRule(json: manifest?["awards"])
+        let manifestHash = manifest.map { SHA256Digest.hex($0.json.canonicalJSON) }
+        let awards = manifest?.awardRule
+        let manifest = manifest?.publicView.json
         var json = LeaderboardJSON.value(board, manifest: manifest, awards: awards)
         if case .object(var root) = json {
             root["appeals"] = .object(["answers_re_read": .number(Double(appeals.count))])

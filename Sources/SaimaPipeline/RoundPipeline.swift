@@ -68,10 +68,7 @@ package enum RoundPipeline {
         var manifest = RunManifest(
             round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
             submissions: spec.submissions)
-        if let awards = spec.awards, case .object(var o) = manifest.json {
-            o["awards"] = awards.json
-            manifest.json = .object(o)
-        }
+        manifest.awards = spec.awards?.json
         try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
         let plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
@@ -114,9 +111,9 @@ package enum RoundPipeline {
         clock: PhaseClock? = nil
     ) throws -> (Leaderboard, [String]) {
         let store = try RunStore(folder: folder)
-        let manifest = try RunManifestStore.load(store: store)?.json
+        let manifest = try RunManifestStore.load(store: store)
         let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
-        let runSeed = seed ?? manifest.flatMap { RunManifest(json: $0).seed } ?? 0
+        let runSeed = seed ?? manifest?.seed ?? 0
         var board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
         board.arena = JudgingSummary.arena(folder: folder)
         board.arenaBias = JudgingSummary.arenaBias(folder: folder)

@@ -23,32 +23,32 @@ package enum RunManifestStore {
             let changed = existing.changedSets(comparedWith: manifest).filter { existing.setHashes[$0] != nil }
             if !changed.isEmpty { throw Problem.changedSets(changed) }
         }
-        try save(manifest.json, store: store, folder: folder)
+        try save(manifest, store: store, folder: folder)
     }
 
     package static func load(store: RunStore) throws -> RunManifest? {
-        try store.meta("manifest").map { RunManifest(json: try JSONValue.parse($0)) }
+        try store.meta("manifest").map { try RunManifest(json: try JSONValue.parse($0)) }
     }
 
     /// Records the result chain's head at the end of a run invocation.
     package static func recordChainHead(_ head: String, store: RunStore, folder: String) throws {
-        guard case .object(var o)? = try load(store: store)?.json else { return }
-        o["chain_head"] = .string(head)
-        o["chain_rows"] = .number(Double(try store.rowCount()))
-        try save(.object(o), store: store, folder: folder)
+        guard var manifest = try load(store: store) else { return }
+        manifest.chainHead = head
+        manifest.chainRows = try store.rowCount()
+        try save(manifest, store: store, folder: folder)
         try store.setMeta("chain_head", head)
     }
 
     /// Records the appeals chain's head after judge readings are imported.
     package static func recordAppealsHead(_ head: String, count: Int, store: RunStore, folder: String) throws {
-        guard case .object(var o)? = try load(store: store)?.json else { return }
-        o["appeals_head"] = .string(head)
-        o["appeals_rows"] = .number(Double(count))
-        try save(.object(o), store: store, folder: folder)
+        guard var manifest = try load(store: store) else { return }
+        manifest.appealsHead = head
+        manifest.appealsRows = count
+        try save(manifest, store: store, folder: folder)
     }
 
-    static func save(_ json: JSONValue, store: RunStore, folder: String) throws {
-        let text = try PrettyJSON.string(json)
+    static func save(_ manifest: RunManifest, store: RunStore, folder: String) throws {
+        let text = try PrettyJSON.string(encoding: manifest)
         try store.setMeta("manifest", text)
         try (text + "\n").write(
             toFile: (folder as NSString).appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)

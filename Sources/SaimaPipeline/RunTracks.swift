@@ -22,7 +22,7 @@ package enum RunTracks {
     /// The roots recorded in the run's manifest (absolute paths), or nil for a run made before they were.
     package static func recordedRoots(folder: String) throws -> [String]? {
         guard let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) else { return nil }
-        return manifest.json["tracks_roots"]?.arrayValue?.compactMap(\.stringValue)
+        return manifest.tracksRoots
     }
 
     /// The registry to read `folder` with: `explicitRoots`, else the manifest's roots, else `fallback`; with
@@ -35,11 +35,9 @@ package enum RunTracks {
         if let recorded, let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) {
             var lines: [String] = []
             for root in recorded where !FileManager.default.fileExists(atPath: root) {
-                let sets = (manifest.json["question_sets"]?.arrayValue ?? []).compactMap { s -> String? in
-                    guard let file = s["file"]?.stringValue, file.hasPrefix(root + "/"),
-                        let t = s["track"]?.stringValue, let id = s["set"]?.stringValue
-                    else { return nil }
-                    return "\(t)/\(id)"
+                let sets = manifest.questionSets.compactMap { s -> String? in
+                    guard let file = s.file, file.hasPrefix(root + "/") else { return nil }
+                    return "\(s.track)/\(s.set)"
                 }
                 lines.append("the tracks root \(root) recorded by this run is missing (give it with --tracks if it moved)"
                     + (sets.isEmpty ? "" : "; question set \(sets.joined(separator: ", ")) is missing with it") + " / 找不到本轮记录的赛道根目录")

@@ -27,12 +27,10 @@ package enum RunVerification {
         let store = try RunStore(folder: folder)
         var problems: [String] = []
         let fileManifest = (try? String(contentsOfFile: (folder as NSString).appendingPathComponent("manifest.json"),
-                                        encoding: .utf8)).flatMap { try? JSONValue.parse($0) }
-        let stored = try RunManifestStore.load(store: store)?.json
-        guard let manifestJSON = fileManifest ?? stored else {
+                                        encoding: .utf8)).flatMap { try? RunManifest(json: JSONValue.parse($0)) }
+        guard let manifest = try fileManifest ?? RunManifestStore.load(store: store) else {
             return Report(problems: ["\(folder): no manifest.json — not a run folder / 没有运行清单"], checkedSets: 0, checkedRows: 0)
         }
-        let manifest = RunManifest(json: manifestJSON)
         var current: [String: String] = [:]
         for track in tracks { for set in track.questionSets { current["\(track.id)/\(set.id)"] = set.contentHash } }
         for (key, hash) in manifest.setHashes.sorted(by: { $0.key < $1.key }) {
@@ -61,12 +59,12 @@ package enum RunVerification {
             previous = row.chainHash
             expectedSeq = row.seq + 1
         }
-        if let head = manifestJSON["chain_head"]?.stringValue, head != previous {
+        if let head = manifest.chainHead, head != previous {
             problems.append("the chain head \(previous.prefix(12))… differs from the manifest's \(head.prefix(12))…: results were appended or removed after the run / 结果链头与清单不一致")
         }
         problems += supersessionProblems(rows)
         var report = Report(problems: problems, checkedSets: manifest.setHashes.count, checkedRows: rows.count)
-        try verifyOverrides(store: store, manifest: manifestJSON, into: &report)
+        try verifyOverrides(store: store, manifest: manifest, into: &report)
         try verifyScores(store: store, tracks: tracks, into: &report)
         return report
     }
@@ -84,7 +82,7 @@ package enum RunVerification {
     }
 
     /// The appeals chain: every reading re-hashed, the head compared with the manifest's.
-    static func verifyOverrides(store: RunStore, manifest: JSONValue, into report: inout Report) throws {
+    static func verifyOverrides(store: RunStore, manifest: RunManifest, into report: inout Report) throws {
         let rows = try store.overrideRows()
         var previous = RunStore.chainGenesis
         var expectedSeq: Int64 = 1
@@ -98,7 +96,7 @@ package enum RunVerification {
             previous = row.chainHash
             expectedSeq = row.seq + 1
         }
-        let recorded = manifest["appeals_head"]?.stringValue ?? RunStore.chainGenesis
+        let recorded = manifest.appealsHead ?? RunStore.chainGenesis
         if recorded != previous {
             report.problems.append("the judge readings' chain head \(previous.prefix(12))… differs from the manifest's \(recorded.prefix(12))…: readings were added or removed outside saima appeals / 复核链头与清单不一致")
         }

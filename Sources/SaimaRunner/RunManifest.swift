@@ -1,98 +1,176 @@
 public import Foundation
 public import SaimaModel
 
-/// What a run used, frozen in the run folder before the first request: the content hash of every
-/// question set, each team's endpoint settings (key variable names only, never keys), the Saima
-/// version, the prompt template version, the seed and the selection.
-public struct RunManifest: Sendable {
-    public var json: JSONValue
+/// What a run used, frozen in the run folder before the first request: the content hash of every question set,
+/// each team's endpoint settings (key variable names only, never keys), the Saima version, the prompt template
+/// version, the seed and the selection; later the heads of the result and appeals chains. A typed `Codable`
+/// record, written and read on Saima's JSON stack (`JSONValueCoder`); keys are snake_case as in `manifest.json`.
+public struct RunManifest: Sendable, Codable, Equatable {
+    public var round: String
+    /// `dev`, `test` or `all`.
+    public var split: String
+    public var samples: Int
+    /// The run's seed, written as a decimal string so every UInt64 survives (see `ManifestSeed`).
+    public var seedText: ManifestSeed
+    public var saimaVersion: String
+    public var promptTemplateVersion: String
+    /// Nil in manifests written before Saima recorded it.
+    public var libcurl: String?
+    /// ISO 8601.
+    public var createdAt: String
+    /// Track ids of the round.
+    public var tracks: [String]
+    /// The roots the tracks were read from (each track folder's parent, real paths): commands that read the run
+    /// later load the same roots. Nil in the public view.
+    public var tracksRoots: [String]?
+    public var questionSets: [SetEntry]
+    public var teams: [TeamEntry]
+    /// Award tiers from the round file.
+    public var awards: JSONValue?
+    /// The result chain's head and row count at the end of the last invocation.
+    public var chainHead: String?
+    public var chainRows: Int?
+    /// The appeals chain's head and row count after the last import of judge readings.
+    public var appealsHead: String?
+    public var appealsRows: Int?
+
+    /// One question set of the round.
+    public struct SetEntry: Sendable, Codable, Equatable {
+        public var track: String
+        public var set: String
+        public var split: String
+        /// The organizer's path of the set's file; nil in the public view.
+        public var file: String?
+        public var items: Int
+        public var contentHash: String
+        public var weight: Double
+
+        enum CodingKeys: String, CodingKey {
+            case track, set, split, file, items, weight
+            case contentHash = "content_hash"
+        }
+    }
+
+    /// One team of the round.
+    public struct TeamEntry: Sendable, Codable, Equatable {
+        public var team: String
+        public var name: Name
+        public var tracks: [String]
+        /// Endpoint settings as recorded (URL, model, limits, key variable name); nil in the public view.
+        public var endpoint: JSONValue?
+
+        public struct Name: Sendable, Codable, Equatable {
+            public var zh: String
+            public var en: String
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case round, split, samples, libcurl, tracks, teams, awards
+        case seedText = "seed"
+        case saimaVersion = "saima_version"
+        case promptTemplateVersion = "prompt_template_version"
+        case createdAt = "created_at"
+        case tracksRoots = "tracks_roots"
+        case questionSets = "question_sets"
+        case chainHead = "chain_head"
+        case chainRows = "chain_rows"
+        case appealsHead = "appeals_head"
+        case appealsRows = "appeals_rows"
+    }
 
     public init(round: String, split: Split?, samples: Int, seed: UInt64, tracks: [Track], submissions: [Submission],
                 createdAt: Date = Date())
     {
-        let sets: [JSONValue] = tracks.flatMap { track in
-            track.questionSets(split: split).map { set in
-                JSONValue.object([
-                    "track": .string(track.id), "set": .string(set.id), "split": .string(set.split.rawValue),
-                    "file": .string(set.path), "items": .number(Double(set.items.count)),
-                    "content_hash": .string(set.contentHash), "weight": .number(set.weight),
-                ])
-            }
-        }
-        let teams: [JSONValue] = submissions.map { s in
-            .object([
-                "team": .string(s.id), "name": .object(["zh": .string(s.team.zh), "en": .string(s.team.en)]),
-                "tracks": .array(s.tracks.map(JSONValue.string)), "endpoint": s.endpoint.manifestJSON,
-            ])
-        }
-        // The roots the tracks were read from (each track folder's parent, real paths): commands that read the
-        // run later load the same roots.
+        self.round = round
+        self.split = split?.rawValue ?? "all"
+        self.samples = samples
+        seedText = ManifestSeed(seed)
+        saimaVersion = SaimaVersion.current
+        promptTemplateVersion = PromptTemplates.version
+        libcurl = CurlGlobal.versionText
+        self.createdAt = ISO8601DateFormatter().string(from: createdAt)
+        self.tracks = tracks.map(\.id)
         var roots: [String] = []
         for directory in tracks.flatMap(\.directories) {
             let parent = URL(fileURLWithPath: realPath(directory) ?? directory).deletingLastPathComponent().path
             if !roots.contains(parent) { roots.append(parent) }
         }
-        json = .object([
-            "tracks_roots": .array(roots.map(JSONValue.string)),
-            "round": .string(round), "split": .string(split?.rawValue ?? "all"),
-            "samples": .number(Double(samples)), "seed": .string(String(seed)),
-            "saima_version": .string(SaimaVersion.current), "prompt_template_version": .string(PromptTemplates.version),
-            "libcurl": .string(CurlGlobal.versionText), "created_at": .string(ISO8601DateFormatter().string(from: createdAt)),
-            "tracks": .array(tracks.map { .string($0.id) }), "question_sets": .array(sets), "teams": .array(teams),
-        ])
-    }
-
-    public init(json: JSONValue) { self.json = json }
-
-    /// The manifest as published in `leaderboard.json` and the report: without teams' endpoints (URLs,
-    /// request settings, key variable names) and without the organizer's file paths (set files, tracks roots). Hashes, versions, seed
-    /// and selection stay, so every published number still traces to the run.
-    public static func publicView(_ json: JSONValue) -> JSONValue {
-        guard case .object(var o) = json else { return json }
-        o["tracks_roots"] = nil
-        if case .array(let teams)? = o["teams"] {
-            o["teams"] = .array(teams.map { t in
-                guard case .object(var team) = t else { return t }
-                team["endpoint"] = nil
-                return .object(team)
-            })
+        tracksRoots = roots
+        questionSets = tracks.flatMap { track in
+            track.questionSets(split: split).map { set in
+                SetEntry(track: track.id, set: set.id, split: set.split.rawValue, file: set.path, items: set.items.count,
+                         contentHash: set.contentHash, weight: set.weight)
+            }
         }
-        if case .array(let sets)? = o["question_sets"] {
-            o["question_sets"] = .array(sets.map { s in
-                guard case .object(var set) = s else { return s }
-                set["file"] = nil
-                return .object(set)
-            })
-        }
-        return .object(o)
-    }
-
-    /// The run's seed: written as a decimal string so every UInt64 survives (a JSON number is a double and
-    /// would round seeds above 2^53); manifests that stored a number are read when it is an exact whole number.
-    public var seed: UInt64? {
-        switch json["seed"] {
-        case .string(let s)?: return UInt64(s)
-        case .number(let n)?: return n >= 0 && n < 9_007_199_254_740_992 && n == n.rounded() ? UInt64(n) : nil
-        default: return nil
+        teams = submissions.map { s in
+            TeamEntry(team: s.id, name: .init(zh: s.team.zh, en: s.team.en), tracks: s.tracks,
+                      endpoint: s.endpoint.manifestJSON)
         }
     }
+
+    /// Reads a manifest as stored; a located `DecodingError` when a field is missing or of the wrong kind.
+    public init(json: JSONValue) throws { self = try JSONValueCoder.decode(RunManifest.self, from: json) }
+
+    /// The manifest as stored (`manifest.json`, the database's `meta`), its canonical JSON hashed in reports.
+    public var json: JSONValue { (try? JSONValueCoder.encode(self)) ?? .null }
+
+    /// The manifest as published in `leaderboard.json` and the report: without teams' endpoints (URLs, request
+    /// settings, key variable names) and without the organizer's file paths (set files, tracks roots). Hashes,
+    /// versions, seed and selection stay, so every published number still traces to the run.
+    public var publicView: RunManifest {
+        var view = self
+        view.tracksRoots = nil
+        for i in view.teams.indices { view.teams[i].endpoint = nil }
+        for i in view.questionSets.indices { view.questionSets[i].file = nil }
+        return view
+    }
+
+    /// The run's seed; nil when the stored value is not an exact UInt64.
+    public var seed: UInt64? { seedText.value }
+
+    /// The split as a `Split` (nil for `all`).
+    public var selectedSplit: Split? { Split(rawValue: split) }
+
+    /// Award tiers, when the round file set them.
+    public var awardRule: AwardRule? { AwardRule(json: awards) }
 
     /// `track/set` → content hash.
     public var setHashes: [String: String] {
-        var map: [String: String] = [:]
-        for entry in json["question_sets"]?.arrayValue ?? [] {
-            if let t = entry["track"]?.stringValue, let s = entry["set"]?.stringValue,
-                let h = entry["content_hash"]?.stringValue
-            {
-                map["\(t)/\(s)"] = h
-            }
-        }
-        return map
+        Dictionary(questionSets.map { ("\($0.track)/\($0.set)", $0.contentHash) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The sets whose hash in `other` differs from this manifest's (or that this manifest lacks).
     public func changedSets(comparedWith other: RunManifest) -> [String] {
         let mine = setHashes
         return other.setHashes.compactMap { key, hash in mine[key] == hash ? nil : key }.sorted()
+    }
+}
+
+/// A seed as the manifest records it: a decimal string, so every UInt64 survives (a JSON number is a double and
+/// would round seeds above 2^53). Manifests that stored a number are read when it is an exact whole number.
+public struct ManifestSeed: Sendable, Codable, Equatable {
+    /// Nil when the stored value is not an exact UInt64.
+    public var value: UInt64?
+    /// The value as stored, for re-writing an unreadable one unchanged.
+    var stored: JSONValue
+
+    public init(_ value: UInt64) {
+        self.value = value
+        stored = .string(String(value))
+    }
+
+    public init(from decoder: any Decoder) throws {
+        stored = try JSONValue(from: decoder)
+        switch stored {
+        case .string(let s): value = UInt64(s)
+        case .number(let n): value = n >= 0 && n < 9_007_199_254_740_992 && n == n.rounded() ? UInt64(n) : nil
+        default: value = nil
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(stored)
     }
 }

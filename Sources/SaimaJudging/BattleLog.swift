@@ -42,44 +42,4 @@ package enum BattleLog {
         if battle.ordersDisagree { o["orders_disagree"] = .bool(true) }
         return JSONValue.object(o).canonicalJSON
     }
-
-    /// Per pair of teams: battles, ties, and ties because the judge's two orders disagreed (position bias).
-    package static func pairsJSON(_ battles: [Battle], judge: String) -> JSONValue {
-        var pairs: [String: (a: String, b: String, battles: Int, ties: Int, disagree: Int)] = [:]
-        for x in battles {
-            let (a, b) = x.a < x.b ? (x.a, x.b) : (x.b, x.a)
-            var p = pairs["\(a)\u{1F}\(b)"] ?? (a, b, 0, 0, 0)
-            p.battles += 1
-            if x.winner == .tie { p.ties += 1 }
-            if x.ordersDisagree { p.disagree += 1 }
-            pairs["\(a)\u{1F}\(b)"] = p
-        }
-        let disagree = battles.filter(\.ordersDisagree).count
-        return .object([
-            "judge": .string(judge), "battles": .number(Double(battles.count)),
-            "orders_disagree": .number(Double(disagree)),
-            "pairs": .array(pairs.values.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { p in
-                .object([
-                    "a": .string(p.a), "b": .string(p.b), "battles": .number(Double(p.battles)),
-                    "ties": .number(Double(p.ties)), "orders_disagree": .number(Double(p.disagree)),
-                ])
-            }),
-        ])
-    }
-
-    /// `{"ratings": [{"team", "rating", "ci95": [low, high], "battles"}]}`.
-    package static func ratingsJSON(_ ratings: [Rating], skipped: Int, anchor: String) -> JSONValue {
-        func round(_ x: Double) -> JSONValue { .number((x * 1e6).rounded() / 1e6) }
-        return .object([
-            "anchor": .string(anchor),
-            "skipped_resamples": .number(Double(skipped)),
-            "ratings": .array(ratings.map { r in
-                .object([
-                    "team": .string(r.team), "rating": round(r.rating),
-                    "ci95": .array([round(r.ci95.lowerBound), round(r.ci95.upperBound)]),
-                    "battles": .number(Double(r.battles)),
-                ])
-            }),
-        ])
-    }
 }

@@ -55,13 +55,10 @@ package enum JudgingPipeline {
         let log = summary.battles.map(BattleLog.line).joined(separator: "\n") + "\n"
         try log.write(toFile: (folder as NSString).appendingPathComponent("battles.jsonl"), atomically: true, encoding: .utf8)
         let (ratings, skipped) = try ArenaRatings.compute(summary.battles, anchor: anchor, resamples: resamples, seed: seed)
-        var json = BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "")
-        if case .object(var o) = json {
-            o["position_bias"] = BattleLog.pairsJSON(summary.battles, judge: judgeModel)
-            json = .object(o)
-        }
-        let text = try PrettyJSON.string(json)
-        try text.write(toFile: (folder as NSString).appendingPathComponent("arena.json"), atomically: true, encoding: .utf8)
+        let arena = ArenaFile(
+            ratings: ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "",
+            battles: summary.battles, judge: judgeModel)
+        let text = try arena.write(folder: folder)
         return BattleOutcome(summary: summary, arenaText: text, rebuilt: try rebuild(folder: folder, tracks: tracks))
     }
 

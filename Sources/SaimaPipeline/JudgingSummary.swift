@@ -7,32 +7,21 @@ import SaimaStorage
 
 /// Gathers the judging results of a run for its report: arena ratings and judge agreement.
 enum JudgingSummary {
-    /// `arena.json` of the run folder, if `saima battle` wrote one.
-    static func arena(folder: String) -> [ArenaEntry] {
-        guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("arena.json")),
-            let json = try? JSONValue.parse(data)
-        else { return [] }
-        return (json["ratings"]?.arrayValue ?? []).compactMap { r in
-            guard let team = r["team"]?.stringValue, let rating = r["rating"]?.numberValue else { return nil }
-            let ci = r["ci95"]?.arrayValue?.compactMap(\.numberValue) ?? [rating, rating]
-            return ArenaEntry(team: team, rating: rating, ci95: (ci.first ?? rating, ci.last ?? rating),
-                              battles: Int(r["battles"]?.numberValue ?? 0))
+    /// The report's arena table and position bias from `arena.json`, when `saima battle` wrote one.
+    static func arena(folder: String) throws -> (entries: [ArenaEntry], bias: ArenaBias?) {
+        guard let file = try ArenaFile.load(folder: folder) else { return ([], nil) }
+        let entries = file.ratings.map { r in
+            ArenaEntry(team: r.team, rating: r.rating, ci95: (r.ci95.first ?? r.rating, r.ci95.last ?? r.rating),
+                       battles: r.battles)
         }
-    }
-
-    /// The battle judge's position bias from `arena.json`, when `saima battle` recorded it.
-    static func arenaBias(folder: String) -> ArenaBias? {
-        guard let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("arena.json")),
-            let bias = (try? JSONValue.parse(data))?["position_bias"]
-        else { return nil }
-        return ArenaBias(
-            judge: bias["judge"]?.stringValue ?? "", battles: Int(bias["battles"]?.numberValue ?? 0),
-            ordersDisagree: Int(bias["orders_disagree"]?.numberValue ?? 0),
-            pairs: (bias["pairs"]?.arrayValue ?? []).map { p in
-                ArenaBias.Pair(
-                    a: p["a"]?.stringValue ?? "", b: p["b"]?.stringValue ?? "", battles: Int(p["battles"]?.numberValue ?? 0),
-                    ties: Int(p["ties"]?.numberValue ?? 0), ordersDisagree: Int(p["orders_disagree"]?.numberValue ?? 0))
-            })
+        let bias = file.positionBias.map { b in
+            ArenaBias(
+                judge: b.judge, battles: b.battles, ordersDisagree: b.ordersDisagree,
+                pairs: b.pairs.map { p in
+                    ArenaBias.Pair(a: p.a, b: p.b, battles: p.battles, ties: p.ties, ordersDisagree: p.ordersDisagree)
+                })
+        }
+        return (entries, bias)
     }
 
     /// Human agreement, and LLM-vs-human agreement on the answers both graded; nil when no human scores.

@@ -115,8 +115,7 @@ package enum RoundPipeline {
         let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)
         let runSeed = seed ?? manifest?.seed ?? 0
         var board = LeaderboardBuilder(seed: runSeed, resamples: resamples).build(input)
-        board.arena = JudgingSummary.arena(folder: folder)
-        board.arenaBias = JudgingSummary.arenaBias(folder: folder)
+        (board.arena, board.arenaBias) = try JudgingSummary.arena(folder: folder)
         clock?.lap("leaderboard")
         let (files, separatingItems) = try LeaderboardWriter.write(
             board, input: input, folder: folder, manifest: manifest,

@@ -28,7 +28,7 @@ struct RatingsCommand: ParsableCommand {
         do {
             let (ratings, skipped) = try ArenaRatings.compute(log, anchor: anchor, resamples: bootstrap, seed: seed)
             let anchorTeam = anchor ?? ratings.map(\.team).sorted().first ?? ""
-            print(try PrettyJSON.string(BattleLog.ratingsJSON(ratings, skipped: skipped, anchor: anchorTeam)))
+            print(try PrettyJSON.string(encoding: ArenaFile(ratings: ratings, skipped: skipped, anchor: anchorTeam)))
         } catch {
             printErr("\(battles): error: \(error)")
             throw ExitCode.failure

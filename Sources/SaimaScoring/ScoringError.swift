@@ -12,6 +12,8 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
     case wrongType(field: String, expected: String, got: String)
     /// The metric needs something the line does not give.
     case metricNeeds(metric: String, what: String)
+    /// The line's item breaks the rules of an item (`ItemFields`), each problem named.
+    case invalidItem(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingField(let field): "missing field `\(field)`"
         case .wrongType(let field, let expected, let got): "`\(field)` must be \(expected), not \(got)"
         case .metricNeeds(let metric, let what): "metric `\(metric)` needs \(what)"
+        case .invalidItem(let problems): "`item`: \(problems)"
         }
     }
 }

@@ -77,6 +77,28 @@ struct ScoreFileRunnerTests {
         #expect(missing.diagnostics.map(\.message) == ["metric `regex` needs `item.pattern`"])
     }
 
+    /// A score-file line's item is read by the same rules as an item in a question file (`ItemFields`): an answer
+    /// letter that names no choice, a repeated letter or a lower-case choice key is refused with the same words.
+    @Test func itemsFollowTheQuestionFileRules() throws {
+        let out = try Self.run("choice", [
+            #"{"id": 1, "prediction": "B", "item": {"choices": {"A": "甲", "B": "乙"}, "answer": "C"}}"#,
+            #"{"id": 2, "prediction": "B", "item": {"type": "multi_choice", "choices": {"A": "甲", "B": "乙"}, "answer": "BB"}}"#,
+            #"{"id": 3, "prediction": "B", "item": {"choices": {"a": "甲", "B": "乙"}, "answer": "B"}}"#,
+            #"{"id": 4, "prediction": "答案：b", "item": {"choices": {"A": "甲", "B": "乙"}, "answer": "b"}}"#,
+        ])
+        var problems: [String] = []
+        _ = ItemFields().item(
+            ["type": .string("single_choice"), "prompt": .string("？"), "choices": .object(["A": .string("甲"), "B": .string("乙")]),
+             "answer": .string("C")], id: "q", raw: .null, line: 1, problems: &problems)
+        #expect(out.diagnostics.count == 3)
+        #expect(out.diagnostics[0].message == "`item`: " + problems.joined(separator: "; "))
+        #expect(out.diagnostics[1].message.contains("repeats a letter"))
+        #expect(out.diagnostics[2].message.contains("choice key `a` must be one capital letter"))
+        // A lower-case answer letter is read as its capital, as in a question file.
+        #expect(out.lines.count == 1)
+        #expect(out.lines.first?.hasPrefix(#"{"id":4,"score":1.0,"#) == true)
+    }
+
     @Test func contentsSplitOnNewlinesIncludingCRLF() throws {
         let runner = try ScoreFileRunner(metricName: "exact")
         let out = runner.run(

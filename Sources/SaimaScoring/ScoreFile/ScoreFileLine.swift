@@ -41,68 +41,60 @@ struct ScoreFileLine {
         item = try Self.item(fields, references: references, metric: metric, line: line)
     }
 
+    /// The line's item, read by `ItemFields` — the same rules as an item in a question file — after the type and
+    /// answer the line leaves out are filled in from the metric and the references; a prompt is optional.
     private static func item(
         _ fields: [String: JSONValue], references: [String]?, metric: String, line: Int
     ) throws(ScoringError) -> Item {
-        let choices = try Self.choices(fields["choices"])
+        var fields = fields
         let type = try Self.type(fields, metric: metric)
-        let answer: AnswerKey
-        if let raw = fields["answer"], raw != .null {
-            answer = try Self.answer(raw, type: type)
-        } else if let references, !references.isEmpty {
+        fields["type"] = .string(type.rawValue)
+        if fields["answer"] == nil || fields["answer"] == .null, let references, !references.isEmpty {
             if metric == "numeric" {
                 guard let n = NumberExtractor.numberWithUnit(references[0])?.value else {
                     throw .metricNeeds(metric: metric, what: "a number as the first reference or `item.answer`")
                 }
-                answer = .number(n)
+                fields["answer"] = .number(n)
             } else if type.hasChoices {
-                answer = try Self.answer(.string(references[0]), type: type)
+                fields["answer"] = .string(references[0])
             } else {
-                answer = .texts(references)
+                fields["answer"] = .array(references.map(JSONValue.string))
             }
-        } else {
-            answer = .texts([])  // metrics that need an answer say so in `check`
         }
         var raw = fields
         if let references { raw["references"] = .array(references.map(JSONValue.string)) }
-        let keywords = try Self.keywords(fields["keywords"])
-        let tolerance = try fields["tolerance"].map { v throws(ScoringError) -> Double in
-            guard let n = v.numberValue else {
-                throw .wrongType(field: "item.tolerance", expected: "a number", got: v.kindName)
-            }
-            return n
+        try check(fields, type: type, metric: metric)
+        var problems: [String] = []
+        let id = fields["id"]?.stringValue ?? "line-\(line)"
+        let reader = ItemFields(answersWithheld: true, requirePrompt: false)
+        guard let item = reader.item(fields, id: id, raw: .object(raw), line: line, problems: &problems) else {
+            throw .invalidItem(problems.joined(separator: "; "))
         }
-        let item = Item(
-            id: fields["id"]?.stringValue ?? "line-\(line)", type: type, prompt: fields["prompt"]?.stringValue ?? "",
-            choices: choices, answer: answer, tolerance: tolerance, keywords: keywords, raw: .object(raw), line: line)
-        try check(item, metric: metric)
         return item
     }
 
-    /// What each metric needs from the line, checked up front so that input faults are reported as such.
-    private static func check(_ item: Item, metric: String) throws(ScoringError) {
+    /// What each metric needs from the line, checked before the item is read so that a missing piece is named
+    /// for the metric that needs it.
+    private static func check(_ fields: [String: JSONValue], type: ItemType, metric: String) throws(ScoringError) {
+        let answer = fields["answer"] ?? .null
         switch metric {
         case "choice":
-            switch item.answer {
-            case .letters:
-                if item.choices.isEmpty { throw .metricNeeds(metric: metric, what: "`item.choices`") }
-            case .truth: break
-            default: throw .metricNeeds(metric: metric, what: "`item.answer` as letters or true/false")
+            if answer.boolValue != nil { break }
+            guard answer.stringValue != nil else {
+                throw .metricNeeds(metric: metric, what: "`item.answer` as letters or true/false")
             }
+            if (fields["choices"]?.objectValue ?? [:]).isEmpty { throw .metricNeeds(metric: metric, what: "`item.choices`") }
         case "numeric":
-            guard NumericMetric.referenceNumber(item) != nil else {
-                throw .metricNeeds(metric: metric, what: "a numeric `item.answer`")
-            }
+            guard answer.numberValue != nil else { throw .metricNeeds(metric: metric, what: "a numeric `item.answer`") }
         case "keywords":
-            if item.keywords.isEmpty { throw .metricNeeds(metric: metric, what: "`item.keywords`") }
+            if (fields["keywords"]?.arrayValue ?? []).isEmpty { throw .metricNeeds(metric: metric, what: "`item.keywords`") }
         case "regex":
-            if item.raw["pattern"]?.stringValue == nil { throw .metricNeeds(metric: metric, what: "`item.pattern`") }
+            if fields["pattern"]?.stringValue == nil { throw .metricNeeds(metric: metric, what: "`item.pattern`") }
         case "extraction":
-            guard case .fields = item.answer else {
-                throw .metricNeeds(metric: metric, what: "an object `item.answer`")
-            }
+            guard answer.objectValue != nil else { throw .metricNeeds(metric: metric, what: "an object `item.answer`") }
         default:
-            if item.referenceTexts.isEmpty { throw .metricNeeds(metric: metric, what: "at least one reference") }
+            let texts = answer.stringsValue ?? []
+            if texts.allSatisfy(\.isEmpty) { throw .metricNeeds(metric: metric, what: "at least one reference") }
         }
     }
 
@@ -124,22 +116,6 @@ struct ScoreFileLine {
         }
     }
 
-    private static func answer(_ v: JSONValue, type: ItemType) throws(ScoringError) -> AnswerKey {
-        switch v {
-        case .bool(let b): return .truth(b)
-        case .number(let n): return .number(n)
-        case .object(let o): return .fields(o)
-        case .string(let s) where type.hasChoices:
-            return .letters(
-                String(Set(s.uppercased().unicodeScalars).sorted { $0.value < $1.value }.map(Character.init)))
-        case .string(let s): return .texts([s])
-        case .array:
-            guard let texts = try strings(v, field: "item.answer") else { return .texts([]) }
-            return .texts(texts)
-        case .null: throw .missingField("item.answer")
-        }
-    }
-
     private static func strings(_ v: JSONValue?, field: String) throws(ScoringError) -> [String]? {
         switch v {
         case nil, .null?: return nil
@@ -152,29 +128,5 @@ struct ScoreFileLine {
             return strings
         case let other?: throw .wrongType(field: field, expected: "a string or a list of strings", got: other.kindName)
         }
-    }
-
-    private static func choices(_ v: JSONValue?) throws(ScoringError) -> [Choice] {
-        guard let v, v != .null else { return [] }
-        guard let o = v.objectValue, o.values.allSatisfy({ $0.stringValue != nil }) else {
-            throw .wrongType(field: "item.choices", expected: "an object of letter → text", got: v.kindName)
-        }
-        return o.keys.sorted().map { Choice(letter: $0.uppercased(), text: o[$0]?.stringValue ?? "") }
-    }
-
-    private static func keywords(_ v: JSONValue?) throws(ScoringError) -> [[String]] {
-        guard let v, v != .null else { return [] }
-        guard let a = v.arrayValue else {
-            throw .wrongType(field: "item.keywords", expected: "a list of strings or lists of strings", got: v.kindName)
-        }
-        var points: [[String]] = []
-        for entry in a {
-            if let s = entry.stringValue {
-                points.append([s])
-            } else if let alternatives = try strings(entry, field: "item.keywords") {
-                points.append(alternatives)
-            }
-        }
-        return points
     }
 }

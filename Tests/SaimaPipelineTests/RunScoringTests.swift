@@ -68,4 +68,36 @@ struct RunScoringTests {
         _ = try RunScoring.score(store: store, tracks: tracks)
         #expect(try store.currentScores().count == count)
     }
+
+    /// A blended set: each answer's score is the weighted mean of the sources that have a score for it, weights
+    /// renormalized over them (here automatic 0.5 and human 0.25; no LLM verdict). Answers no human graded keep
+    /// their automatic score; the per-source scores are stored beside the blend.
+    @Test func blendWeighsTheSourcesAnAnswerHas() async throws {
+        let folder = NSTemporaryDirectory() + "saima-blend-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let store = try RunStore(folder: folder)
+        let writer = try ResultWriter(store: store)
+        let results = Self.results(count: 4)  // q0 right, q1 wrong, q2 unreadable, q3 timeout
+        for r in results { writer.append(r) }
+        _ = try await writer.finish()
+        var track = Self.track(count: 4)
+        track.questionSets[0].scoring = .blend(auto: 0.5, llmJudge: 0.25, human: 0.25)
+        let key = { (i: Int) in ResultKey(team: "team", track: "t", set: "s", item: "q\(i)", sample: 0) }
+        // Two judges on q0 and q1 (combined: their mean); nobody graded q2.
+        try store.replaceHumanScores(
+            [HumanScore(judge: "j1", key: key(0), score: 0.4), HumanScore(judge: "j2", key: key(0), score: 0.6),
+             HumanScore(judge: "j1", key: key(1), score: 1), HumanScore(judge: "j2", key: key(1), score: 0.5)],
+            judges: ["j1", "j2"])
+
+        _ = try RunScoring.score(store: store, tracks: [track])
+        let stored = try store.currentScores()
+        let q0 = try #require(stored[key(0)])
+        #expect(abs(q0.score - (0.5 * 1 + 0.25 * 0.5) / 0.75) < 1e-12)
+        #expect(q0.autoScore == 1 && q0.humanScore == 0.5 && q0.llmScore == nil)
+        #expect(q0.reason.hasPrefix("blend(auto 0.5, llm_judge 0.25, human 0.25)"))
+        let q1 = try #require(stored[key(1)])
+        #expect(abs(q1.score - (0.5 * 0 + 0.25 * 0.75) / 0.75) < 1e-12)
+        #expect(stored[key(2)]?.score == 0)  // unreadable, no human score: the automatic 0 alone
+        #expect(stored[key(3)]?.score == 0 && stored[key(3)]?.reason == "timeout")
+    }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import SaimaEndpointServer
+import SaimaModel
+import SaimaTestSupport
+import Synchronization
+import Testing
+
+/// Commands that had no test of their own, run through the built `saima` against a real local endpoint:
+/// `run --retry-failed` followed by `round verify`, `leaderboard`, `report --format md|pdf`, `ratings` and
+/// `score-file`.
+@Suite("Every command, through the binary", .serialized)
+struct CommandCoverageTests {
+    /// A contest of 12 single-choice items (answer A) and one team.
+    static func contest(port: Int) throws -> String {
+        let root = NSTemporaryDirectory() + "saima-commands-" + UUID().uuidString
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/Tracks/law/questions", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/Submissions/alpha", withIntermediateDirectories: true)
+        try """
+            id: law
+            name: {zh: 法律, en: Law}
+            question_sets:
+              - {id: s1, file: questions/s1.jsonl, pilot_unit: {zh: 试点法院, en: Pilot Court}, split: dev}
+            """.write(toFile: root + "/Tracks/law/track.yaml", atomically: true, encoding: .utf8)
+        try (1...12).map { #"{"id":"q\#($0)","type":"single_choice","prompt":"第\#($0)题：哪项正确？","choices":{"A":"甲","B":"乙"},"answer":"A"}"# }
+            .joined(separator: "\n").write(toFile: root + "/Tracks/law/questions/s1.jsonl", atomically: true, encoding: .utf8)
+        try """
+            team: {zh: 甲队, en: Alpha}
+            tracks: [law]
+            endpoint: {base_url: "http://127.0.0.1:\(port)/v1", model: m, max_concurrency: 4, timeout_seconds: 5}
+            """.write(toFile: root + "/Submissions/alpha/submission.yaml", atomically: true, encoding: .utf8)
+        return root
+    }
+
+    /// The first run's server fails every odd item with HTTP 500; `--retry-failed` asks only those again (once
+    /// each), appends their new rows and supersedes the old ones; `round verify` then checks the whole chain.
+    @Test func retryFailedThenVerify() async throws {
+        let failing = Mutex(true)
+        let asked = Mutex<[String: Int]>([:])
+        let server = try await LocalEndpointServer.start { request in
+            let text = String(decoding: request.body, as: UTF8.self)
+            let number = text.firstRange(of: /第(\d+)题/).map { Int(text[$0].dropFirst().dropLast())! } ?? 0
+            asked.withLock { $0["q\(number)", default: 0] += 1 }
+            if failing.withLock({ $0 }), number % 2 == 1 { return .json(500, "{}") }
+            return .json(200, ChatCompletionJSON.completion(content: "答案：A", model: "m"))
+        }
+        let root = try Self.contest(port: server.port)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let base = ["--tracks", root + "/Tracks", "--submissions", root + "/Submissions", "--out", root + "/out"]
+
+        let first = try await SaimaBinary.run(["run"] + base + ["--max-attempts", "1"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(RoundWorkflowTests.score(try RoundWorkflowTests.leaderboard(root + "/out"), track: "law", team: "alpha") == 50)
+
+        failing.withLock { $0 = false }
+        let again = try await SaimaBinary.run(["run"] + base)
+        #expect(again.status == 0)
+        #expect(asked.withLock { $0.values.reduce(0, +) } == 12, "without --retry-failed nothing is asked again")
+
+        let retried = try await SaimaBinary.run(["run"] + base + ["--retry-failed"])
+        await server.stop()
+        #expect(retried.status == 0, "\(retried.stderr)")
+        let counts = asked.withLock { $0 }
+        #expect((1...12).allSatisfy { counts["q\($0)"] == ($0 % 2 == 1 ? 2 : 1) }, "\(counts)")
+        #expect(RoundWorkflowTests.score(try RoundWorkflowTests.leaderboard(root + "/out"), track: "law", team: "alpha") == 100)
+
+        let verify = try await SaimaBinary.run(["round", "verify", "--out", root + "/out"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("18 result rows"), "12 first rows + 6 retried: \(verify.stdout)")
+    }
+
+    /// `leaderboard` and `report --format md|pdf` on a finished run; `ratings` on a battle log; `score-file` on
+    /// predictions — each with its real output checked.
+    @Test func leaderboardReportRatingsAndScoreFile() async throws {
+        let server = try await LocalEndpointServer.start { _ in
+            .json(200, ChatCompletionJSON.completion(content: "答案：A", model: "m"))
+        }
+        let root = try Self.contest(port: server.port)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let out = root + "/out"
+        let run = try await SaimaBinary.run(
+            ["run", "--tracks", root + "/Tracks", "--submissions", root + "/Submissions", "--out", out])
+        await server.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let board = try await SaimaBinary.run(["leaderboard", "--out", out])
+        #expect(board.status == 0, "\(board.stderr)")
+        #expect(board.stdout.contains("甲队") && board.stdout.contains("100.00"), "\(board.stdout)")
+
+        let md = try await SaimaBinary.run(["report", "--out", out, "--format", "md"])
+        #expect(md.status == 0)
+        let mdPath = md.stdout.trimmed
+        #expect(mdPath.hasSuffix("leaderboard.md"))
+        #expect(try String(contentsOfFile: mdPath, encoding: .utf8).contains("Alpha"))
+
+        let pdf = try await SaimaBinary.run(["report", "--out", out, "--format", "pdf"])
+        if pdf.status == 0 {
+            let data = try Data(contentsOf: URL(fileURLWithPath: pdf.stdout.trimmed))
+            #expect(data.starts(with: Array("%PDF".utf8)))
+        } else {
+            #expect(pdf.stderr.contains("apt-get install chromium"), "no converter must be said plainly: \(pdf.stderr)")
+        }
+
+        let battles = root + "/battles.jsonl"
+        try """
+            {"a":"alpha","b":"beta","winner":"a"}
+            {"a":"beta","b":"alpha","winner":"a"}
+            {"a":"alpha","b":"beta","winner":"tie"}
+            {"a":"alpha","b":"beta","winner":"a"}
+            """.write(toFile: battles, atomically: true, encoding: .utf8)
+        let ratings = try await SaimaBinary.run(["ratings", "--battles", battles, "--anchor", "beta", "--bootstrap", "200"])
+        #expect(ratings.status == 0, "\(ratings.stderr)")
+        let arena = try JSONValue.parse(ratings.stdout)
+        let entries = arena["ratings"]?.arrayValue ?? []
+        #expect(entries.first { $0["team"] == .string("beta") }?["rating"] == .number(1000))
+        #expect((entries.first { $0["team"] == .string("alpha") }?["rating"]?.numberValue ?? 0) > 1000)
+        let broken = try await SaimaBinary.run(["ratings", "--battles", root + "/Tracks/law/track.yaml"])
+        #expect(broken.status != 0)
+        #expect(broken.stderr.contains("track.yaml:1"), "\(broken.stderr)")
+
+        let predictions = root + "/predictions.jsonl"
+        try """
+            {"id": "a", "prediction": "答案：B", "references": ["B"], "item": {"choices": {"A": "甲", "B": "乙"}}}
+            {"id": "b", "prediction": "A", "references": ["B"], "item": {"choices": {"A": "甲", "B": "乙"}}}
+            """.write(toFile: predictions, atomically: true, encoding: .utf8)
+        let scored = try await SaimaBinary.run(["score-file", "--metric", "choice", predictions])
+        #expect(scored.status == 0, "\(scored.stderr)")
+        let lines = scored.stdout.split(separator: "\n").compactMap { try? JSONValue.parse(String($0)) }
+        #expect(lines.map { $0["score"] } == [.number(1), .number(0)])
+    }
+}

@@ -36,6 +36,8 @@ let package = Package(
             name: "CLibCrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // C: glibc's mallopt, so the command line can cap malloc arenas.
+        .systemLibrary(name: "CMalloc"),
         // Plain Sendable value types: tracks, items, submissions, outcomes.
         .target(name: "SaimaModel", dependencies: ["CLibCrypto"], swiftSettings: strict),
         // Loading and validating Tracks/ and Submissions/ with path:line diagnostics.
@@ -106,7 +108,7 @@ let package = Package(
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
                 "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging", "SaimaImport", "SaimaSheets",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),

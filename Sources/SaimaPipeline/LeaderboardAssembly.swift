@@ -36,6 +36,7 @@ package enum LeaderboardAssembly {
                 entered: Set(t.tracks).intersection(roundTracks))
         }
         var answers: [LeaderboardInput.Answer] = []
+        answers.reserveCapacity(try store.currentCount())
         try store.forEachScoredAnswer { r in
             let s = r.score
             var answer = LeaderboardInput.Answer(

@@ -28,8 +28,12 @@ struct QuestionFileLoader {
         // Lines are cut and parsed on the UTF-8 bytes (cutting a `String` by `Character` and re-encoding each line
         // was a quarter of loading); every line must be valid UTF-8, or the file is refused as a whole.
         let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
+        // One item a line at most: room for all of them up front (growing by doubling held two copies at once).
+        let lines = bytes.reduce(into: 1) { n, b in if b == 0x0A { n += 1 } }
         var items: [Item] = []
+        items.reserveCapacity(lines)
         var firstLineOfID: [String: Int] = [:]
+        firstLineOfID.reserveCapacity(lines)
         var lineStart = 0
         var index = -1
         while lineStart <= bytes.count {

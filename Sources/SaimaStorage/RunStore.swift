@@ -206,6 +206,11 @@ package final class RunStore: Sendable {
         }
     }
 
+    /// How many current results the run holds (one per team, item and sample).
+    package func currentCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results WHERE superseded = 0") ?? 0 }
+    }
+
     /// How many rows (current and superseded) the table holds.
     package func rowCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results") ?? 0 }

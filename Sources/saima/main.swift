@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Dispatch
 
 /// The process entry: the command runs as a task while the main thread waits for it. Swift's async `@main`
@@ -13,4 +14,8 @@ func runSaima() {
     finished.wait()
 }
 
+// Two malloc arenas instead of glibc's default of eight per core: the runner's threads allocate and free replies
+// and rows concurrently, and the extra arenas kept freed memory resident (100,000 items: 213 → 176 MB peak, no
+// measurable change in speed).
+_ = mallopt(saima_m_arena_max, 2)
 runSaima()

@@ -73,3 +73,29 @@ struct SHA256StreamTests {
         #expect(SHA256Stream().finalizeHex() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }
+
+@Suite("Item detail fields")
+struct ItemDetailsTests {
+    /// The rarely set fields read and write like stored ones; copies never see each other's changes; setting a
+    /// field back to its default makes the item equal (and hash equal) to one that never had it.
+    @Test func detailsBehaveLikeStoredFields() {
+        let plain = Item(id: "q", type: .generation, prompt: "？", answer: .texts(["甲"]))
+        var a = plain
+        a.tags = ["law"]
+        a.tolerance = 0.01
+        let b = a
+        a.tags.append("civil")
+        #expect(b.tags == ["law"] && a.tags == ["law", "civil"])
+        #expect(a.tolerance == 0.01 && plain.tolerance == nil)
+        a.tags = []
+        a.tolerance = nil
+        #expect(a == plain)
+        #expect(a.hashValue == plain.hashValue)
+        let full = Item(id: "q", type: .generation, prompt: "？", system: "s", answer: .texts(["甲"]), metric: "rouge_l",
+                        context: "c", messages: [ChatTurn(role: "user", content: "x")], tags: ["t"], difficulty: "hard",
+                        keywords: [["甲", "乙"]])
+        #expect(full.system == "s" && full.metric == "rouge_l" && full.context == "c" && full.difficulty == "hard")
+        #expect(full.messages.count == 1 && full.keywords == [["甲", "乙"]] && full != plain)
+        #expect(MemoryLayout<Item>.stride <= 128)
+    }
+}

@@ -62,7 +62,7 @@ package enum JudgingPipeline {
         return BattleOutcome(summary: summary, arenaText: text, rebuilt: try rebuild(folder: folder, tracks: tracks))
     }
 
-    static func rebuild(folder: String, tracks: [Track]) throws -> Rebuilt {
+    package static func rebuild(folder: String, tracks: [Track]) throws -> Rebuilt {
         let (scoring, board, files) = try RoundPipeline.rescoreAndRebuild(folder: folder, tracks: tracks)
         return Rebuilt(scoring: scoring, leaderboard: board, files: files)
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SaimaModel
 import SaimaPipeline
-import SaimaStorage
 import SaimaRegistry
 
 /// `saima appeals template|import`: re-reading contested answer readings.
@@ -32,9 +31,8 @@ struct AppealsCommand: ParsableCommand {
                 throw ValidationError("--rules must be weak or all / --rules 须为 weak 或 all")
             }
             let registry = try location.loadRunRegistry(out: out)
-            let (path, rows) = try Appeals.writeTemplate(
-                store: try RunStore(folder: out), tracks: registry.tracks,
-                folder: (out as NSString).appendingPathComponent("appeals"), selection: selection, teams: teams)
+            let (path, rows) = try RunFolder.appealsTemplate(
+                folder: out, tracks: registry.tracks, selection: selection, teams: teams)
             print("\(path): \(rows) answer(s) to re-read / 待复核 \(rows) 个答案")
         }
     }
@@ -49,16 +47,15 @@ struct AppealsCommand: ParsableCommand {
 
         func run() throws {
             let registry = try location.loadRunRegistry(out: out)
-            let readings: [ReadingOverride]
-            let store = try RunStore(folder: out)
-            try store.lockForWriting()
+            let imported: (count: Int, rebuilt: JudgingPipeline.Rebuilt)
             do {
-                readings = try Appeals.importSheets(store: store, tracks: registry.tracks, paths: files, folder: out)
+                let (readings, rebuilt) = try RunFolder.importAppeals(folder: out, tracks: registry.tracks, sheets: files)
+                imported = (readings.count, rebuilt)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)
             }
-            print("imported 已导入 \(readings.count) judge reading(s) 条复核结果")
-            let (summary, _, _) = try RoundPipeline.rescoreAndRebuild(folder: out, tracks: registry.tracks)
+            print("imported 已导入 \(imported.count) judge reading(s) 条复核结果")
+            let summary = imported.rebuilt.scoring
             print(ScoreCommand.describe(summary))
             print("\(summary.overridden) answer(s) re-read by judges 个答案经评委复核; leaderboard and report updated 排行榜与报告已更新: \(out)")
         }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SaimaModel
 import SaimaRunner
-import SaimaStorage
 
 /// `saima bench`: measures the whole runner path against a local zero-latency endpoint and a
 /// 200 ms endpoint, beside curl's and wrk's figures on the same endpoint.

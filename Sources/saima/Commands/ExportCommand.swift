@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaModel
-import SaimaStorage
+import SaimaPipeline
 
 /// `saima export`: one record per stored request, as JSON Lines or CSV.
 struct ExportCommand: ParsableCommand {
@@ -9,20 +8,13 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export raw answers of a run as JSON Lines or CSV. 导出原始回答")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, csv }
 
     @Option(help: "Run folder. 结果目录") var out: String
-    @Option(help: "jsonl or csv. 格式") var format: Format = .jsonl
+    @Option(help: "jsonl or csv. 格式") var format: RunFolder.ExportFormat = .jsonl
     @Option(help: "Write to this file instead of standard output. 输出文件") var output: String?
 
     func run() throws {
-        let store = try RunStore(folder: out)
-        let records = try ResultExport.records(store: store)
-        let text: String
-        switch format {
-        case .jsonl: text = records.map { $0.canonicalJSON + "\n" }.joined()
-        case .csv: text = ResultExport.csv(records)
-        }
+        let text = try RunFolder.export(folder: out, format: format)
         if let output {
             try text.write(toFile: output, atomically: true, encoding: .utf8)
         } else {
@@ -30,3 +22,5 @@ struct ExportCommand: ParsableCommand {
         }
     }
 }
+
+extension RunFolder.ExportFormat: ExpressibleByArgument {}

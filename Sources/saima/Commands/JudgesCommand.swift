@@ -3,7 +3,6 @@ import Foundation
 import SaimaJudging
 import SaimaModel
 import SaimaPipeline
-import SaimaStorage
 import SaimaRegistry
 
 /// `saima judges template|import`: grading by human judges.
@@ -25,9 +24,8 @@ struct JudgesCommand: ParsableCommand {
         func run() throws {
             guard !judges.isEmpty else { throw ValidationError("name at least one --judge / 请指定评委") }
             let registry = try location.loadRunRegistry(out: out)
-            let paths = try HumanJudging.writeTemplates(
-                store: try RunStore(folder: out), tracks: registry.tracks, judges: judges,
-                folder: (out as NSString).appendingPathComponent("human-judging"), seed: seed)
+            let paths = try RunFolder.humanJudgingTemplates(
+                folder: out, tracks: registry.tracks, judges: judges, seed: seed)
             for p in paths { print(p) }
         }
     }
@@ -43,17 +41,18 @@ struct JudgesCommand: ParsableCommand {
 
         func run() throws {
             let registry = try location.loadRunRegistry(out: out)
-            let imported: [HumanScore]
+            let importedCount: Int
             let report: HumanJudging.AgreementReport
             let rebuilt: JudgingPipeline.Rebuilt
             do {
-                (imported, report, rebuilt) = try JudgingPipeline.importHumanScores(
+                let result = try JudgingPipeline.importHumanScores(
                     folder: out, tracks: registry.tracks, sheets: files, threshold: threshold)
+                (importedCount, report, rebuilt) = (result.imported.count, result.agreement, result.rebuilt)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)
             }
             func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
-            print("imported 已导入 \(imported.count) scores; \(report.judges) judges 评委, \(report.answers) answers 回答")
+            print("imported 已导入 \(importedCount) scores; \(report.judges) judges 评委, \(report.answers) answers 回答")
             print("Krippendorff's alpha (interval) 一致性系数: \(f(report.alpha)); mean pairwise Spearman 平均秩相关: \(f(report.meanSpearman))")
             for d in report.disagreements.prefix(20) {
                 print("disagreement 分歧 \(String(format: "%.2f", d.spread)): \(d.key.track)/\(d.key.set)/\(d.key.item)")

@@ -4,7 +4,6 @@ import SaimaLeaderboard
 import SaimaModel
 import SaimaPipeline
 import SaimaReports
-import SaimaStorage
 import SaimaRegistry
 
 /// `saima leaderboard`: aggregates a scored run into boards with intervals and ranks.

@@ -5,7 +5,6 @@ import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 import SaimaRunner
-import SaimaStorage
 
 /// `saima round start|verify`.
 struct RoundCommand: AsyncParsableCommand {

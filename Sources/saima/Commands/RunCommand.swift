@@ -5,7 +5,6 @@ import SaimaPipeline
 import SaimaRegistry
 import SaimaReports
 import SaimaRunner
-import SaimaStorage
 
 /// `saima run`: call every team's endpoint on every selected item and store the outcomes.
 struct RunCommand: AsyncParsableCommand {

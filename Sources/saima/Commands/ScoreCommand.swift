@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SaimaModel
 import SaimaPipeline
-import SaimaStorage
 import SaimaRegistry
 
 /// `saima score`: scores every stored answer of a run (idempotent).
@@ -16,7 +15,7 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         let registry = try location.loadRunRegistry(out: out)
-        let summary = try RunScoring.score(store: try RunStore(folder: out), tracks: registry.tracks)
+        let summary = try RunFolder.score(folder: out, tracks: registry.tracks)
         print(ScoreCommand.describe(summary))
         for missing in summary.missingItems.prefix(10) {
             printErr("warning: no item \(missing) in the tracks; its answer was not scored / 题目已不存在，未评分")

@@ -5,7 +5,6 @@ import SaimaPipeline
 import SaimaRegistry
 import SaimaReports
 import SaimaRunner
-import SaimaStorage
 
 /// `saima selftest`: a contestant's endpoint through the same runner, scorer and aggregation as an
 /// official round, on the public dev sets by default.

@@ -48,16 +48,17 @@ public enum ChatResponseParser {
         case 500..<600: return AttemptOutcome(outcome: .http5xx, detail: "HTTP \(result.status)")
         default: return AttemptOutcome(outcome: .malformed, detail: "unexpected HTTP status \(result.status)")
         }
-        guard let text = String(bytes: result.body, encoding: .utf8) else {
+        guard let text = String(validating: result.body, as: UTF8.self) else {
             return AttemptOutcome(outcome: .malformed, detail: "body is not valid UTF-8")
         }
-        return streamed || text.hasPrefix("data:") ? parseStream(text) : parseCompletion(text)
+        return streamed || text.hasPrefix("data:") ? parseStream(text) : parseCompletion(result.body)
     }
 
-    static func parseCompletion(_ text: String) -> AttemptOutcome {
+    /// A whole chat completion, parsed from the body's bytes.
+    static func parseCompletion(_ body: Data) -> AttemptOutcome {
         let json: JSONValue
         do {
-            json = try JSONValue.parse(text)
+            json = try JSONValue.parse(body)
         } catch {
             return AttemptOutcome(outcome: .malformed, detail: "not JSON")
         }

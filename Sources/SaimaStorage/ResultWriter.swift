@@ -20,12 +20,16 @@ package final class ResultWriter: ResultSink {
 
     let store: RunStore
     let maxBatch: Int
+    /// The run held no results when this writer began, so nothing it writes can replace an earlier row (the run
+    /// lock keeps other writers out, and a run asks each key once): rows go in without looking for one to supersede.
+    let freshRun: Bool
     let state: Mutex<State>
     let timer: Mutex<Task<Void, Never>?> = Mutex(nil)
 
     package init(store: RunStore, maxBatch: Int = 16, maxDelay: Duration = .milliseconds(100)) throws {
         self.store = store
         self.maxBatch = maxBatch
+        freshRun = try store.rowCount() == 0
         self.state = Mutex(State(head: try store.chainHead()))
         let task = Task { [weak self] in
             while !Task.isCancelled {
@@ -58,7 +62,7 @@ package final class ResultWriter: ResultSink {
             return s.buffer
         }
         guard !batch.isEmpty else { return }
-        store.appendAsync(batch) { [self] outcome in
+        store.appendAsync(batch, supersede: !freshRun) { [self] outcome in
             let waiters: [CheckedContinuation<Void, Never>] = state.withLock { s in
                 switch outcome {
                 case .success(let head):

@@ -120,13 +120,19 @@ package final class RunStore: Sendable {
 
     /// Appends results in one transaction on the writer queue, without blocking the caller;
     /// `completion` gets the new chain head.
-    func appendAsync(_ results: [ItemResult], completion: @escaping @Sendable (Result<String, any Error>) -> Void) {
-        pool.asyncWrite({ db in try Self.append(results, in: db) }, completion: { _, result in completion(result) })
+    func appendAsync(
+        _ results: [ItemResult], supersede: Bool = true,
+        completion: @escaping @Sendable (Result<String, any Error>) -> Void
+    ) {
+        pool.asyncWrite(
+            { db in try Self.append(results, supersede: supersede, in: db) }, completion: { _, result in completion(result) })
     }
 
-    /// Supersedes earlier rows of the same keys and inserts the results, extending the chain from
-    /// the last row in the database.
-    static func append(_ results: [ItemResult], in db: Database) throws -> String {
+    /// Supersedes earlier rows of the same keys (unless the caller knows there are none) and inserts the results,
+    /// extending the chain from the last row in the database.
+    static func append(_ results: [ItemResult], supersede supersedeEarlier: Bool = true, in db: Database) throws
+        -> String
+    {
         var head = try String.fetchOne(db, sql: "SELECT chain_hash FROM results ORDER BY seq DESC LIMIT 1")
             ?? Self.chainGenesis
         let supersede = try db.cachedStatement(
@@ -142,7 +148,9 @@ package final class RunStore: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for r in results {
-            try supersede.execute(arguments: [r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample])
+            if supersedeEarlier {
+                try supersede.execute(arguments: [r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample])
+            }
             head = r.chainHash(previous: head)
             try insert.execute(arguments: [
                 r.key.team, r.key.track, r.key.set, r.key.item, r.key.sample, r.outcome.rawValue,

@@ -61,7 +61,8 @@ import glob, re, sys
 work, items, labels = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 table = {}
 for label in labels:
-    names = re.findall(r"(\S+) [0-9.]+", open(f"{work}/phases-{label}").read().split(": ", 1)[1])
+    line = open(f"{work}/phases-{label}").read().split("; peak RSS", 1)[0]
+    names = re.findall(r"(\S+) [0-9.]+", line.split(": ", 1)[1])
     names = [n for n in names if n != "total"]
     parts = {}
     for path in glob.glob(f"{work}/cg-{label}") + glob.glob(f"{work}/cg-{label}.*"):

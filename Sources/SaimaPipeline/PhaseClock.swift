@@ -14,7 +14,9 @@ package final class PhaseClock: Sendable {
         state = Mutex((now, [], []))
     }
 
-    /// Ends the current phase under `name`.
+    /// Ends the current phase under `name`. Never inlined: `Scripts/callgrind-fullpath.sh` dumps a profile part
+    /// each time it is called.
+    @inline(never)
     package func lap(_ name: String) {
         let now = ContinuousClock.now
         let peak = Self.peakRSSMegabytes()

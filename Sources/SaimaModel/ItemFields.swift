@@ -15,6 +15,9 @@ public struct ItemFields {
     public var answersWithheld = false
     /// A missing or empty `prompt` is a problem (question files) or allowed (score-file lines).
     public var requirePrompt = true
+    /// Empty reference texts are a problem (question files: an authoring slip) or allowed (score-file lines, where
+    /// the reference implementations score them too).
+    public var allowEmptyTexts = false
     /// Resolves an attachment's file to the path to read, or says why it cannot (nil: kept as written).
     public var resolveAttachment: ((String) -> Result<String, AttachmentProblem>)?
 
@@ -24,11 +27,12 @@ public struct ItemFields {
         public init(message: String) { self.message = message }
     }
 
-    public init(answersWithheld: Bool = false, requirePrompt: Bool = true,
+    public init(answersWithheld: Bool = false, requirePrompt: Bool = true, allowEmptyTexts: Bool = false,
                 resolveAttachment: ((String) -> Result<String, AttachmentProblem>)? = nil)
     {
         self.answersWithheld = answersWithheld
         self.requirePrompt = requirePrompt
+        self.allowEmptyTexts = allowEmptyTexts
         self.resolveAttachment = resolveAttachment
     }
 
@@ -164,8 +168,10 @@ public struct ItemFields {
             }
             return .number(n)
         case .shortAnswer, .generation:
-            if let s = v.stringValue, !s.isEmpty { return .texts([s]) }
-            if let a = v.arrayValue, !a.isEmpty, a.allSatisfy({ !($0.stringValue ?? "").isEmpty }) {
+            if let s = v.stringValue, allowEmptyTexts || !s.isEmpty { return .texts([s]) }
+            if let a = v.arrayValue, !a.isEmpty,
+                a.allSatisfy({ $0.stringValue.map { allowEmptyTexts || !$0.isEmpty } ?? false })
+            {
                 return .texts(a.compactMap(\.stringValue))
             }
             problems.append("`answer` of a \(type.rawValue) item must be a string or a list of strings")

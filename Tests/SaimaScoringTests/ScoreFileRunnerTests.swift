@@ -99,6 +99,17 @@ struct ScoreFileRunnerTests {
         #expect(out.lines.first?.hasPrefix(#"{"id":4,"score":1.0,"#) == true)
     }
 
+    /// Empty reference strings are scored, as the reference implementations score them (the metric cross-check
+    /// feeds them); only an empty list of references is a fault.
+    @Test func emptyReferenceStringsAreScored() throws {
+        let out = try Self.run("rouge_1", [
+            #"{"id": 1, "prediction": "", "references": [""]}"#, #"{"id": 2, "prediction": "甲乙", "references": ["", "甲"]}"#,
+            #"{"id": 3, "prediction": "甲", "references": []}"#,
+        ])
+        #expect(out.lines.count == 2)
+        #expect(out.diagnostics.map(\.message) == ["metric `rouge_1` needs at least one reference"])
+    }
+
     @Test func contentsSplitOnNewlinesIncludingCRLF() throws {
         let runner = try ScoreFileRunner(metricName: "exact")
         let out = runner.run(

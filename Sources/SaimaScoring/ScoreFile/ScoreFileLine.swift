@@ -66,7 +66,7 @@ struct ScoreFileLine {
         try check(fields, type: type, metric: metric)
         var problems: [String] = []
         let id = fields["id"]?.stringValue ?? "line-\(line)"
-        let reader = ItemFields(answersWithheld: true, requirePrompt: false)
+        let reader = ItemFields(answersWithheld: true, requirePrompt: false, allowEmptyTexts: true)
         guard let item = reader.item(fields, id: id, raw: .object(raw), line: line, problems: &problems) else {
             throw .invalidItem(problems.joined(separator: "; "))
         }
@@ -93,8 +93,7 @@ struct ScoreFileLine {
         case "extraction":
             guard answer.objectValue != nil else { throw .metricNeeds(metric: metric, what: "an object `item.answer`") }
         default:
-            let texts = answer.stringsValue ?? []
-            if texts.allSatisfy(\.isEmpty) { throw .metricNeeds(metric: metric, what: "at least one reference") }
+            if (answer.stringsValue ?? []).isEmpty { throw .metricNeeds(metric: metric, what: "at least one reference") }
         }
     }
 

@@ -70,7 +70,7 @@ public struct RoundFile: Sendable {
             name: name, tracks: yaml.stringList("tracks", diagnostics: &diagnostics),
             split: Split(rawValue: splitName), teams: yaml.stringList("teams", diagnostics: &diagnostics),
             samples: yaml.integer("samples", default: 1, range: 1...100, diagnostics: &diagnostics),
-            seed: UInt64(yaml.integer("seed", default: 20_241_001, range: 0...Int.max, diagnostics: &diagnostics)),
+            seed: yaml.unsigned64("seed", default: 20_241_001, diagnostics: &diagnostics),
             tracksRoots: roots,
             maxInFlight: runner?.integer("max_in_flight", default: 256, range: 1...100_000, diagnostics: &diagnostics) ?? 256,
             maxAttempts: runner?.integer("max_attempts", default: 4, range: 1...20, diagnostics: &diagnostics) ?? 4,

@@ -141,6 +141,17 @@ struct YAMLMapping {
         return n
     }
 
+    /// A whole number from 0 to `UInt64.max` written in decimal digits (a seed): what `--seed` accepts, exactly.
+    func unsigned64(_ key: String, default fallback: UInt64, diagnostics: inout [Diagnostic]) -> UInt64 {
+        guard let value = self[key] else { return fallback }
+        guard case .scalar(let scalar) = value, let n = UInt64(scalar.string) else {
+            diagnostics.append(Diagnostic(
+                path: path, line: value.line, message: "`\(key)` must be a whole number from 0 to \(UInt64.max)"))
+            return fallback
+        }
+        return n
+    }
+
     func optionalNumber(_ key: String, minimum: Double, maximum: Double = 1e9, diagnostics: inout [Diagnostic])
         -> Double?
     {

@@ -128,4 +128,43 @@ struct CommandCoverageTests {
         let lines = scored.stdout.split(separator: "\n").compactMap { try? JSONValue.parse(String($0)) }
         #expect(lines.map { $0["score"] } == [.number(1), .number(0)])
     }
+
+    /// `round start --round-file`: the file's seed, award tiers and runner limits reach the run; the manifest
+    /// records them; `run.log` gets the phase times, loading first; `round verify` passes.
+    @Test func roundStartFromARoundFile() async throws {
+        let server = try await LocalEndpointServer.start { _ in
+            .json(200, ChatCompletionJSON.completion(content: "答案：A", model: "m"))
+        }
+        let root = try Self.contest(port: server.port)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/Rounds", withIntermediateDirectories: true)
+        try """
+            name: spring-final
+            tracks: [law]
+            teams: [alpha]
+            seed: 18446744073709551615
+            runner: {max_in_flight: 3, max_attempts: 2}
+            awards: {basis: rank_group, tiers: [{name: {zh: 一等奖, en: First prize}, count: 1}]}
+            """.write(toFile: root + "/Rounds/final.yaml", atomically: true, encoding: .utf8)
+        let out = root + "/runs/final"
+        let start = try await SaimaBinary.run(
+            ["round", "start", "--round-file", root + "/Rounds/final.yaml", "--tracks", root + "/Tracks",
+             "--submissions", root + "/Submissions", "--out", out])
+        await server.stop()
+        #expect(start.status == 0, "\(start.stderr)")
+        let manifest = try JSONValue.parse(try String(contentsOfFile: out + "/manifest.json", encoding: .utf8))
+        #expect(manifest["round"] == .string("spring-final"))
+        #expect(manifest["seed"] == .string("18446744073709551615"))
+        #expect(manifest["awards"]?["tiers"]?.arrayValue?.count == 1)
+        #expect(manifest["teams"]?.arrayValue?.count == 1)
+        #expect(RoundWorkflowTests.score(try RoundWorkflowTests.leaderboard(out), track: "law", team: "alpha") == 100)
+        let log = try String(contentsOfFile: out + "/run.log", encoding: .utf8)
+        #expect(log.contains("phases (s): load "), "\(log)")
+        let verify = try await SaimaBinary.run(["round", "verify", "--out", out])
+        #expect(verify.status == 0, "\(verify.stderr)")
+
+        let unknown = try await SaimaBinary.run(
+            ["round", "start", "--round-file", root + "/Rounds/missing.yaml", "--tracks", root + "/Tracks"])
+        #expect(unknown.status != 0)
+    }
 }

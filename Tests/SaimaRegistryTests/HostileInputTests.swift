@@ -81,11 +81,16 @@ struct HostileInputTests {
             try RoundFile.load(path: path)
         } throws: { error in
             let messages = (error as? DiagnosticsError)?.diagnostics.map(\.message) ?? []
-            return messages.contains("`seed` must be a whole number from 0 to \(Int.max)")
+            return messages.contains("`seed` must be a whole number from 0 to \(UInt64.max)")
                 && messages.contains("`samples` must be a whole number from 1 to 100")
                 && messages.contains("`max_in_flight` must be a whole number from 1 to 100000")
                 && messages.contains("`timeout_ceiling_seconds` must be a number from 0.001 to 3600")
         }
+        // The largest seed `--seed` accepts is accepted here too, exactly; one more is refused.
+        let largest = try fixture.write("Rounds/max.yaml", "name: r\nseed: 18446744073709551615\n")
+        #expect(try RoundFile.load(path: largest).seed == .max)
+        let over = try fixture.write("Rounds/over.yaml", "name: r\nseed: 18446744073709551616\n")
+        #expect(throws: DiagnosticsError.self) { try RoundFile.load(path: over) }
     }
 
     @Test func keysFileMustBePrivateOutsideTheRepositoryAndWellFormed() throws {

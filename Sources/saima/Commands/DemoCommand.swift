@@ -22,11 +22,13 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Only the final summary. 仅输出摘要") var quiet = false
 
     func run() async throws {
+        let clock = PhaseClock()
         let registry = try location.loadRegistry()
         var diagnostics: [Diagnostic] = []
         var submissions = SubmissionLoader.load(root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
         if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
         var servers: [LocalEndpointServer] = []
+        clock.lap("load")
         for index in submissions.indices {
             let model = submissions[index].endpoint.model
             guard model.hasSuffix("-baseline"), let persona = BaselinePersona(rawValue: String(model.dropLast(9))) else {
@@ -43,6 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
             submissions[index].endpoint.baseURL = server.baseURL
             if !quiet { print("baseline 基线 \(persona.rawValue) for \(submissions[index].id) at \(server.baseURL)") }
         }
+        clock.lap("baselines")
         let demoSubmissions = submissions.filter { s in servers.contains { s.endpoint.baseURL == $0.baseURL } }
         if FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent("run.sqlite")) {
             try FileManager.default.removeItem(atPath: out)
@@ -52,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
             folder: out)
         let outcome: RoundPipeline.Outcome
         do {
-            outcome = try await RunExecution.runRound(spec, quiet: quiet)
+            outcome = try await RunExecution.runRound(spec, quiet: quiet, clock: clock)
         } catch {
             for s in servers { await s.stop() }
             throw error

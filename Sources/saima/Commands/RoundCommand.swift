@@ -29,6 +29,7 @@ struct RoundCommand: AsyncParsableCommand {
             guard let path = roundFile ?? round.map({ "Rounds/\($0).yaml" }) else {
                 throw ValidationError("give --round NAME or --round-file PATH / 请指定轮次")
             }
+            let clock = PhaseClock()
             var spec: RoundSpec
             do {
                 spec = try RoundSpec.from(
@@ -40,7 +41,8 @@ struct RoundCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
             spec.keys = try KeysOption.load(keys)
-            try await RunExecution.runRound(spec)
+            clock.lap("load")
+            try await RunExecution.runRound(spec, clock: clock)
             if let judge = spec.judge {
                 let transport = CurlMultiTransport()
                 defer { transport.shutdown() }

@@ -2,8 +2,9 @@
 /// `PrettyJSON`) and decodes from one (after `JSONValue.parse`), so typed records need neither Foundation's
 /// `JSONEncoder` nor `JSONSerialization`.
 ///
-/// Definitions: integers and floating-point numbers become `.number` (a `Double`; integers beyond ±2^53 are
-/// refused on decoding when they do not fit exactly); `nil` optionals are left out of objects
+/// Definitions: integers and floating-point numbers become `.number` (a `Double`); an integer must lie strictly
+/// within ±2^53, where a `Double` holds every whole number exactly — beyond that it is refused both ways (a text
+/// field, like the manifest's seed, carries larger ones); `nil` optionals are left out of objects
 /// (`encodeIfPresent`); a missing key decodes as `nil` for an optional and is `keyNotFound` otherwise.
 public enum JSONValueCoder {
     public static func encode(_ value: some Encodable) throws -> JSONValue {
@@ -161,16 +162,25 @@ private struct SingleEncoder: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { node.content = .leaf(.string(value)) }
     mutating func encode(_ value: Double) throws { try number(value) }
     mutating func encode(_ value: Float) throws { try number(Double(value)) }
-    mutating func encode(_ value: Int) throws { try number(Double(value)) }
-    mutating func encode(_ value: Int8) throws { try number(Double(value)) }
-    mutating func encode(_ value: Int16) throws { try number(Double(value)) }
-    mutating func encode(_ value: Int32) throws { try number(Double(value)) }
-    mutating func encode(_ value: Int64) throws { try number(Double(value)) }
-    mutating func encode(_ value: UInt) throws { try number(Double(value)) }
-    mutating func encode(_ value: UInt8) throws { try number(Double(value)) }
-    mutating func encode(_ value: UInt16) throws { try number(Double(value)) }
-    mutating func encode(_ value: UInt32) throws { try number(Double(value)) }
-    mutating func encode(_ value: UInt64) throws { try number(Double(value)) }
+    mutating func encode(_ value: Int) throws { try integer(value) }
+    mutating func encode(_ value: Int8) throws { try integer(value) }
+    mutating func encode(_ value: Int16) throws { try integer(value) }
+    mutating func encode(_ value: Int32) throws { try integer(value) }
+    mutating func encode(_ value: Int64) throws { try integer(value) }
+    mutating func encode(_ value: UInt) throws { try integer(value) }
+    mutating func encode(_ value: UInt8) throws { try integer(value) }
+    mutating func encode(_ value: UInt16) throws { try integer(value) }
+    mutating func encode(_ value: UInt32) throws { try integer(value) }
+    mutating func encode(_ value: UInt64) throws { try integer(value) }
+
+    /// Whole numbers strictly within ±2^53 only: a larger one would be written rounded.
+    private func integer<I: BinaryInteger>(_ value: I) throws {
+        guard value.magnitude < 9_007_199_254_740_992 else {
+            throw EncodingError.invalidValue(
+                value, .init(codingPath: codingPath, debugDescription: "\(value) is beyond ±2^53: a JSON number would round it"))
+        }
+        node.content = .leaf(.number(Double(value)))
+    }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         if let json = value as? JSONValue {
@@ -339,7 +349,7 @@ private struct SingleDecoder: SingleValueDecodingContainer {
     /// A whole number that the type holds exactly (never a trap on 1e30 or 2.5).
     private func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         let n = try decode(Double.self)
-        guard n == n.rounded(), abs(n) <= 9_007_199_254_740_992, let exact = I(exactly: n) else {
+        guard n == n.rounded(), abs(n) < 9_007_199_254_740_992, let exact = I(exactly: n) else {
             throw DecodingError.dataCorrupted(
                 .init(codingPath: codingPath, debugDescription: "\(JSONValue.format(number: n)) is not a whole number that \(type) holds"))
         }

@@ -26,8 +26,17 @@ package enum RunVerification {
     package static func verify(folder: String, tracks: [Track]) throws -> Report {
         let store = try RunStore(folder: folder)
         var problems: [String] = []
-        let fileManifest = (try? String(contentsOfFile: (folder as NSString).appendingPathComponent("manifest.json"),
-                                        encoding: .utf8)).flatMap { try? RunManifest(json: JSONValue.parse($0)) }
+        // `manifest.json` is the record people read; one that is there but cannot be read as a manifest is itself
+        // a problem, and the database's copy is used for the remaining checks.
+        var fileManifest: RunManifest?
+        let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+        if let text = try? String(contentsOfFile: manifestPath, encoding: .utf8) {
+            do {
+                fileManifest = try RunManifest(json: JSONValue.parse(text))
+            } catch {
+                problems.append("\(manifestPath) is not a readable run manifest (\(error)) / 运行清单已损坏")
+            }
+        }
         guard let manifest = try fileManifest ?? RunManifestStore.load(store: store) else {
             return Report(problems: ["\(folder): no manifest.json — not a run folder / 没有运行清单"], checkedSets: 0, checkedRows: 0)
         }

@@ -141,9 +141,11 @@ struct YAMLMapping {
         return n
     }
 
-    /// A whole number from 0 to `UInt64.max` written in decimal digits (a seed): what `--seed` accepts, exactly.
+    /// A whole number from 0 to `UInt64.max` (a seed): what `--seed` accepts, exactly. Decimal digits are read as
+    /// they are; other YAML integer forms (`0x2A`, `1_000`) as YAML reads them, up to `Int.max`.
     func unsigned64(_ key: String, default fallback: UInt64, diagnostics: inout [Diagnostic]) -> UInt64 {
         guard let value = self[key] else { return fallback }
+        if let n = value.int, n >= 0 { return UInt64(n) }
         guard case .scalar(let scalar) = value, let n = UInt64(scalar.string) else {
             diagnostics.append(Diagnostic(
                 path: path, line: value.line, message: "`\(key)` must be a whole number from 0 to \(UInt64.max)"))

@@ -67,6 +67,15 @@ struct CommandCoverageTests {
         let verify = try await SaimaBinary.run(["round", "verify", "--out", root + "/out"])
         #expect(verify.status == 0, "\(verify.stderr)")
         #expect(verify.stdout.contains("18 result rows"), "12 first rows + 6 retried: \(verify.stdout)")
+
+        // A manifest.json that no longer reads as a manifest is itself a finding, not silently replaced.
+        let manifestPath = root + "/out/manifest.json"
+        let text = try String(contentsOfFile: manifestPath, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"round\":", with: "\"rnd\":").write(
+            toFile: manifestPath, atomically: true, encoding: .utf8)
+        let damaged = try await SaimaBinary.run(["round", "verify", "--out", root + "/out"])
+        #expect(damaged.status != 0)
+        #expect(damaged.stderr.contains("not a readable run manifest"), "\(damaged.stderr)")
     }
 
     /// `leaderboard` and `report --format md|pdf` on a finished run; `ratings` on a battle log; `score-file` on

@@ -26,7 +26,7 @@ struct JSONValueCoderTests {
     }
 
     static let record = Record(
-        id: "法律/q1 \"quoted\"", count: -42, big: 9_007_199_254_740_992, flag: true, note: nil,
+        id: "法律/q1 \"quoted\"", count: -42, big: 9_007_199_254_740_991, flag: true, note: nil,
         entries: [.init(name: "甲", weight: 0.25, tags: []), .init(name: "乙", weight: 2, tags: ["a", "b"])],
         extra: .object(["k": .array([.null, .bool(false), .number(1.5)])]), maybe: [1, nil, 3], nested: ["x": [1, 2]])
 
@@ -79,6 +79,16 @@ struct JSONValueCoderTests {
             Issue.record("a missing required field must throw")
         } catch DecodingError.keyNotFound(let key, _) {
             #expect(key.stringValue == "a")
+        }
+    }
+
+    /// Whole numbers a JSON number cannot hold exactly are refused both ways, never rounded.
+    @Test func integersBeyondTwoToThe53AreRefused() throws {
+        struct Big: Codable { var n: UInt64 }
+        #expect(throws: EncodingError.self) { try JSONValueCoder.encode(Big(n: 9_007_199_254_740_993)) }
+        #expect(try JSONValueCoder.encode(Big(n: 9_007_199_254_740_991))["n"] == .number(9_007_199_254_740_991))
+        #expect(throws: DecodingError.self) {
+            try JSONValueCoder.decode(Big.self, from: JSONValue.parse(#"{"n": 9007199254740993}"#))
         }
     }
 

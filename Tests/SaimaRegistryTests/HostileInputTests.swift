@@ -89,6 +89,8 @@ struct HostileInputTests {
         // The largest seed `--seed` accepts is accepted here too, exactly; one more is refused.
         let largest = try fixture.write("Rounds/max.yaml", "name: r\nseed: 18446744073709551615\n")
         #expect(try RoundFile.load(path: largest).seed == .max)
+        let hex = try fixture.write("Rounds/hex.yaml", "name: r\nseed: 0x2A\n")
+        #expect(try RoundFile.load(path: hex).seed == 42)
         let over = try fixture.write("Rounds/over.yaml", "name: r\nseed: 18446744073709551616\n")
         #expect(throws: DiagnosticsError.self) { try RoundFile.load(path: over) }
     }

@@ -110,6 +110,30 @@ struct ScoreFileRunnerTests {
         #expect(out.diagnostics.map(\.message) == ["metric `rouge_1` needs at least one reference"])
     }
 
+    /// Lines that scored before the shared item reader still score: a multi-letter reference makes a multi-choice
+    /// item, a numeric answer written as text is read as its number, a number or true/false answer of a text metric
+    /// is its text, and an empty answer list falls back to the references.
+    @Test func answersInEveryFormTheySentBefore() throws {
+        let choice = try Self.run("choice", [
+            #"{"id": 1, "prediction": "答案：AC", "references": ["AC"], "item": {"choices": {"A": "x", "B": "y", "C": "z"}}}"#,
+        ])
+        #expect(choice.diagnostics.isEmpty, "\(choice.diagnostics)")
+        #expect(choice.lines.first?.hasPrefix(#"{"id":1,"score":1.0,"#) == true)
+        let numeric = try Self.run("numeric", [
+            #"{"id": 1, "prediction": "约72万", "item": {"answer": "72万"}}"#,
+            #"{"id": 2, "prediction": "72", "references": ["72"], "item": {"type": "short_answer"}}"#,
+        ])
+        #expect(numeric.diagnostics.isEmpty, "\(numeric.diagnostics)")
+        #expect(numeric.lines.count == 2)
+        let exact = try Self.run("exact", [
+            #"{"id": 1, "prediction": "42", "item": {"answer": 42}}"#,
+            #"{"id": 2, "prediction": "true", "item": {"answer": true}}"#,
+            #"{"id": 3, "prediction": "r", "references": ["r"], "item": {"answer": []}}"#,
+        ])
+        #expect(exact.diagnostics.isEmpty, "\(exact.diagnostics)")
+        #expect(exact.lines.allSatisfy { $0.contains(#""score":1.0"#) }, "\(exact.lines)")
+    }
+
     @Test func contentsSplitOnNewlinesIncludingCRLF() throws {
         let runner = try ScoreFileRunner(metricName: "exact")
         let out = runner.run(

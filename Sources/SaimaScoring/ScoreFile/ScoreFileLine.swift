@@ -47,19 +47,34 @@ struct ScoreFileLine {
         _ fields: [String: JSONValue], references: [String]?, metric: String, line: Int
     ) throws(ScoringError) -> Item {
         var fields = fields
-        let type = try Self.type(fields, metric: metric)
+        // An absent, null or empty-list answer is taken from the references.
+        let given: JSONValue? = {
+            switch fields["answer"] {
+            case nil, .null?: return nil
+            case .array(let a)? where a.isEmpty: return nil
+            case let v?: return v
+            }
+        }()
+        // The type follows the answer the item will have (so references ["AC"] make a multi-choice item).
+        var typing = fields
+        typing["answer"] = given ?? references?.first.map(JSONValue.string)
+        let type = try Self.type(typing, metric: metric)
         fields["type"] = .string(type.rawValue)
-        if fields["answer"] == nil || fields["answer"] == .null, let references, !references.isEmpty {
+        if let given {
+            fields["answer"] = Self.answer(given, type: type, metric: metric)
+        } else if let references, !references.isEmpty {
             if metric == "numeric" {
                 guard let n = NumberExtractor.numberWithUnit(references[0])?.value else {
                     throw .metricNeeds(metric: metric, what: "a number as the first reference or `item.answer`")
                 }
-                fields["answer"] = .number(n)
+                fields["answer"] = type == .numeric ? .number(n) : .string(references[0])
             } else if type.hasChoices {
                 fields["answer"] = .string(references[0])
             } else {
                 fields["answer"] = .array(references.map(JSONValue.string))
             }
+        } else {
+            fields["answer"] = nil
         }
         var raw = fields
         if let references { raw["references"] = .array(references.map(JSONValue.string)) }
@@ -71,6 +86,22 @@ struct ScoreFileLine {
             throw .invalidItem(problems.joined(separator: "; "))
         }
         return item
+    }
+
+    /// An answer given in the line, in the form the item's type reads: for the numeric metric on a numeric item, a
+    /// number written as text (`"72万"`) becomes that number; for a text item, a number or true/false becomes its
+    /// text. Anything else is left for `ItemFields` to judge.
+    private static func answer(_ given: JSONValue, type: ItemType, metric: String) -> JSONValue {
+        switch (given, type) {
+        case (.string(let s), .numeric):
+            return NumberExtractor.numberWithUnit(s).map { .number($0.value) } ?? given
+        case (.number(let n), .shortAnswer), (.number(let n), .generation):
+            return .string(JSONValue.format(number: n))
+        case (.bool(let b), .shortAnswer), (.bool(let b), .generation):
+            return .string(b ? "true" : "false")
+        default:
+            return given
+        }
     }
 
     /// What each metric needs from the line, checked before the item is read so that a missing piece is named
@@ -85,7 +116,8 @@ struct ScoreFileLine {
             }
             if (fields["choices"]?.objectValue ?? [:]).isEmpty { throw .metricNeeds(metric: metric, what: "`item.choices`") }
         case "numeric":
-            guard answer.numberValue != nil else { throw .metricNeeds(metric: metric, what: "a numeric `item.answer`") }
+            let readable = answer.numberValue ?? answer.stringValue.flatMap { NumberExtractor.numberWithUnit($0)?.value }
+            guard readable != nil else { throw .metricNeeds(metric: metric, what: "a numeric `item.answer`") }
         case "keywords":
             if (fields["keywords"]?.arrayValue ?? []).isEmpty { throw .metricNeeds(metric: metric, what: "`item.keywords`") }
         case "regex":

@@ -14,57 +14,30 @@ public struct Item: Sendable, Hashable, Identifiable {
     private var details: DetailsBox?
 
     /// A system message sent before everything else.
-    public var system: String? {
-        get { details?.value.system }
-        set { update { $0.system = newValue } }
-    }
+    public var system: String? { get { self[detail: \.system] } set { self[detail: \.system] = newValue } }
     /// Relative tolerance for numeric answers.
-    public var tolerance: Double? {
-        get { details?.value.tolerance }
-        set { update { $0.tolerance = newValue } }
-    }
+    public var tolerance: Double? { get { self[detail: \.tolerance] } set { self[detail: \.tolerance] = newValue } }
     /// Overrides the type's default metric.
-    public var metric: String? {
-        get { details?.value.metric }
-        set { update { $0.metric = newValue } }
-    }
+    public var metric: String? { get { self[detail: \.metric] } set { self[detail: \.metric] = newValue } }
     /// Criteria for judged generation items.
-    public var rubric: Rubric? {
-        get { details?.value.rubric }
-        set { update { $0.rubric = newValue } }
-    }
+    public var rubric: Rubric? { get { self[detail: \.rubric] } set { self[detail: \.rubric] = newValue } }
     /// Inline reference text placed before the question.
-    public var context: String? {
-        get { details?.value.context }
-        set { update { $0.context = newValue } }
-    }
+    public var context: String? { get { self[detail: \.context] } set { self[detail: \.context] = newValue } }
     /// A section of one of the track's datasets, inlined before the question.
     public var citation: DatasetCitation? {
-        get { details?.value.citation }
-        set { update { $0.citation = newValue } }
+        get { self[detail: \.citation] }
+        set { self[detail: \.citation] = newValue }
     }
     /// A multi-turn history sent before the prompt.
-    public var messages: [ChatTurn] {
-        get { details?.value.messages ?? [] }
-        set { update { $0.messages = newValue } }
-    }
+    public var messages: [ChatTurn] { get { self[detail: \.messages] } set { self[detail: \.messages] = newValue } }
     public var attachments: [MediaAttachment] {
-        get { details?.value.attachments ?? [] }
-        set { update { $0.attachments = newValue } }
+        get { self[detail: \.attachments] }
+        set { self[detail: \.attachments] = newValue }
     }
-    public var tags: [String] {
-        get { details?.value.tags ?? [] }
-        set { update { $0.tags = newValue } }
-    }
-    public var difficulty: String? {
-        get { details?.value.difficulty }
-        set { update { $0.difficulty = newValue } }
-    }
+    public var tags: [String] { get { self[detail: \.tags] } set { self[detail: \.tags] = newValue } }
+    public var difficulty: String? { get { self[detail: \.difficulty] } set { self[detail: \.difficulty] = newValue } }
     /// Required key points for the `keywords` metric: each inner list holds alternatives.
-    public var keywords: [[String]] {
-        get { details?.value.keywords ?? [] }
-        set { update { $0.keywords = newValue } }
-    }
+    public var keywords: [[String]] { get { self[detail: \.keywords] } set { self[detail: \.keywords] = newValue } }
 
     /// The rarely set fields.
     struct Details: Sendable, Hashable {
@@ -89,10 +62,15 @@ public struct Item: Sendable, Hashable, Identifiable {
         func hash(into hasher: inout Hasher) { hasher.combine(value) }
     }
 
-    private mutating func update(_ change: (inout Details) -> Void) {
-        var d = details?.value ?? Details()
-        change(&d)
-        details = d == Details() ? nil : DetailsBox(d)
+    /// One boxed field: read from the box (defaults when there is none); a write makes a new box, or none when
+    /// every field is back at its default.
+    private subscript<Value>(detail field: WritableKeyPath<Details, Value>) -> Value {
+        get { (details?.value ?? Details())[keyPath: field] }
+        set {
+            var d = details?.value ?? Details()
+            d[keyPath: field] = newValue
+            details = d == Details() ? nil : DetailsBox(d)
+        }
     }
 
     /// The item exactly as read (all fields, including ones Saima does not interpret), kept as its canonical JSON

@@ -45,8 +45,8 @@ package final class PhaseClock: Sendable {
 
     static let rssPrefix = "; peak RSS (MB): "
 
-    /// `ru_maxrss` (kilobytes on Linux) in megabytes.
-    static func peakRSSMegabytes() -> Double {
+    /// This process's peak resident set size: `ru_maxrss` (kilobytes on Linux) in megabytes.
+    package static func peakRSSMegabytes() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024

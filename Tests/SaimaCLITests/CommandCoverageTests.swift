@@ -13,22 +13,14 @@ struct CommandCoverageTests {
     /// A contest of 12 single-choice items (answer A) and one team.
     static func contest(port: Int) throws -> String {
         let root = NSTemporaryDirectory() + "saima-commands-" + UUID().uuidString
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: root + "/Tracks/law/questions", withIntermediateDirectories: true)
-        try fm.createDirectory(atPath: root + "/Submissions/alpha", withIntermediateDirectories: true)
-        try """
-            id: law
-            name: {zh: 法律, en: Law}
-            question_sets:
-              - {id: s1, file: questions/s1.jsonl, pilot_unit: {zh: 试点法院, en: Pilot Court}, split: dev}
-            """.write(toFile: root + "/Tracks/law/track.yaml", atomically: true, encoding: .utf8)
-        try (1...12).map { #"{"id":"q\#($0)","type":"single_choice","prompt":"第\#($0)题：哪项正确？","choices":{"A":"甲","B":"乙"},"answer":"A"}"# }
-            .joined(separator: "\n").write(toFile: root + "/Tracks/law/questions/s1.jsonl", atomically: true, encoding: .utf8)
-        try """
-            team: {zh: 甲队, en: Alpha}
-            tracks: [law]
-            endpoint: {base_url: "http://127.0.0.1:\(port)/v1", model: m, max_concurrency: 4, timeout_seconds: 5}
-            """.write(toFile: root + "/Submissions/alpha/submission.yaml", atomically: true, encoding: .utf8)
+        try ContestTree.write(
+            root: root, track: "law", trackName: ("法律", "Law"), set: "s1",
+            items: (1...12).map { i in
+                #"{"id":"q\#(i)","type":"single_choice","prompt":"第\#(i)题：哪项正确？","#
+                    + #""choices":{"A":"甲","B":"乙"},"answer":"A"}"#
+            },
+            teams: [ContestTree.Team(id: "alpha", zh: "甲队", en: "Alpha")], port: port, maxConcurrency: 4,
+            timeoutSeconds: 5)
         return root
     }
 

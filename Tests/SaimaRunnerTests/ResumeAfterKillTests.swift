@@ -9,30 +9,10 @@ import Testing
 @Suite("Resume after a killed process")
 struct ResumeAfterKillTests {
     static func writeTree(root: String, items: Int, port: Int) throws {
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: root + "/Tracks/t/questions", withIntermediateDirectories: true)
-        try fm.createDirectory(atPath: root + "/Submissions/team", withIntermediateDirectories: true)
-        try """
-            id: t
-            name: {zh: 测试, en: Test}
-            question_sets:
-              - id: s
-                file: questions/s.jsonl
-                pilot_unit: {zh: 测试, en: Test}
-                split: dev
-            """.write(toFile: root + "/Tracks/t/track.yaml", atomically: true, encoding: .utf8)
-        let lines = (0..<items).map { #"{"id":"q\#($0)","type":"short_answer","prompt":"q\#($0)","answer":"x"}"# }
-        try (lines.joined(separator: "\n") + "\n").write(
-            toFile: root + "/Tracks/t/questions/s.jsonl", atomically: true, encoding: .utf8)
-        try """
-            team: {zh: 队, en: Team}
-            tracks: [t]
-            endpoint:
-              base_url: http://127.0.0.1:\(port)/v1
-              model: m
-              max_concurrency: 4
-              timeout_seconds: 10
-            """.write(toFile: root + "/Submissions/team/submission.yaml", atomically: true, encoding: .utf8)
+        try ContestTree.write(
+            root: root, track: "t", trackName: ("测试", "Test"), set: "s",
+            items: (0..<items).map { #"{"id":"q\#($0)","type":"short_answer","prompt":"q\#($0)","answer":"x"}"# },
+            teams: [ContestTree.Team(id: "team", zh: "队", en: "Team")], port: port, maxConcurrency: 4, timeoutSeconds: 10)
     }
 
     /// Runs `saima run`; with `killWhenStored`, sends SIGKILL as soon as that many results are

@@ -1,5 +1,6 @@
 import Foundation
 import SaimaModel
+import SaimaPipeline
 import SaimaRunner
 import SaimaStorage
 
@@ -80,7 +81,7 @@ enum Benchmark {
         let summary = try await runner.run(plans)
         let seconds = Date().timeIntervalSince(start)
         let ok = summary.outcomes["bench"]?[.ok] ?? 0
-        return (Double(items) / seconds, ResourceUsage.cpuSeconds() - cpuBefore, ResourceUsage.peakRSSMegabytes(), ok)
+        return (Double(items) / seconds, ResourceUsage.cpuSeconds() - cpuBefore, PhaseClock.peakRSSMegabytes(), ok)
     }
 
     /// Runs saima and `curl --parallel` alternately `repeats` times on the same endpoint (the
@@ -164,10 +165,4 @@ enum ResourceUsage {
         return Double(usage.ru_maxrss) / 1024
     }
 
-    /// `ru_maxrss` (kilobytes on Linux) in megabytes.
-    static func peakRSSMegabytes() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-    }
 }

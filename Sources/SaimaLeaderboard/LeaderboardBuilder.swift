@@ -41,22 +41,24 @@ package struct LeaderboardBuilder: Sendable {
         var overallPoint = Array(repeating: 0.0, count: allTeams.count)
         var overallResampled = Array(repeating: Array(repeating: 0.0, count: resamples), count: allTeams.count)
         let totalTrackWeight = input.tracks.reduce(0) { $0 + $1.weight }
-        let stats = TeamStatistics(answers: input.answers)
+        let stats = TeamStatistics(input.answers)
 
-        for track in input.tracks {
-            let entered = input.teams.filter { $0.entered.contains(track.id) }
-            let matrix = TrackMatrix(track: track, teams: entered.map(\.id), answers: input.answers)
+        for (k, track) in input.tracks.enumerated() {
+            let positions = input.teams.indices.filter { input.teams[$0].entered.contains(track.id) }
+            let entered = positions.map { input.teams[$0] }
+            let matrix = TrackMatrix(input, track: k, teams: positions)
             let point = entered.indices.map { matrix.score(team: $0) }
             let resampled = bootstrap.resampledScores(matrix, generator: &generator)
             let ranking = RankAssignment.assign(ids: entered.map(\.id), scores: point, resampled: resampled)
+            let sourceScores = SourceScores.track(input, track: k, teams: positions)
             let entries = ranking.order.map { t -> BoardEntry in
-                var entry = stats.entry(team: entered[t], track: track.id, items: matrix.itemCount)
+                var entry = stats.entry(team: entered[t], position: positions[t], track: k, items: matrix.itemCount)
                 entry.position = ranking.position[t]
                 entry.rank = ranking.rank[t]
                 entry.rankGroup = ranking.rankGroup[t]
                 entry.score = point[t]
                 entry.ci95 = Percentile.interval95(resampled[t])
-                entry.sourceScores = SourceScores.track(track, team: entered[t].id, answers: input.answers)
+                entry.sourceScores = sourceScores[t]
                 return entry
             }
             boards.append(Board(
@@ -67,8 +69,7 @@ package struct LeaderboardBuilder: Sendable {
                 }))
             if totalTrackWeight > 0 {
                 let share = track.weight / totalTrackWeight
-                for (t, team) in entered.enumerated() {
-                    let o = allTeams.firstIndex(of: team.id)!
+                for (t, o) in positions.enumerated() {
                     overallPoint[o] += share * point[t]
                     for r in 0..<resamples { overallResampled[o][r] += share * resampled[t][r] }
                 }
@@ -79,7 +80,7 @@ package struct LeaderboardBuilder: Sendable {
         let trackIDs = input.tracks.map(\.id)
         let overallEntries = ranking.order.map { t -> BoardEntry in
             let team = input.teams[t]
-            var entry = stats.entry(team: team, track: nil, items: 0)
+            var entry = stats.entry(team: team, position: t, track: nil, items: 0)
             entry.items = boards.reduce(0) { sum, board in
                 sum + (board.entries.first { $0.team == team.id }?.items ?? 0)
             }

@@ -80,16 +80,24 @@ package struct LeaderboardInput: Sendable {
     }
 
     package var round: String
-    package var tracks: [TrackSpec]
-    package var teams: [TeamSpec]
-    package var answers: [Answer]
+    package let tracks: [TrackSpec]
+    package let teams: [TeamSpec]
+    /// The scored answers, as compact rows numbered against `tracks` and `teams`.
+    package private(set) var answers: AnswerTable
 
-    package init(round: String, tracks: [TrackSpec], teams: [TeamSpec], answers: [Answer]) {
+    package init(round: String, tracks: [TrackSpec], teams: [TeamSpec], answers: [Answer] = []) {
         self.round = round
         self.tracks = tracks
         self.teams = teams
-        self.answers = answers
+        self.answers = AnswerTable(tracks: tracks, teams: teams)
+        self.answers.reserveCapacity(answers.count)
+        for a in answers { self.answers.append(a) }
     }
+
+    /// Adds one scored answer.
+    package mutating func append(_ answer: Answer) { answers.append(answer) }
+
+    package mutating func reserveCapacity(_ n: Int) { answers.reserveCapacity(n) }
 }
 
 /// A score from each scoring source, when it has one (three optionals, not a dictionary: a round holds one per

@@ -26,14 +26,20 @@ package struct SetEntry: Sendable {
 /// the board seed and the set's position, so per-set intervals never change the boards' own draws.
 enum SetScores {
     static func boards(_ input: LeaderboardInput, seed: UInt64, resamples: Int) -> [SetBoard] {
-        var pending: [String: Int] = [:]
-        for a in input.answers where a.pending { pending["\(a.team)\u{1F}\(a.track)\u{1F}\(a.set)", default: 0] += 1 }
+        let table = input.answers
+        // Pending answers per (team, set): team position × sets + set position.
+        var pending: [Int: Int] = [:]
+        for a in table.rows where a.pending { pending[Int(a.team) * table.setIDs.count + Int(a.set), default: 0] += 1 }
         var out: [SetBoard] = []
         var position: UInt64 = 0
-        for track in input.tracks {
-            let entered = input.teams.filter { $0.entered.contains(track.id) }.map(\.id)
-            let matrix = TrackMatrix(track: track, teams: entered, answers: input.answers)
-            for ((weight: _, range: range), set) in zip(matrix.setRanges, track.sets.filter { !$0.items.isEmpty }) {
+        for (k, track) in input.tracks.enumerated() {
+            let positions = input.teams.indices.filter { input.teams[$0].entered.contains(track.id) }
+            let entered = positions.map { input.teams[$0].id }
+            let matrix = TrackMatrix(input, track: k, teams: positions)
+            let sets = track.sets.indices.filter { !track.sets[$0].items.isEmpty }
+            for ((weight: _, range: range), s) in zip(matrix.setRanges, sets) {
+                let set = track.sets[s]
+                let setPosition = table.trackSets[k].lowerBound + s
                 position += 1
                 var generator = SeededGenerator(seed: seed &+ position &* 0x9E37_79B9_7F4A_7C15)
                 var resampled = Array(repeating: [Double](), count: entered.count)
@@ -49,7 +55,7 @@ enum SetScores {
                     SetEntry(
                         team: entered[t], score: matrix.scores[t][range].reduce(0, +) / Double(range.count) * 100,
                         ci95: Percentile.interval95(resampled[t]),
-                        pending: pending["\(entered[t])\u{1F}\(track.id)\u{1F}\(set.id)", default: 0])
+                        pending: pending[positions[t] * table.setIDs.count + setPosition, default: 0])
                 }
                 out.append(SetBoard(track: track.id, set: set.id, pilotUnit: set.pilotUnit, items: range.count, entries: entries))
             }

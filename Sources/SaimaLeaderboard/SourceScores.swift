@@ -7,30 +7,49 @@ import SaimaModel
 /// any such item. Items without an s score are left out rather than counted as 0, so the column
 /// says how that source rates the answers it saw.
 enum SourceScores {
-    static let sources = ScoreSource.allCases.map(\.rawValue)
-
-    static func track(_ track: LeaderboardInput.TrackSpec, team: String, answers: [LeaderboardInput.Answer])
-        -> [String: Double]
-    {
-        var perItem: [String: [String: (sum: Double, n: Int)]] = [:]  // source → set/item → sum
-        for a in answers where a.team == team && a.track == track.id {
-            for (source, value) in a.sources.present.map({ ($0.source.rawValue, $0.value) }) {
-                let current = perItem[source, default: [:]]["\(a.set)\u{1F}\(a.item)"] ?? (0, 0)
-                perItem[source, default: [:]]["\(a.set)\u{1F}\(a.item)"] = (current.sum + value, current.n + 1)
+    /// Per team of `teams` (positions in the input's teams, in that order): source id → the team's track score
+    /// from that source, for the input track at position `track`.
+    static func track(_ input: LeaderboardInput, track k: Int, teams: [Int]) -> [[String: Double]] {
+        let table = input.answers
+        let items = table.trackItems[k]
+        let n = items.count
+        var position = [Int](repeating: -1, count: table.teamCount)
+        for (t, team) in teams.enumerated() where position[team] < 0 { position[team] = t }
+        var out = Array(repeating: [String: Double](), count: teams.count)
+        for source in ScoreSource.allCases {
+            var sums: [Double] = []
+            var counts: [Int32] = []
+            for r in table.rowsByTrack[k] {
+                let a = table.rows[Int(r)]
+                let t = position[Int(a.team)]
+                let i = Int(a.item) - items.lowerBound
+                guard t >= 0, i >= 0, i < n, let value = a[source] else { continue }
+                if sums.isEmpty {
+                    sums = [Double](repeating: 0, count: teams.count * n)
+                    counts = [Int32](repeating: 0, count: teams.count * n)
+                }
+                sums[t * n + i] += value
+                counts[t * n + i] += 1
             }
-        }
-        var out: [String: Double] = [:]
-        for source in sources {
-            guard let items = perItem[source] else { continue }
-            var total = 0.0
-            var weights = 0.0
-            for set in track.sets {
-                let values = set.items.compactMap { items["\(set.id)\u{1F}\($0)"].map { $0.sum / Double($0.n) } }
-                guard !values.isEmpty else { continue }
-                total += set.weight * values.reduce(0, +) / Double(values.count)
-                weights += set.weight
+            guard !sums.isEmpty else { continue }
+            for t in teams.indices {
+                var total = 0.0
+                var weights = 0.0
+                for (offset, set) in input.tracks[k].sets.enumerated() {
+                    let range = table.setItems[table.trackSets[k].lowerBound + offset]
+                    var sum = 0.0
+                    var valued = 0
+                    for i in range where counts[t * n + i - items.lowerBound] > 0 {
+                        let cell = t * n + i - items.lowerBound
+                        sum += sums[cell] / Double(counts[cell])
+                        valued += 1
+                    }
+                    guard valued > 0 else { continue }
+                    total += set.weight * sum / Double(valued)
+                    weights += set.weight
+                }
+                if weights > 0 { out[t][source.rawValue] = total / weights * 100 }
             }
-            if weights > 0 { out[source] = total / weights * 100 }
         }
         return out
     }

@@ -2,53 +2,67 @@ import SaimaModel
 
 /// Per team (and track) counts of answers, failures, latency and tokens.
 struct TeamStatistics {
-    struct Key: Hashable {
-        var team: String
-        var track: String?
-    }
-
     struct Tally {
-        var answeredItems: Set<String> = []
+        /// Distinct items with an ok answer.
+        var answered = 0
         var failedByClass: [Outcome: Int] = [:]
         var unextractable = 0
         var latencies: [Double] = []
         var tokens = 0
         var extraction = ExtractionAudit()
+
+        mutating func add(_ a: AnswerTable.Row, names table: AnswerTable) {
+            if a.outcome != .ok { failedByClass[a.outcome, default: 0] += 1 }
+            if a.unextractable { unextractable += 1 }
+            if a.outcome == .ok {
+                extraction.add(rule: table.name(a.rule), strength: table.name(a.strength), unextractable: a.unextractable)
+            }
+            tokens = tokens.saturatingAdd(Int(a.tokens))
+        }
     }
 
-    var tallies: [Key: Tally] = [:]
+    /// `byTrack[team][track]`: teams by position in the input, tracks by position in the answer table.
+    var byTrack: [[Tally]]
+    /// Per team over all tracks; its latencies are left empty (they are the tracks' latencies together).
+    var overall: [Tally]
+    let trackIDs: [String]
 
-    init(answers: [LeaderboardInput.Answer]) {
-        for a in answers {
-            let itemKey = a.outcome == .ok ? "\(a.track)\u{1F}\(a.set)\u{1F}\(a.item)" : ""
-            for key in [Key(team: a.team, track: a.track), Key(team: a.team, track: nil)] {
-                // Mutated in place: copying a Tally out and back would copy its set every time.
-                if a.outcome == .ok {
-                    tallies[key, default: Tally()].answeredItems.insert(itemKey)
-                    tallies[key, default: Tally()].latencies.append(a.latencyMs)
-                } else {
-                    tallies[key, default: Tally()].failedByClass[a.outcome, default: 0] += 1
+    init(_ table: AnswerTable) {
+        trackIDs = table.trackIDs
+        byTrack = Array(repeating: Array(repeating: Tally(), count: table.trackIDs.count), count: table.teamCount)
+        overall = Array(repeating: Tally(), count: table.teamCount)
+        // Per team, one bit per item number: set when the item first has an ok answer.
+        var seen = Array(repeating: [UInt64](), count: table.teamCount)
+        let words = (table.itemCount + 63) / 64
+        for a in table.rows {
+            let t = Int(a.team)
+            let k = Int(a.track)
+            if a.outcome == .ok {
+                if seen[t].isEmpty { seen[t] = [UInt64](repeating: 0, count: words) }
+                let word = Int(a.item) / 64
+                let bit = UInt64(1) << UInt64(Int(a.item) % 64)
+                if seen[t][word] & bit == 0 {
+                    seen[t][word] |= bit
+                    byTrack[t][k].answered += 1
+                    overall[t].answered += 1
                 }
-                if a.unextractable { tallies[key, default: Tally()].unextractable += 1 }
-                if a.outcome == .ok {
-                    tallies[key, default: Tally()].extraction.add(
-                        rule: a.rule, strength: a.ruleStrength, unextractable: a.unextractable)
-                }
-                tallies[key, default: Tally()].tokens = tallies[key, default: Tally()].tokens.saturatingAdd(a.tokens)
+                byTrack[t][k].latencies.append(a.latencyMs)
             }
+            byTrack[t][k].add(a, names: table)
+            overall[t].add(a, names: table)
         }
     }
 
     /// An entry with the counts filled in; ranks and scores are set by the caller.
-    func entry(team: LeaderboardInput.TeamSpec, track: String?, items: Int) -> BoardEntry {
-        let t = tallies[Key(team: team.id, track: track)] ?? Tally()
-        let sorted = t.latencies.sorted()
+    func entry(team: LeaderboardInput.TeamSpec, position p: Int, track: Int?, items: Int) -> BoardEntry {
+        let t = track.map { byTrack[p][$0] } ?? overall[p]
+        let sorted = (track == nil ? byTrack[p].flatMap(\.latencies) : t.latencies).sorted()
         var entry = BoardEntry(
             team: team.id, name: team.name, position: 0, rank: 0, rankGroup: 0, score: 0, ci95: (0, 0), items: items,
-            answered: t.answeredItems.count, failedByClass: t.failedByClass, unextractable: t.unextractable,
+            answered: t.answered, failedByClass: t.failedByClass, unextractable: t.unextractable,
             meanLatencyMs: sorted.isEmpty ? nil : sorted.reduce(0, +) / Double(sorted.count),
             p95LatencyMs: sorted.isEmpty ? nil : Percentile.of(sorted: sorted, 95), tokens: t.tokens,
-            notEntered: track.map { !team.entered.contains($0) } ?? false, notEnteredTracks: [])
+            notEntered: track.map { !team.entered.contains(trackIDs[$0]) } ?? false, notEnteredTracks: [])
         entry.extraction = t.extraction
         return entry
     }

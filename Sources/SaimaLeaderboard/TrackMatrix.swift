@@ -6,33 +6,34 @@ import SaimaModel
 /// has no answer for (not run, or failed) is 0. Every team entered in the track is scored on the
 /// track's whole item list, which is what makes paired comparison on common items possible.
 struct TrackMatrix {
-    let track: LeaderboardInput.TrackSpec
-    let teams: [String]
+    /// Positions of the teams (rows) in the input's teams.
+    let teams: [Int]
     /// `scores[t][i]` in [0, 1].
     var scores: [[Double]]
     /// Item index ranges of each set, in set order (sets without items are left out).
     let setRanges: [(weight: Double, range: Range<Int>)]
 
-    init(track: LeaderboardInput.TrackSpec, teams: [String], answers: [LeaderboardInput.Answer]) {
-        self.track = track
+    /// The matrix of the input track at position `track`, rows for `teams` (positions in the input's teams).
+    init(_ input: LeaderboardInput, track k: Int, teams: [Int]) {
+        let table = input.answers
         self.teams = teams
-        var itemIndex: [String: Int] = [:]
+        let items = table.trackItems[k]
         var ranges: [(Double, Range<Int>)] = []
-        var n = 0
-        for set in track.sets where !set.items.isEmpty {
-            let start = n
-            for item in set.items {
-                itemIndex["\(set.id)\u{1F}\(item)"] = n
-                n += 1
-            }
-            ranges.append((set.weight, start..<n))
+        for (offset, set) in input.tracks[k].sets.enumerated() where !set.items.isEmpty {
+            let range = table.setItems[table.trackSets[k].lowerBound + offset]
+            ranges.append((set.weight, (range.lowerBound - items.lowerBound)..<(range.upperBound - items.lowerBound)))
         }
         setRanges = ranges
-        let teamIndex = Dictionary(uniqueKeysWithValues: teams.enumerated().map { ($1, $0) })
+        var row = [Int](repeating: -1, count: table.teamCount)
+        for (t, team) in teams.enumerated() where row[team] < 0 { row[team] = t }
+        let n = items.count
         var sums = Array(repeating: Array(repeating: 0.0, count: n), count: teams.count)
         var counts = Array(repeating: Array(repeating: 0, count: n), count: teams.count)
-        for a in answers where a.track == track.id {
-            guard let t = teamIndex[a.team], let i = itemIndex["\(a.set)\u{1F}\(a.item)"] else { continue }
+        for r in table.rowsByTrack[k] {
+            let a = table.rows[Int(r)]
+            let t = row[Int(a.team)]
+            let i = Int(a.item) - items.lowerBound
+            guard t >= 0, i >= 0, i < n else { continue }
             sums[t][i] += a.score
             counts[t][i] += 1
         }
@@ -51,14 +52,5 @@ struct TrackMatrix {
             weights += weight
         }
         return weights > 0 ? total / weights * 100 : 0
-    }
-
-    /// Per set: the mean score across teams × 100 (difficulty; low = hard).
-    func setDifficulty() -> [Double] {
-        setRanges.map { _, range in
-            guard !teams.isEmpty else { return 0 }
-            let total = scores.reduce(0.0) { $0 + $1[range].reduce(0, +) }
-            return total / Double(range.count * teams.count) * 100
-        }
     }
 }

@@ -35,8 +35,8 @@ package enum LeaderboardAssembly {
                 id: t.team, name: LocalizedText(zh: t.name.zh, en: t.name.en),
                 entered: Set(t.tracks).intersection(roundTracks))
         }
-        var answers: [LeaderboardInput.Answer] = []
-        answers.reserveCapacity(try store.currentCount())
+        var input = LeaderboardInput(round: round, tracks: trackSpecs, teams: teams)
+        input.reserveCapacity(try store.currentCount())
         try store.forEachScoredAnswer { r in
             let s = r.score
             var answer = LeaderboardInput.Answer(
@@ -51,9 +51,9 @@ package enum LeaderboardAssembly {
             } else if s != nil {
                 answer.sources.auto = 0
             }
-            answers.append(answer)
+            input.append(answer)
         }
-        return LeaderboardInput(round: round, tracks: trackSpecs, teams: teams, answers: answers)
+        return input
     }
 
     /// Prompt plus completion tokens of a stored answer, each clamped to 0…`ChatResponseParser.maxTokens`

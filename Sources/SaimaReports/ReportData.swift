@@ -96,41 +96,27 @@ package struct ReportData: Sendable {
         self.agreement = agreement
         self.failureExamples = failureExamples
         self.manifest = manifest
-        // Per (item, team) sums in one flat table: items by position in their set, teams by position in the input.
+        // Per (item, team) sums in one flat table: items by their number in the answer table (the input's items
+        // come first, in order), teams by position in the input.
+        let table = input.answers
         let teamIndex = Dictionary(input.teams.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        struct ItemKey: Hashable {
-            var track: String
-            var set: String
-            var item: String
-        }
-        var itemIndex: [ItemKey: Int] = [:]
-        for track in input.tracks {
-            for set in track.sets {
-                for item in set.items where itemIndex[ItemKey(track: track.id, set: set.id, item: item)] == nil {
-                    itemIndex[ItemKey(track: track.id, set: set.id, item: item)] = itemIndex.count
-                }
-            }
-        }
         let teamCount = input.teams.count
-        var sums = [Double](repeating: 0, count: itemIndex.count * teamCount)
-        var counts = [Int](repeating: 0, count: itemIndex.count * teamCount)
-        for a in input.answers {
-            guard let i = itemIndex[ItemKey(track: a.track, set: a.set, item: a.item)], let t = teamIndex[a.team] else {
-                continue
-            }
-            sums[i * teamCount + t] += a.score
-            counts[i * teamCount + t] += 1
+        let itemCount = table.trackItems.last?.upperBound ?? 0
+        var sums = [Double](repeating: 0, count: itemCount * teamCount)
+        var counts = [Int](repeating: 0, count: itemCount * teamCount)
+        for a in table.rows where Int(a.item) < itemCount {
+            sums[Int(a.item) * teamCount + Int(a.team)] += a.score
+            counts[Int(a.item) * teamCount + Int(a.team)] += 1
         }
         var difficulty: [SetDifficulty] = []
         var separating: [SeparatingItem] = []
-        for track in input.tracks {
+        for (k, track) in input.tracks.enumerated() {
             let teams = input.teams.filter { $0.entered.contains(track.id) }.map(\.id)
             guard !teams.isEmpty else { continue }
             let positions = teams.map { teamIndex[$0]! }
-            for set in track.sets where !set.items.isEmpty {
+            for (offset, set) in track.sets.enumerated() where !set.items.isEmpty {
                 var total = 0.0
-                for item in set.items {
-                    let i = itemIndex[ItemKey(track: track.id, set: set.id, item: item)]!
+                for (i, item) in zip(table.setItems[table.trackSets[k].lowerBound + offset], set.items) {
                     let values = positions.map { t in
                         counts[i * teamCount + t] > 0 ? sums[i * teamCount + t] / Double(counts[i * teamCount + t]) : 0
                     }

@@ -15,7 +15,10 @@ struct LeaderboardBuilderTests {
                unextractable: unextractable, latencyMs: 100, tokens: 10)
     }
 
-    static var input: LeaderboardInput {
+    static var input: LeaderboardInput { makeInput() }
+
+    /// The hand-computed round; `teamBName` replaces team B's display name.
+    static func makeInput(teamBName: LocalizedText = LocalizedText(zh: "乙", en: "B")) -> LeaderboardInput {
         let t1 = LeaderboardInput.TrackSpec(
             id: "t1", name: LocalizedText(zh: "一", en: "One"), weight: 2,
             sets: [.init(id: "s1", weight: 1, items: ["a", "b"]), .init(id: "s2", weight: 3, items: ["c", "d"])])
@@ -23,7 +26,7 @@ struct LeaderboardBuilderTests {
             id: "t2", name: LocalizedText(zh: "二", en: "Two"), weight: 1, sets: [.init(id: "s", weight: 1, items: ["x", "y"])])
         let teams = [
             LeaderboardInput.TeamSpec(id: "A", name: LocalizedText(zh: "甲", en: "A"), entered: ["t1", "t2"]),
-            LeaderboardInput.TeamSpec(id: "B", name: LocalizedText(zh: "乙", en: "B"), entered: ["t1"]),
+            LeaderboardInput.TeamSpec(id: "B", name: teamBName, entered: ["t1"]),
             LeaderboardInput.TeamSpec(id: "C", name: LocalizedText(zh: "丙", en: "C"), entered: ["t1"]),
         ]
         var answers: [Answer] = []

@@ -9,8 +9,7 @@ struct ReportRenderingTests {
     static let hostileName = LocalizedText(zh: "<script>alert('队')</script>", en: "Evil & \"Co\" | <b>")
 
     static func sample() -> (Leaderboard, LeaderboardInput) {
-        var input = LeaderboardBuilderTests.input
-        input.teams[1].name = hostileName
+        let input = LeaderboardBuilderTests.makeInput(teamBName: hostileName)
         let board = LeaderboardBuilder(seed: 3, resamples: 100).build(input, generatedAt: Date(timeIntervalSince1970: 0))
         return (board, input)
     }

@@ -1,0 +1,185 @@
+package import SaimaModel
+
+/// The scored answers of a round as compact rows: 72 bytes an answer, where a record keyed by four strings, two
+/// optional strings and three optional numbers took 192 (and every aggregate hashed those strings again).
+///
+/// Definitions:
+/// - a row's team is its position in the input's teams; answers of teams the input does not list are dropped
+///   (no board shows them);
+/// - items are numbered in the input's order, track by track and set by set, so each input track's items are
+///   one range and each set's items another. Tracks, sets and items an answer names that the input does not
+///   list get numbers after those: they count in a team's answered, failed and token statistics, never in a
+///   score (as before);
+/// - a set listing one item id twice: answers go to its first position.
+package struct AnswerTable: Sendable {
+    package struct Row: Sendable {
+        /// Position in the input's teams.
+        package var team: Int32
+        /// Position in `trackIDs`.
+        package var track: Int32
+        /// Position in `setIDs`.
+        package var set: Int32
+        /// The item's number (see the type's definition).
+        package var item: Int32
+        /// Prompt plus completion tokens (each clamped when stored, so the sum fits).
+        package var tokens: UInt32
+        package var outcome: Outcome
+        package var unextractable: Bool
+        /// Waits for a judge (LLM or human); counts 0 until judged.
+        package var pending: Bool
+        /// Positions in `names` of the extraction rule and its strength; -1 when none.
+        package var rule: Int32
+        package var strength: Int32
+        /// In [0, 1]; 0 for failures and unextractable answers.
+        package var score: Double
+        package var latencyMs: Double
+        /// Per-source scores, NaN where a source has none (three plain numbers: optionals would take 48 bytes).
+        var auto: Double
+        var llmJudge: Double
+        var human: Double
+
+        /// The score from one source, when it has one.
+        package subscript(source: ScoreSource) -> Double? {
+            let value = switch source {
+            case .auto: auto
+            case .llmJudge: llmJudge
+            case .human: human
+            }
+            return value.isNaN ? nil : value
+        }
+
+        package var sources: SourceValues {
+            SourceValues(
+                auto: auto.isNaN ? nil : auto, llmJudge: llmJudge.isNaN ? nil : llmJudge, human: human.isNaN ? nil : human)
+        }
+    }
+
+    package private(set) var rows: [Row] = []
+    /// Row positions of each track's answers, by position in `trackIDs`.
+    package private(set) var rowsByTrack: [[Int32]]
+    /// Track ids: the input's tracks in order, then any other an answer named.
+    package private(set) var trackIDs: [String]
+    /// Set ids and their track's position: the input's sets in order, then any other an answer named.
+    package private(set) var setIDs: [String]
+    package private(set) var setTrack: [Int32]
+    /// The item numbers of each input track (by position in the input's tracks).
+    package let trackItems: [Range<Int>]
+    /// The item numbers of each input set (by position in `setIDs`).
+    package let setItems: [Range<Int>]
+    /// The positions in `setIDs` of each input track's sets (by position in the input's tracks).
+    package let trackSets: [Range<Int>]
+    /// Item numbers given so far: the input's items, then any other an answer named.
+    package private(set) var itemCount: Int
+    /// Every rule or strength name a row refers to.
+    package private(set) var names: [String] = []
+    package let teamCount: Int
+
+    private struct SetKey: Hashable {
+        var track: Int32
+        var set: String
+    }
+
+    private var teamIndex: [String: Int32] = [:]
+    private var trackIndex: [String: Int32] = [:]
+    private var setIndex: [SetKey: Int32] = [:]
+    /// Per set, item id → number.
+    private var itemIndex: [[String: Int32]] = []
+    private var nameIndex: [String: Int32] = [:]
+
+    package init(tracks: [LeaderboardInput.TrackSpec], teams: [LeaderboardInput.TeamSpec]) {
+        teamCount = teams.count
+        for (t, team) in teams.enumerated() where teamIndex[team.id] == nil { teamIndex[team.id] = Int32(t) }
+        trackIDs = tracks.map(\.id)
+        rowsByTrack = Array(repeating: [], count: tracks.count)
+        setIDs = []
+        setTrack = []
+        var trackRanges: [Range<Int>] = []
+        var setRanges: [Range<Int>] = []
+        var trackSetRanges: [Range<Int>] = []
+        var n = 0
+        for (k, track) in tracks.enumerated() {
+            if trackIndex[track.id] == nil { trackIndex[track.id] = Int32(k) }
+            let trackStart = n
+            let firstSet = setIDs.count
+            for set in track.sets {
+                let key = SetKey(track: trackIndex[track.id]!, set: set.id)
+                let position = Int32(setIDs.count)
+                setIDs.append(set.id)
+                setTrack.append(Int32(k))
+                var items: [String: Int32] = [:]
+                items.reserveCapacity(set.items.count)
+                for item in set.items {
+                    if items[item] == nil { items[item] = Int32(n) }
+                    n += 1
+                }
+                if setIndex[key] == nil { setIndex[key] = position }
+                itemIndex.append(items)
+                setRanges.append((n - set.items.count)..<n)
+            }
+            trackRanges.append(trackStart..<n)
+            trackSetRanges.append(firstSet..<setIDs.count)
+        }
+        trackItems = trackRanges
+        trackSets = trackSetRanges
+        setItems = setRanges
+        itemCount = n
+    }
+
+    package var count: Int { rows.count }
+
+    package mutating func reserveCapacity(_ n: Int) { rows.reserveCapacity(n) }
+
+    /// Adds one scored answer (see the type's definition for answers of teams, tracks or items not listed).
+    package mutating func append(_ a: LeaderboardInput.Answer) {
+        guard let team = teamIndex[a.team] else { return }
+        let track = intern(track: a.track)
+        let set = intern(set: a.set, track: track)
+        let item = intern(item: a.item, set: set)
+        let s = a.sources
+        rows.append(Row(
+            team: team, track: track, set: set, item: item, tokens: UInt32(clamping: a.tokens), outcome: a.outcome,
+            unextractable: a.unextractable, pending: a.pending, rule: a.rule.map { intern(name: $0) } ?? -1,
+            strength: a.ruleStrength.map { intern(name: $0) } ?? -1, score: a.score, latencyMs: a.latencyMs,
+            auto: s.auto ?? .nan, llmJudge: s.llmJudge ?? .nan, human: s.human ?? .nan))
+        rowsByTrack[Int(track)].append(Int32(rows.count - 1))
+    }
+
+    /// A rule or strength name of a row (`rule` or `strength`), or nil for -1.
+    package func name(_ position: Int32) -> String? { position < 0 ? nil : names[Int(position)] }
+
+    private mutating func intern(track id: String) -> Int32 {
+        if let k = trackIndex[id] { return k }
+        let k = Int32(trackIDs.count)
+        trackIDs.append(id)
+        rowsByTrack.append([])
+        trackIndex[id] = k
+        return k
+    }
+
+    private mutating func intern(set id: String, track: Int32) -> Int32 {
+        let key = SetKey(track: track, set: id)
+        if let s = setIndex[key] { return s }
+        let s = Int32(setIDs.count)
+        setIDs.append(id)
+        setTrack.append(track)
+        itemIndex.append([:])
+        setIndex[key] = s
+        return s
+    }
+
+    private mutating func intern(item id: String, set: Int32) -> Int32 {
+        if let i = itemIndex[Int(set)][id] { return i }
+        let i = Int32(clamping: itemCount)
+        itemCount += 1
+        itemIndex[Int(set)][id] = i
+        return i
+    }
+
+    private mutating func intern(name: String) -> Int32 {
+        if let p = nameIndex[name] { return p }
+        let p = Int32(names.count)
+        names.append(name)
+        nameIndex[name] = p
+        return p
+    }
+}

@@ -161,30 +161,43 @@ package enum Appeals {
 
 /// Items by (track, set, item) for looking up stored answers.
 struct ItemIndex: Sendable {
-    /// (track, set, item) ids.
-    struct Key: Hashable, Sendable {
+    /// (track, set) ids.
+    struct SetKey: Hashable, Sendable {
         var track: String
         var set: String
-        var item: String
     }
 
     private let tracks: [Track]
-    /// Positions, not copies: an index of 100,000 items stays a few megabytes.
-    private var map: [Key: (track: Int, set: Int, item: Int)] = [:]
+    /// Positions, not copies, and one small table per (track, set): an index of 100,000 items is about 3 MB (one
+    /// table keyed by (track, set, item) took 9.4).
+    private var tables: [SetKey: Int] = [:]
+    /// Per table: item id → (position in `setPositions`, position in the set). When two sets share (track, set)
+    /// ids, the later one's items win, id by id.
+    private var items: [[String: (set: Int32, item: Int32)]] = []
+    private var setPositions: [(track: Int, set: Int)] = []
 
     init(tracks: [Track]) {
         self.tracks = tracks
-        map.reserveCapacity(tracks.reduce(0) { $0 + $1.questionSets.reduce(0) { $0 + $1.items.count } })
         for (t, track) in tracks.enumerated() {
             for (s, set) in track.questionSets.enumerated() {
-                for (i, item) in set.items.enumerated() { map[Key(track: track.id, set: set.id, item: item.id)] = (t, s, i) }
+                let key = SetKey(track: track.id, set: set.id)
+                let table = tables[key] ?? items.count
+                if table == items.count { items.append([:]) }
+                tables[key] = table
+                let position = Int32(clamping: setPositions.count)
+                setPositions.append((t, s))
+                items[table].reserveCapacity(items[table].count + set.items.count)
+                for (i, item) in set.items.enumerated() { items[table][item.id] = (position, Int32(clamping: i)) }
             }
         }
     }
 
     subscript(key: ResultKey) -> (Item, QuestionSet)? {
-        guard let p = map[Key(track: key.track, set: key.set, item: key.item)] else { return nil }
-        let set = tracks[p.track].questionSets[p.set]
-        return (set.items[p.item], set)
+        guard let table = tables[SetKey(track: key.track, set: key.set)], let p = items[table][key.item] else {
+            return nil
+        }
+        let position = setPositions[Int(p.set)]
+        let set = tracks[position.track].questionSets[position.set]
+        return (set.items[Int(p.item)], set)
     }
 }

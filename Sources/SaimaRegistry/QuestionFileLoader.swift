@@ -9,42 +9,33 @@ struct QuestionFileLoader {
     var answersWithheld = false
 
     func load(diagnostics: inout [Diagnostic]) -> [Item] {
-        // The file's bytes, and nothing else of it, are kept while parsing (no `Data`, no whole-file `String`).
-        let bytes: [UInt8]
-        do {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                diagnostics.append(Diagnostic(path: path, line: 0, message: "question file not found"))
-                return []
-            }
-            let lower = path.lowercased()
-            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-                diagnostics.append(Diagnostic(
-                    path: path, line: 0,
-                    message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
-                return []
-            }
-            bytes = [UInt8](data)
+        // The file is read a megabyte at a time (`FileLines`) and cut into lines on the UTF-8 bytes (cutting a
+        // `String` by `Character` and re-encoding each line was a quarter of loading); every line must be valid
+        // UTF-8, or the file is refused as a whole.
+        let file = FileLines(path: path)
+        guard let head = file.prefix(4) else {
+            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file not found"))
+            return []
         }
-        // Lines are cut and parsed on the UTF-8 bytes (cutting a `String` by `Character` and re-encoding each line
-        // was a quarter of loading); every line must be valid UTF-8, or the file is refused as a whole.
+        let lower = path.lowercased()
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || head == [0x50, 0x4B, 0x03, 0x04] {
+            diagnostics.append(Diagnostic(
+                path: path, line: 0,
+                message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
+            return []
+        }
         let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
         // One item a line at most: room for all of them up front (growing by doubling held two copies at once).
-        let lines = bytes.reduce(into: 1) { n, b in if b == 0x0A { n += 1 } }
+        let lines = file.count() ?? 0
         var items: [Item] = []
         items.reserveCapacity(lines)
         var firstLineOfID: [String: Int] = [:]
         firstLineOfID.reserveCapacity(lines)
-        var lineStart = 0
-        var index = -1
-        while lineStart <= bytes.count {
-            index += 1
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
-            let rawLine = bytes[lineStart..<lineEnd]
-            lineStart = lineEnd + 1
-            let line = index + 1
+        var invalidUTF8 = false
+        let read = file.forEach { rawLine, line in
             guard String(validating: rawLine, as: UTF8.self) != nil else {
-                diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
-                return []
+                invalidUTF8 = true
+                return false
             }
             let ascii = Self.trimmingASCIIWhitespace(rawLine)
             // JSON allows only ASCII whitespace around a value; a line padded with other Unicode spaces is
@@ -52,28 +43,39 @@ struct QuestionFileLoader {
             let trimmed: ArraySlice<UInt8> =
                 ascii.first.map { $0 >= 0x80 } == true || ascii.last.map { $0 >= 0x80 } == true
                 ? ArraySlice(String(decoding: ascii, as: UTF8.self).trimmed.utf8) : ascii
-            if trimmed.isEmpty { continue }
+            if trimmed.isEmpty { return true }
             let value: JSONValue
-            do {
-                value = try JSONValue.parse(trimmed)
-            } catch {
+            switch Result(catching: { () throws(JSONSyntaxError) -> JSONValue in try JSONValue.parse(trimmed) }) {
+            case .success(let v):
+                value = v
+            case .failure(let error):
                 let text = String(decoding: trimmed, as: UTF8.self)
                 let looksLikeCSV = !text.hasPrefix("{") && (text.contains(",") || text.contains("\t"))
-                diagnostics.append(Diagnostic(
-                    path: path, line: line,
-                    message: "malformed JSON line: \(error.message)"
-                        + (looksLikeCSV ? " — this looks like CSV; question files are JSON Lines: use `saima import --from csv` / 疑似 CSV，请用 saima import" : "")))
-                continue
+                let hint = looksLikeCSV
+                    ? " — this looks like CSV; question files are JSON Lines: use `saima import --from csv` / 疑似 CSV，请用 saima import"
+                    : ""
+                diagnostics.append(
+                    Diagnostic(path: path, line: line, message: "malformed JSON line: " + error.message + hint))
+                return true
             }
             if let id = value["id"]?.stringValue, !id.isEmpty {
                 if let first = firstLineOfID[id] {
                     diagnostics.append(
                         Diagnostic(path: path, line: line, message: "duplicate item id `\(id)` (first on line \(first))"))
-                    continue
+                    return true
                 }
                 firstLineOfID[id] = line
             }
             if let item = parser.parse(value, line: line, diagnostics: &diagnostics) { items.append(item) }
+            return true
+        }
+        if invalidUTF8 {
+            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
+            return []
+        }
+        if !read {
+            diagnostics.append(Diagnostic(path: path, line: 0, message: "question file could not be read"))
+            return []
         }
         if items.isEmpty, firstLineOfID.isEmpty {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file holds no items"))

@@ -44,4 +44,30 @@ struct QuestionFileLinesTests {
         #expect(items.isEmpty)
         #expect(diagnostics.map(\.message) == ["question file is not valid UTF-8"])
     }
+
+    /// Reading a megabyte at a time gives the same lines as cutting the whole file at LF, whatever the chunk
+    /// size: lines split across chunks, CRLF kept in the line, a last line without LF, an empty file.
+    @Test(arguments: [1, 2, 3, 7, 1 << 20])
+    func chunkedLinesEqualWholeFileLines(chunkSize: Int) throws {
+        let folder = NSTemporaryDirectory() + "saima-lines-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for text in ["", "\n", "一\r\n二\n\n三", Self.line("a") + "\n" + Self.line("b") + "\n"] {
+            let path = folder + "/f.txt"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            var lines: [[UInt8]] = []
+            var numbers: [Int] = []
+            let read = FileLines(path: path, chunkSize: chunkSize).forEach { line, n in
+                lines.append(Array(line))
+                numbers.append(n)
+                return true
+            }
+            let whole = Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+            #expect(read)
+            #expect(lines == whole)
+            #expect(numbers == Array(1...whole.count))
+            #expect(FileLines(path: path, chunkSize: chunkSize).count() == whole.count)
+        }
+        #expect(FileLines(path: folder + "/missing").forEach { _, _ in true } == false)
+    }
 }

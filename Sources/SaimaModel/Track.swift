@@ -67,14 +67,14 @@ public struct QuestionSet: Sendable, Hashable, Identifiable {
     public var answersWithheld: Bool
     /// `min_correct` in `track.yaml`: the fewest correct options of its multi-choice items (default 1, 不定项).
     public var minimumCorrect = 1
-    public var items: [Item]
+    public var items: ItemList
     /// SHA-256 (hex) over the set's normalized items; see `QuestionSetHasher`.
     public var contentHash: String
 
     public init(
         id: String, trackID: String, file: String, path: String, trackDirectory: String,
         pilotUnit: LocalizedText, split: Split, weight: Double, description: LocalizedText? = nil,
-        partialCredit: Double = 0.5, canary: String? = nil, answersWithheld: Bool = false, items: [Item],
+        partialCredit: Double = 0.5, canary: String? = nil, answersWithheld: Bool = false, items: ItemList,
         contentHash: String
     ) {
         self.id = id

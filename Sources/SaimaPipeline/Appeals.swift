@@ -187,7 +187,7 @@ struct ItemIndex: Sendable {
                 let position = Int32(clamping: setPositions.count)
                 setPositions.append((t, s))
                 items[table].reserveCapacity(items[table].count + set.items.count)
-                for (i, item) in set.items.enumerated() { items[table][item.id] = (position, Int32(clamping: i)) }
+                for (i, id) in set.items.ids.enumerated() { items[table][id] = (position, Int32(clamping: i)) }
             }
         }
     }

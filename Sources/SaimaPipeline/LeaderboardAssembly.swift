@@ -27,7 +27,7 @@ package enum LeaderboardAssembly {
             LeaderboardInput.TrackSpec(
                 id: track.id, name: track.name, weight: track.weight,
                 sets: track.questionSets(split: split).map { set in
-                    .init(id: set.id, weight: set.weight, items: set.items.map(\.id), pilotUnit: set.pilotUnit)
+                    .init(id: set.id, weight: set.weight, items: set.items.ids, pilotUnit: set.pilotUnit)
                 })
         }
         let teams = manifest.teams.map { t in

@@ -7,11 +7,14 @@ import Synchronization
 package final class PhaseClock: Sendable {
     private let state: Mutex<(last: ContinuousClock.Instant, phases: [(name: String, seconds: Double)], peakMB: [Double])>
     private let start: ContinuousClock.Instant
+    /// Run at the end of each phase, before the peak is read (the command returns freed memory to the system).
+    private let atEachLap: (@Sendable () -> Void)?
 
-    package init() {
+    package init(atEachLap: (@Sendable () -> Void)? = nil) {
         let now = ContinuousClock.now
         start = now
         state = Mutex((now, [], []))
+        self.atEachLap = atEachLap
     }
 
     /// Ends the current phase under `name`. Never inlined: `Scripts/callgrind-fullpath.sh` dumps a profile part
@@ -19,6 +22,7 @@ package final class PhaseClock: Sendable {
     @inline(never)
     package func lap(_ name: String) {
         let now = ContinuousClock.now
+        atEachLap?()
         let peak = Self.peakRSSMegabytes()
         state.withLock { s in
             s.phases.append((name, Self.seconds(now - s.last)))

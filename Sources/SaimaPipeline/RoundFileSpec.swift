@@ -12,7 +12,7 @@ extension RoundSpec {
         retryFailed: Bool
     ) throws -> RoundSpec {
         var diagnostics: [Diagnostic] = []
-        let registry = TrackRegistry.load(roots: roots + file.tracksRoots, diagnostics: &diagnostics)
+        let registry = TrackRegistry.load(roots: roots + file.tracksRoots, items: .onDemand, diagnostics: &diagnostics)
         let all = SubmissionLoader.load(root: submissionsRoot, registry: registry, diagnostics: &diagnostics)
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         let tracks = try Selection.tracks(registry, ids: file.tracks, source: path)

@@ -27,7 +27,7 @@ package enum Validation {
         var out: [Diagnostic] = []
         for track in registry.tracks {
             for set in track.questionSets {
-                for item in set.items {
+                for item in set.items.positions(with: .metric).map({ set.items[$0] }) {
                     if let metric = item.metric, MetricRegistry.metric(named: metric) == nil {
                         out.append(Diagnostic(
                             path: set.path, line: item.line,

@@ -7,28 +7,80 @@ struct QuestionFileLoader {
     let trackDirectory: String
     /// Items of a contestant bundle's test set carry no answers.
     var answersWithheld = false
+    /// The set's `min_correct`, given to its multi-choice items.
+    var minimumCorrect = 1
+    /// Keep the items in memory, or read them back on demand from a private copy of their lines (`ItemList`).
+    var storage = TrackRegistry.ItemStorage.resident
 
+    /// The items (resident when `storage` says so, or when no private copy can be written) and the set's content
+    /// hash (`QuestionSetHasher`), computed as the items are read.
+    func loadSet(diagnostics: inout [Diagnostic]) -> (items: ItemList, contentHash: String) {
+        let digest = SHA256Stream()
+        var resident: [Item] = []
+        let spool = storage == .onDemand ? ItemSpool.Writer(expectedItems: 0) : nil
+        let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
+        let minimum = minimumCorrect
+        let ok = read(parser: parser, diagnostics: &diagnostics, reserve: { n in
+            if let spool { spool.reserveCapacity(n) } else { resident.reserveCapacity(n) }
+        }) { item, line, number in
+            var item = item
+            if item.type == .multiChoice { item.minimumCorrect = minimum }
+            QuestionSetHasher.add(item, to: digest)
+            if let spool { spool.add(item, line: line, number: number) } else { resident.append(item) }
+        }
+        let contentHash = digest.finalizeHex()
+        guard ok else { return ([], contentHash) }
+        guard let spool else { return (ItemList(resident), contentHash) }
+        let onDemand = spool.finish { bytes, number in
+            guard let value = try? JSONValue.parse(bytes) else { return nil }
+            var ignored: [Diagnostic] = []
+            guard var item = parser.parse(value, line: number, diagnostics: &ignored) else { return nil }
+            if item.type == .multiChoice { item.minimumCorrect = minimum }
+            return item
+        }
+        if let onDemand { return (ItemList(spool: onDemand), contentHash) }
+        // The private copy could not be written: read the file again into memory (its problems were reported).
+        var again = self
+        again.storage = .resident
+        var repeated: [Diagnostic] = []
+        return again.loadSet(diagnostics: &repeated)
+    }
+
+    /// The items, in memory (tests and tools that want an array).
     func load(diagnostics: inout [Diagnostic]) -> [Item] {
+        var items: [Item] = []
+        let ok = read(
+            parser: ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld),
+            diagnostics: &diagnostics, reserve: { items.reserveCapacity($0) }
+        ) { item, _, _ in items.append(item) }
+        return ok ? items : []
+    }
+
+    /// Reads every line, parses and checks it, and hands each good item with its trimmed line bytes and line number
+    /// to `add`; every problem goes to `diagnostics`. Returns false when the file as a whole is refused.
+    private func read(
+        parser: ItemParser, diagnostics: inout [Diagnostic], reserve: (Int) -> Void,
+        add: (Item, ArraySlice<UInt8>, Int) -> Void
+    ) -> Bool {
         // The file is read a megabyte at a time (`FileLines`) and cut into lines on the UTF-8 bytes (cutting a
         // `String` by `Character` and re-encoding each line was a quarter of loading); every line must be valid
         // UTF-8, or the file is refused as a whole.
         let file = FileLines(path: path)
         guard let head = file.prefix(4) else {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file not found"))
-            return []
+            return false
         }
         let lower = path.lowercased()
         if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || head == [0x50, 0x4B, 0x03, 0x04] {
             diagnostics.append(Diagnostic(
                 path: path, line: 0,
                 message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
-            return []
+            return false
         }
-        let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
         // One item a line at most: room for all of them up front (growing by doubling held two copies at once).
         let lines = file.count() ?? 0
-        var items: [Item] = []
-        items.reserveCapacity(lines)
+        reserve(lines)
+        var count = 0
         var firstLineOfID: [String: Int] = [:]
         firstLineOfID.reserveCapacity(lines)
         var invalidUTF8 = false
@@ -66,21 +118,24 @@ struct QuestionFileLoader {
                 }
                 firstLineOfID[id] = line
             }
-            if let item = parser.parse(value, line: line, diagnostics: &diagnostics) { items.append(item) }
+            if let item = parser.parse(value, line: line, diagnostics: &diagnostics) {
+                add(item, trimmed, line)
+                count += 1
+            }
             return true
         }
         if invalidUTF8 {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file is not valid UTF-8"))
-            return []
+            return false
         }
         if !read {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file could not be read"))
-            return []
+            return false
         }
-        if items.isEmpty, firstLineOfID.isEmpty {
+        if count == 0, firstLineOfID.isEmpty {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file holds no items"))
         }
-        return items
+        return true
     }
 
     /// The bytes without leading and trailing space, tab, CR, LF, VT and FF.

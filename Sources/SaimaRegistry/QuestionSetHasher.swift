@@ -8,12 +8,15 @@ public import SaimaModel
 /// an item's content or order, and not with key order, spacing or blank lines in the file, nor
 /// with anything in `track.yaml`.
 public enum QuestionSetHasher {
-    public static func hash(_ items: [Item]) -> String {
+    public static func hash(_ items: some Sequence<Item>) -> String {
         let digest = SHA256Stream()
-        for item in items {
-            digest.update(item.rawJSON)
-            digest.update("\n")
-        }
+        for item in items { add(item, to: digest) }
         return digest.finalizeHex()
+    }
+
+    /// Adds one item, in file order, to a hash being computed.
+    static func add(_ item: Item, to digest: SHA256Stream) {
+        digest.update(item.rawJSON)
+        digest.update("\n")
     }
 }

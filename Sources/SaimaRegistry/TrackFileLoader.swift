@@ -5,6 +5,8 @@ import Yams
 /// Loads one track folder: its `track.yaml`, question files and datasets.
 struct TrackFileLoader {
     let directory: String
+    /// Where the question sets' items are kept.
+    var itemStorage = TrackRegistry.ItemStorage.resident
 
     static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
     static let setFields: Set<String> = [
@@ -136,13 +138,14 @@ struct TrackFileLoader {
             }
         }
         guard let setID, let file, let pilot, let split else { return nil }
-        var items = QuestionFileLoader(path: filePath, trackDirectory: directory, answersWithheld: withheld)
-            .load(diagnostics: &diagnostics)
-        for i in items.indices where items[i].type == .multiChoice { items[i].minimumCorrect = minimum }
+        let (items, contentHash) = QuestionFileLoader(
+            path: filePath, trackDirectory: directory, answersWithheld: withheld, minimumCorrect: minimum,
+            storage: itemStorage
+        ).loadSet(diagnostics: &diagnostics)
         var set = QuestionSet(
             id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,
             split: split, weight: weight, description: description, partialCredit: min(partialCredit, 1),
-            canary: canary, answersWithheld: withheld, items: items, contentHash: QuestionSetHasher.hash(items))
+            canary: canary, answersWithheld: withheld, items: items, contentHash: contentHash)
         set.scoring = scoring
         set.minimumCorrect = minimum
         return set

@@ -8,7 +8,7 @@ extension TrackRegistry {
         var out: [Diagnostic] = []
         for track in tracks {
             for set in track.questionSets where set.minimumCorrect > 1 {
-                for item in set.items where item.type == .multiChoice {
+                for item in set.items.positions(with: .multiChoice).map({ set.items[$0] }) {
                     guard case .letters(let letters) = item.answer, letters.count < set.minimumCorrect else { continue }
                     out.append(Diagnostic(
                         path: set.path, line: item.line,

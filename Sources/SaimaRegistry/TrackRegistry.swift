@@ -19,16 +19,25 @@ public struct TrackRegistry: Sendable {
     /// The track with this id.
     public func track(_ id: String) -> Track? { tracks.first { $0.id == id } }
 
+    /// Where loaded items are kept: in memory, or read back on demand from a private copy of their lines (for a
+    /// run, whose memory would otherwise grow by about 500 bytes an item; see `ItemList`).
+    public enum ItemStorage: Sendable {
+        case resident
+        case onDemand
+    }
+
     /// Loads every `*/track.yaml` under each root; throws `DiagnosticsError` listing all problems.
-    public static func load(roots: [String]) throws(DiagnosticsError) -> TrackRegistry {
+    public static func load(roots: [String], items: ItemStorage = .resident) throws(DiagnosticsError) -> TrackRegistry {
         var diagnostics: [Diagnostic] = []
-        let registry = load(roots: roots, diagnostics: &diagnostics)
+        let registry = load(roots: roots, items: items, diagnostics: &diagnostics)
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         return registry
     }
 
     /// Loads what it can and appends every problem to `diagnostics`.
-    public static func load(roots: [String], diagnostics: inout [Diagnostic]) -> TrackRegistry {
+    public static func load(
+        roots: [String], items: ItemStorage = .resident, diagnostics: inout [Diagnostic]
+    ) -> TrackRegistry {
         var merged: [Track] = []
         var declarations: [(declared: TrackFileLoader.Declared, path: String)] = []
         for root in roots {
@@ -44,7 +53,7 @@ public struct TrackRegistry: Sendable {
                 guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
                     continue
                 }
-                let loader = TrackFileLoader(directory: directory)
+                let loader = TrackFileLoader(directory: directory, itemStorage: items)
                 guard FileManager.default.fileExists(atPath: loader.yamlPath) else {
                     diagnostics.append(Diagnostic(path: directory, line: 0, message: "track folder has no track.yaml"))
                     continue
@@ -112,7 +121,8 @@ public struct TrackRegistry: Sendable {
     /// Every `dataset` + `section` an item cites must exist in the (merged) track.
     private static func checkCitations(_ track: Track, diagnostics: inout [Diagnostic]) {
         for set in track.questionSets {
-            for item in set.items {
+            for position in set.items.positions(with: .citation) {
+                let item = set.items[position]
                 guard let citation = item.citation else { continue }
                 guard let dataset = track.dataset(citation.dataset) else {
                     let known = track.datasets.map(\.id).joined(separator: ", ")

@@ -36,7 +36,7 @@ public struct WorkItem: Sendable {
     public var key: ResultKey {
         let set = context.builder.track.questionSets[setIndex]
         return ResultKey(
-            team: context.team, track: context.builder.track.id, set: set.id, item: set.items[itemIndex].id,
+            team: context.team, track: context.builder.track.id, set: set.id, item: set.items.id(at: itemIndex),
             sample: Int(sampleNumber))
     }
 
@@ -79,10 +79,10 @@ public enum RunPlanner {
                 let context = WorkItem.Context(team: submission.id, builder: ChatRequestBuilder(track: track))
                 for (setIndex, set) in track.questionSets.enumerated() {
                     if let split, set.split != split { continue }
-                    for (itemIndex, item) in set.items.enumerated() {
+                    for (itemIndex, itemID) in set.items.ids.enumerated() {
                         for sample in 0..<max(1, samples) {
                             let key = ResultKey(
-                                team: submission.id, track: track.id, set: set.id, item: item.id, sample: sample)
+                                team: submission.id, track: track.id, set: set.id, item: itemID, sample: sample)
                             if let outcome = existing[key], outcome == .ok || !retryFailed {
                                 done += 1
                                 continue

@@ -15,7 +15,7 @@ struct RunScoringTests {
         }
         let set = QuestionSet(
             id: "s", trackID: "t", file: "", path: "", trackDirectory: "/tmp",
-            pilotUnit: LocalizedText(zh: "试点", en: "Pilot"), split: .dev, weight: 1, items: items, contentHash: "")
+            pilotUnit: LocalizedText(zh: "试点", en: "Pilot"), split: .dev, weight: 1, items: ItemList(items), contentHash: "")
         return Track(id: "t", name: LocalizedText(zh: "赛道", en: "Track"), description: LocalizedText(zh: "", en: ""),
                      weight: 1, questionSets: [set], datasets: [], directories: [])
     }

@@ -36,7 +36,7 @@ struct RunnerHarness {
         }
         let set = QuestionSet(
             id: "s", trackID: "t", file: "s.jsonl", path: "/dev/null", trackDirectory: "/tmp",
-            pilotUnit: LocalizedText(zh: "测试", en: "Test"), split: .dev, weight: 1, items: items, contentHash: "")
+            pilotUnit: LocalizedText(zh: "测试", en: "Test"), split: .dev, weight: 1, items: ItemList(items), contentHash: "")
         return Track(
             id: "t", name: LocalizedText(zh: "测试", en: "Test"), description: LocalizedText(zh: "", en: ""),
             weight: 1, questionSets: [set], datasets: [], directories: [])

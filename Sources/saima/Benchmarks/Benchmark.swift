@@ -53,7 +53,7 @@ enum Benchmark {
         }
         let set = QuestionSet(
             id: "bench", trackID: "bench", file: "", path: "", trackDirectory: "/tmp",
-            pilotUnit: LocalizedText(zh: "基准", en: "Bench"), split: .dev, weight: 1, items: items, contentHash: "")
+            pilotUnit: LocalizedText(zh: "基准", en: "Bench"), split: .dev, weight: 1, items: ItemList(items), contentHash: "")
         return Track(id: "bench", name: LocalizedText(zh: "基准", en: "Bench"), description: LocalizedText(zh: "", en: ""),
                      weight: 1, questionSets: [set], datasets: [], directories: [])
     }

@@ -22,7 +22,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Only the final summary. 仅输出摘要") var quiet = false
 
     func run() async throws {
-        let clock = PhaseClock()
+        let clock = PhaseClock.trimming()
         let registry = try location.loadRegistry()
         var diagnostics: [Diagnostic] = []
         var submissions = SubmissionLoader.load(root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)

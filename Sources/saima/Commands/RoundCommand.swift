@@ -29,7 +29,7 @@ struct RoundCommand: AsyncParsableCommand {
             guard let path = roundFile ?? round.map({ "Rounds/\($0).yaml" }) else {
                 throw ValidationError("give --round NAME or --round-file PATH / 请指定轮次")
             }
-            let clock = PhaseClock()
+            let clock = PhaseClock.trimming()
             var spec: RoundSpec
             do {
                 spec = try RoundSpec.from(

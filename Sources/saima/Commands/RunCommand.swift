@@ -49,8 +49,10 @@ struct RunCommand: AsyncParsableCommand {
     var outFolder: String { out ?? "runs/\(round)" }
 
     func run() async throws {
-        let clock = PhaseClock()
-        let registry = try location.loadRegistry()
+        let clock = PhaseClock.trimming()
+        // Items are read back from a private copy of their lines when asked and scored: a run's memory does not
+        // grow with its question sets (`ItemList`).
+        let registry = try location.loadRegistry(items: .onDemand)
         clock.lap("load")
         let submissions = try RoundSelection.submissions(location: location, registry: registry, teams: teamIDs)
         var spec = RoundSpec(

@@ -13,7 +13,7 @@ enum RunExecution {
     @discardableResult
     /// `quiet` drops the tables and the final leaderboard; `progress` still prints progress while requests run
     /// (redrawn on a terminal, a line per team every few seconds otherwise).
-    static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil, clock: PhaseClock = PhaseClock())
+    static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil, clock: PhaseClock = .trimming())
         async throws -> RoundPipeline.Outcome
     {
         var spec = spec

@@ -27,9 +27,9 @@ struct LocationOptions: ParsableArguments {
     }
 
     /// Loads the registry or prints every problem and exits with status 1.
-    func loadRegistry() throws -> TrackRegistry {
+    func loadRegistry(items: TrackRegistry.ItemStorage = .resident) throws -> TrackRegistry {
         do {
-            return try TrackRegistry.load(roots: roots)
+            return try TrackRegistry.load(roots: roots, items: items)
         } catch {
             throw reportDiagnostics(error.diagnostics)
         }

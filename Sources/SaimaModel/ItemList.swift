@@ -1,0 +1,228 @@
+import Foundation
+
+/// A question set's items, in file order: held in memory, or — for a long run — read back one at a time from a
+/// private copy of the lines they were parsed from.
+///
+/// On demand, an item costs 33 bytes of memory (its id, and where its line lies in the copy) instead of about 500
+/// (its parsed fields and canonical text): 100,000 items are 3 MB, not 50. Reading an item back re-parses the
+/// exact bytes that were parsed and checked when the set was loaded, so it gives the same `Item`. The copy is an
+/// unlinked temporary file that only this process can see, so no later edit of the question file can change what
+/// a run asks or scores. Items whose parsing depends on other files (attachments) stay in memory.
+public struct ItemList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
+    private enum Storage: Sendable {
+        case resident([Item])
+        case onDemand(ItemSpool)
+    }
+
+    private let storage: Storage
+
+    public init(_ items: [Item]) { storage = .resident(items) }
+    public init(arrayLiteral items: Item...) { storage = .resident(items) }
+    package init(spool: ItemSpool) { storage = .onDemand(spool) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int {
+        switch storage {
+        case .resident(let items): items.count
+        case .onDemand(let spool): spool.count
+        }
+    }
+
+    public subscript(position: Int) -> Item {
+        switch storage {
+        case .resident(let items): items[position]
+        case .onDemand(let spool): spool.item(at: position)
+        }
+    }
+
+    /// The id of the item at `position`, without reading the item back.
+    public func id(at position: Int) -> String {
+        switch storage {
+        case .resident(let items): items[position].id
+        case .onDemand(let spool): spool.ids[position]
+        }
+    }
+
+    /// Every item's id, in order, without reading the items back.
+    public var ids: [String] {
+        switch storage {
+        case .resident(let items): items.map(\.id)
+        case .onDemand(let spool): spool.ids
+        }
+    }
+
+    /// Positions of the items that have any of `traits`, in order. On demand, only those items are read back.
+    public func positions(with traits: ItemTraits) -> [Int] {
+        switch storage {
+        case .resident(let items): items.indices.filter { !ItemTraits(of: items[$0]).isDisjoint(with: traits) }
+        case .onDemand(let spool): spool.traits.indices.filter { !spool.traits[$0].isDisjoint(with: traits) }
+        }
+    }
+
+    /// Whether items are read back from a private copy of their lines.
+    public var isOnDemand: Bool {
+        if case .onDemand = storage { return true }
+        return false
+    }
+
+    public static func == (a: ItemList, b: ItemList) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0 == $1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for i in indices { hasher.combine(id(at: i)) }
+    }
+}
+
+/// What the checks made after loading look for in items (a cited dataset section, a named metric, the multi-choice
+/// type), recorded as each item is read so that finding the few that have them reads back only those.
+public struct ItemTraits: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let citation = ItemTraits(rawValue: 1)
+    public static let metric = ItemTraits(rawValue: 2)
+    public static let multiChoice = ItemTraits(rawValue: 4)
+
+    /// The traits `item` has.
+    public init(of item: Item) {
+        var traits: ItemTraits = []
+        if item.citation != nil { traits.insert(.citation) }
+        if item.metric != nil { traits.insert(.metric) }
+        if item.type == .multiChoice { traits.insert(.multiChoice) }
+        self = traits
+    }
+}
+
+/// The private copy of a question set's item lines behind an on-demand `ItemList`: the exact bytes each item was
+/// parsed from, written to an unlinked temporary file, and the function that parsed them.
+package final class ItemSpool: Sendable {
+    /// Where an item's line lies in the copy, or (`length` < 0) its position in `resident`.
+    struct Span: Sendable {
+        var offset: Int
+        var length: Int32
+        var line: Int32
+    }
+
+    let ids: [String]
+    let traits: [ItemTraits]
+    private let spans: [Span]
+    private let resident: [Item]
+    private let descriptor: Int32
+    /// Parses an item's line again (the loader's own parser, with the set's settings).
+    private let parse: @Sendable (ArraySlice<UInt8>, Int) -> Item?
+
+    var count: Int { spans.count }
+
+    /// Collects items as a loader parses them.
+    package final class Writer {
+        private var ids: [String] = []
+        private var traits: [ItemTraits] = []
+        private var spans: [Span] = []
+        private var resident: [Item] = []
+        private var buffer: [UInt8] = []
+        private var written = 0
+        private let descriptor: Int32
+        private var failed = false
+
+        /// A writer on a new unlinked temporary file, or nil when none can be made.
+        package init?(expectedItems: Int = 0) {
+            var template = Array((NSTemporaryDirectory() + "/saima-items-XXXXXX").utf8CString)
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { return nil }
+            let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            unlink(path)
+            descriptor = fd
+            ids.reserveCapacity(expectedItems)
+            spans.reserveCapacity(expectedItems)
+        }
+
+        package func reserveCapacity(_ n: Int) {
+            ids.reserveCapacity(n)
+            traits.reserveCapacity(n)
+            spans.reserveCapacity(n)
+        }
+
+        /// Adds an item parsed from `line` (1-based line `number`).
+        package func add(_ item: Item, line: ArraySlice<UInt8>, number: Int) {
+            ids.append(item.id)
+            traits.append(ItemTraits(of: item))
+            if !item.attachments.isEmpty {
+                spans.append(Span(offset: resident.count, length: -1, line: Int32(clamping: number)))
+                resident.append(item)
+                return
+            }
+            spans.append(Span(offset: written + buffer.count, length: Int32(clamping: line.count),
+                              line: Int32(clamping: number)))
+            buffer.append(contentsOf: line)
+            if buffer.count >= 1 << 20 { flush() }
+        }
+
+        private func flush() {
+            var done = 0
+            buffer.withUnsafeBytes { bytes in
+                while done < bytes.count {
+                    let n = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
+                    if n <= 0 {
+                        if n < 0, errno == EINTR { continue }
+                        failed = true
+                        return
+                    }
+                    done += n
+                }
+            }
+            written += buffer.count
+            buffer.removeAll(keepingCapacity: true)
+        }
+
+        /// The spool, or nil (the file closed) when the copy could not be written.
+        package func finish(parse: @escaping @Sendable (ArraySlice<UInt8>, Int) -> Item?) -> ItemSpool? {
+            flush()
+            if failed {
+                close(descriptor)
+                return nil
+            }
+            return ItemSpool(
+                ids: ids, traits: traits, spans: spans, resident: resident, descriptor: descriptor, parse: parse)
+        }
+    }
+
+    private init(ids: [String], traits: [ItemTraits], spans: [Span], resident: [Item], descriptor: Int32,
+                 parse: @escaping @Sendable (ArraySlice<UInt8>, Int) -> Item?)
+    {
+        self.ids = ids
+        self.traits = traits
+        self.spans = spans
+        self.resident = resident
+        self.descriptor = descriptor
+        self.parse = parse
+    }
+
+    deinit { close(descriptor) }
+
+    /// The item at `position`, parsed again from its copied line. A copy that can no longer be read (the disk
+    /// failed under the run) ends the process with a message: an answer must never be asked or scored against
+    /// anything but the item that was checked. A run resumes from its stored results.
+    func item(at position: Int) -> Item {
+        let span = spans[position]
+        if span.length < 0 { return resident[span.offset] }
+        var bytes = [UInt8](repeating: 0, count: Int(span.length))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(span.offset + done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { Self.fail("cannot read item \(ids[position]) back from its private copy") }
+            done += n
+        }
+        guard let item = parse(bytes[...], Int(span.line)) else {
+            Self.fail("item \(ids[position]) no longer parses from its private copy")
+        }
+        return item
+    }
+
+    private static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("saima: \(message) / 无法读回题目；结果已保存，可续跑\n".utf8))
+        exit(74)
+    }
+}

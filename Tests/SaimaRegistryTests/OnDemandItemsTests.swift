@@ -1,0 +1,70 @@
+import Foundation
+import SaimaModel
+import Testing
+
+@testable import SaimaRegistry
+
+/// Items read back on demand from a private copy of their lines are the items the loader checked: the same
+/// values, ids, content hashes, traits and warnings as items held in memory, and untouched by later edits.
+@Suite("Items on demand: the same items as in memory")
+struct OnDemandItemsTests {
+    static let repoTracks = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Tracks").path
+
+    /// Every set of the project's seven tracks (choice, numeric, extraction, rubric, cited, multimodal items).
+    @Test func theProjectsTracksReadBackIdentically() throws {
+        let resident = try TrackRegistry.load(roots: [Self.repoTracks])
+        let onDemand = try TrackRegistry.load(roots: [Self.repoTracks], items: .onDemand)
+        #expect(resident.tracks.count == 7)
+        var compared = 0
+        for (a, b) in zip(resident.tracks, onDemand.tracks) {
+            #expect(a.id == b.id)
+            for (x, y) in zip(a.questionSets, b.questionSets) {
+                #expect(!x.items.isOnDemand)
+                #expect(y.items.isOnDemand)
+                #expect(x.contentHash == y.contentHash)
+                #expect(x.items.ids == y.items.ids)
+                #expect(Array(x.items) == Array(y.items))
+                for trait in [ItemTraits.citation, .metric, .multiChoice] {
+                    #expect(x.items.positions(with: trait) == y.items.positions(with: trait))
+                }
+                compared += y.items.count
+            }
+        }
+        #expect(compared > 500)
+        #expect(resident.warnings.map(\.description) == onDemand.warnings.map(\.description))
+    }
+
+    /// Rewriting the question file after loading changes nothing a run asks or scores; the set's multi-choice
+    /// items keep the set's `min_correct`; an item with an attachment stays in memory.
+    @Test func laterEditsOfTheFileDoNotReachTheRun() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.write("Tracks/t/track.yaml", """
+            id: t
+            name: {zh: 赛道, en: Track}
+            question_sets:
+              - {id: s, file: questions/s.jsonl, pilot_unit: 单位, split: dev, min_correct: 2}
+            """)
+        try fixture.write("Tracks/t/media/a.png", "png")
+        let lines = [
+            #"{"id":"m","type":"multi_choice","prompt":"选两项","choices":{"A":"甲","B":"乙","C":"丙"},"answer":"AC"}"#,
+            #"{"id":"p","type":"single_choice","prompt":"看图","choices":{"A":"是","B":"否"},"answer":"A","attachments":[{"kind":"image","file":"media/a.png"}]}"#,
+            #"{"id":"n","type":"numeric","prompt":"多少？","answer":72.5,"tolerance":0.01}"#,
+        ]
+        let file = try fixture.write("Tracks/t/questions/s.jsonl", lines.joined(separator: "\n") + "\n")
+        let registry = try TrackRegistry.load(roots: [fixture.path("Tracks")], items: .onDemand)
+        let items = registry.tracks[0].questionSets[0].items
+        let before = Array(items)
+        try #"{"id":"m","type":"single_choice","prompt":"改过了","choices":{"A":"甲","B":"乙"},"answer":"B"}"#
+            .write(toFile: file, atomically: false, encoding: .utf8)
+        #expect(Array(items) == before)
+        #expect(items.ids == ["m", "p", "n"])
+        #expect(items[0].minimumCorrect == 2)
+        #expect(items[0].answer == .letters("AC"))
+        #expect(items[1].attachments.count == 1)
+        #expect(items[2].answer == .number(72.5))
+        #expect(items.positions(with: .multiChoice) == [0])
+    }
+}

@@ -66,7 +66,7 @@ package enum SetWriter {
         try fm.createDirectory(atPath: (questions as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let lines = items.map { JSONValue.object($0.fields).canonicalJSON }.joined(separator: "\n") + "\n"
         try lines.write(toFile: questions, atomically: true, encoding: .utf8)
-        let stamp = ISO8601DateFormatter().string(from: now)
+        let stamp = TimeStamp.iso8601(now)
         var entry = "  - id: \(q(r.set))\n    file: \(q(relative))\n"
         entry += "    pilot_unit: {zh: \(q(r.pilotUnit.zh)), en: \(q(r.pilotUnit.en))}\n"
         entry += "    split: \(r.split.rawValue)\n    weight: 1.0\n"

@@ -1,6 +1,6 @@
 package import SaimaModel
 
-/// The scored answers of a round as compact rows: 72 bytes an answer, where a record keyed by four strings, two
+/// The scored answers of a round as compact rows: 48 bytes an answer, where a record keyed by four strings, two
 /// optional strings and three optional numbers took 192 (and every aggregate hashed those strings again).
 ///
 /// Definitions:
@@ -15,46 +15,46 @@ package struct AnswerTable: Sendable {
     package struct Row: Sendable {
         /// Position in the input's teams.
         package var team: Int32
-        /// Position in `trackIDs`.
-        package var track: Int32
-        /// Position in `setIDs`.
+        /// Position in `setIDs` (its track is `setTrack[set]`).
         package var set: Int32
         /// The item's number (see the type's definition).
         package var item: Int32
         /// Prompt plus completion tokens (each clamped when stored, so the sum fits).
         package var tokens: UInt32
-        package var outcome: Outcome
-        package var unextractable: Bool
-        /// Waits for a judge (LLM or human); counts 0 until judged.
-        package var pending: Bool
         /// Positions in `names` of the extraction rule and its strength; -1 when none.
         package var rule: Int32
         package var strength: Int32
+        package var outcome: Outcome
+        private var flags: UInt8
         /// In [0, 1]; 0 for failures and unextractable answers.
         package var score: Double
         package var latencyMs: Double
-        /// Per-source scores, NaN where a source has none (three plain numbers: optionals would take 48 bytes).
-        var auto: Double
-        var llmJudge: Double
-        var human: Double
 
-        /// The score from one source, when it has one.
-        package subscript(source: ScoreSource) -> Double? {
-            let value = switch source {
-            case .auto: auto
-            case .llmJudge: llmJudge
-            case .human: human
-            }
-            return value.isNaN ? nil : value
+        init(team: Int32, set: Int32, item: Int32, tokens: UInt32, rule: Int32, strength: Int32, outcome: Outcome,
+             unextractable: Bool, pending: Bool, plainSources: Bool, score: Double, latencyMs: Double)
+        {
+            self.team = team
+            self.set = set
+            self.item = item
+            self.tokens = tokens
+            self.rule = rule
+            self.strength = strength
+            self.outcome = outcome
+            flags = (unextractable ? 1 : 0) | (pending ? 2 : 0) | (plainSources ? 4 : 0)
+            self.score = score
+            self.latencyMs = latencyMs
         }
 
-        package var sources: SourceValues {
-            SourceValues(
-                auto: auto.isNaN ? nil : auto, llmJudge: llmJudge.isNaN ? nil : llmJudge, human: human.isNaN ? nil : human)
-        }
+        package var unextractable: Bool { flags & 1 != 0 }
+        /// Waits for a judge (LLM or human); counts 0 until judged.
+        package var pending: Bool { flags & 2 != 0 }
+        /// The per-source scores are the plain case: `auto` = `score`, no judge, no human.
+        var plainSources: Bool { flags & 4 != 0 }
     }
 
     package private(set) var rows: [Row] = []
+    /// Per-source scores of the rows that are not the plain case (`Row.plainSources`), by row position.
+    private var sources: [Int32: SourceValues] = [:]
     /// Row positions of each track's answers, by position in `trackIDs`.
     package private(set) var rowsByTrack: [[Int32]]
     /// Track ids: the input's tracks in order, then any other an answer named.
@@ -79,11 +79,19 @@ package struct AnswerTable: Sendable {
         var set: String
     }
 
+    private struct ItemKey: Hashable {
+        var set: Int32
+        var item: String
+    }
+
     private var teamIndex: [String: Int32] = [:]
     private var trackIndex: [String: Int32] = [:]
     private var setIndex: [SetKey: Int32] = [:]
-    /// Per set, item id → number.
-    private var itemIndex: [[String: Int32]] = []
+    /// Per input set: its item ids and a table of positions over them.
+    private var setItemIDs: [[String]] = []
+    private var setPositions: [PositionTable] = []
+    /// Numbers of items the input does not list, by set position and id.
+    private var otherItems: [ItemKey: Int32] = [:]
     private var nameIndex: [String: Int32] = [:]
 
     package init(tracks: [LeaderboardInput.TrackSpec], teams: [LeaderboardInput.TeamSpec]) {
@@ -106,14 +114,10 @@ package struct AnswerTable: Sendable {
                 let position = Int32(setIDs.count)
                 setIDs.append(set.id)
                 setTrack.append(Int32(k))
-                var items: [String: Int32] = [:]
-                items.reserveCapacity(set.items.count)
-                for item in set.items {
-                    if items[item] == nil { items[item] = Int32(n) }
-                    n += 1
-                }
+                n += set.items.count
                 if setIndex[key] == nil { setIndex[key] = position }
-                itemIndex.append(items)
+                setItemIDs.append(set.items)
+                setPositions.append(PositionTable(set.items))
                 setRanges.append((n - set.items.count)..<n)
             }
             trackRanges.append(trackStart..<n)
@@ -135,14 +139,25 @@ package struct AnswerTable: Sendable {
         let track = intern(track: a.track)
         let set = intern(set: a.set, track: track)
         let item = intern(item: a.item, set: set)
-        let s = a.sources
+        let plain = a.sources == SourceValues(auto: a.score)
+        let row = Int32(rows.count)
         rows.append(Row(
-            team: team, track: track, set: set, item: item, tokens: UInt32(clamping: a.tokens), outcome: a.outcome,
-            unextractable: a.unextractable, pending: a.pending, rule: a.rule.map { intern(name: $0) } ?? -1,
-            strength: a.ruleStrength.map { intern(name: $0) } ?? -1, score: a.score, latencyMs: a.latencyMs,
-            auto: s.auto ?? .nan, llmJudge: s.llmJudge ?? .nan, human: s.human ?? .nan))
-        rowsByTrack[Int(track)].append(Int32(rows.count - 1))
+            team: team, set: set, item: item, tokens: UInt32(clamping: a.tokens),
+            rule: a.rule.map { intern(name: $0) } ?? -1, strength: a.ruleStrength.map { intern(name: $0) } ?? -1,
+            outcome: a.outcome, unextractable: a.unextractable, pending: a.pending, plainSources: plain,
+            score: a.score, latencyMs: a.latencyMs))
+        if !plain { sources[row] = a.sources }
+        rowsByTrack[Int(track)].append(row)
     }
+
+    /// The per-source scores of the row at `position`.
+    package func sources(row position: Int) -> SourceValues {
+        let row = rows[position]
+        return row.plainSources ? SourceValues(auto: row.score) : sources[Int32(position)] ?? SourceValues()
+    }
+
+    /// The track of a row, by position in `trackIDs`.
+    package func track(of row: Row) -> Int { Int(setTrack[Int(row.set)]) }
 
     /// A rule or strength name of a row (`rule` or `strength`), or nil for -1.
     package func name(_ position: Int32) -> String? { position < 0 ? nil : names[Int(position)] }
@@ -162,16 +177,20 @@ package struct AnswerTable: Sendable {
         let s = Int32(setIDs.count)
         setIDs.append(id)
         setTrack.append(track)
-        itemIndex.append([:])
         setIndex[key] = s
         return s
     }
 
     private mutating func intern(item id: String, set: Int32) -> Int32 {
-        if let i = itemIndex[Int(set)][id] { return i }
+        let s = Int(set)
+        if s < setPositions.count, let p = setPositions[s].position(of: id, in: setItemIDs[s]) {
+            return Int32(setItems[s].lowerBound + p)
+        }
+        let key = ItemKey(set: set, item: id)
+        if let i = otherItems[key] { return i }
         let i = Int32(clamping: itemCount)
         itemCount += 1
-        itemIndex[Int(set)][id] = i
+        otherItems[key] = i
         return i
     }
 

@@ -23,7 +23,7 @@ enum SourceScores {
                 let a = table.rows[Int(r)]
                 let t = position[Int(a.team)]
                 let i = Int(a.item) - items.lowerBound
-                guard t >= 0, i >= 0, i < n, let value = a[source] else { continue }
+                guard t >= 0, i >= 0, i < n, let value = table.sources(row: Int(r))[source] else { continue }
                 if sums.isEmpty {
                     sums = [Double](repeating: 0, count: teams.count * n)
                     counts = [Int32](repeating: 0, count: teams.count * n)

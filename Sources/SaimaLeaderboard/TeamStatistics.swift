@@ -36,7 +36,7 @@ struct TeamStatistics {
         let words = (table.itemCount + 63) / 64
         for a in table.rows {
             let t = Int(a.team)
-            let k = Int(a.track)
+            let k = table.track(of: a)
             if a.outcome == .ok {
                 if seen[t].isEmpty { seen[t] = [UInt64](repeating: 0, count: words) }
                 let word = Int(a.item) / 64

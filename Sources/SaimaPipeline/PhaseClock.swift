@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 import Synchronization
 
 /// Wall-clock time of a command's phases (load, prepare, requests, score, leaderboard, report, …): each `lap`
@@ -65,7 +66,7 @@ package final class PhaseClock: Sendable {
         guard let handle = FileHandle(forWritingAtPath: path) else { return }
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = TimeStamp.iso8601(Date())
         handle.write(Data("\(stamp) \(line)\n".utf8))
     }
 

@@ -10,7 +10,7 @@ package enum LeaderboardJSON {
             "pending": .object(board.pending.mapValues { .object($0.mapValues { .number(Double($0)) }) }),
             "question_sets": .array(board.sets.map(setValue)),
             "round": .string(board.round),
-            "generated_at": .string(ISO8601DateFormatter().string(from: board.generatedAt)),
+            "generated_at": .string(TimeStamp.iso8601(board.generatedAt)),
             // Exact as a number up to 2^53; larger seeds are written as a decimal string so they never round.
             "seed": board.seed < 9_007_199_254_740_992 ? .number(Double(board.seed)) : .string(String(board.seed)),
             "resamples": .number(Double(board.resamples)),

@@ -20,7 +20,7 @@ extension ReportHTML {
     static func cover(_ data: ReportData) -> String {
         let board = data.leaderboard
         let created = data.manifest?["created_at"]?.stringValue ?? "—"
-        let generated = ISO8601DateFormatter().string(from: board.generatedAt)
+        let generated = TimeStamp.iso8601(board.generatedAt)
         var html = "<section id=cover class=cover-page><h1>\(e(board.round))</h1>"
         html += "<p class=sub>赛马评测排名报告 · Saima ranking report</p><table class=facts>"
         html += "<tr><th>状态 Status</th><td>\(board.isFinal ? "最终 Final" : "<b class=warn>暂定 Provisional</b>")</td></tr>"

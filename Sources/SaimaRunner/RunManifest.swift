@@ -89,7 +89,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
         saimaVersion = SaimaVersion.current
         promptTemplateVersion = PromptTemplates.version
         libcurl = CurlGlobal.versionText
-        self.createdAt = ISO8601DateFormatter().string(from: createdAt)
+        self.createdAt = TimeStamp.iso8601(createdAt)
         self.tracks = tracks.map(\.id)
         var roots: [String] = []
         for directory in tracks.flatMap(\.directories) {

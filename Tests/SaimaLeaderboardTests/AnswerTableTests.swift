@@ -38,10 +38,10 @@ struct AnswerTableTests {
         #expect(table.trackSets == [0..<3])
         #expect(table.count == 3)
         #expect(table.rows.map(\.item) == [2, 3, 4])
-        #expect(table.rows.map(\.track) == [0, 0, 1])
+        #expect(table.rows.map { table.track(of: $0) } == [0, 0, 1])
         #expect(table.trackIDs == ["t", "other"])
         #expect(table.itemCount == 5)
-        #expect(MemoryLayout<AnswerTable.Row>.stride == 72)
+        #expect(MemoryLayout<AnswerTable.Row>.stride == 48)
     }
 
     @Test func unknownItemsCountAsAnsweredButNeverScore() throws {
@@ -72,8 +72,9 @@ struct AnswerTableTests {
         auto.sources = SourceValues(auto: 1)
         input.append(judged)
         input.append(auto)
-        #expect(input.answers.rows[0].sources == SourceValues(auto: 0, llmJudge: 0.5))
-        #expect(input.answers.rows[1][.llmJudge] == nil)
+        #expect(input.answers.sources(row: 0) == SourceValues(auto: 0, llmJudge: 0.5))
+        #expect(input.answers.sources(row: 1) == SourceValues(auto: 1))
+        #expect(input.answers.sources(row: 1)[.llmJudge] == nil)
         let board = LeaderboardBuilder(seed: 1, resamples: 20).build(input, generatedAt: Date(timeIntervalSince1970: 0))
         let a = try #require(board.tracks[0].entries.first { $0.team == "A" })
         // auto: s1 has item a (0), s2 has c (1) → (1×0 + 3×1) / 4; the judge saw only s1 → 50.

@@ -46,7 +46,7 @@ struct SelfTestCommand: AsyncParsableCommand {
         let submission = Submission(
             id: "selftest", team: LocalizedText(zh: "自测", en: "Self-test \(target.model)"), contact: nil,
             tracks: tracks.map(\.id), endpoint: target.settings(maxConcurrency: concurrency, stream: stream), path: "")
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let stamp = TimeStamp.iso8601(Date()).replacingOccurrences(of: ":", with: "")
         let folder = out ?? "runs/selftest-\(stamp)"
         let spec = RoundSpec(
             round: "selftest", tracks: tracks, submissions: [submission], split: split, seed: 20_241_001, folder: folder)

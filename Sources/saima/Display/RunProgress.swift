@@ -53,7 +53,7 @@ final class RunProgress: Sendable {
         }
         switch event {
         case .log(let line), .limitChanged(_, let line):
-            let stamp = ISO8601DateFormatter().string(from: Date())
+            let stamp = TimeStamp.iso8601(Date())
             runLog?.write(Data("\(stamp) \(line)\n".utf8))
         case .finished: break
         }

@@ -6,18 +6,46 @@
 /// same list must be passed), or nil.
 package struct PositionTable: Sendable {
     private var slots: [Int32]
-    private let mask: Int
+    private var mask: Int
+    private var filled = 0
 
     /// A table over `keys` (positions 0..<count; at most `Int32.max` of them).
     package init(_ keys: [String]) {
+        self.init(capacity: keys.count)
+        for i in keys.indices { _ = firstOrInsert(i, in: keys) }
+    }
+
+    /// An empty table with room for `capacity` keys before it grows.
+    package init(capacity: Int) {
         var size = 16
-        while size < keys.count * 2 { size <<= 1 }
+        while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
-        for (i, key) in keys.enumerated() {
-            var s = key.hashValue & mask
-            while slots[s] >= 0, keys[Int(slots[s])] != key { s = (s + 1) & mask }
-            if slots[s] < 0 { slots[s] = Int32(i) }
+    }
+
+    /// The first position of `keys[position]` in the table, or nil after adding `position` (a list that grows
+    /// by appending: `position` is its newest key).
+    package mutating func firstOrInsert(_ position: Int, in keys: [String]) -> Int? {
+        let key = keys[position]
+        var s = key.hashValue & mask
+        while slots[s] >= 0 {
+            if keys[Int(slots[s])] == key { return Int(slots[s]) }
+            s = (s + 1) & mask
+        }
+        slots[s] = Int32(position)
+        filled += 1
+        if filled * 2 > slots.count { grow(keys) }
+        return nil
+    }
+
+    private mutating func grow(_ keys: [String]) {
+        let old = slots
+        slots = Array(repeating: -1, count: old.count * 2)
+        mask = slots.count - 1
+        for p in old where p >= 0 {
+            var s = keys[Int(p)].hashValue & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+            slots[s] = p
         }
     }
 

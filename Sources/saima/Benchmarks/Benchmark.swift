@@ -158,11 +158,4 @@ enum ResourceUsage {
             + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
-    /// The largest `ru_maxrss` of the terminated, waited-for child processes, in megabytes.
-    static func childrenPeakRSSMegabytes() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-    }
-
 }

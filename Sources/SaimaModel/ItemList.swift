@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A question set's items, in file order: held in memory, or — for a long run — read back one at a time from a
 /// private copy of the lines they were parsed from.
@@ -95,10 +96,63 @@ public struct ItemTraits: OptionSet, Sendable, Hashable {
     }
 }
 
-/// The private copy of a question set's item lines behind an on-demand `ItemList`: the exact bytes each item was
-/// parsed from, written to an unlinked temporary file, and the function that parsed them.
+/// The private copy of the item lines of every set one load reads: an unlinked temporary file only this process
+/// can see, written once while loading and read with `pread` (safe from any thread). One file per load, not per
+/// set, so a contest with hundreds of sets holds one descriptor.
+package final class SpoolFile: Sendable {
+    let descriptor: Int32
+    /// Bytes written so far.
+    private let end = Mutex(0)
+
+    /// A new private file, or nil when none can be made.
+    package init?() {
+        var template = Array((NSTemporaryDirectory() + "/saima-items-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return nil }
+        let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        unlink(path)
+        descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends `bytes`; returns the offset they start at, or nil when the write failed.
+    func append(_ bytes: [UInt8]) -> Int? {
+        end.withLock { end -> Int? in
+            var done = 0
+            let ok = bytes.withUnsafeBytes { raw -> Bool in
+                while done < raw.count {
+                    let n = pwrite(descriptor, raw.baseAddress! + done, raw.count - done, off_t(end + done))
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { return false }
+                    done += n
+                }
+                return true
+            }
+            guard ok else { return nil }
+            defer { end += bytes.count }
+            return end
+        }
+    }
+
+    /// `length` bytes at `offset`, or nil when they cannot be read.
+    func read(offset: Int, length: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: length)
+        var done = 0
+        while done < length {
+            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+}
+
+/// One question set's items in a `SpoolFile`: the exact bytes each item was parsed from, and the function that
+/// parsed them.
 package final class ItemSpool: Sendable {
-    /// Where an item's line lies in the copy, or (`length` < 0) its position in `resident`.
+    /// Where an item's line lies in the file, or (`length` < 0) its position in `resident`.
     struct Span: Sendable {
         var offset: Int
         var length: Int32
@@ -109,34 +163,25 @@ package final class ItemSpool: Sendable {
     let traits: [ItemTraits]
     private let spans: [Span]
     private let resident: [Item]
-    private let descriptor: Int32
+    private let file: SpoolFile
     /// Parses an item's line again (the loader's own parser, with the set's settings).
     private let parse: @Sendable (ArraySlice<UInt8>, Int) -> Item?
 
     var count: Int { spans.count }
 
-    /// Collects items as a loader parses them.
+    /// Collects a set's items as a loader parses them.
     package final class Writer {
         private var ids: [String] = []
         private var traits: [ItemTraits] = []
         private var spans: [Span] = []
         private var resident: [Item] = []
         private var buffer: [UInt8] = []
-        private var written = 0
-        private let descriptor: Int32
+        /// Spans from this one on point into `buffer` until it is written.
+        private var firstBuffered = 0
+        private let file: SpoolFile
         private var failed = false
 
-        /// A writer on a new unlinked temporary file, or nil when none can be made.
-        package init?(expectedItems: Int = 0) {
-            var template = Array((NSTemporaryDirectory() + "/saima-items-XXXXXX").utf8CString)
-            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-            guard fd >= 0 else { return nil }
-            let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            unlink(path)
-            descriptor = fd
-            ids.reserveCapacity(expectedItems)
-            spans.reserveCapacity(expectedItems)
-        }
+        package init(file: SpoolFile) { self.file = file }
 
         package func reserveCapacity(_ n: Int) {
             ids.reserveCapacity(n)
@@ -153,53 +198,42 @@ package final class ItemSpool: Sendable {
                 resident.append(item)
                 return
             }
-            spans.append(Span(offset: written + buffer.count, length: Int32(clamping: line.count),
-                              line: Int32(clamping: number)))
+            spans.append(Span(offset: buffer.count, length: Int32(clamping: line.count), line: Int32(clamping: number)))
             buffer.append(contentsOf: line)
             if buffer.count >= 1 << 20 { flush() }
         }
 
         private func flush() {
-            var done = 0
-            buffer.withUnsafeBytes { bytes in
-                while done < bytes.count {
-                    let n = write(descriptor, bytes.baseAddress! + done, bytes.count - done)
-                    if n <= 0 {
-                        if n < 0, errno == EINTR { continue }
-                        failed = true
-                        return
-                    }
-                    done += n
-                }
+            defer {
+                buffer.removeAll(keepingCapacity: true)
+                firstBuffered = spans.count
             }
-            written += buffer.count
-            buffer.removeAll(keepingCapacity: true)
+            guard !buffer.isEmpty else { return }
+            guard let base = file.append(buffer) else {
+                failed = true
+                return
+            }
+            for i in firstBuffered..<spans.count where spans[i].length >= 0 { spans[i].offset += base }
         }
 
-        /// The spool, or nil (the file closed) when the copy could not be written.
+        /// The set's spool, or nil when its lines could not be written.
         package func finish(parse: @escaping @Sendable (ArraySlice<UInt8>, Int) -> Item?) -> ItemSpool? {
             flush()
-            if failed {
-                close(descriptor)
-                return nil
-            }
-            return ItemSpool(
-                ids: ids, traits: traits, spans: spans, resident: resident, descriptor: descriptor, parse: parse)
+            if failed { return nil }
+            return ItemSpool(ids: ids, traits: traits, spans: spans, resident: resident, file: file, parse: parse)
         }
     }
 
-    private init(ids: [String], traits: [ItemTraits], spans: [Span], resident: [Item], descriptor: Int32,
+    private init(ids: [String], traits: [ItemTraits], spans: [Span], resident: [Item], file: SpoolFile,
                  parse: @escaping @Sendable (ArraySlice<UInt8>, Int) -> Item?)
     {
         self.ids = ids
         self.traits = traits
         self.spans = spans
         self.resident = resident
-        self.descriptor = descriptor
+        self.file = file
         self.parse = parse
     }
-
-    deinit { close(descriptor) }
 
     /// The item at `position`, parsed again from its copied line. A copy that can no longer be read (the disk
     /// failed under the run) ends the process with a message: an answer must never be asked or scored against
@@ -207,13 +241,8 @@ package final class ItemSpool: Sendable {
     func item(at position: Int) -> Item {
         let span = spans[position]
         if span.length < 0 { return resident[span.offset] }
-        var bytes = [UInt8](repeating: 0, count: Int(span.length))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, $0.count - done, off_t(span.offset + done)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { Self.fail("cannot read item \(ids[position]) back from its private copy") }
-            done += n
+        guard let bytes = file.read(offset: span.offset, length: Int(span.length)) else {
+            Self.fail("cannot read item \(ids[position]) back from its private copy")
         }
         guard let item = parse(bytes[...], Int(span.line)) else {
             Self.fail("item \(ids[position]) no longer parses from its private copy")

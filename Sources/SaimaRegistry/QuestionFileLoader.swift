@@ -9,15 +9,15 @@ struct QuestionFileLoader {
     var answersWithheld = false
     /// The set's `min_correct`, given to its multi-choice items.
     var minimumCorrect = 1
-    /// Keep the items in memory, or read them back on demand from a private copy of their lines (`ItemList`).
-    var storage = TrackRegistry.ItemStorage.resident
+    /// Where to copy the item lines for reading them back on demand (`ItemList`); nil keeps items in memory.
+    var spool: SpoolFile?
 
-    /// The items (resident when `storage` says so, or when no private copy can be written) and the set's content
+    /// The items (on demand when there is a `spool` file and the copy can be written, else in memory) and the set's content
     /// hash (`QuestionSetHasher`), computed as the items are read.
     func loadSet(diagnostics: inout [Diagnostic]) -> (items: ItemList, contentHash: String) {
         let digest = SHA256Stream()
         var resident: [Item] = []
-        let spool = storage == .onDemand ? ItemSpool.Writer(expectedItems: 0) : nil
+        let spool = self.spool.map { ItemSpool.Writer(file: $0) }
         let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
         let minimum = minimumCorrect
         let ok = read(parser: parser, diagnostics: &diagnostics, reserve: { n in
@@ -41,7 +41,7 @@ struct QuestionFileLoader {
         if let onDemand { return (ItemList(spool: onDemand), contentHash) }
         // The private copy could not be written: read the file again into memory (its problems were reported).
         var again = self
-        again.storage = .resident
+        again.spool = nil
         var repeated: [Diagnostic] = []
         return again.loadSet(diagnostics: &repeated)
     }

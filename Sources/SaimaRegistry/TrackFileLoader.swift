@@ -5,8 +5,8 @@ import Yams
 /// Loads one track folder: its `track.yaml`, question files and datasets.
 struct TrackFileLoader {
     let directory: String
-    /// Where the question sets' items are kept.
-    var itemStorage = TrackRegistry.ItemStorage.resident
+    /// The private copy on-demand items are read back from; nil keeps items in memory.
+    var spool: SpoolFile?
 
     static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
     static let setFields: Set<String> = [
@@ -140,7 +140,7 @@ struct TrackFileLoader {
         guard let setID, let file, let pilot, let split else { return nil }
         let (items, contentHash) = QuestionFileLoader(
             path: filePath, trackDirectory: directory, answersWithheld: withheld, minimumCorrect: minimum,
-            storage: itemStorage
+            spool: spool
         ).loadSet(diagnostics: &diagnostics)
         var set = QuestionSet(
             id: setID, trackID: trackID, file: file, path: filePath, trackDirectory: directory, pilotUnit: pilot,

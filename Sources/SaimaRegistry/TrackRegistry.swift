@@ -38,6 +38,8 @@ public struct TrackRegistry: Sendable {
     public static func load(
         roots: [String], items: ItemStorage = .resident, diagnostics: inout [Diagnostic]
     ) -> TrackRegistry {
+        // One private copy for every set this load reads on demand (none when it cannot be made: items in memory).
+        let spool = items == .onDemand ? SpoolFile() : nil
         var merged: [Track] = []
         var declarations: [(declared: TrackFileLoader.Declared, path: String)] = []
         for root in roots {
@@ -53,7 +55,7 @@ public struct TrackRegistry: Sendable {
                 guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
                     continue
                 }
-                let loader = TrackFileLoader(directory: directory, itemStorage: items)
+                let loader = TrackFileLoader(directory: directory, spool: spool)
                 guard FileManager.default.fileExists(atPath: loader.yamlPath) else {
                     diagnostics.append(Diagnostic(path: directory, line: 0, message: "track folder has no track.yaml"))
                     continue

@@ -67,4 +67,34 @@ struct OnDemandItemsTests {
         #expect(items[2].answer == .number(72.5))
         #expect(items.positions(with: .multiChoice) == [0])
     }
+
+    /// Two sets of 12,000 items each (3 MB of lines, so the copy is written in several parts, and both sets share
+    /// one file): every item reads back as loaded in memory.
+    @Test func largeSetsSharingOneCopyReadBackIdentically() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.write("Tracks/t/track.yaml", """
+            id: t
+            name: {zh: 赛道, en: Track}
+            question_sets:
+              - {id: a, file: questions/a.jsonl, pilot_unit: 单位, split: dev}
+              - {id: b, file: questions/b.jsonl, pilot_unit: 单位, split: test}
+            """)
+        for set in ["a", "b"] {
+            let lines = (0..<12_000).map { i in
+                i % 3 == 0
+                    ? #"{"id":"\#(set)\#(i)","type":"numeric","prompt":"第 \#(i) 题：多少？","answer":\#(i).25}"#
+                    : #"{"id":"\#(set)\#(i)","type":"single_choice","prompt":"第 \#(i) 题（\#(set)）：以下哪项正确？请说明理由。","choices":{"A":"甲\#(i)","B":"乙"},"answer":"\#(i % 2 == 0 ? "A" : "B")"}"#
+            }
+            try fixture.write("Tracks/t/questions/\(set).jsonl", lines.joined(separator: "\n"))
+        }
+        let resident = try TrackRegistry.load(roots: [fixture.path("Tracks")])
+        let onDemand = try TrackRegistry.load(roots: [fixture.path("Tracks")], items: .onDemand)
+        for (x, y) in zip(resident.tracks[0].questionSets, onDemand.tracks[0].questionSets) {
+            #expect(y.items.isOnDemand)
+            #expect(y.items.count == 12_000)
+            #expect(x.contentHash == y.contentHash)
+            #expect(Array(x.items) == Array(y.items))
+        }
+    }
 }

@@ -15,7 +15,8 @@ struct TeamStatistics {
             if a.outcome != .ok { failedByClass[a.outcome, default: 0] += 1 }
             if a.unextractable { unextractable += 1 }
             if a.outcome == .ok {
-                extraction.add(rule: table.name(a.rule), strength: table.name(a.strength), unextractable: a.unextractable)
+                extraction.add(
+                    rule: table.name(a.rule), strength: table.name(a.strength), unextractable: a.unextractable)
             }
             tokens = tokens.saturatingAdd(Int(a.tokens))
         }

@@ -37,7 +37,13 @@ public struct ItemFields {
     }
 
     /// The item the fields describe, or nil with every problem appended to `problems` (messages without location).
-    public func item(_ o: [String: JSONValue], id: String, raw: JSONValue, line: Int, problems: inout [String]) -> Item? {
+    ///
+    /// `canonicalText`, when given, is `raw.canonicalJSON` already computed (an item read back from its canonical
+    /// text), so it is not written again.
+    public func item(
+        _ o: [String: JSONValue], id: String, raw: JSONValue, canonicalText: String? = nil, line: Int,
+        problems: inout [String]
+    ) -> Item? {
         let problemsBefore = problems.count
         let typeName = o["type"]?.stringValue
         let type = typeName.flatMap(ItemType.init(rawValue:))
@@ -84,11 +90,13 @@ public struct ItemFields {
             problems.append("metric `keywords` needs a non-empty `keywords` list")
         }
         guard problems.count == problemsBefore, let type, let answer else { return nil }
-        return Item(
+        var item = Item(
             id: id, type: type, prompt: prompt, system: o["system"]?.stringValue, choices: choices, answer: answer,
             tolerance: tolerance, metric: metric, rubric: rubric, context: context, citation: citation,
             messages: messages, attachments: attachments, tags: tags, difficulty: difficulty, keywords: keywords,
-            raw: raw, line: line)
+            raw: canonicalText == nil ? raw : .null, line: line)
+        if let canonicalText { item.rawJSON = canonicalText }
+        return item
     }
 
     private func optionalString(_ o: [String: JSONValue], _ key: String, problems: inout [String]) -> String? {

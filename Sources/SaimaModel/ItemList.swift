@@ -5,8 +5,9 @@ import Synchronization
 /// private copy of the lines they were parsed from.
 ///
 /// On demand, an item costs 33 bytes of memory (its id, and where its line lies in the copy) instead of about 500
-/// (its parsed fields and canonical text): 100,000 items are 3 MB, not 50. Reading an item back re-parses the
-/// exact bytes that were parsed and checked when the set was loaded, so it gives the same `Item`. The copy is an
+/// (its parsed fields and canonical text): 100,000 items are 3 MB, not 50. Reading an item back parses the canonical
+/// text of the line that was parsed and checked when the set was loaded — the same value — so it gives the same
+/// `Item`. The copy is an
 /// unlinked temporary file that only this process can see, so no later edit of the question file can change what
 /// a run asks or scores. Items whose parsing depends on other files (attachments) stay in memory.
 public struct ItemList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
@@ -140,7 +141,9 @@ package final class SpoolFile: Sendable {
         var bytes = [UInt8](repeating: 0, count: length)
         var done = 0
         while done < length {
-            let n = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
+            let n = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done))
+            }
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return nil }
             done += n
@@ -149,8 +152,7 @@ package final class SpoolFile: Sendable {
     }
 }
 
-/// One question set's items in a `SpoolFile`: the exact bytes each item was parsed from, and the function that
-/// parsed them.
+/// One question set's items in a `SpoolFile`: each item's canonical text, and the function that parses it again.
 package final class ItemSpool: Sendable {
     /// Where an item's line lies in the file, or (`length` < 0) its position in `resident`.
     struct Span: Sendable {

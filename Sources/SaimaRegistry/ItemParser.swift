@@ -15,7 +15,8 @@ struct ItemParser {
         "explanation", "metadata",
     ]
 
-    func parse(_ value: JSONValue, line: Int, diagnostics: inout [Diagnostic]) -> Item? {
+    /// `canonicalText`: the value's canonical JSON when already known (an item read back from it).
+    func parse(_ value: JSONValue, line: Int, canonicalText: String? = nil, diagnostics: inout [Diagnostic]) -> Item? {
         var problems: [String] = []
         guard let o = value.objectValue else {
             diagnostics.append(Diagnostic(path: path, line: line, message: "an item must be a JSON object"))
@@ -34,7 +35,7 @@ struct ItemParser {
                 return .failure(ItemFields.AttachmentProblem(message: problem.message(for: file, what: "attachment")))
             }
         }
-        let item = fields.item(o, id: id, raw: value, line: line, problems: &problems)
+        let item = fields.item(o, id: id, raw: value, canonicalText: canonicalText, line: line, problems: &problems)
         diagnostics += problems.map { Diagnostic(path: path, line: line, message: id.isEmpty ? $0 : "item `\(id)`: \($0)") }
         return problems.isEmpty ? item : nil
     }

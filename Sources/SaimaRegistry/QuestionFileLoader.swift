@@ -12,8 +12,8 @@ struct QuestionFileLoader {
     /// Where to copy the item lines for reading them back on demand (`ItemList`); nil keeps items in memory.
     var spool: SpoolFile?
 
-    /// The items (on demand when there is a `spool` file and the copy can be written, else in memory) and the set's content
-    /// hash (`QuestionSetHasher`), computed as the items are read.
+    /// The items (on demand when there is a `spool` file and the copy can be written, else in memory) and the set's
+    /// content hash (`QuestionSetHasher`), computed as the items are read.
     func loadSet(diagnostics: inout [Diagnostic]) -> (items: ItemList, contentHash: String) {
         let digest = SHA256Stream()
         var resident: [Item] = []
@@ -26,7 +26,13 @@ struct QuestionFileLoader {
             var item = item
             if item.type == .multiChoice { item.minimumCorrect = minimum }
             QuestionSetHasher.add(item, to: digest)
-            if let spool { spool.add(item, line: line, number: number) } else { resident.append(item) }
+            // The copy holds each item's canonical text: it parses to the same value as the line, and reading an
+            // item back then need not write its canonical text again.
+            if let spool {
+                spool.add(item, line: Array(item.rawJSON.utf8)[...], number: number)
+            } else {
+                resident.append(item)
+            }
         }
         let contentHash = digest.finalizeHex()
         guard ok else { return ([], contentHash) }
@@ -34,7 +40,10 @@ struct QuestionFileLoader {
         let onDemand = spool.finish { bytes, number in
             guard let value = try? JSONValue.parse(bytes) else { return nil }
             var ignored: [Diagnostic] = []
-            guard var item = parser.parse(value, line: number, diagnostics: &ignored) else { return nil }
+            let text = String(decoding: bytes, as: UTF8.self)
+            guard var item = parser.parse(value, line: number, canonicalText: text, diagnostics: &ignored) else {
+                return nil
+            }
             if item.type == .multiChoice { item.minimumCorrect = minimum }
             return item
         }
@@ -71,7 +80,8 @@ struct QuestionFileLoader {
             return false
         }
         let lower = path.lowercased()
-        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || head == [0x50, 0x4B, 0x03, 0x04] {
+        let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xls") || lower.hasSuffix(".csv") || head == zipMagic {
             diagnostics.append(Diagnostic(
                 path: path, line: 0,
                 message: "this is a spreadsheet or CSV file, not JSON Lines: convert it with `saima import --from xlsx|csv FILE --track T --set S` / 这是表格文件，请用 saima import 导入"))
@@ -120,7 +130,8 @@ struct QuestionFileLoader {
                 if let first = seen.firstOrInsert(seenIDs.count - 1, in: seenIDs) {
                     seenIDs.removeLast()
                     diagnostics.append(Diagnostic(
-                        path: path, line: line, message: "duplicate item id `\(id)` (first on line \(seenLines[first]))"))
+                        path: path, line: line,
+                        message: "duplicate item id `\(id)` (first on line \(seenLines[first]))"))
                     return true
                 }
                 seenLines.append(Int32(clamping: line))

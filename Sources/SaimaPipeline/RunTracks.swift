@@ -44,7 +44,8 @@ package enum RunTracks {
             }
             if !lines.isEmpty { throw Problem(folder: folder, lines: lines) }
         }
-        let registry = try TrackRegistry.load(roots: roots)
+        // A run folder's commands (score, leaderboard, report, judging, appeals) read items on demand, as the run did.
+        let registry = try TrackRegistry.load(roots: roots, items: .onDemand)
         guard strict, let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) else { return registry }
         var current: [String: String] = [:]
         for track in registry.tracks { for set in track.questionSets { current["\(track.id)/\(set.id)"] = set.contentHash } }

@@ -9,8 +9,8 @@ package import SaimaModel
 /// - items are numbered in the input's order, track by track and set by set, so each input track's items are
 ///   one range and each set's items another. Tracks, sets and items an answer names that the input does not
 ///   list get numbers after those: they count in a team's answered, failed and token statistics, never in a
-///   score (as before);
-/// - a set listing one item id twice: answers go to its first position.
+///   score;
+/// - a set listing one item id twice (which the registry refuses): answers go to its first position.
 package struct AnswerTable: Sendable {
     package struct Row: Sendable {
         /// Position in the input's teams.

@@ -15,33 +15,35 @@ enum SourceScores {
         let n = items.count
         var position = [Int](repeating: -1, count: table.teamCount)
         for (t, team) in teams.enumerated() where position[team] < 0 { position[team] = t }
+        // The track's rows by team, in row order; one team at a time through one scratch table of the track's items
+        // (a table for every team at once would be teams × items × 12 bytes).
+        var rowsOfTeam = Array(repeating: [Int32](), count: teams.count)
+        for r in table.rowsByTrack[k] {
+            let t = position[Int(table.rows[Int(r)].team)]
+            if t >= 0 { rowsOfTeam[t].append(r) }
+        }
         var out = Array(repeating: [String: Double](), count: teams.count)
-        for source in ScoreSource.allCases {
-            var sums: [Double] = []
-            var counts: [Int32] = []
-            for r in table.rowsByTrack[k] {
-                let a = table.rows[Int(r)]
-                let t = position[Int(a.team)]
-                let i = Int(a.item) - items.lowerBound
-                guard t >= 0, i >= 0, i < n, let value = table.sources(row: Int(r))[source] else { continue }
-                if sums.isEmpty {
-                    sums = [Double](repeating: 0, count: teams.count * n)
-                    counts = [Int32](repeating: 0, count: teams.count * n)
+        var sums = [Double](repeating: 0, count: n)
+        var counts = [Int32](repeating: 0, count: n)
+        for t in teams.indices {
+            for source in ScoreSource.allCases {
+                var any = false
+                for r in rowsOfTeam[t] {
+                    let i = Int(table.rows[Int(r)].item) - items.lowerBound
+                    guard i >= 0, i < n, let value = table.sources(row: Int(r))[source] else { continue }
+                    sums[i] += value
+                    counts[i] += 1
+                    any = true
                 }
-                sums[t * n + i] += value
-                counts[t * n + i] += 1
-            }
-            guard !sums.isEmpty else { continue }
-            for t in teams.indices {
+                guard any else { continue }
                 var total = 0.0
                 var weights = 0.0
                 for (offset, set) in input.tracks[k].sets.enumerated() {
                     let range = table.setItems[table.trackSets[k].lowerBound + offset]
                     var sum = 0.0
                     var valued = 0
-                    for i in range where counts[t * n + i - items.lowerBound] > 0 {
-                        let cell = t * n + i - items.lowerBound
-                        sum += sums[cell] / Double(counts[cell])
+                    for i in range where counts[i - items.lowerBound] > 0 {
+                        sum += sums[i - items.lowerBound] / Double(counts[i - items.lowerBound])
                         valued += 1
                     }
                     guard valued > 0 else { continue }
@@ -49,6 +51,13 @@ enum SourceScores {
                     weights += set.weight
                 }
                 if weights > 0 { out[t][source.rawValue] = total / weights * 100 }
+                for r in rowsOfTeam[t] {
+                    let i = Int(table.rows[Int(r)].item) - items.lowerBound
+                    if i >= 0, i < n {
+                        sums[i] = 0
+                        counts[i] = 0
+                    }
+                }
             }
         }
         return out

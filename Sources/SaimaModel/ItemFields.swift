@@ -45,6 +45,10 @@ public struct ItemFields {
         problems: inout [String]
     ) -> Item? {
         let problemsBefore = problems.count
+        // `1e400` reads as infinity, which no field means and which JSON cannot write back.
+        if Self.hasNonFiniteNumber(raw) {
+            problems.append("a number is out of range (beyond ±1.8e308) / 数值超出范围")
+        }
         let typeName = o["type"]?.stringValue
         let type = typeName.flatMap(ItemType.init(rawValue:))
         if typeName == nil {
@@ -97,6 +101,16 @@ public struct ItemFields {
             raw: canonicalText == nil ? raw : .null, line: line)
         if let canonicalText { item.rawJSON = canonicalText }
         return item
+    }
+
+    /// Whether any number in `value` (at any depth) is infinite or NaN.
+    static func hasNonFiniteNumber(_ value: JSONValue) -> Bool {
+        switch value {
+        case .number(let n): !n.isFinite
+        case .array(let a): a.contains(where: hasNonFiniteNumber)
+        case .object(let o): o.values.contains(where: hasNonFiniteNumber)
+        default: false
+        }
     }
 
     private func optionalString(_ o: [String: JSONValue], _ key: String, problems: inout [String]) -> String? {

@@ -110,6 +110,8 @@ package final class SpoolFile: Sendable {
         var template = Array((NSTemporaryDirectory() + "/saima-items-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return nil }
+        // Close-on-exec: child processes (the PDF converter) never inherit it.
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         let path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         unlink(path)
         descriptor = fd

@@ -56,7 +56,8 @@ package final class PhaseClock: Sendable {
     package static func peakRSSMegabytes() -> Double {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-           let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Double($0) })
+           let kilobytes = line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first
+               .flatMap({ Double($0) })
         {
             return kilobytes / 1024
         }

@@ -28,12 +28,16 @@ struct FileLines {
             let chunk: Data?
             do { chunk = try handle.read(upToCount: chunkSize) } catch { return false }
             guard let chunk, !chunk.isEmpty else { break }
+            // Only the new bytes are searched for LF: a long line spanning many chunks is scanned once.
+            let searchFrom = buffer.count
             buffer.append(contentsOf: chunk)
             var start = 0
-            while let end = buffer[start...].firstIndex(of: 0x0A) {
+            var from = searchFrom
+            while let end = buffer[from...].firstIndex(of: 0x0A) {
                 line += 1
                 guard body(buffer[start..<end], line) else { return true }
                 start = end + 1
+                from = start
             }
             buffer.removeFirst(start)
         }
@@ -46,5 +50,16 @@ struct FileLines {
     func count() -> Int? {
         var n = 0
         return forEach { _, _ in n += 1; return true } ? n : nil
+    }
+
+    /// The number of lines with anything but ASCII whitespace: at most one item each (what a loader reserves room
+    /// for; a file of blank lines reserves nothing).
+    func nonBlankCount() -> Int? {
+        var n = 0
+        let read = forEach { line, _ in
+            if line.contains(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) { n += 1 }
+            return true
+        }
+        return read ? n : nil
     }
 }

@@ -15,6 +15,7 @@ struct QuestionFileLoader {
     /// The items (on demand when there is a `spool` file and the copy can be written, else in memory) and the set's
     /// content hash (`QuestionSetHasher`), computed as the items are read.
     func loadSet(diagnostics: inout [Diagnostic]) -> (items: ItemList, contentHash: String) {
+        let problemsBefore = diagnostics.count
         let digest = SHA256Stream()
         var resident: [Item] = []
         let spool = self.spool.map { ItemSpool.Writer(file: $0) }
@@ -35,7 +36,7 @@ struct QuestionFileLoader {
             }
         }
         let contentHash = digest.finalizeHex()
-        guard ok else { return ([], contentHash) }
+        guard ok else { return ([], QuestionSetHasher.hash([Item]())) }
         guard let spool else { return (ItemList(resident), contentHash) }
         let onDemand = spool.finish { bytes, number in
             guard let value = try? JSONValue.parse(bytes) else { return nil }
@@ -48,11 +49,15 @@ struct QuestionFileLoader {
             return item
         }
         if let onDemand { return (ItemList(spool: onDemand), contentHash) }
-        // The private copy could not be written: read the file again into memory (its problems were reported).
+        // The private copy could not be written: read the file again into memory. Its problems replace the first
+        // reading's (the same, unless the file changed in between: then they describe the items kept).
         var again = self
         again.spool = nil
         var repeated: [Diagnostic] = []
-        return again.loadSet(diagnostics: &repeated)
+        let result = again.loadSet(diagnostics: &repeated)
+        diagnostics.removeSubrange(problemsBefore...)
+        diagnostics += repeated
+        return result
     }
 
     /// The items, in memory (tests and tools that want an array).
@@ -88,7 +93,7 @@ struct QuestionFileLoader {
             return false
         }
         // One item a line at most: room for all of them up front (growing by doubling held two copies at once).
-        let lines = file.count() ?? 0
+        let lines = file.nonBlankCount() ?? 0
         reserve(lines)
         var count = 0
         // Every id seen so far with its first line, found through a table of positions (a `[String: Int]` of

@@ -69,10 +69,12 @@ public enum RunPlanner {
         submissions.map { submission in
             var work: [WorkItem] = []
             // Room for every request up front: growing by doubling would hold two copies at once.
-            work.reserveCapacity(registry.reduce(0) { total, track in
+            let items = registry.reduce(0) { total, track in
                 guard submission.tracks.contains(track.id), trackFilter?.contains(track.id) ?? true else { return total }
                 return total + track.questionSets.reduce(0) { $0 + (split == nil || $1.split == split ? $1.items.count : 0) }
-            } * max(1, samples))
+            }
+            let (requests, overflow) = items.multipliedReportingOverflow(by: max(1, samples))
+            work.reserveCapacity(overflow ? 0 : requests)
             var done = 0
             for track in registry where submission.tracks.contains(track.id) {
                 if let trackFilter, !trackFilter.contains(track.id) { continue }

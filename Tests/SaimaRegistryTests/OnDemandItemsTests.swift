@@ -17,9 +17,11 @@ struct OnDemandItemsTests {
         let resident = try TrackRegistry.load(roots: [Self.repoTracks])
         let onDemand = try TrackRegistry.load(roots: [Self.repoTracks], items: .onDemand)
         #expect(resident.tracks.count == 7)
+        #expect(onDemand.tracks.count == 7)
         var compared = 0
         for (a, b) in zip(resident.tracks, onDemand.tracks) {
             #expect(a.id == b.id)
+            #expect(a.questionSets.count == b.questionSets.count)
             for (x, y) in zip(a.questionSets, b.questionSets) {
                 #expect(!x.items.isOnDemand)
                 #expect(y.items.isOnDemand)
@@ -69,7 +71,8 @@ struct OnDemandItemsTests {
     }
 
     /// Two sets of 12,000 items each (3 MB of lines, so the copy is written in several parts, and both sets share
-    /// one file): every item reads back as loaded in memory.
+    /// one file), with items holding an attachment (kept in memory) among them: every item reads back as loaded in
+    /// memory.
     @Test func largeSetsSharingOneCopyReadBackIdentically() throws {
         let fixture = try TrackFixture()
         defer { fixture.remove() }
@@ -80,9 +83,12 @@ struct OnDemandItemsTests {
               - {id: a, file: questions/a.jsonl, pilot_unit: 单位, split: dev}
               - {id: b, file: questions/b.jsonl, pilot_unit: 单位, split: test}
             """)
+        try fixture.write("Tracks/t/media/a.png", "png")
         for set in ["a", "b"] {
             let lines = (0..<12_000).map { i in
-                i % 3 == 0
+                i % 4_001 == 17
+                    ? #"{"id":"\#(set)\#(i)","type":"true_false","prompt":"图中是猫？","answer":true,"attachments":[{"kind":"image","file":"media/a.png"}]}"#
+                    : i % 3 == 0
                     ? #"{"id":"\#(set)\#(i)","type":"numeric","prompt":"第 \#(i) 题：多少？","answer":\#(i).25}"#
                     : #"{"id":"\#(set)\#(i)","type":"single_choice","prompt":"第 \#(i) 题（\#(set)）：以下哪项正确？请说明理由。","choices":{"A":"甲\#(i)","B":"乙"},"answer":"\#(i % 2 == 0 ? "A" : "B")"}"#
             }
@@ -95,6 +101,36 @@ struct OnDemandItemsTests {
             #expect(y.items.count == 12_000)
             #expect(x.contentHash == y.contentHash)
             #expect(Array(x.items) == Array(y.items))
+            #expect(y.items.filter { !$0.attachments.isEmpty }.count == 3)
+        }
+    }
+
+    /// A number beyond ±1.8e308 (`1e400` reads as infinity, which JSON cannot write back) is a located error in
+    /// either mode, never an item that cannot be read back.
+    @Test func numbersOutOfRangeAreLocatedErrors() throws {
+        let fixture = try TrackFixture()
+        defer { fixture.remove() }
+        try fixture.write("Tracks/t/track.yaml", """
+            id: t
+            name: {zh: 赛道, en: Track}
+            question_sets:
+              - {id: s, file: questions/s.jsonl, pilot_unit: 单位, split: dev}
+            """)
+        try fixture.write("Tracks/t/questions/s.jsonl", [
+            #"{"id":"ok","type":"numeric","prompt":"多少？","answer":1e300}"#,
+            #"{"id":"big","type":"numeric","prompt":"多少？","answer":1e400}"#,
+            #"{"id":"tol","type":"numeric","prompt":"多少？","answer":1,"tolerance":-1e999}"#,
+            #"{"id":"deep","type":"extraction","prompt":"抽取","answer":{"金额":{"值":[1,2e400]}}}"#,
+        ].joined(separator: "\n"))
+        for storage in [TrackRegistry.ItemStorage.resident, .onDemand] {
+            var diagnostics: [Diagnostic] = []
+            let registry = TrackRegistry.load(roots: [fixture.path("Tracks")], items: storage, diagnostics: &diagnostics)
+            // Every problem is reported (line 3's tolerance is also negative); each bad line names the range.
+            #expect(Set(diagnostics.map(\.line)) == [2, 3, 4])
+            for line in [2, 3, 4] {
+                #expect(diagnostics.contains { $0.line == line && $0.message.contains("out of range") })
+            }
+            #expect(registry.tracks.first?.questionSets.first?.items.map(\.id) == ["ok"])
         }
     }
 }

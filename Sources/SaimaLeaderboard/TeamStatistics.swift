@@ -7,7 +7,6 @@ struct TeamStatistics {
         var answered = 0
         var failedByClass: [Outcome: Int] = [:]
         var unextractable = 0
-        var latencies: [Double] = []
         var tokens = 0
         var extraction = ExtractionAudit()
 
@@ -24,12 +23,14 @@ struct TeamStatistics {
 
     /// `byTrack[team][track]`: teams by position in the input, tracks by position in the answer table.
     var byTrack: [[Tally]]
-    /// Per team over all tracks; its latencies are left empty (they are the tracks' latencies together).
+    /// Per team over all tracks.
     var overall: [Tally]
-    let trackIDs: [String]
+    /// The rows, for latencies: gathered for one entry at a time instead of kept per tally (8 bytes an answer,
+    /// twice while the lists grew).
+    let table: AnswerTable
 
     init(_ table: AnswerTable) {
-        trackIDs = table.trackIDs
+        self.table = table
         byTrack = Array(repeating: Array(repeating: Tally(), count: table.trackIDs.count), count: table.teamCount)
         overall = Array(repeating: Tally(), count: table.teamCount)
         // Per team, one bit per item number: set when the item first has an ok answer.
@@ -47,7 +48,6 @@ struct TeamStatistics {
                     byTrack[t][k].answered += 1
                     overall[t].answered += 1
                 }
-                byTrack[t][k].latencies.append(a.latencyMs)
             }
             byTrack[t][k].add(a, names: table)
             overall[t].add(a, names: table)
@@ -57,13 +57,23 @@ struct TeamStatistics {
     /// An entry with the counts filled in; ranks and scores are set by the caller.
     func entry(team: LeaderboardInput.TeamSpec, position p: Int, track: Int?, items: Int) -> BoardEntry {
         let t = track.map { byTrack[p][$0] } ?? overall[p]
-        let sorted = (track == nil ? byTrack[p].flatMap(\.latencies) : t.latencies).sorted()
+        // Latencies of the team's ok answers (on the track, or on all tracks).
+        var sorted: [Double] = []
+        func gather(_ a: AnswerTable.Row) {
+            if Int(a.team) == p, a.outcome == .ok { sorted.append(a.latencyMs) }
+        }
+        if let track {
+            for r in table.rowsByTrack[track] { gather(table.rows[Int(r)]) }
+        } else {
+            for a in table.rows { gather(a) }
+        }
+        sorted.sort()
         var entry = BoardEntry(
             team: team.id, name: team.name, position: 0, rank: 0, rankGroup: 0, score: 0, ci95: (0, 0), items: items,
             answered: t.answered, failedByClass: t.failedByClass, unextractable: t.unextractable,
             meanLatencyMs: sorted.isEmpty ? nil : sorted.reduce(0, +) / Double(sorted.count),
             p95LatencyMs: sorted.isEmpty ? nil : Percentile.of(sorted: sorted, 95), tokens: t.tokens,
-            notEntered: track.map { !team.entered.contains(trackIDs[$0]) } ?? false, notEnteredTracks: [])
+            notEntered: track.map { !team.entered.contains(table.trackIDs[$0]) } ?? false, notEnteredTracks: [])
         entry.extraction = t.extraction
         return entry
     }

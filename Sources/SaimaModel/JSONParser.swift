@@ -68,11 +68,13 @@ struct JSONParser {
 
     private mutating func parseObject(depth: Int) throws -> JSONValue {
         index += 1
-        var object: [String: JSONValue] = [:]
+        // Members are collected first and hashed into a dictionary of the right size once: growing it member by
+        // member rehashed every key at each doubling. A repeated key keeps its last value.
+        var members: [(String, JSONValue)] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(object)
+            return .object([:])
         }
         while true {
             skipWhitespace()
@@ -82,14 +84,14 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
             index += 1
             skipWhitespace()
-            object[key] = try parseValue(depth: depth + 1)
+            members.append((key, try parseValue(depth: depth + 1)))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(object)
+                return .object(Dictionary(members, uniquingKeysWith: { _, last in last }))
             } else {
                 throw error("expected ',' or '}'")
             }
@@ -203,14 +205,25 @@ struct JSONParser {
 
     private mutating func parseNumber() throws -> Double {
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
         guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
             throw error("invalid number")
         }
+        let integerStart = index
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
         } else {
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        }
+        // An integer of at most 15 digits is exact in a Double: read it without going through text.
+        if index - integerStart <= 15,
+           index == bytes.count || !(bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e")
+               || bytes[index] == UInt8(ascii: "E"))
+        {
+            var value: Int64 = 0
+            for i in integerStart..<index { value = value * 10 + Int64(bytes[i] - UInt8(ascii: "0")) }
+            return negative ? (value == 0 ? -0.0 : -Double(value)) : Double(value)
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1

@@ -41,4 +41,26 @@ struct JSONValueTests {
         #expect(JSONValue.string("a\u{01}b\tc").canonicalJSON == #""a\u0001b\tc""#)
         #expect(JSONValue.string("中文").canonicalJSON == "\"中文\"")
     }
+
+    /// Integers read without text conversion equal `Double(text)` exactly (signs, zero, 15 digits, and the slow path
+    /// beyond), and a repeated key keeps its last value.
+    @Test func numbersMatchDoubleParsingAndRepeatedKeysKeepTheLast() throws {
+        var generator = SeededGenerator(seed: 7)
+        var texts = ["0", "-0", "7", "-7", "999999999999999", "-999999999999999", "1000000000000000",
+                     "9007199254740993", "123456789012345678901234567890", "0.5", "-0.0", "1e3", "1E-2", "12.5e+1"]
+        for _ in 0..<3_000 {
+            let digits = 1 + generator.below(18)
+            var t = String(1 + generator.below(9))
+            for _ in 1..<digits { t += String(generator.below(10)) }
+            texts.append(generator.below(2) == 0 ? t : "-" + t)
+        }
+        for text in texts {
+            let parsed = try JSONValue.parse("[\(text)]").arrayValue?.first?.numberValue
+            let expected = Double(text)
+            #expect(parsed == expected, "\(text)")
+            #expect(parsed?.sign == expected?.sign, "\(text)")
+        }
+        #expect(try JSONValue.parse(#"{"a":1,"b":2,"a":3}"#) == .object(["a": .number(3), "b": .number(2)]))
+        #expect(try JSONValue.parse("{}") == .object([:]))
+    }
 }

@@ -156,6 +156,19 @@ package struct AnswerTable: Sendable {
         return row.plainSources ? SourceValues(auto: row.score) : sources[Int32(position)] ?? SourceValues()
     }
 
+    /// The position in `setIDs` of the set at `offset` in the input track at position `track`.
+    package func setPosition(track k: Int, offset: Int) -> Int { trackSets[k].lowerBound + offset }
+
+    /// The item numbers of the set at `offset` in the input track at position `track`.
+    package func items(track k: Int, set offset: Int) -> Range<Int> { setItems[setPosition(track: k, offset: offset)] }
+
+    /// For each team of the table (`Row.team`), its position in `teams` (positions in the input's teams), or -1.
+    package func positions(of teams: [Int]) -> [Int] {
+        var position = [Int](repeating: -1, count: teamCount)
+        for (t, team) in teams.enumerated() where position[team] < 0 { position[team] = t }
+        return position
+    }
+
     /// The track of a row, by position in `trackIDs`.
     package func track(of row: Row) -> Int { Int(setTrack[Int(row.set)]) }
 

@@ -44,7 +44,7 @@ package struct LeaderboardBuilder: Sendable {
         let stats = TeamStatistics(input.answers)
 
         for (k, track) in input.tracks.enumerated() {
-            let positions = input.teams.indices.filter { input.teams[$0].entered.contains(track.id) }
+            let positions = input.entered(track: k)
             let entered = positions.map { input.teams[$0] }
             let matrix = TrackMatrix(input, track: k, teams: positions)
             let point = entered.indices.map { matrix.score(team: $0) }

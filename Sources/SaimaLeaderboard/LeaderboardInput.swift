@@ -94,6 +94,9 @@ package struct LeaderboardInput: Sendable {
         for a in answers { self.answers.append(a) }
     }
 
+    /// Positions in `teams` of the teams that entered the track at position `track`.
+    package func entered(track k: Int) -> [Int] { teams.indices.filter { teams[$0].entered.contains(tracks[k].id) } }
+
     /// Adds one scored answer.
     package mutating func append(_ answer: Answer) { answers.append(answer) }
 

@@ -33,13 +33,13 @@ enum SetScores {
         var out: [SetBoard] = []
         var position: UInt64 = 0
         for (k, track) in input.tracks.enumerated() {
-            let positions = input.teams.indices.filter { input.teams[$0].entered.contains(track.id) }
+            let positions = input.entered(track: k)
             let entered = positions.map { input.teams[$0].id }
             let matrix = TrackMatrix(input, track: k, teams: positions)
             let sets = track.sets.indices.filter { !track.sets[$0].items.isEmpty }
             for ((weight: _, range: range), s) in zip(matrix.setRanges, sets) {
                 let set = track.sets[s]
-                let setPosition = table.trackSets[k].lowerBound + s
+                let setPosition = table.setPosition(track: k, offset: s)
                 position += 1
                 var generator = SeededGenerator(seed: seed &+ position &* 0x9E37_79B9_7F4A_7C15)
                 var resampled = Array(repeating: [Double](), count: entered.count)

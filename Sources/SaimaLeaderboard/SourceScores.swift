@@ -13,8 +13,7 @@ enum SourceScores {
         let table = input.answers
         let items = table.trackItems[k]
         let n = items.count
-        var position = [Int](repeating: -1, count: table.teamCount)
-        for (t, team) in teams.enumerated() where position[team] < 0 { position[team] = t }
+        let position = table.positions(of: teams)
         // The track's rows by team, in row order; one team at a time through one scratch table of the track's items
         // (a table for every team at once would be teams × items × 12 bytes).
         var rowsOfTeam = Array(repeating: [Int32](), count: teams.count)
@@ -39,7 +38,7 @@ enum SourceScores {
                 var total = 0.0
                 var weights = 0.0
                 for (offset, set) in input.tracks[k].sets.enumerated() {
-                    let range = table.setItems[table.trackSets[k].lowerBound + offset]
+                    let range = table.items(track: k, set: offset)
                     var sum = 0.0
                     var valued = 0
                     for i in range where counts[i - items.lowerBound] > 0 {

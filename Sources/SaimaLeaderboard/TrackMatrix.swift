@@ -20,12 +20,11 @@ struct TrackMatrix {
         let items = table.trackItems[k]
         var ranges: [(Double, Range<Int>)] = []
         for (offset, set) in input.tracks[k].sets.enumerated() where !set.items.isEmpty {
-            let range = table.setItems[table.trackSets[k].lowerBound + offset]
+            let range = table.items(track: k, set: offset)
             ranges.append((set.weight, (range.lowerBound - items.lowerBound)..<(range.upperBound - items.lowerBound)))
         }
         setRanges = ranges
-        var row = [Int](repeating: -1, count: table.teamCount)
-        for (t, team) in teams.enumerated() where row[team] < 0 { row[team] = t }
+        let row = table.positions(of: teams)
         let n = items.count
         var sums = Array(repeating: Array(repeating: 0.0, count: n), count: teams.count)
         var counts = Array(repeating: Array(repeating: Int32(0), count: n), count: teams.count)

@@ -46,18 +46,12 @@ struct FileLines {
         return true
     }
 
-    /// The number of lines (LF count + 1).
-    func count() -> Int? {
-        var n = 0
-        return forEach { _, _ in n += 1; return true } ? n : nil
-    }
-
-    /// The number of lines with anything but ASCII whitespace: at most one item each (what a loader reserves room
-    /// for; a file of blank lines reserves nothing).
-    func nonBlankCount() -> Int? {
+    /// The number of lines (LF count + 1), or with `nonBlank` of lines with anything but ASCII whitespace: at most
+    /// one item each (what a loader reserves room for; a file of blank lines reserves nothing).
+    func count(nonBlank: Bool = false) -> Int? {
         var n = 0
         let read = forEach { line, _ in
-            if line.contains(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) { n += 1 }
+            if !nonBlank || line.contains(where: { !($0 == 0x20 || (0x09...0x0D).contains($0)) }) { n += 1 }
             return true
         }
         return read ? n : nil

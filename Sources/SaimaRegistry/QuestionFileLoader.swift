@@ -60,16 +60,6 @@ struct QuestionFileLoader {
         return result
     }
 
-    /// The items, in memory (tests and tools that want an array).
-    func load(diagnostics: inout [Diagnostic]) -> [Item] {
-        var items: [Item] = []
-        let ok = read(
-            parser: ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld),
-            diagnostics: &diagnostics, reserve: { items.reserveCapacity($0) }
-        ) { item, _, _ in items.append(item) }
-        return ok ? items : []
-    }
-
     /// Reads every line, parses and checks it, and hands each good item with its trimmed line bytes and line number
     /// to `add`; every problem goes to `diagnostics`. Returns false when the file as a whole is refused.
     private func read(
@@ -93,7 +83,7 @@ struct QuestionFileLoader {
             return false
         }
         // One item a line at most: room for all of them up front (growing by doubling held two copies at once).
-        let lines = file.nonBlankCount() ?? 0
+        let lines = file.count(nonBlank: true) ?? 0
         reserve(lines)
         var count = 0
         // Every id seen so far with its first line, found through a table of positions (a `[String: Int]` of

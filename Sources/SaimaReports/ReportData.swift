@@ -116,7 +116,7 @@ package struct ReportData: Sendable {
             let positions = teams.map { teamIndex[$0]! }
             for (offset, set) in track.sets.enumerated() where !set.items.isEmpty {
                 var total = 0.0
-                for (i, item) in zip(table.setItems[table.trackSets[k].lowerBound + offset], set.items) {
+                for (i, item) in zip(table.items(track: k, set: offset), set.items) {
                     let values = positions.map { t in
                         counts[i * teamCount + t] > 0 ? sums[i * teamCount + t] / Double(counts[i * teamCount + t]) : 0
                     }

@@ -12,6 +12,20 @@ struct OnDemandItemsTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Tracks").path
 
+    /// Writes track `t` declaring question sets `questions/<id>.jsonl` of the given splits (`extra`: more fields of
+    /// each set).
+    static func writeTrack(_ fixture: TrackFixture, sets: [(id: String, split: String)], extra: String = "") throws {
+        let declared = sets.map {
+            "  - {id: \($0.id), file: questions/\($0.id).jsonl, pilot_unit: 单位, split: \($0.split)\(extra)}"
+        }
+        try fixture.write("Tracks/t/track.yaml", """
+            id: t
+            name: {zh: 赛道, en: Track}
+            question_sets:
+            \(declared.joined(separator: "\n"))
+            """)
+    }
+
     /// Every set of the project's seven tracks (choice, numeric, extraction, rubric, cited, multimodal items).
     @Test func theProjectsTracksReadBackIdentically() throws {
         let resident = try TrackRegistry.load(roots: [Self.repoTracks])
@@ -43,12 +57,7 @@ struct OnDemandItemsTests {
     @Test func laterEditsOfTheFileDoNotReachTheRun() throws {
         let fixture = try TrackFixture()
         defer { fixture.remove() }
-        try fixture.write("Tracks/t/track.yaml", """
-            id: t
-            name: {zh: 赛道, en: Track}
-            question_sets:
-              - {id: s, file: questions/s.jsonl, pilot_unit: 单位, split: dev, min_correct: 2}
-            """)
+        try Self.writeTrack(fixture, sets: [("s", "dev")], extra: ", min_correct: 2")
         try fixture.write("Tracks/t/media/a.png", "png")
         let lines = [
             #"{"id":"m","type":"multi_choice","prompt":"选两项","choices":{"A":"甲","B":"乙","C":"丙"},"answer":"AC"}"#,
@@ -76,13 +85,7 @@ struct OnDemandItemsTests {
     @Test func largeSetsSharingOneCopyReadBackIdentically() throws {
         let fixture = try TrackFixture()
         defer { fixture.remove() }
-        try fixture.write("Tracks/t/track.yaml", """
-            id: t
-            name: {zh: 赛道, en: Track}
-            question_sets:
-              - {id: a, file: questions/a.jsonl, pilot_unit: 单位, split: dev}
-              - {id: b, file: questions/b.jsonl, pilot_unit: 单位, split: test}
-            """)
+        try Self.writeTrack(fixture, sets: [("a", "dev"), ("b", "test")])
         try fixture.write("Tracks/t/media/a.png", "png")
         for set in ["a", "b"] {
             let lines = (0..<12_000).map { i in
@@ -110,12 +113,7 @@ struct OnDemandItemsTests {
     @Test func numbersOutOfRangeAreLocatedErrors() throws {
         let fixture = try TrackFixture()
         defer { fixture.remove() }
-        try fixture.write("Tracks/t/track.yaml", """
-            id: t
-            name: {zh: 赛道, en: Track}
-            question_sets:
-              - {id: s, file: questions/s.jsonl, pilot_unit: 单位, split: dev}
-            """)
+        try Self.writeTrack(fixture, sets: [("s", "dev")])
         try fixture.write("Tracks/t/questions/s.jsonl", [
             #"{"id":"ok","type":"numeric","prompt":"多少？","answer":1e300}"#,
             #"{"id":"big","type":"numeric","prompt":"多少？","answer":1e400}"#,

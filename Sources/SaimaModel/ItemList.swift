@@ -193,8 +193,8 @@ package final class ItemSpool: Sendable {
             spans.reserveCapacity(n)
         }
 
-        /// Adds an item parsed from `line` (1-based line `number`).
-        package func add(_ item: Item, line: ArraySlice<UInt8>, number: Int) {
+        /// Adds an item read from 1-based `line`, with `text` to copy (what parses back to it).
+        package func add(_ item: Item, text: ArraySlice<UInt8>, line number: Int) {
             ids.append(item.id)
             traits.append(ItemTraits(of: item))
             if !item.attachments.isEmpty {
@@ -202,8 +202,8 @@ package final class ItemSpool: Sendable {
                 resident.append(item)
                 return
             }
-            spans.append(Span(offset: buffer.count, length: Int32(clamping: line.count), line: Int32(clamping: number)))
-            buffer.append(contentsOf: line)
+            spans.append(Span(offset: buffer.count, length: Int32(clamping: text.count), line: Int32(clamping: number)))
+            buffer.append(contentsOf: text)
             if buffer.count >= 1 << 20 { flush() }
         }
 

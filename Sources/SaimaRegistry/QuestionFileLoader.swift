@@ -21,16 +21,21 @@ struct QuestionFileLoader {
         let spool = self.spool.map { ItemSpool.Writer(file: $0) }
         let parser = ItemParser(path: path, trackDirectory: trackDirectory, answersWithheld: answersWithheld)
         let minimum = minimumCorrect
-        let ok = read(parser: parser, diagnostics: &diagnostics, reserve: { n in
-            if let spool { spool.reserveCapacity(n) } else { resident.reserveCapacity(n) }
-        }) { item, line, number in
+        /// The set's `min_correct` given to a multi-choice item.
+        @Sendable func setting(_ item: Item) -> Item {
             var item = item
             if item.type == .multiChoice { item.minimumCorrect = minimum }
+            return item
+        }
+        let ok = read(parser: parser, diagnostics: &diagnostics, reserve: { n in
+            if let spool { spool.reserveCapacity(n) } else { resident.reserveCapacity(n) }
+        }) { parsed, _, number in
+            let item = setting(parsed)
             QuestionSetHasher.add(item, to: digest)
             // The copy holds each item's canonical text: it parses to the same value as the line, and reading an
             // item back then need not write its canonical text again.
             if let spool {
-                spool.add(item, line: Array(item.rawJSON.utf8)[...], number: number)
+                spool.add(item, text: Array(item.rawJSON.utf8)[...], line: number)
             } else {
                 resident.append(item)
             }
@@ -42,11 +47,7 @@ struct QuestionFileLoader {
             guard let value = try? JSONValue.parse(bytes) else { return nil }
             var ignored: [Diagnostic] = []
             let text = String(decoding: bytes, as: UTF8.self)
-            guard var item = parser.parse(value, line: number, canonicalText: text, diagnostics: &ignored) else {
-                return nil
-            }
-            if item.type == .multiChoice { item.minimumCorrect = minimum }
-            return item
+            return parser.parse(value, line: number, canonicalText: text, diagnostics: &ignored).map(setting)
         }
         if let onDemand { return (ItemList(spool: onDemand), contentHash) }
         // The private copy could not be written: read the file again into memory. Its problems replace the first

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Locates and runs the `saima` executable built next to the tests.
 package enum SaimaBinary {
@@ -23,9 +22,11 @@ package enum SaimaBinary {
 
     /// Runs `saima` with `arguments` and returns its exit status, standard output and standard error.
     ///
-    /// Never blocks a Swift concurrency thread: output is collected by readability handlers and the
-    /// exit is awaited through the termination handler. (Blocking waits here once starved the
-    /// in-process test servers that the child was talking to.)
+    /// Never blocks a Swift concurrency thread: each pipe is read to its end on a thread of its own, and the exit is
+    /// awaited through the termination handler. (Blocking waits here once starved the in-process test servers
+    /// that the child was talking to.) Reading to the end, not through readability handlers, keeps the output
+    /// whole and in order: a handler still running when the process ended could append its chunk after the rest,
+    /// which broke a line of a large export under load.
     package static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil)
         async throws -> (status: Int32, stdout: String, stderr: String)
     {
@@ -38,34 +39,25 @@ package enum SaimaBinary {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        let collected = OutputBuffers()
-        out.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, error: false) }
-        err.fileHandleForReading.readabilityHandler = { collected.append($0.availableData, error: true) }
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
+        let (exits, exited) = AsyncStream.makeStream(of: Int32.self)
+        process.terminationHandler = { process in
+            exited.yield(process.terminationStatus)
+            exited.finish()
         }
-        out.fileHandleForReading.readabilityHandler = nil
-        err.fileHandleForReading.readabilityHandler = nil
-        collected.append(out.fileHandleForReading.readDataToEndOfFile(), error: false)
-        collected.append(err.fileHandleForReading.readDataToEndOfFile(), error: true)
-        let (o, e) = collected.texts
-        return (status, o, e)
-    }
-}
-
-/// Output gathered from a child process's pipes.
-final class OutputBuffers: Sendable {
-    private let buffers = Mutex<(out: Data, err: Data)>((Data(), Data()))
-
-    func append(_ data: Data, error: Bool) {
-        buffers.withLock { if error { $0.err.append(data) } else { $0.out.append(data) } }
+        try process.run()
+        async let stdout = Self.readToEnd(out.fileHandleForReading)
+        async let stderr = Self.readToEnd(err.fileHandleForReading)
+        var status: Int32 = -1
+        for await s in exits { status = s }
+        return (status, String(decoding: await stdout, as: UTF8.self), String(decoding: await stderr, as: UTF8.self))
     }
 
-    var texts: (String, String) {
-        buffers.withLock { (String(decoding: $0.out, as: UTF8.self), String(decoding: $0.err, as: UTF8.self)) }
+    /// Everything `handle` yields until its end, read on a thread of its own: not a Dispatch worker, which on
+    /// Linux shares its pool with Swift concurrency, so two blocked reads per child starved the in-process test
+    /// servers.
+    private static func readToEnd(_ handle: FileHandle) async -> Data {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: handle.readDataToEndOfFile()) }.start()
+        }
     }
 }

@@ -13,7 +13,7 @@ struct Saima: AsyncParsableCommand {
         version: SaimaVersion.current,
         subcommands: [
             TracksCommand.self, ValidateCommand.self, SubmissionsCommand.self, RunCommand.self, ExportCommand.self, BenchCommand.self,
-            BenchEndpointCommand.self, ServeBaselineCommand.self, ScoreCommand.self, ScoreFileCommand.self,
+            BenchEndpointCommand.self, ServeBaselineCommand.self, ScoreCommand.self, ScoreFileCommand.self, AgreementCommand.self,
             LeaderboardCommand.self, ReportCommand.self, RoundCommand.self, DemoCommand.self,
             SelfTestCommand.self, CheckEndpointCommand.self, BundleCommand.self, RatingsCommand.self,
             JudgeCommand.self, BattleCommand.self, JudgesCommand.self, AppealsCommand.self, ImportCommand.self, ExportSetCommand.self,

@@ -120,8 +120,10 @@ struct ChoiceAnswerExtractorTests {
     }
 
     @Test func aLaterConclusionIsTheFinalWord() throws {
-        let (answer, rule) = try #require(Self.read("答案：D\n\n解释：A错误，B正确……\n\n综上所述，唯一正确的一项是B。"))
-        #expect(answer == "B" && rule == .conclusion)
+        // The reply contradicts its own answer line: the later statement wins, and the reading is uncertain.
+        let a = Self.single.assess("答案：D\n\n解释：A错误，B正确……\n\n综上所述，唯一正确的一项是B。")
+        #expect(a.reading == .answer(ExtractedAnswer(answer: .letters("B"), rule: .answerStatement)))
+        #expect(a.confidence == .uncertain)
         // A rejected letter in a concluding sentence is no answer; "Option A is the incorrect statement" is.
         #expect(Self.read("因此选项 A 不正确。所以选项 C 广州最合适。")?.0 == "C")
         #expect(Self.read("Based on the analysis, Option A is the incorrect statement because it is vague.")?.0 == "A")

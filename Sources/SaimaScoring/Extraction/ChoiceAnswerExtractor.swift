@@ -55,13 +55,19 @@ public struct ChoiceAnswerExtractor: Sendable {
     public init(item: Item) { self.init(choices: item.choices, multipleAnswers: item.type == .multiChoice) }
 
     /// The chosen letters and the rule that read them, or nil when the reply is unextractable or declined.
-    public func extract(_ reply: String) -> ExtractedAnswer? {
-        if case .answer(let found) = read(reply) { return found }
+    public func extract(_ reply: String, prompt: String? = nil) -> ExtractedAnswer? {
+        if case .answer(let found) = read(reply, prompt: prompt) { return found }
         return nil
     }
 
     /// What the reply answers: letters and the rule that read them, a declined answer line, or nothing.
-    public func read(_ reply: String) -> ChoiceReading {
+    public func read(_ reply: String, prompt: String? = nil) -> ChoiceReading { assess(reply, prompt: prompt).reading }
+
+    /// What the reply answers and how far that reading can be trusted (`ReadingConfidence`).
+    ///
+    /// `prompt` is the exact text the model was sent, when known: spans of the reply copied from it are not read
+    /// (`PromptEcho`). The reply is then cut where it goes on to a question of its own making (`QuestionScope`).
+    public func assess(_ reply: String, prompt: String? = nil) -> ChoiceAssessment {
         // A reply fenced as code (```markdown … ```) is read without its fence line.
         var reply = reply
         if reply.trimmed.hasPrefix("```"),
@@ -69,9 +75,12 @@ public struct ChoiceAnswerExtractor: Sendable {
         {
             reply = String(reply[reply.index(after: newline)...])
         }
-        let s = ScalarScanner(reply)
+        var s = ScalarScanner(reply)
+        if let prompt, !prompt.isEmpty {
+            let (text, echoes) = PromptEcho(choices: choices).removingEchoes(from: s.text, prompt: prompt)
+            if echoes > 0 { s = ScalarScanner(scalars: text) }
+        }
         let groups = ChoiceLetterGroups(offered: offered)
-        if let letters = bare(s) { return .answer(.init(answer: .letters(letters), rule: .bare)) }
         var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) })
         statements.numbers = choices.compactMap { c in
             guard let letter = c.letter.unicodeScalars.first,
@@ -80,20 +89,79 @@ public struct ChoiceAnswerExtractor: Sendable {
             else { return nil }
             return (letter, value)
         }
+        s = scoped(s, statements: statements, groups: groups, prompt: prompt)
+        let text = String(String.UnicodeScalarView(s.text))
+        var a = graded(readScoped(s, text: text, statements: statements, groups: groups), s: s, groups: groups, text: text)
+        a.readText = text
+        return a
+    }
+
+    /// The reply cut before the first question it invents after giving answer evidence.
+    private func scoped(_ s: ScalarScanner, statements: ChoiceAnswerStatements, groups: ChoiceLetterGroups, prompt: String?)
+        -> ScalarScanner
+    {
+        var evidence: Int?
+        if let g = leadingLetter(s, groups) { evidence = g.end }
+        if evidence == nil, let first = statements.all(s).first(where: { if case .letters = $0.final { true } else { false } }) {
+            evidence = first.end
+        }
+        guard let evidenceEnd = evidence else { return s }
+        let asked = ScalarScanner(prompt ?? "").text.filter { !$0.properties.isWhitespace }
+        let scope = QuestionScope(forms: forms, askedText: String(String.UnicodeScalarView(asked)))
+        guard let cut = scope.cut(s, evidenceEnd: evidenceEnd) else { return s }
+        return ScalarScanner(scalars: Array(s.text[..<cut]))
+    }
+
+    /// Rules 1–9 on the scoped reply, with the confidence each reading earns before the final checks.
+    private func readScoped(_ s: ScalarScanner, text reply: String, statements: ChoiceAnswerStatements, groups: ChoiceLetterGroups)
+        -> ChoiceAssessment
+    {
+        if let letters = bare(s) { return ChoiceAssessment(reading: .answer(.init(answer: .letters(letters), rule: .bare)), confidence: .explicit) }
         let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
-        if let (final, position) = statements.finalWithPosition(s) {
-            // A concluding sentence after the reply's last answer statement is its final word (`答案：D` … `综上所述，
-            // 唯一正确的一项是B`).
-            if let later = shape.conclusionWithPosition(multipleAnswers: multipleAnswers), later.position > position {
-                if case .letters(let letters, _) = final, letters == later.letters {} else {
-                    return .answer(.init(answer: .letters(later.letters), rule: .conclusion))
-                }
-            }
+        let all = statements.all(s)
+        if let (final, position, _) = all.last {
             switch final {
-            case .letters(let letters, let line):
-                return .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement))
+            case .letters(let letters, let line, let glued):
+                // A concluding sentence after the last answer statement: it overrides a prose statement, and an
+                // answer line only when it confirms its letters (`综上所述，唯一正确的一项是B`); either way the reply
+                // contradicts itself.
+                if let later = shape.conclusionWithPosition(multipleAnswers: multipleAnswers), later.position > position,
+                    later.letters != letters
+                {
+                    let doubt = "a later conclusion names \(Self.text(later.letters)) 后文结论与答案不一致"
+                    if !line || shape.confirms(at: later.position) {
+                        return ChoiceAssessment(
+                            reading: .answer(.init(answer: .letters(later.letters), rule: .conclusion)), confidence: .uncertain,
+                            doubt: doubt)
+                    }
+                    return ChoiceAssessment(
+                        reading: .answer(.init(answer: .letters(letters), rule: .answerLine)), confidence: .uncertain,
+                        doubt: doubt)
+                }
+                // A prose statement after an answer line naming other letters: the reply contradicts itself.
+                let overruled = !line && all.dropLast().contains { earlier in
+                    if case .letters(let other, true, _) = earlier.final { return other != letters }
+                    return false
+                }
+                return ChoiceAssessment(
+                    reading: .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement)),
+                    confidence: glued || overruled ? .uncertain : .explicit,
+                    doubt: glued ? "the letter touches other text 字母与其他文字相连"
+                        : overruled ? "an earlier answer line names other letters 前文答案行字母不同" : nil)
             case .noChoice(let text):
-                return .declined(text)
+                // A label line naming no choice never vetoes an earlier explicit answer; the reply is in doubt.
+                if let earlier = all.dropLast().last(where: { if case .letters = $0.final { true } else { false } }),
+                    case .letters(let letters, let line, _) = earlier.final
+                {
+                    return ChoiceAssessment(
+                        reading: .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement)),
+                        confidence: .uncertain, doubt: "a later answer line names no choice 后一答案行未指明选项")
+                }
+                // A short refusal (`题目有误`, `无正确选项`) is explicit; a long line of prose may paraphrase an option.
+                let plain = text.unicodeScalars.count <= Self.shortDecline || Self.refusals.contains { text.lowercased().contains($0) }
+                return ChoiceAssessment(
+                    reading: .declined(text), confidence: plain ? .explicit : .uncertain,
+                    doubt: plain ? nil : "the answer line names no option by letter 答案行未以字母指明选项")
             }
         }
         let enumeration = shape.isEnumeration
@@ -114,9 +182,67 @@ public struct ChoiceAnswerExtractor: Sendable {
         let unsure = (0..<s.count).contains { s.matchAny(Self.uncertainty, at: $0) != nil }
         for (rule, read) in rules {
             if unsure, rule.strength != .strong { break }
-            if let letters = read() { return .answer(ExtractedAnswer(answer: .letters(letters), rule: rule)) }
+            if let letters = read() {
+                let confidence = ReadingConfidence(rule: rule)
+                return ChoiceAssessment(
+                    reading: .answer(ExtractedAnswer(answer: .letters(letters), rule: rule)), confidence: confidence,
+                    doubt: confidence == .uncertain ? "guessed by rule \(rule.rawValue) 由弱规则猜测" : nil)
+            }
         }
-        return .none
+        return ChoiceAssessment(reading: .none, confidence: .explicit)
+    }
+
+    /// The final checks: several letters to a single-answer item, or no reading from a reply that names options.
+    private func graded(_ a: ChoiceAssessment, s: ScalarScanner, groups: ChoiceLetterGroups, text: String) -> ChoiceAssessment {
+        var a = a
+        switch a.reading {
+        case .answer(let found):
+            if !multipleAnswers, case .letters(let letters) = found.answer, letters.unicodeScalars.count > 1 {
+                a.confidence = .uncertain
+                a.doubt = "several letters to a single-answer item 单选题给出多个字母"
+            }
+        case .none:
+            let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
+            if names(s, groups: groups) || mentionsChoiceText(text) || shape.isEnumeration {
+                a.confidence = .uncertain
+                a.doubt = "no reading, but the reply names options 未读出答案，但回答提及选项"
+            }
+        case .declined: break
+        }
+        return a
+    }
+
+    /// Whether any choice's text (two scalars or more, not a bare number) occurs in the reply.
+    private func mentionsChoiceText(_ text: String) -> Bool {
+        let form = TextNormalizer.matchingForm(text)
+        return choices.contains { c in
+            let f = TextNormalizer.matchingForm(c.text)
+            return f.unicodeScalars.count >= 2 && !f.allSatisfy({ $0.isNumber || $0 == "." }) && ScalarSearch.contains(form, f)
+        }
+    }
+
+    /// Whether a letter group stands anywhere in the reply outside math, English words and option labels.
+    private func names(_ s: ScalarScanner, groups: ChoiceLetterGroups) -> Bool {
+        let math = s.mathMask
+        var i = 0
+        while i < s.count {
+            if let g = groups.group(s, at: i) {
+                if !groups.isEnglishWord(s, g), !math[g.start], !isOptionLabel(s, g) { return true }
+                i = g.end
+            } else {
+                i += 1
+            }
+        }
+        return false
+    }
+
+    /// Declined answer lines up to this many scalars are plain refusals.
+    static let shortDecline = 12
+    /// Words by which a declined answer line plainly refuses or finds no answer.
+    static let refusals = ["无", "没有", "错误", "有误", "不确定", "无法", "不能", "都不", "none", "no ", "cannot", "n/a"]
+
+    static func text(_ letters: Set<Unicode.Scalar>) -> String {
+        String(String.UnicodeScalarView(letters.sorted { $0.value < $1.value }))
     }
 
     // MARK: - Word lists

@@ -5,9 +5,11 @@ import SaimaModel
 /// one is final. Two kinds:
 ///
 /// - an **answer line**: a label with a delimiter — `【答案】` `[答案]` `答案:` `答:` `正确答案:` `最终答案:`
-///   `参考答案:` `正确选项:` `Answer:` `Final answer:` `Correct answer:` (any of them bracketed by `【】 [] ()`
-///   or followed by `:`), or `\boxed{…}`;
-/// - a **prose statement**: `答案(是|为)` `正确答案` `正确选项` `正确的选项` `正确的是` `应选` `故选` `本题选` `选择` `选`
+///   `参考答案:` `正确选项:` `回应:` `回應:` `Answer:` `Final answer:` `Correct answer:` (any of them bracketed by
+///   `【】 [] ()` or followed by `:`), or `\boxed{…}`; `答:` only on its own, never as the end of `解答:` `回答:`
+///   `作答:` (an instruction or a heading, not an answer);
+/// - a **prose statement**: `答案(是|为)` `正确答案` `正确选项` `正确的选项` `正确的一项是/为` `正确的是` `对的是`
+///   `符合题意的是` `应选` `故选` `本题选` `选择` `选`
 ///   (not `选项`) `the answer is` `answers` `correct option(s)/choice(s)` `choose/chose/select/pick/go with`,
 ///   unless negated or conditional just before (`不` `非` `没` `未` `勿` `排除` `如果` `若` `假如` `假设` `not`
 ///   `if`).
@@ -22,8 +24,9 @@ import SaimaModel
 struct ChoiceAnswerStatements {
     /// What the final statement says.
     enum Final {
-        /// Letters named by an answer line (`explicitLine`) or a prose statement.
-        case letters(Set<Unicode.Scalar>, explicitLine: Bool)
+        /// Letters named by an answer line (`explicitLine`) or a prose statement; `glued` when the letter touches
+        /// other text (`【正确答案】Aelectorate`).
+        case letters(Set<Unicode.Scalar>, explicitLine: Bool, glued: Bool = false)
         /// An answer line naming no letter; its text (to the end of its line).
         case noChoice(String)
     }
@@ -35,15 +38,16 @@ struct ChoiceAnswerStatements {
     let choiceText: (String) -> Set<Unicode.Scalar>?
 
     static let lineLabels = [
-        "最终答案", "正确答案", "参考答案", "正确选项", "答案", "答", "final answer", "correct answer", "answer",
+        "最终答案", "正确答案", "参考答案", "正确选项", "答案", "回应", "回應", "答", "final answer", "correct answer", "answer",
     ]
     static let proseMarkers = [
-        "正确的选项", "正确选项", "正确答案", "正确的是", "本题选", "应选", "故选", "答案", "选择", "选",
+        "正确的选项", "正确选项", "正确答案", "正确的一项是", "正确的一项为", "正确的是", "对的是", "符合题意的是", "本题选",
+        "应选", "故选", "答案", "选择", "选",
         "correct options", "correct option", "correct choices", "correct choice", "answers", "answer", "go with",
         "choose", "chose", "select", "pick",
     ]
     static let answerFillers = [
-        "应该是", "应该选", "应该", "应当", "应为", "选项", "只能是", "就是", "也就是", "是", "为", "应", "该", "就", "即",
+        "应该是", "应该选", "应该", "应当", "应为", "选项", "選項", "只能是", "就是", "也就是", "是", "为", "应", "该", "就", "即",
         "选择", "选", "项", ":", "=", "(", "[", "{", "【", "】", "「", "“", "\"", "'", "$", "\\text{", "\\mathrm{",
         "\\textbf{", "\\mathbf{", "\\boxed{", "is", "are", "was", "would", "should", "will", "be", "the", "correct",
         "final", "options", "option", "choices", "choice", "letter", "clearly", "therefore", "thus", "then",
@@ -56,23 +60,30 @@ struct ChoiceAnswerStatements {
 
     /// The final statement and where it starts.
     func finalWithPosition(_ s: ScalarScanner) -> (final: Final, position: Int)? {
-        var last: (Final, Int)?
+        all(s).last.map { ($0.final, $0.position) }
+    }
+
+    /// Every statement in order: what it says, where it starts and where its marker ends.
+    func all(_ s: ScalarScanner) -> [(final: Final, position: Int, end: Int)] {
+        var found: [(Final, Int, Int)] = []
         var i = 0
         while i < s.count {
             if let (statement, end) = statement(s, at: i) {
-                if let statement { last = (statement, i) }
+                if let statement { found.append((statement, i, end)) }
                 i = end
             } else {
                 i += 1
             }
         }
-        return last
+        return found
     }
 
     /// A marker at `i`: the statement it makes (nil for a prose marker naming no letter) and where to go on.
     private func statement(_ s: ScalarScanner, at i: Int) -> (Final?, Int)? {
         if let boxed = s.match("\\boxed{", at: i) { return (boxedContent(s, from: boxed), boxed) }
-        if let label = s.matchAny(Self.lineLabels, at: i), let past = delimiter(s, marker: i, end: label.end) {
+        if let label = s.matchAny(Self.lineLabels, at: i), label.word != "答" || standsAlone(s, at: i),
+            let past = delimiter(s, marker: i, end: label.end)
+        {
             return (content(s, from: past, line: true), past)
         }
         guard let marker = s.matchAny(Self.proseMarkers, at: i) else { return nil }
@@ -95,6 +106,16 @@ struct ChoiceAnswerStatements {
         return p + 1
     }
 
+    /// Whether `答` at `i` is a label of its own, not the end of a word (`解答：` `回答：` `作答：` `问答：`).
+    private func standsAlone(_ s: ScalarScanner, at i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let before = s[i - 1]
+        return before == "\n" || s.isSpace(i - 1) || Self.openersBeforeLabel.contains(before)
+            || TextNormalizer.isPunctuation(before)
+    }
+
+    static let openersBeforeLabel: Set<Unicode.Scalar> = ["【", "[", "(", "「", "《"]
+
     /// Whether a negation or a condition stands just before a prose marker (`不选A`, `如果选A`).
     private func isNegated(_ s: ScalarScanner, before i: Int) -> Bool {
         for back in 1...3 where i - back >= 0 && Self.negations.contains(String(s[i - back])) { return true }
@@ -114,6 +135,12 @@ struct ChoiceAnswerStatements {
             p = s.skippingSpaces(from: filler.end)
             steps += 1
         }
+        // A letter glued to noise in an answer line (`【正确答案】Aelectorate`): read, but not trusted.
+        if line, p + 1 < s.count, groups.offered.contains(s[p]), !s.isWordASCII(p - 1), s[p + 1].isASCIILowercase,
+            groups.group(s, at: p) == nil
+        {
+            return .letters([s[p]], explicitLine: true, glued: true)
+        }
         if let g = groups.group(s, at: p) ?? groups.lowercaseLetter(s, at: p) {
             if let listed = listedLines(s, from: g) { return .letters(listed, explicitLine: line) }
             if groups.isHedged(s, g) || (line && g.letters.count == 1 && listsOptions(s, from: g.end)) {
@@ -123,10 +150,29 @@ struct ChoiceAnswerStatements {
         }
         guard line else { return nil }
         let text = lineText(s, from: p)
+        // `答案：` followed by the whole option list, one per line: the list copied, nothing chosen.
+        if copiesOptionList(s, from: p) { return .noChoice(text) }
         // `答案：X` copied from the instruction's placeholder is an echo, not an answer line.
         if Self.placeholders.contains(text.trimmingScalars { "。.，, ".unicodeScalars.contains($0) }.uppercased()) { return nil }
         if let letters = choiceText(text) { return .letters(letters, explicitLine: true) }
         return .noChoice(text)
+    }
+
+    /// Whether the lines from `p` on are option lines (`ChoiceReplyShape.openingLetter`) naming every offered letter.
+    private func copiesOptionList(_ s: ScalarScanner, from p: Int) -> Bool {
+        var letters: Set<Unicode.Scalar> = []
+        var i = p
+        while i < s.count {
+            var e = i
+            while e < s.count, s[e] != "\n" { e += 1 }
+            let line = Array(s.text[i..<e])
+            if !line.allSatisfy({ $0.properties.isWhitespace }) {
+                guard let (letter, _) = ChoiceReplyShape.openingLetter(line), groups.offered.contains(letter) else { break }
+                letters.insert(letter)
+            }
+            i = e + 1
+        }
+        return letters.count >= 2 && letters == groups.offered
     }
 
     /// The instruction's own placeholders (`答案：X`, `答案：XY`) when a reply copies them.
@@ -164,12 +210,11 @@ struct ChoiceAnswerStatements {
     /// opens with an option label, from the first one at `g`; nil when `g` is not such a label.
     private func listedLines(_ s: ScalarScanner, from g: ChoiceLetterGroups.Group) -> Set<Unicode.Scalar>? {
         guard g.letters.count == 1, g.end < s.count, ".、".unicodeScalars.contains(s[g.end]) else { return nil }
+        // The first option opens its line, or follows the answer label on it (`答案: A. …\nB. …`).
         var k = g.start - 1
-        while k >= 0, s[k] != "\n" {
-            guard s.isSpace(k) else { return nil }
-            k -= 1
-        }
+        while k >= 0, s[k] != "\n", s.isSpace(k) { k -= 1 }
         guard k >= 0 else { return nil }
+        if s[k] != "\n", s[k] != ":", s[k] != "】", s[k] != "]" { return nil }
         var letters = g.letters
         var i = g.end
         while true {

@@ -35,7 +35,7 @@ struct ChoiceReplyShape {
         while q < t.count, t[q].properties.numericType != nil, t[q].isASCII { q += 1 }
         if q > p, q < t.count, t[q] == "." || t[q] == ")" { p = t.skippingSpaces(from: q + 1) }
         while p < t.count, "-*# ".unicodeScalars.contains(t[p]) { p += 1 }
-        if let label = t.matchAny(["选项", "option"], at: p) { p = t.skippingSpaces(from: label.end) }
+        if let label = t.matchAny(["选项", "選項", "option"], at: p) { p = t.skippingSpaces(from: label.end) }
         if p < t.count, t[p] == "(" { p += 1 }
         guard p < t.count, t[p].isASCIIUppercase, !t.isWordASCII(p + 1) else { return nil }
         let letter = t[p]
@@ -62,8 +62,9 @@ struct ChoiceReplyShape {
 
     /// Rule `listed_options`: the reply lists the options it chooses, one per line as `X. <its text>` (a gloss after
     /// the text allowed), with at most a letter-free line before and after (`B. 黏液性水肿\nE. 心悸、心动过速` → BE;
-    /// `下列哪些内容：\nA. …\nB. …\nC. …\n这些选项都…` → ABC). Listing every option is a restatement, not a choice,
-    /// and a single listed option is a leading letter, unless a line introduces the list (`…主要包括：`).
+    /// `下列哪些内容：\nA. …\nB. …\nC. …\n这些选项都…` → ABC). Listing every option is a restatement, not a choice
+    /// (the extractor marks the missing reading uncertain), and a single listed option is a leading letter, unless a
+    /// line introduces the list (`…主要包括：`).
     func listedOptions() -> Set<Unicode.Scalar>? {
         let lines = self.lines
         var letters: Set<Unicode.Scalar> = []
@@ -97,8 +98,18 @@ struct ChoiceReplyShape {
     }
 
     /// Whether a line's text is the option's text, alone or with a gloss after a colon (`长城：…`), not a verdict.
+    /// A copy with small slips counts: a text cut short (at least 60% of the option, 6 scalars or more) or one
+    /// whose longest common subsequence with the option covers 85% of the longer of the two.
     static func restates(_ rest: String, _ form: String) -> Bool {
-        if TextNormalizer.matchingForm(rest) == form { return true }
+        let mine = TextNormalizer.matchingForm(rest)
+        if mine == form { return true }
+        let a = Array(mine.unicodeScalars)
+        let f = Array(form.unicodeScalars)
+        if a.count >= 6, a.count <= 400, f.count <= 400 {
+            if a.count * 10 >= f.count * 6, f.starts(with: a) { return true }
+            let common = LongestCommonSubsequence.lengthByTable(a.map { Int32(bitPattern: $0.value) }, f.map { Int32(bitPattern: $0.value) })
+            if common * 100 >= 85 * max(a.count, f.count) { return true }
+        }
         guard let colon = rest.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return false }
         return TextNormalizer.matchingForm(String(rest[..<colon])) == form
     }
@@ -155,6 +166,15 @@ struct ChoiceReplyShape {
         }
         return best.map { ($0, position) }
     }
+
+    /// Whether the concluding sentence starting at `position` confirms what it names (`正确` `答案` `选` `correct`
+    /// `answer` …) rather than only mentioning options (`B选项中…A选项中…`).
+    func confirms(at position: Int) -> Bool {
+        let end = sentenceEnd(from: position)
+        return (position..<end).contains { s.matchAny(Self.confirmationWords, at: $0) != nil }
+    }
+
+    static let confirmationWords = ["正确", "答案", "应选", "故选", "选择", "选", "符合题意", "correct", "answer", "right choice", "best"]
 
     /// A letter rejected in its sentence (`选项 B 不正确`, `A is wrong`) is not a conclusion; `A is the incorrect
     /// statement` (naming the answer to a "which is wrong" question) is.

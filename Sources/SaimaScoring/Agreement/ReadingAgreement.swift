@@ -1,0 +1,88 @@
+import Foundation
+import SaimaModel
+/// Agreement of Saima's choice readings with careful human readings, per group of replies (a source, a model, a
+/// model kind).
+///
+/// Definitions, per reply: **agree** when Saima's letters equal the human's (both `""` counts as agreement);
+/// **confident** when the reading's confidence is `explicit` or `inferred`; **wrong confident** when confident and
+/// not agreeing; **uncertain** when the confidence is `uncertain` (sent to a second reader); **verdict differs** when
+/// the right/wrong verdict against the answer key differs from the verdict of the human reading (**false credit**:
+/// Saima right, human wrong; **missed credit**: the reverse). Exact-set verdicts, no partial credit.
+public struct ReadingAgreement: Sendable {
+    /// Counts for one group.
+    public struct Row: Sendable, Hashable {
+        public var replies = 0
+        public var agree = 0
+        public var wrongConfident = 0
+        public var uncertain = 0
+        public var falseCredit = 0
+        public var missedCredit = 0
+        /// Replies Saima reads as nothing, and replies a human reads as nothing.
+        public var saimaNone = 0
+        public var humanNone = 0
+        /// Agreement among uncertain readings (how often the provisional reading was right anyway).
+        public var uncertainAgree = 0
+
+        mutating func add(_ c: ReplyCorpusCase, reading: String, confidence: ReadingConfidence) {
+            replies += 1
+            let agrees = reading == c.human
+            if agrees { agree += 1 }
+            if confidence == .uncertain {
+                uncertain += 1
+                if agrees { uncertainAgree += 1 }
+            } else if !agrees {
+                wrongConfident += 1
+            }
+            guard case AnswerKey.letters(let key) = c.item.answer else { return }
+            let saimaRight = reading == key
+            let humanRight = c.human == key
+            if saimaRight, !humanRight { falseCredit += 1 }
+            if !saimaRight, humanRight { missedCredit += 1 }
+            if reading.isEmpty { saimaNone += 1 }
+            if c.human.isEmpty { humanNone += 1 }
+        }
+    }
+
+    /// How replies are grouped.
+    public enum Grouping: String, Sendable, CaseIterable {
+        case source, kind, model
+    }
+
+    public private(set) var rows: [String: Row] = [:]
+    public private(set) var total = Row()
+    /// The disagreements, as `id: human 'X', saima 'Y' (rule, confidence)`.
+    public private(set) var disagreements: [String] = []
+
+    /// Measures every case, grouped as asked (`model` groups are `source/model`).
+    public init(_ cases: [ReplyCorpusCase], by grouping: Grouping) {
+        for c in cases {
+            let (letters, rule, confidence) = c.saimaReading()
+            let key: String
+            switch grouping {
+            case .source: key = c.source
+            case .kind: key = c.kind ?? "unknown"
+            case .model: key = c.source + "/" + (c.model ?? c.source)
+            }
+            rows[key, default: Row()].add(c, reading: letters, confidence: confidence)
+            total.add(c, reading: letters, confidence: confidence)
+            if letters != c.human {
+                disagreements.append("\(c.id): human '\(c.human)', saima '\(letters)' (\(rule), \(confidence.rawValue))")
+            }
+        }
+    }
+
+    /// A Markdown table: one line per group, then the total.
+    public func table(title: String) -> String {
+        func pct(_ a: Int, _ n: Int) -> String { n == 0 ? "—" : String(format: "%.2f%%", 100 * Double(a) / Double(n)) }
+        var out = "| \(title) | replies | Saima = human | wrong confident | uncertain | verdict differs (false / missed credit) | none (Saima / human) |\n"
+        out += "|---|---:|---:|---:|---:|---:|---:|\n"
+        func line(_ name: String, _ r: Row) -> String {
+            "| \(name) | \(r.replies) | \(pct(r.agree, r.replies)) | \(pct(r.wrongConfident, r.replies)) | "
+                + "\(pct(r.uncertain, r.replies)) | \(pct(r.falseCredit + r.missedCredit, r.replies)) "
+                + "(\(r.falseCredit) / \(r.missedCredit)) | \(r.saimaNone) / \(r.humanNone) |\n"
+        }
+        for (name, r) in rows.sorted(by: { $0.key < $1.key }) { out += line(name, r) }
+        out += line("**all**", total)
+        return out
+    }
+}

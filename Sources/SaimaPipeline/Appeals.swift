@@ -17,6 +17,8 @@ package enum Appeals {
     package enum Selection: String, Sendable, CaseIterable {
         /// Unextractable answers, weak-rule readings and items whose samples were read differently.
         case weak
+        /// Readings whose confidence is `uncertain` (`ReadingConfidence`), and items whose samples were read differently.
+        case uncertain
         /// Every answer to a choice item.
         case all
     }
@@ -54,9 +56,12 @@ package enum Appeals {
             var why: [String] = []
             if s?.unextractable == true { why.append("unextractable 无法抽取") }
             if strength == .weak { why.append("weak rule 猜测读取") }
+            let uncertain = s?.confidence == ReadingConfidence.uncertain.rawValue && overrides[r.key] == nil
+            if uncertain { why.append("uncertain reading 读取存疑") }
             let id = "\(r.key.team)\u{1F}\(r.key.track)\u{1F}\(r.key.set)\u{1F}\(r.key.item)"
             if (readingsByItem[id]?.count ?? 0) > 1 { why.append("samples disagree 多次采样读取不一致") }
             if selection == .weak && why.isEmpty { continue }
+            if selection == .uncertain && !uncertain && !why.contains(where: { $0.hasPrefix("samples disagree") }) { continue }
             let reply = r.content ?? ""
             text += CSVTable.line([
                 r.key.team, r.key.track, r.key.set, r.key.item, String(r.key.sample), item.prompt,

@@ -25,10 +25,15 @@ struct ItemIndex: Sendable {
     }
 
     subscript(key: ResultKey) -> (Item, QuestionSet)? {
+        entry(key).map { ($0.item, $0.set) }
+    }
+
+    /// The item, its set and the track that holds it.
+    func entry(_ key: ResultKey) -> (item: Item, set: QuestionSet, track: Track)? {
         for entry in tables[SetKey(track: key.track, set: key.set)] ?? [] {
             guard let i = entry.positions.position(of: key.item, in: entry.ids) else { continue }
             let set = tracks[entry.track].questionSets[entry.set]
-            return (set.items[i], set)
+            return (set.items[i], set, tracks[entry.track])
         }
         return nil
     }

@@ -16,12 +16,19 @@ package enum JudgingPipeline {
 
     /// `saima judge` (and a round file's `judge:`): LLM-judge grading of the run's rubric answers (cached by judge
     /// model, template version, item and answer hash), then re-scoring and the rebuilt leaderboard.
+    /// The same judge model is the LLM reader of uncertain choice readings (`LLMReader`): its accepted readings join
+    /// the appeals chain before re-scoring.
     package static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient) async throws
-        -> (judging: RunJudging.Summary, rebuilt: Rebuilt)
+        -> (judging: RunJudging.Summary, reader: LLMReader.Summary, rebuilt: Rebuilt)
     {
         let store = try RunStore(folder: folder)
         let judging = try await RunJudging.judge(store: store, tracks: tracks, client: client)
-        return (judging, try rebuild(folder: folder, tracks: tracks))
+        try store.lockForWriting()
+        let reader = try await LLMReader.read(store: store, tracks: tracks, client: client)
+        if let head = reader.appealsHead {
+            try RunManifestStore.recordAppealsHead(head, count: try store.overrideRows().count, store: store, folder: folder)
+        }
+        return (judging, reader, try rebuild(folder: folder, tracks: tracks))
     }
 
     /// `saima judges import`: stores the filled human-judging sheets (all or nothing), measures the judges'

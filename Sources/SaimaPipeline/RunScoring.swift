@@ -97,7 +97,7 @@ package enum RunScoring {
 
         func score(_ result: ItemResult) -> Scored {
             let key = result.key
-            guard let (item, set) = items[key] else { return .missing("\(key.track)/\(key.set)/\(key.item)") }
+            guard let (item, set, track) = items.entry(key) else { return .missing("\(key.track)/\(key.set)/\(key.item)") }
             var flags = Flags()
             if result.outcome != .ok {
                 flags.failure = true
@@ -106,11 +106,16 @@ package enum RunScoring {
                     metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false), flags)
             }
             let auto: ItemScore
-            if let o = overrides[key], item.type == .singleChoice || item.type == .multiChoice {
-                auto = scorer.score(item: item, judgeReading: o.reading, partialCredit: set.partialCredit)
+            let choice = item.type == .singleChoice || item.type == .multiChoice
+            if let o = overrides[key], choice {
+                auto = scorer.score(
+                    item: item, judgeReading: o.reading, partialCredit: set.partialCredit,
+                    rule: LLMReader.isReader(o.judge) ? .llmReader : .judgeReading)
                 flags.overridden = true
             } else {
-                auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit)
+                // Choice readings leave out what the reply copied from the prompt it was sent.
+                let prompt = choice ? PromptText.of(item, track: track) : nil
+                auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit, prompt: prompt)
             }
             var llm: Double?
             if let verdicts, let verdict = verdicts[
@@ -144,7 +149,7 @@ package enum RunScoring {
             return .scored(StoredScore(
                 key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
                 metricVersion: s.metricVersion, unextractable: s.unextractable, autoScore: autoScore, llmScore: llm,
-                humanScore: human, rule: s.rule?.rawValue), flags)
+                humanScore: human, rule: s.rule?.rawValue, confidence: s.confidence?.rawValue), flags)
         }
     }
 }

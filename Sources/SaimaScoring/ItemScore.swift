@@ -18,11 +18,15 @@ public struct ItemScore: Sendable, Hashable {
     public var needsJudge: Bool
     /// The extraction rule that read `extracted` (choice and true/false items): the extraction audit.
     public var rule: ExtractionRule?
+    /// How far the reading can be trusted (choice items): uncertain readings go to a second reader.
+    public var confidence: ReadingConfidence?
 
     public init(
         score: Double, reason: String, extracted: String? = nil, metric: String, metricVersion: Int,
-        unextractable: Bool = false, needsJudge: Bool = false, rule: ExtractionRule? = nil
+        unextractable: Bool = false, needsJudge: Bool = false, rule: ExtractionRule? = nil,
+        confidence: ReadingConfidence? = nil
     ) {
+        self.confidence = confidence
         self.score = score
         self.reason = reason
         self.extracted = extracted
@@ -38,6 +42,6 @@ public struct ItemScore: Sendable, Hashable {
         self.init(
             score: result.score, reason: result.reason, extracted: result.extracted, metric: metric.name,
             metricVersion: metric.version, unextractable: result.unextractable, needsJudge: result.needsJudge,
-            rule: result.rule)
+            rule: result.rule, confidence: result.confidence)
     }
 }

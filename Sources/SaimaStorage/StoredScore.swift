@@ -21,11 +21,14 @@ package struct StoredScore: Sendable, Hashable {
     /// The extraction rule that read `extracted` (`answer_line`, `choice_text`, …, or `judge_reading` for an
     /// answer re-read on appeal): the extraction audit.
     package var rule: String?
+    /// How far the reading can be trusted (`explicit`, `inferred`, `uncertain`; choice items).
+    package var confidence: String?
 
     package init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
                 unextractable: Bool, autoScore: Double? = nil, llmScore: Double? = nil, humanScore: Double? = nil,
-                rule: String? = nil)
+                rule: String? = nil, confidence: String? = nil)
     {
+        self.confidence = confidence
         self.rule = rule
         self.autoScore = autoScore
         self.llmScore = llmScore
@@ -81,14 +84,14 @@ extension RunStore {
 
     static let insertScoreSQL = """
         INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
-            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule, confidence)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static func arguments(_ s: StoredScore, at time: Double) -> StatementArguments {
         [
             s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
-            s.metric, s.metricVersion, s.unextractable, time, s.autoScore, s.llmScore, s.humanScore, s.rule,
+            s.metric, s.metricVersion, s.unextractable, time, s.autoScore, s.llmScore, s.humanScore, s.rule, s.confidence,
         ]
     }
 
@@ -105,7 +108,7 @@ extension RunStore {
                     key: key, score: row["score"], reason: row["reason"], extracted: row["extracted"],
                     metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
                     autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"],
-                    rule: row["rule"])
+                    rule: row["rule"], confidence: row["confidence"])
             }
             return map
         }
@@ -132,7 +135,8 @@ extension RunStore {
                 sql: """
                     SELECT r.team, r.track, r.set_id, r.item, r.sample, r.outcome, r.latency_ms, r.prompt_tokens,
                         r.completion_tokens, s.score, s.reason, s.extracted, s.metric, s.metric_version,
-                        s.unextractable, s.auto_score, s.llm_score, s.human_score, s.rule, s.team IS NOT NULL
+                        s.unextractable, s.auto_score, s.llm_score, s.human_score, s.rule, s.team IS NOT NULL,
+                        s.confidence
                     FROM results r LEFT JOIN scores s
                         ON s.team = r.team AND s.track = r.track AND s.set_id = r.set_id AND s.item = r.item
                         AND s.sample = r.sample
@@ -151,7 +155,7 @@ extension RunStore {
                         ? StoredScore(
                             key: key, score: row[9], reason: row[10], extracted: row[11], metric: row[12],
                             metricVersion: row[13], unextractable: row[14], autoScore: row[15], llmScore: row[16],
-                            humanScore: row[17], rule: row[18])
+                            humanScore: row[17], rule: row[18], confidence: row[20])
                         : nil))
             }
         }

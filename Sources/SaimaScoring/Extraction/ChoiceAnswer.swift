@@ -37,6 +37,9 @@ public enum ExtractionRule: String, Sendable, Hashable, CaseIterable {
     case truthChoice = "truth_choice"
     /// Not a rule of the extractors: a judge's reading of the answer on appeal (`saima appeals import`).
     case judgeReading = "judge_reading"
+    /// Not a rule of the extractors: the LLM reader's reading of an uncertain answer (`saima judge`), with a quote
+    /// checked to stand in the reply.
+    case llmReader = "llm_reader"
 }
 
 extension ExtractionRule {
@@ -53,7 +56,8 @@ extension ExtractionRule {
     /// The rule's strength: judges see how many answers were read by guessing.
     public var strength: Strength {
         switch self {
-        case .bare, .answerLine, .answerStatement, .listedOptions, .conclusion, .truthBare, .truthStatement, .judgeReading:
+        case .bare, .answerLine, .answerStatement, .listedOptions, .conclusion, .truthBare, .truthStatement, .judgeReading,
+            .llmReader:
             .strong
         case .letterStatement, .leadingLetter, .truthLeading: .inferred
         case .choiceText, .strayLetter, .truthWord, .truthChoice: .weak

@@ -158,7 +158,8 @@ public struct ChoiceAnswerExtractor: Sendable {
                         confidence: .uncertain, doubt: "a later answer line names no choice 后一答案行未指明选项")
                 }
                 // A short refusal (`题目有误`, `无正确选项`) is explicit; a long line of prose may paraphrase an option.
-                let plain = text.unicodeScalars.count <= Self.shortDecline || Self.refusals.contains { text.lowercased().contains($0) }
+                let lower = text.lowercased()
+                let plain = text.unicodeScalars.count <= Self.shortDecline || Self.refusals.contains { ScalarSearch.contains(lower, $0) }
                 return ChoiceAssessment(
                     reading: .declined(text), confidence: plain ? .explicit : .uncertain,
                     doubt: plain ? nil : "the answer line names no option by letter 答案行未以字母指明选项")

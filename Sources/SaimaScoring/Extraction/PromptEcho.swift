@@ -91,25 +91,29 @@ struct PromptEcho {
         let text = String(String.UnicodeScalarView(run))
         let lower = text.lowercased()
         let context = String(String.UnicodeScalarView(before)).lowercased() + lower
-        let introduced = Self.exampleWords.contains { context.contains($0) }
+        let introduced = Self.exampleWords.contains { ScalarSearch.contains(context, $0) }
         // Option material: remove every choice text (longest first) and count what is left.
         let texts = choices.map { String(String.UnicodeScalarView(ScalarScanner($0.text).text.filter { !$0.properties.isWhitespace })) }
             .filter { $0.unicodeScalars.count >= 2 }
         if !texts.isEmpty {
             var rest = text
             var named = 0
-            for t in texts.sorted(by: { $0.count > $1.count }) where rest.contains(t) {
-                rest = rest.replacingOccurrences(of: t, with: "\u{1}")
-                named += 1
+            for t in texts.sorted(by: { $0.unicodeScalars.count > $1.unicodeScalars.count }) {
+                let (replaced, found) = ScalarSearch.replacing(t, in: rest, with: "\u{1}")
+                if found {
+                    rest = replaced
+                    named += 1
+                }
             }
             let other = rest.unicodeScalars.filter { $0 != "\u{1}" && !$0.isASCIIUppercase && !".:、)(".unicodeScalars.contains($0) }
             if named > 0, other.count <= Self.labelSlack * named { return named >= choices.count }
         }
         if !introduced {
             var rest = lower
-            for label in Self.answerLabels { rest = rest.replacingOccurrences(of: label, with: "") }
+            for label in Self.answerLabels { rest = ScalarSearch.replacing(label, in: rest, with: " ").0 }
             let other = rest.unicodeScalars.filter {
-                !$0.isASCIILetter && !TextNormalizer.isPunctuation($0) && !"<>[]【】()（）:：".unicodeScalars.contains($0)
+                !$0.isASCIILetter && !$0.properties.isWhitespace && !TextNormalizer.isPunctuation($0)
+                    && !"<>[]【】()（）:：".unicodeScalars.contains($0)
             }
             if other.count <= Self.answerSlack { return false }
         }

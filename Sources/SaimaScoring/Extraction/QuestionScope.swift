@@ -79,7 +79,8 @@ struct QuestionScope {
                 continue
             }
             guard let (letter, text) = option(s, lines, m), letter == letters[texts.count],
-                text.unicodeScalars.count <= Self.optionLimit, !Self.analysisOpeners.contains(where: { text.lowercased().hasPrefix($0) })
+                text.unicodeScalars.count <= Self.optionLimit,
+                !Self.analysisOpeners.contains(where: { ScalarSearch.hasPrefix(text.lowercased(), $0) })
             else { return false }
             texts.append(text)
             m += 1
@@ -87,7 +88,7 @@ struct QuestionScope {
         guard texts.count == needed else { return false }
         let own = texts.filter { t in
             let f = TextNormalizer.matchingForm(t)
-            return !f.isEmpty && forms.values.contains { !$0.isEmpty && ($0.contains(f) || f.contains($0)) }
+            return !f.isEmpty && forms.values.contains { !$0.isEmpty && (ScalarSearch.contains($0, f) || ScalarSearch.contains(f, $0)) }
         }
         return own.count < texts.count
     }
@@ -123,6 +124,6 @@ struct QuestionScope {
             p += 1
         }
         guard probe.count >= 8 else { return false }
-        return askedText.contains(String(String.UnicodeScalarView(probe)))
+        return ScalarSearch.contains(askedText, String(String.UnicodeScalarView(probe)))
     }
 }

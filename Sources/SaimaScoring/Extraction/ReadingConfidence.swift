@@ -50,6 +50,15 @@ public struct ChoiceAssessment: Sendable, Hashable {
     /// it invented after answering. Shown in the extraction audit.
     public var readText = ""
 
+    /// Whether `quote` stands in the text the rules read (folded as the reply was, whitespace ignored): a second
+    /// reader's quote must come from the reply itself, not from what it copied from the prompt.
+    public func standsInReadText(_ quote: String) -> Bool {
+        let q = ScalarScanner(quote).text.filter { !$0.properties.isWhitespace }
+        guard !q.isEmpty else { return false }
+        let r = readText.unicodeScalars.filter { !$0.properties.isWhitespace }
+        return ScalarSearch.contains(String(String.UnicodeScalarView(r)), String(String.UnicodeScalarView(q)))
+    }
+
     public init(reading: ChoiceReading, confidence: ReadingConfidence, doubt: String? = nil) {
         self.reading = reading
         self.confidence = confidence

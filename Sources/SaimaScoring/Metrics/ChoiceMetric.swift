@@ -35,28 +35,39 @@ public struct ChoiceMetric: Metric {
                     extracted: found.answer.description, rule: found.rule)
         case .letters(let expected):
             let found: ExtractedAnswer
-            switch ChoiceAnswerExtractor(item: item).read(response) {
-            case .answer(let a): found = a
-            case .declined(let line): return .declined(line)
-            case .none: return .unextractable
+            let assessment = ChoiceAnswerExtractor(item: item).assess(response, prompt: context.prompt)
+            var result: MetricResult
+            switch assessment.reading {
+            case .answer(let a):
+                found = a
+                guard case .letters(let got) = found.answer else { return .unextractable }
+                result = grade(item: item, expected: expected, got: got, rule: found.rule, context: context)
+            case .declined(let line): result = .declined(line)
+            case .none: result = .unextractable
             }
-            guard case .letters(let got) = found.answer else { return .unextractable }
-            return grade(item: item, expected: expected, got: got, rule: found.rule, context: context)
+            result.confidence = assessment.confidence
+            return result
         default:
             return .unscorable("the choice metric needs choice letters or true/false as the answer")
         }
     }
 
-    /// The score of letters a judge read from the reply on appeal (`""`: no answer), with rule `judge_reading`.
-    public func score(item: Item, judgeReading reading: String, context: MetricContext) -> MetricResult {
+    /// The score of letters a second reader read from the reply (`""`: no answer), with rule `judge_reading` (a human
+    /// judge on appeal) or `llm_reader` (the LLM reader of uncertain readings).
+    public func score(item: Item, judgeReading reading: String, context: MetricContext, rule: ExtractionRule = .judgeReading)
+        -> MetricResult
+    {
         guard case .letters(let expected) = item.answer else {
             return .unscorable("the choice metric needs choice letters as the answer")
         }
         let letters = String(String.UnicodeScalarView(Set(reading.uppercased().unicodeScalars).sorted { $0.value < $1.value }))
         guard !letters.isEmpty else {
-            return MetricResult(score: 0, reason: "unextractable (judge_reading)", unextractable: true, rule: .judgeReading)
+            return MetricResult(
+                score: 0, reason: "unextractable (\(rule.rawValue))", unextractable: true, rule: rule, confidence: .explicit)
         }
-        return grade(item: item, expected: expected, got: letters, rule: .judgeReading, context: context)
+        var result = grade(item: item, expected: expected, got: letters, rule: rule, context: context)
+        result.confidence = .explicit
+        return result
     }
 
     private func grade(item: Item, expected: String, got: String, rule: ExtractionRule, context: MetricContext)

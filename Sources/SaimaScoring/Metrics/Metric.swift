@@ -18,14 +18,17 @@ public protocol Metric: Sendable {
     func score(item: Item, response: String, context: MetricContext) -> MetricResult
 }
 
-/// Settings that come from outside the item: the question set's partial credit and a language override.
+/// Settings that come from outside the item: the question set's partial credit, a language override, the prompt sent.
 public struct MetricContext: Sendable, Hashable {
     /// Multi-choice credit for a non-empty proper subset of the answer with no wrong letter.
     public var partialCredit: Double
     /// The tokenization language of text metrics; `nil` detects it from the references.
     public var language: ScoringLanguage?
+    /// The exact text the model was sent, when known: choice readings leave out what the reply copied from it.
+    public var prompt: String?
 
-    public init(partialCredit: Double = 0.5, language: ScoringLanguage? = nil) {
+    public init(partialCredit: Double = 0.5, language: ScoringLanguage? = nil, prompt: String? = nil) {
+        self.prompt = prompt
         self.partialCredit = partialCredit
         self.language = language
     }

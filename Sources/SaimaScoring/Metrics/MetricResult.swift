@@ -12,11 +12,14 @@ public struct MetricResult: Sendable, Hashable {
     public var needsJudge: Bool
     /// The extraction rule that read `extracted` (choice and true/false items), for the extraction audit.
     public var rule: ExtractionRule?
+    /// How far the reading can be trusted (choice items), for the extraction audit and the second readers.
+    public var confidence: ReadingConfidence?
 
     public init(
         score: Double, reason: String, extracted: String? = nil, unextractable: Bool = false,
-        needsJudge: Bool = false, rule: ExtractionRule? = nil
+        needsJudge: Bool = false, rule: ExtractionRule? = nil, confidence: ReadingConfidence? = nil
     ) {
+        self.confidence = confidence
         self.score = score
         self.reason = reason
         self.extracted = extracted

@@ -6,6 +6,8 @@ import SaimaModel
 /// A line is `{"id": …, "prediction": "…", "references": ["…"], "item": {…}}`:
 /// - `id`: a string or a number, echoed in the output;
 /// - `prediction`: a string (`null` reads as the empty string);
+/// - `prompt` (optional): the exact text the model was sent; choice readings leave out what the prediction copied
+///   from it (an echoed instruction, few-shot example or option list);
 /// - `references`: a string or a list of strings — the reference texts; required unless `item.answer` is given;
 /// - `item` (optional): item fields the metric needs — `type`, `choices` (letter → text), `answer`,
 ///   `tolerance`, `keywords`, `pattern` (and any other field, kept in `Item.raw`).
@@ -17,6 +19,8 @@ struct ScoreFileLine {
     var id: JSONValue
     var prediction: String
     var item: Item
+    /// The exact text the model was sent, when the line carries it.
+    var prompt: String?
 
     init(_ value: JSONValue, metric: String, line: Int) throws(ScoringError) {
         guard let object = value.objectValue else { throw .notAnObject }
@@ -30,6 +34,11 @@ struct ScoreFileLine {
         case .null?: prediction = ""
         case nil: throw .missingField("prediction")
         case let other?: throw .wrongType(field: "prediction", expected: "a string", got: other.kindName)
+        }
+        switch object["prompt"] {
+        case .string(let s)?: prompt = s
+        case nil, .null?: prompt = nil
+        case let other?: throw .wrongType(field: "prompt", expected: "a string", got: other.kindName)
         }
         let references = try Self.strings(object["references"], field: "references")
         let fields: [String: JSONValue]

@@ -65,7 +65,9 @@ public struct ScoreFileRunner: Sendable {
                 diagnostics.append(Diagnostic(path: path, line: number, message: error.description))
                 continue
             }
-            let result = metric.score(item: parsed.item, response: parsed.prediction, context: context)
+            var lineContext = context
+            lineContext.prompt = parsed.prompt
+            let result = metric.score(item: parsed.item, response: parsed.prediction, context: lineContext)
             emit(Self.scoreLine(id: parsed.id, result: result))
             if metric.name == "bleu" {
                 hypotheses.append(parsed.prediction)
@@ -110,6 +112,7 @@ public struct ScoreFileRunner: Sendable {
             JSONValue.writeEscaped(extracted, into: &line)
             line += ",\"rule\":\"\(rule.rawValue)\""
         }
+        if let confidence = result.confidence { line += ",\"confidence\":\"\(confidence.rawValue)\"" }
         line += "}"
         return line
     }

@@ -17,6 +17,28 @@ enum ScalarSearch {
         return false
     }
 
+    /// `haystack` with every occurrence of `needle` (non-empty) replaced by `replacement`, scanning left to right, and
+    /// whether any was found.
+    static func replacing(_ needle: String, in haystack: String, with replacement: Unicode.Scalar) -> (String, Bool) {
+        let h = Array(haystack.unicodeScalars)
+        let n = Array(needle.unicodeScalars)
+        guard !n.isEmpty, n.count <= h.count else { return (haystack, false) }
+        var out = String.UnicodeScalarView()
+        var found = false
+        var i = 0
+        while i < h.count {
+            if i + n.count <= h.count, h[i] == n[0], h[i..<(i + n.count)].elementsEqual(n) {
+                out.append(replacement)
+                found = true
+                i += n.count
+            } else {
+                out.append(h[i])
+                i += 1
+            }
+        }
+        return (String(out), found)
+    }
+
     /// Whether `text`'s scalars start with `prefix`'s.
     static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
         text.unicodeScalars.starts(with: prefix.unicodeScalars)

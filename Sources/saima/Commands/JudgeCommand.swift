@@ -45,9 +45,11 @@ struct JudgeCommand: AsyncParsableCommand {
     /// Judges a run's rubric answers, re-scores it and rebuilds its leaderboard and report (`JudgingPipeline`),
     /// printing what happened.
     static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient) async throws {
-        let (summary, rebuilt) = try await JudgingPipeline.judgeAndRescore(folder: folder, tracks: tracks, client: client)
+        let (summary, reader, rebuilt) = try await JudgingPipeline.judgeAndRescore(folder: folder, tracks: tracks, client: client)
         print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
             + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败")
+        print("llm reader 存疑读取复核: \(reader.candidates) uncertain readings 存疑, \(reader.read) re-read 已复核, "
+            + "\(reader.rejected) rejected replies 未通过校验, \(reader.errors) failed calls 调用失败")
         print(ScoreCommand.describe(rebuilt.scoring))
         print(LeaderboardCommand.describe(rebuilt.leaderboard, files: rebuilt.files))
     }

@@ -1,0 +1,159 @@
+import Foundation
+package import SaimaModel
+import SaimaRunner
+import SaimaScoring
+package import SaimaStorage
+
+/// The LLM reader: a second reader for choice answers whose reading is **uncertain** (`ReadingConfidence`).
+///
+/// For each current answer scored with confidence `uncertain` and not yet re-read (by a judge on appeal or by the
+/// reader), the judge model gets the question as the contestant saw it and the reply, and must return one JSON
+/// object `{"letters": "B", "quote": "…"}`: the letters the reply commits to as its final answer (`""` when it
+/// commits to none) and a verbatim span of the reply that shows it. The reading is accepted only when the letters
+/// are offered by the item and the quote (for a non-empty answer) stands in the reply outside what the reply copied
+/// from the prompt (`ChoiceAssessment.standsInReadText`); otherwise it is asked once more with the problem, then left
+/// alone. Accepted readings are appended to the appeals chain with judge `llm_reader:<model>` and scored with rule
+/// `llm_reader`; a human judge's later reading on appeal replaces them, and the reader never replaces a human's.
+package enum LLMReader {
+    /// Judge names of the reader's readings start with this.
+    package static let prefix = "llm_reader:"
+    /// Identifies the instruction text below.
+    package static let version = "reader-v1"
+
+    package static func isReader(_ judge: String) -> Bool { judge.hasPrefix(prefix) }
+
+    package struct Summary: Sendable {
+        /// Uncertain answers not yet re-read.
+        package var candidates = 0
+        /// Readings accepted and recorded.
+        package var read = 0
+        /// Replies of the reader that failed the checks twice.
+        package var rejected = 0
+        /// Failed calls.
+        package var errors = 0
+        /// The appeals chain's new head, when readings were recorded.
+        package var appealsHead: String?
+    }
+
+    /// Reads every uncertain answer not yet re-read and records the accepted readings (one transaction at the end);
+    /// the caller holds the run's write lock and records the new appeals head in the manifest.
+    package static func read(store: RunStore, tracks: [Track], client: JudgeClient) async throws -> Summary {
+        var lookup: [String: (Item, Track)] = [:]
+        for track in tracks {
+            for set in track.questionSets {
+                for item in set.items where item.type == .singleChoice || item.type == .multiChoice {
+                    lookup[PointwiseJudge.itemKey(track: track.id, set: set.id, item: item.id)] = (item, track)
+                }
+            }
+        }
+        let scores = try store.currentScores { _ in true }
+        let overrides = try store.currentOverrides()
+        let work = try store.currentResults().filter { r in
+            r.outcome == .ok && overrides[r.key] == nil && scores[r.key]?.confidence == ReadingConfidence.uncertain.rawValue
+                && lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)] != nil
+        }
+        var summary = Summary(candidates: work.count)
+        let model = client.endpoint.model
+        let outcomes = try await withThrowingTaskGroup(of: (ItemResult, Outcome).self) { group in
+            var pending = work[...]
+            var out: [(ItemResult, Outcome)] = []
+            func addNext() {
+                guard let r = pending.popFirst() else { return }
+                let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
+                group.addTask { (r, await readOne(item: item, track: track, reply: r.content ?? "", client: client)) }
+            }
+            for _ in 0..<max(1, client.endpoint.maxConcurrency * 2) { addNext() }
+            while let next = try await group.next() {
+                out.append(next)
+                addNext()
+            }
+            return out
+        }
+        var readings: [ReadingOverride] = []
+        let now = Date()
+        for (result, outcome) in outcomes.sorted(by: { "\($0.0.key)" < "\($1.0.key)" }) {
+            switch outcome {
+            case .read(let letters, let quote):
+                readings.append(ReadingOverride(
+                    key: result.key, reading: letters, judge: prefix + model,
+                    reason: "quote 引文: «\(quote.count > 200 ? String(quote.prefix(200)) + "…" : quote)»",
+                    previous: scores[result.key]?.extracted ?? "", source: "llm_reader \(version)", decidedAt: now))
+                summary.read += 1
+            case .rejected: summary.rejected += 1
+            case .failed: summary.errors += 1
+            }
+        }
+        if !readings.isEmpty { summary.appealsHead = try store.appendOverrides(readings) }
+        return summary
+    }
+
+    enum Outcome: Sendable {
+        case read(letters: String, quote: String)
+        case rejected
+        case failed
+    }
+
+    /// One answer: asked, checked, asked once more with the problem if the first reply fails the checks.
+    static func readOne(item: Item, track: Track, reply: String, client: JudgeClient) async -> Outcome {
+        let prompt = ([item.system].compactMap { $0 } + item.messages.map(\.content)
+            + [ChatRequestBuilder(track: track).userText(for: item)]).joined(separator: "\n\n")
+        let assessment = ChoiceAnswerExtractor(item: item).assess(reply, prompt: prompt)
+        var messages = [
+            JudgeClient.message("system", system),
+            JudgeClient.message("user", instruction(question: prompt, reply: reply, multi: item.type == .multiChoice)),
+        ]
+        for _ in 0..<2 {
+            guard let answer = try? await client.complete(messages), case .success(let text) = answer else { return .failed }
+            switch check(text, item: item, assessment: assessment) {
+            case .success(let reading): return .read(letters: reading.letters, quote: reading.quote)
+            case .failure(let problem):
+                messages.append(JudgeClient.message("assistant", text))
+                messages.append(JudgeClient.message("user", "Your reply was not accepted: \(problem). Reply again with the JSON object only."))
+            }
+        }
+        return .rejected
+    }
+
+    struct Problem: Error, CustomStringConvertible { var description: String }
+
+    /// The reader's reply parsed and checked: offered letters, sorted; a quote standing in the reply's own text.
+    static func check(_ text: String, item: Item, assessment: ChoiceAssessment) -> Result<(letters: String, quote: String), Problem> {
+        guard let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}"), start < end,
+            let json = try? JSONValue.parse(String(text[start...end])), let letters = json["letters"]?.stringValue,
+            let quote = json["quote"]?.stringValue
+        else { return .failure(Problem(description: "no JSON object with string fields letters and quote")) }
+        let offered = Set(item.choices.map(\.letter))
+        let chosen = Set(letters.uppercased().filter { !$0.isWhitespace && $0 != "," }.map(String.init))
+        guard chosen.isSubset(of: offered) else {
+            return .failure(Problem(description: "letters must be among \(offered.sorted().joined())"))
+        }
+        if item.type == .singleChoice, chosen.count > 1 {
+            return .failure(Problem(description: "a single-answer item: give one letter, or \"\" when the reply commits to none"))
+        }
+        if !chosen.isEmpty, !assessment.standsInReadText(quote) {
+            return .failure(Problem(description: "the quote must be copied verbatim from the reply's own words, not from the question"))
+        }
+        return .success((chosen.sorted().joined(), quote))
+    }
+
+    static let system = """
+        You read answers to multiple-choice exam questions. You decide which option letters a reply commits to as its \
+        final answer to the question asked. You never solve the question yourself and never judge whether the answer \
+        is right. Text the reply copied from the question (instructions, examples, the option list) is not its answer; \
+        questions the reply invents after answering are not the question asked.
+        """
+
+    static func instruction(question: String, reply: String, multi: Bool) -> String {
+        """
+        【题目 Question as the contestant saw it】
+        \(question)
+
+        【回答 Reply】
+        \(reply)
+
+        Which option letter\(multi ? "s" : "") does the reply commit to as its final answer? Reply with one JSON object \
+        only: {"letters": "\(multi ? "AC" : "B")", "quote": "<a short span copied verbatim from the reply that shows \
+        this answer>"}. Use "letters": "" when the reply commits to no option (a refusal, a hedge, only copied text).
+        """
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 package import SaimaModel
-import SaimaScoring
+package import SaimaScoring
 package import SaimaStorage
 
 /// Advice for a contestant whose replies are hard to read: the share of choice answers that were
@@ -18,6 +18,10 @@ package enum AnswerReadability {
         package var guessed = 0
         /// Up to three (item, end of the reply, what was read).
         package var examples: [(item: String, tail: String, reading: String)] = []
+        /// Choice answers by the confidence of their reading (`ReadingConfidence`).
+        package var confidence: [ReadingConfidence: Int] = [:]
+        /// The three most uncertain readings: no reading first, then guesses, then other doubts; in key order.
+        package var uncertainExamples: [(item: String, tail: String, reading: String)] = []
 
         package var hardShare: Double { answers == 0 ? 0 : Double(unextractable + guessed) / Double(answers) }
     }
@@ -27,22 +31,48 @@ package enum AnswerReadability {
         let items = ItemIndex(tracks: tracks)
         let scores = try store.currentScores()
         var s = Summary()
+        var uncertain: [(rank: Int, example: (item: String, tail: String, reading: String))] = []
         for r in try store.currentResults(attempts: false, filter: { _, outcome in outcome == .ok }) {
             guard let (item, _) = items[r.key], [.singleChoice, .multiChoice, .trueFalse].contains(item.type),
                 let score = scores[r.key]
             else { continue }
             s.answers += 1
             let weak = score.rule.flatMap(ExtractionRule.init(rawValue:))?.strength == .weak
-            if score.unextractable { s.unextractable += 1 } else if weak { s.guessed += 1 } else { continue }
-            if s.examples.count < 3 {
-                let text = (r.content ?? "").trimmed
-                    .replacingOccurrences(of: "\n", with: " ")
-                let tail = text.count > 80 ? "…" + text.suffix(80) : text
-                let reading = score.unextractable ? "nothing 未读出" : "\(score.extracted ?? "") (\(score.rule ?? ""))"
-                s.examples.append(("\(r.key.track)/\(r.key.set)/\(r.key.item)", tail, reading))
+            if let c = score.confidence.flatMap(ReadingConfidence.init(rawValue:)) {
+                s.confidence[c, default: 0] += 1
+                if c == .uncertain {
+                    let rank = score.unextractable ? 0 : weak ? 1 : 2
+                    uncertain.append((rank, example(r, score)))
+                }
             }
+            if score.unextractable { s.unextractable += 1 } else if weak { s.guessed += 1 } else { continue }
+            if s.examples.count < 3 { s.examples.append(example(r, score)) }
         }
+        s.uncertainExamples = uncertain.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+            .prefix(3).map(\.element.example)
         return s
+    }
+
+    /// The item, the end of the reply and what was read from it.
+    static func example(_ r: ItemResult, _ score: StoredScore) -> (item: String, tail: String, reading: String) {
+        let text = (r.content ?? "").trimmed.replacingOccurrences(of: "\n", with: " ")
+        let tail = text.count > 80 ? "…" + text.suffix(80) : text
+        let reading = score.unextractable ? "nothing 未读出" : "\(score.extracted ?? "") (\(score.rule ?? ""))"
+        return ("\(r.key.track)/\(r.key.set)/\(r.key.item)", tail, reading)
+    }
+
+    /// How the contestant's choice answers were read, by confidence, with the three most uncertain readings.
+    package static func confidenceReport(_ s: Summary) -> String? {
+        let total = s.confidence.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        var text = "读取置信度 Reading confidence: "
+        text += ReadingConfidence.allCases.map { "\($0.chinese) \($0.rawValue) \(s.confidence[$0] ?? 0)" }.joined(separator: " · ")
+        text += " (of \(total) choice answers 道选择题回答)\n"
+        if !s.uncertainExamples.isEmpty {
+            text += "  存疑的读取会交由评委复核 Uncertain readings go to a second reader (appeals sheet, LLM reader); the most uncertain:\n"
+            for e in s.uncertainExamples { text += "  - \(e.item): “\(e.tail)” → \(e.reading)\n" }
+        }
+        return text
     }
 
     /// The bilingual warning, or nil when the replies read well.

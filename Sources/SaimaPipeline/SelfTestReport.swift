@@ -51,9 +51,9 @@ package enum SelfTestReport {
             func p(_ q: Double) -> String { Format.latencyPercentile(latencies, q) }
             out += "\n延迟 Latency ms: p50 \(p(0.5)), p90 \(p(0.9)), p95 \(p(0.95)), p99 \(p(0.99)), max \(Format.milliseconds(slowest))\n"
         }
-        if let advice = AnswerReadability.advice(try AnswerReadability.summarize(store: store, tracks: tracks)) {
-            out += "\n" + advice
-        }
+        let readability = try AnswerReadability.summarize(store: store, tracks: tracks)
+        if let confidence = AnswerReadability.confidenceReport(readability) { out += "\n" + confidence }
+        if let advice = AnswerReadability.advice(readability) { out += "\n" + advice }
         let report = URL(fileURLWithPath: folder).appendingPathComponent("report.html").standardizedFileURL.path
         return out + "\n完整报告 Full report: \(report)\n"
     }

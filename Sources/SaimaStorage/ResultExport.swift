@@ -6,7 +6,7 @@ package enum ResultExport {
     /// The exported columns, in order.
     package static let columns = [
         "team", "track", "set", "item", "sample", "outcome", "attempts", "http_status", "latency_ms", "ttft_ms",
-        "content", "extracted", "rule", "score", "reason",
+        "content", "extracted", "rule", "confidence", "score", "reason",
     ]
 
     package static func records(store: RunStore) throws -> [JSONValue] {
@@ -22,6 +22,7 @@ package enum ResultExport {
                 "content": r.content.map(JSONValue.string) ?? .null,
                 "extracted": score?.extracted.map(JSONValue.string) ?? .null,
                 "rule": score?.rule.map(JSONValue.string) ?? .null,
+                "confidence": score?.confidence.map(JSONValue.string) ?? .null,
                 "score": score.map { .number($0.score) } ?? .null,
                 "reason": score.map { .string($0.reason) } ?? .null,
             ])

@@ -17,6 +17,10 @@ package enum BaselinePersona: String, Sendable, CaseIterable {
     /// third hedge between two letters, a third end with a proper answer line; true/false replies commit to
     /// nothing. For testing the contestant's answer-format advice.
     case rambling
+    /// Behaves like a base model continuing a prompt: copies the whole question (instruction, format and option
+    /// list) first, answers it with the keyword baseline's letter, then invents a follow-up question with options
+    /// and an answer line of its own; one reply in three hedges between two letters instead of answering.
+    case echoing
 
     /// The assistant's reply text for a request body.
     func answer(_ q: BaselineQuestion) -> String {
@@ -26,7 +30,18 @@ package enum BaselinePersona: String, Sendable, CaseIterable {
         case .firstChoice: return firstChoiceAnswer(q)
         case .keyword, .flaky: return keywordAnswer(q)
         case .rambling: return ramblingAnswer(q, &rng)
+        case .echoing: return echoingAnswer(q, &rng)
         }
+    }
+
+    private func echoingAnswer(_ q: BaselineQuestion, _ rng: inout SeededGenerator) -> String {
+        guard q.kind == .singleChoice || q.kind == .multiChoice, q.choices.count >= 2 else { return keywordAnswer(q) }
+        let own = keywordAnswer(q).components(separatedBy: "答案：").last ?? q.choices[0].letter
+        let other = q.choices.first { !own.contains($0.letter) }?.letter ?? q.choices[0].letter
+        if rng.next() % 3 == 0 {
+            return q.fullText + "\n\n可能是\(q.choices[0].letter)，也可能是\(q.choices[1].letter)，两个选项都有道理。"
+        }
+        return q.fullText + "\n答案：\(own)\n\n题目：下列哪一项属于本题考点的延伸？\nA. 甲说法\nB. 乙说法\nC. 丙说法\nD. 丁说法\n答案：\(other)\n"
     }
 
     private func ramblingAnswer(_ q: BaselineQuestion, _ rng: inout SeededGenerator) -> String {

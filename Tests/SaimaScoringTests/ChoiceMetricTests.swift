@@ -11,9 +11,11 @@ struct ChoiceMetricTests {
     @Test func singleChoice() {
         #expect(
             Self.score(Fixtures.single("B"), "答案：B")
-                == MetricResult(score: 1, reason: "correct (answer_line)", extracted: "B", rule: .answerLine))
+                == MetricResult(
+                    score: 1, reason: "correct (answer_line)", extracted: "B", rule: .answerLine, confidence: .explicit))
         #expect(
-            Self.score(Fixtures.single("B"), "C") == MetricResult(score: 0, reason: "expected B (bare)", extracted: "C", rule: .bare)
+            Self.score(Fixtures.single("B"), "C")
+                == MetricResult(score: 0, reason: "expected B (bare)", extracted: "C", rule: .bare, confidence: .explicit)
         )
         #expect(Self.score(Fixtures.single("B"), "B和C").score == 0)  // two letters for one answer
     }

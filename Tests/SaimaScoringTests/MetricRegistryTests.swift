@@ -58,8 +58,8 @@ struct ScorerTests {
         #expect(
             s
                 == ItemScore(
-                    score: 1, reason: "correct (answer_line)", extracted: "B", metric: "choice", metricVersion: 2,
-                    rule: .answerLine))
+                    score: 1, reason: "correct (answer_line)", extracted: "B", metric: "choice", metricVersion: 3,
+                    rule: .answerLine, confidence: .explicit))
     }
 
     @Test func rubricNeedsTheJudge() {

@@ -52,7 +52,7 @@ struct ScoreFileRunnerTests {
             ])
         #expect(
             out.lines == [
-                #"{"id":1,"score":1.0,"reason":"correct (bare)","extracted":"B","rule":"bare"}"#,
+                #"{"id":1,"score":1.0,"reason":"correct (bare)","extracted":"B","rule":"bare","confidence":"explicit"}"#,
                 #"{"id":8,"score":1.0,"reason":"correct (truth_bare)","extracted":"true","rule":"truth_bare"}"#,
             ])
         #expect(out.diagnostics.map(\.line) == [3, 4, 5, 6, 7])

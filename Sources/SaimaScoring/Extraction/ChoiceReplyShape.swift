@@ -174,7 +174,7 @@ struct ChoiceReplyShape {
         return (position..<end).contains { s.matchAny(Self.confirmationWords, at: $0) != nil }
     }
 
-    static let confirmationWords = ["正确", "答案", "应选", "故选", "选择", "选", "符合题意", "correct", "answer", "right choice", "best"]
+    static let confirmationWords = ["正确", "答案", "应选", "故选", "应该选", "符合题意", "correct", "answer", "right choice", "best"]
 
     /// A letter rejected in its sentence (`选项 B 不正确`, `A is wrong`) is not a conclusion; `A is the incorrect
     /// statement` (naming the answer to a "which is wrong" question) is.

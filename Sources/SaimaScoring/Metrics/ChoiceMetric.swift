@@ -12,11 +12,12 @@ public import SaimaModel
 ///   line names no choice (`答案：题目有误`), the reason is `unextractable: answer line names no choice (…)`.
 ///
 /// Version 2: the rule table of `ChoiceAnswerExtractor` measured on real replies (answer lines first, declined
-/// answer lines). Reasons: `correct (rule)`, `partial, expected BD (rule)`, `expected B (rule)`, `unextractable`.
+/// answer lines). Version 3: the prompt subtracted (`MetricContext.prompt`), the reply scoped to the question asked,
+/// and a confidence class per reading (`MetricResult.confidence`). Reasons: `correct (rule)`, `partial, expected BD (rule)`, `expected B (rule)`, `unextractable`.
 /// There is no external reference implementation; the examples and the test suite pin the behaviour.
 public struct ChoiceMetric: Metric {
     public let name = "choice"
-    public let version = 2
+    public let version = 3
     public let summary = "choice letters or true/false read from the reply; partial credit for multi choice"
 
     public init() {}

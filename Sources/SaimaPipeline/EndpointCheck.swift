@@ -115,7 +115,11 @@ package enum EndpointCheck {
     static func answerFormat(_ reply: String) -> Finding {
         let check = "answer format 答案格式"
         let tail = reply.count > 120 ? "…" + String(reply.suffix(120)) : reply
-        switch ChoiceAnswerExtractor(item: formatProbe).read(reply) {
+        let assessment = ChoiceAnswerExtractor(item: formatProbe).assess(reply, prompt: formatProbePrompt)
+        switch assessment.reading {
+        case .answer(let a) where assessment.confidence == .uncertain:
+            return Finding(level: .warning, check: check,
+                message: "答案读取存疑（规则 \(a.rule.rawValue)，\(assessment.doubt ?? "")），将交由评委复核；请在回答最后单独一行写“答案：X”。The reading is uncertain (rule \(a.rule.rawValue); \(assessment.doubt ?? "")) and goes to a second reader; end each reply with a line 答案：X. Reply end: \(tail)")
         case .answer(let a) where a.rule.strength != .weak:
             return Finding(level: .ok, check: check,
                 message: "答案可读：读出 \(a.answer)（规则 \(a.rule.rawValue)）。The answer reads as \(a.answer) (rule \(a.rule.rawValue)).")

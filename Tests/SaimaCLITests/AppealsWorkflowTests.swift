@@ -112,13 +112,13 @@ struct RecordSafetyTests {
         let out = RoundWorkflowTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: out) }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        // Hold the folder's lock in a child process (flock(1) from util-linux), then try a run.
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        holder.arguments = [out + "/run.lock", "sleep", "30"]
-        try holder.run()
-        defer { holder.terminate() }
-        try await Task.sleep(for: .milliseconds(300))
+        // Hold the folder's lock in this process (the test runner), as another saima process would: flock(2) on
+        // run.lock, close-on-exec so that no child inherits it. (A flock(1) child was seen to lose the lock under a
+        // full parallel suite.)
+        let fd = open(out + "/run.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        #expect(fd >= 0)
+        #expect(flock(fd, LOCK_EX | LOCK_NB) == 0, "this test holds the lock")
+        defer { close(fd) }
         let r = try await SaimaBinary.run(
             ["run", "--round", "r", "--team", "keyword-lab", "--track", "legal", "--out", out],
             directory: SaimaBinary.repositoryRoot)

@@ -23,28 +23,17 @@ struct PromptEchoRoundTests {
 
     @Test func echoingEndpointScoresAsAHumanReadsItAndItsHedgesGoToTheAppealsSheet() async throws {
         let echoing = try await BaselineServer.start(persona: .echoing, port: 0, model: "echoing")
-        let plain = try await BaselineServer.start(persona: .keyword, port: 0, model: "keyword")
         let echoOut = RoundWorkflowTests.temporaryFolder()
-        let plainOut = RoundWorkflowTests.temporaryFolder()
-        defer {
-            try? FileManager.default.removeItem(atPath: echoOut)
-            try? FileManager.default.removeItem(atPath: plainOut)
-        }
+        defer { try? FileManager.default.removeItem(atPath: echoOut) }
         let selftest = try await SaimaBinary.run(
             ["selftest", "--endpoint", echoing.baseURL, "--model", "echoing", "--track", "legal", "--out", echoOut],
             directory: SaimaBinary.repositoryRoot)
-        let reference = try await SaimaBinary.run(
-            ["selftest", "--endpoint", plain.baseURL, "--model", "keyword", "--track", "legal", "--out", plainOut],
-            directory: SaimaBinary.repositoryRoot)
         await echoing.stop()
-        await plain.stop()
         #expect(selftest.status == 0, "\(selftest.stderr)")
-        #expect(reference.status == 0, "\(reference.stderr)")
         #expect(selftest.stdout.contains("Reading confidence"), "\(selftest.stdout)")
         #expect(selftest.stdout.contains("the most uncertain"), "selftest shows the most uncertain readings")
 
         let echoed = try await Self.export(echoOut)
-        let plainly = try await Self.export(plainOut)
         var answered = 0
         var hedged: Set<String> = []
         for (key, r) in echoed {
@@ -57,7 +46,9 @@ struct PromptEchoRoundTests {
                 #expect(extracted.isEmpty, "\(key): a hedge commits to nothing")
             } else {
                 answered += 1
-                let expected = plainly[key]?["extracted"]?.stringValue
+                // What a human reads: the first answer line after the copied prompt (the invented question's comes later).
+                let parts = content.components(separatedBy: "\n答案：")
+                let expected = parts.count > 1 ? parts[1].components(separatedBy: "\n").first : nil
                 #expect(r["extracted"]?.stringValue == expected, "\(key): the answer to the question asked, not to the invented one")
                 #expect(r["confidence"]?.stringValue == "explicit", "\(key)")
             }

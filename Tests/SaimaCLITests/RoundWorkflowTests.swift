@@ -85,7 +85,7 @@ struct RoundWorkflowTests {
         let csv = try await SaimaBinary.run(["export", "--out", out, "--format", "csv", "--output", out + "/raw.csv"])
         #expect(csv.status == 0)
         let csvText = try String(contentsOfFile: out + "/raw.csv", encoding: .utf8)
-        #expect(csvText.contains("team,track,set,item,sample,outcome,attempts,http_status,latency_ms,ttft_ms,content,extracted,rule,score,reason"))
+        #expect(csvText.contains("team,track,set,item,sample,outcome,attempts,http_status,latency_ms,ttft_ms,content,extracted,rule,confidence,score,reason"))
     }
 
     @Test func verifyDetectsAChangedSetAndEditedOrDeletedResults() async throws {

@@ -37,7 +37,7 @@ struct RunnerBehaviourTests {
         case "500-once": return attempt == 1 ? .json(500, "{}") : ok
         case "always-500": return .json(503, "{}")
         case "slow":
-            try? await Task.sleep(for: .seconds(3))
+            try? await Task.sleep(for: .seconds(8))
             return ok
         case "reset": return .closeConnection
         case "huge": return .huge(bytes: 1 << 20)
@@ -87,7 +87,7 @@ struct RunnerBehaviourTests {
             var options = RunnerOptions(retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.01, maxDelay: 0.05))
             options.maxResponseBytes = 64 * 1024
             let results = try await harness.run(
-                prompts: prompts, submissions: [RunnerHarness.submission(server, timeout: 1.5)], options: options)
+                prompts: prompts, submissions: [RunnerHarness.submission(server, timeout: 4)], options: options)
             func check(_ prompt: String, _ outcome: Outcome, attempts: Int) {
                 #expect(results[prompt]?.outcome == outcome, "\(prompt)")
                 #expect(results[prompt]?.attempts.count == attempts, "\(prompt) attempts")

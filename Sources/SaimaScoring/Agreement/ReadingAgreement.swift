@@ -53,10 +53,30 @@ public struct ReadingAgreement: Sendable {
     /// The disagreements, as `id: human 'X', saima 'Y' (rule, confidence)`.
     public private(set) var disagreements: [String] = []
 
+    /// A case with Saima's reading of it.
+    public struct Measured: Sendable {
+        public var corpusCase: ReplyCorpusCase
+        public var letters: String
+        public var rule: String
+        public var confidence: ReadingConfidence
+    }
+
+    /// Saima's reading of every case (read once, grouped as often as wanted).
+    public static func measure(_ cases: [ReplyCorpusCase]) -> [Measured] {
+        cases.map { c in
+            let r = c.saimaReading()
+            return Measured(corpusCase: c, letters: r.letters, rule: r.rule, confidence: r.confidence)
+        }
+    }
+
     /// Measures every case, grouped as asked (`model` groups are `source/model`).
-    public init(_ cases: [ReplyCorpusCase], by grouping: Grouping) {
-        for c in cases {
-            let (letters, rule, confidence) = c.saimaReading()
+    public init(_ cases: [ReplyCorpusCase], by grouping: Grouping) { self.init(Self.measure(cases), by: grouping) }
+
+    /// Groups readings already made.
+    public init(_ measured: [Measured], by grouping: Grouping) {
+        for m in measured {
+            let c = m.corpusCase
+            let (letters, rule, confidence) = (m.letters, m.rule, m.confidence)
             let key: String
             switch grouping {
             case .source: key = c.source

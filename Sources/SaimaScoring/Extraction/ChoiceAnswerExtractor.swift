@@ -76,8 +76,9 @@ public struct ChoiceAnswerExtractor: Sendable {
             reply = String(reply[reply.index(after: newline)...])
         }
         var s = ScalarScanner(reply)
-        if let prompt, !prompt.isEmpty {
-            let (text, echoes) = PromptEcho(choices: choices).removingEchoes(from: s.text, prompt: prompt)
+        let folded = prompt.flatMap { $0.isEmpty ? nil : PromptEcho.folded($0) } ?? []
+        if !folded.isEmpty {
+            let (text, echoes) = PromptEcho(choices: choices).removingEchoes(from: s.text, prompt: folded)
             if echoes > 0 { s = ScalarScanner(scalars: text) }
         }
         let groups = ChoiceLetterGroups(offered: offered)
@@ -89,7 +90,7 @@ public struct ChoiceAnswerExtractor: Sendable {
             else { return nil }
             return (letter, value)
         }
-        s = scoped(s, statements: statements, groups: groups, prompt: prompt)
+        s = scoped(s, statements: statements, groups: groups, asked: folded)
         let text = String(String.UnicodeScalarView(s.text))
         var a = graded(readScoped(s, text: text, statements: statements, groups: groups), s: s, groups: groups, text: text)
         a.readText = text
@@ -97,7 +98,7 @@ public struct ChoiceAnswerExtractor: Sendable {
     }
 
     /// The reply cut before the first question it invents after giving answer evidence.
-    private func scoped(_ s: ScalarScanner, statements: ChoiceAnswerStatements, groups: ChoiceLetterGroups, prompt: String?)
+    private func scoped(_ s: ScalarScanner, statements: ChoiceAnswerStatements, groups: ChoiceLetterGroups, asked: [Unicode.Scalar])
         -> ScalarScanner
     {
         var evidence: Int?
@@ -106,7 +107,6 @@ public struct ChoiceAnswerExtractor: Sendable {
             evidence = first.end
         }
         guard let evidenceEnd = evidence else { return s }
-        let asked = ScalarScanner(prompt ?? "").text.filter { !$0.properties.isWhitespace }
         let scope = QuestionScope(forms: forms, askedText: String(String.UnicodeScalarView(asked)))
         guard let cut = scope.cut(s, evidenceEnd: evidenceEnd) else { return s }
         return ScalarScanner(scalars: Array(s.text[..<cut]))

@@ -30,8 +30,8 @@ struct PromptEcho {
     let choices: [Choice]
 
     /// The reply with every echo replaced by a line break, and how many echoes were removed.
-    func removingEchoes(from reply: [Unicode.Scalar], prompt: String) -> (text: [Unicode.Scalar], echoes: Int) {
-        let p = ScalarScanner(prompt).text.filter { !$0.properties.isWhitespace }
+    /// `prompt` is the prompt folded as the reply was (`ScalarScanner`), without whitespace (`folded(_:)`).
+    func removingEchoes(from reply: [Unicode.Scalar], prompt p: [Unicode.Scalar]) -> (text: [Unicode.Scalar], echoes: Int) {
         var positions: [Int] = []
         var r: [Unicode.Scalar] = []
         positions.reserveCapacity(reply.count)
@@ -42,11 +42,13 @@ struct PromptEcho {
         }
         let k = Self.window
         guard r.count >= Self.minimumRun, p.count >= k else { return (reply, 0) }
-        var starts: [UInt64: [Int]] = [:]
-        starts.reserveCapacity(p.count)
-        for start in 0...(p.count - k) {
-            let h = Self.hash(p, start, k)
-            if starts[h, default: []].count < Self.candidates { starts[h, default: []].append(start) }
+        // The reply's windows (it is usually the shorter text) by rolling hash; the prompt is then scanned once, and
+        // each reply position keeps the prompt positions where its window recurs (up to `candidates`).
+        var replyWindows: [UInt64: [Int]] = [:]
+        Self.forEachWindow(r, k) { a, h in replyWindows[h, default: []].append(a) }
+        var starts = [[Int]](repeating: [], count: r.count)
+        Self.forEachWindow(p, k) { q, h in
+            for a in replyWindows[h] ?? [] where starts[a].count < Self.candidates { starts[a].append(q) }
         }
         // Greedy left to right: the longest stretch of the reply starting here that occurs as one piece in the prompt.
         var echo = [Bool](repeating: false, count: reply.count)
@@ -54,7 +56,7 @@ struct PromptEcho {
         var a = 0
         while a + k <= r.count {
             var longest = 0
-            for q in starts[Self.hash(r, a, k)] ?? [] {
+            for q in starts[a] {
                 var l = 0
                 while a + l < r.count, q + l < p.count, r[a + l] == p[q + l] { l += 1 }
                 longest = max(longest, l)
@@ -85,6 +87,9 @@ struct PromptEcho {
         }
         return (out, echoes)
     }
+
+    /// A prompt folded as replies are, without whitespace.
+    static func folded(_ prompt: String) -> [Unicode.Scalar] { ScalarScanner(prompt).text.filter { !$0.properties.isWhitespace } }
 
     /// Whether a copied run is an echo (see the type's definition); `before` is the text just before it.
     private func isEcho(_ run: [Unicode.Scalar], before: [Unicode.Scalar]) -> Bool {
@@ -120,13 +125,20 @@ struct PromptEcho {
         return true
     }
 
-    /// FNV-1a over `count` scalars from `start`.
-    private static func hash(_ s: [Unicode.Scalar], _ start: Int, _ count: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in start..<(start + count) {
-            h ^= UInt64(s[i].value)
-            h = h &* 0x100_0000_01b3
+    /// Calls `body(start, hash)` for every window of `k` scalars, with a polynomial rolling hash (mod 2^64).
+    private static func forEachWindow(_ s: [Unicode.Scalar], _ k: Int, _ body: (Int, UInt64) -> Void) {
+        guard s.count >= k else { return }
+        let base: UInt64 = 0x100_0000_01b3
+        var top: UInt64 = 1
+        for _ in 1..<k { top = top &* base }
+        var h: UInt64 = 0
+        for i in 0..<k { h = h &* base &+ UInt64(s[i].value) }
+        body(0, h)
+        var start = 1
+        while start + k <= s.count {
+            h = (h &- UInt64(s[start - 1].value) &* top) &* base &+ UInt64(s[start + k - 1].value)
+            body(start, h)
+            start += 1
         }
-        return h
     }
 }

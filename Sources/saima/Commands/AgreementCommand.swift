@@ -32,12 +32,13 @@ struct AgreementCommand: ParsableCommand {
         let parts: [(String, String)] = [("development part 开发集", corpus), ("held-out part 留出集", heldout)]
         for (name, folder) in parts where FileManager.default.fileExists(atPath: folder) {
             let cases = try ReplyCorpusCase.load(folder: folder)
+            let measured = ReadingAgreement.measure(cases)
             print("## \(name): \(folder) (\(cases.count) replies)\n")
             for grouping in ReadingAgreement.Grouping.allCases {
-                print(ReadingAgreement(cases, by: grouping).table(title: grouping.rawValue))
+                print(ReadingAgreement(measured, by: grouping).table(title: grouping.rawValue))
             }
             if disagreements, folder == corpus {
-                let d = ReadingAgreement(cases, by: .source).disagreements
+                let d = ReadingAgreement(measured, by: .source).disagreements
                 print("Disagreements (\(d.count)):\n" + d.joined(separator: "\n") + "\n")
             }
         }

@@ -13,6 +13,26 @@ package enum HumanJudging {
 
     /// Writes `<judge>.csv` for every judge: every `ok` answer to a generation item, the team
     /// replaced by an anonymous id that differs per judge, rows shuffled per judge (seeded).
+    /// A judge's name names the judge's sheet file: it must be a plain file name (no `/` or `\\`, not `.`/`..`, no
+    /// leading `.`, no control characters, at most 64 characters), and each judge is named once. Every problem at once.
+    package static func checkJudgeNames(_ judges: [String]) throws(DiagnosticsError) {
+        var problems: [Diagnostic] = []
+        var seen: Set<String> = []
+        for judge in judges {
+            let shown = String(judge.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) }.prefix(64))
+            if judge.isEmpty || judge.count > 64 || judge.hasPrefix(".") || judge.contains("/") || judge.contains("\\")
+                || judge.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            {
+                problems.append(Diagnostic(
+                    path: "--judge", line: 0,
+                    message: "judge name `\(shown)` must be a plain name of 1–64 characters without /, \\, control characters or a leading dot (it names the judge's sheet) / 评委名须为不含 / \\ 控制字符且不以点开头的 1–64 个字符"))
+            } else if !seen.insert(judge).inserted {
+                problems.append(Diagnostic(path: "--judge", line: 0, message: "judge `\(shown)` is named twice / 评委重复"))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+    }
+
     package static func writeTemplates(store: RunStore, tracks: [Track], judges: [String], folder: String, seed: UInt64)
         throws -> [String]
     {
@@ -22,6 +42,7 @@ package enum HumanJudging {
                 for item in set.items where item.type == .generation { items["\(track.id)/\(set.id)/\(item.id)"] = (item, track) }
             }
         }
+        try checkJudgeNames(judges)
         let answers = try store.currentResults().filter { items["\($0.key.track)/\($0.key.set)/\($0.key.item)"] != nil && $0.outcome == .ok }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         var paths: [String] = []

@@ -72,11 +72,13 @@ public enum CSVTable {
     }
 
     /// One field, quoted when it holds a comma, quote or line break. With `neutralizeFormulas`, a
-    /// leading `=`, `+`, `-` or `@` (not a number) gets a `'` so a spreadsheet never runs it as a
-    /// formula — for names and texts from submissions; raw answer exports keep the text as it is.
+    /// leading `=`, `+`, `-`, `@`, tab or carriage return (OWASP's list; not a number) gets a `'` so a spreadsheet
+    /// never runs it as a formula — for names and texts from submissions; raw answer exports keep the text as it is.
     public static func field(_ value: String, neutralizeFormulas: Bool = true) -> String {
         var s = value
-        if neutralizeFormulas, let first = s.first, "=+-@".contains(first), Double(s) == nil { s = "'" + s }
+        if neutralizeFormulas, let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Double(s) == nil {
+            s = "'" + s
+        }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -45,13 +45,16 @@ package struct RoundSpec: Sendable {
 /// A round from manifest to report: freeze the manifest, plan, run, score, aggregate, write.
 package enum RoundPipeline {
     /// The key lookup the runner uses: a team's key from the keys file under its `SAIMA_KEY_<TEAM>` name, then
-    /// the environment; and the submissions with that name filled in for teams whose key is in the file.
+    /// the environment; and the submissions with that name filled in for teams whose key is in the file. Keys are
+    /// looked up by exact team id; a variable that two teams' ids map to (`a-b`, `a_b`, refused by the loader) gets
+    /// no key from the file at all, so that no key can cross teams.
     package static func keyedSubmissions(_ spec: RoundSpec) -> ([Submission], @Sendable (String) -> String?) {
         var byVariable: [String: String] = [:]
         var submissions = spec.submissions
+        let shared = Dictionary(grouping: submissions.map(\.id), by: EndpointPolicy.keyVariable(team:)).filter { $0.value.count > 1 }
         for i in submissions.indices {
-            guard let key = spec.keys[submissions[i].id] else { continue }
             let variable = EndpointPolicy.keyVariable(team: submissions[i].id)
+            guard shared[variable] == nil, let key = spec.keys[submissions[i].id] else { continue }
             byVariable[variable] = key
             submissions[i].endpoint.apiKeyEnv = variable
         }

@@ -44,7 +44,10 @@ public enum KeysFile {
             let team = String(line[..<eq]).trimmedSpaces
             let key = String(line[line.index(after: eq)...]).trimmedSpaces
             guard SubmissionLoader.isValidTeamID(team) else {
-                diagnostics.append(Diagnostic(path: path, line: n + 1, message: "`\(team.prefix(40))` is not a team id"))
+                // Not repeated: a key pasted on the wrong side of `=` must not reach a terminal or a log.
+                diagnostics.append(Diagnostic(
+                    path: path, line: n + 1,
+                    message: "the text before `=` is not a team id (a–z, 0–9, `-`, `_`; not shown, as it may be a key) / 等号前不是队伍 ID（不显示，可能是密钥）"))
                 continue
             }
             guard !key.isEmpty, key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) else {

@@ -41,6 +41,18 @@ public enum SubmissionLoader {
                 result.append(s)
             }
         }
+        // Two ids with one key variable (`a-b`, `a_b` → SAIMA_KEY_A_B) would read each other's keys: refused.
+        var byVariable: [String: String] = [:]
+        for s in result {
+            let variable = EndpointPolicy.keyVariable(team: s.id)
+            if let other = byVariable[variable] {
+                diagnostics.append(Diagnostic(
+                    path: (root as NSString).appendingPathComponent(s.id), line: 0,
+                    message: "team ids `\(other)` and `\(s.id)` both map to the key variable \(variable); rename one so that no two teams can read each other's key / 队伍 ID `\(other)` 与 `\(s.id)` 对应同一密钥变量，请改名其一"))
+            } else {
+                byVariable[variable] = s.id
+            }
+        }
         return result
     }
 
@@ -60,6 +72,14 @@ public enum SubmissionLoader {
         }
         let team = yaml.localized("team", required: true, diagnostics: &diagnostics)
         let contact = yaml.string("contact", required: false, diagnostics: &diagnostics)
+        // Names reach terminals, reports and sheets: no control or direction-changing characters (`ESC]0;…`, OSC 52).
+        for (field, value) in [("team", team?.zh), ("team", team?.en), ("contact", contact)] {
+            if let value, let bad = value.unicodeScalars.first(where: Self.isUnprintable) {
+                diagnostics.append(Diagnostic(
+                    path: path, line: yaml.line(of: field),
+                    message: "`\(field)` holds the control character U+\(String(bad.value, radix: 16, uppercase: true)); names may hold printable text only / 名称中不得含控制字符"))
+            }
+        }
         let tracks = yaml.stringList("tracks", diagnostics: &diagnostics)
         if tracks.isEmpty {
             diagnostics.append(Diagnostic(path: path, line: yaml.line(of: "tracks"), message: "`tracks` must list at least one track id"))
@@ -118,6 +138,11 @@ public enum SubmissionLoader {
             baseURL: baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL, model: model, apiKeyEnv: keyEnv,
             maxConcurrency: concurrency, requestsPerMinute: rpm, timeoutSeconds: timeout,
             connectTimeoutSeconds: connect, extraBody: extra, http2: http2, stream: stream)
+    }
+
+    /// Control characters (C0, DEL, C1) and the bidirectional overrides and isolates, which reorder what a reader sees.
+    static func isUnprintable(_ s: Unicode.Scalar) -> Bool {
+        s.properties.generalCategory == .control || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
     }
 
     static func isValidTeamID(_ id: String) -> Bool {

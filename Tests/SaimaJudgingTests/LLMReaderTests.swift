@@ -78,3 +78,16 @@ struct LLMReaderTests {
         await server.stop()
     }
 }
+
+/// Issue 19 row 16: a judge's name names a sheet file, so it cannot leave `human-judging/` or repeat.
+struct JudgeNameTests {
+    @Test(arguments: ["../../x", "a/b", "..", ".hidden", "", "a\\b", "名\u{1B}]0;x\u{07}", String(repeating: "长", count: 65)])
+    func row16UnsafeJudgeNamesAreRefused(name: String) {
+        #expect(throws: DiagnosticsError.self) { try HumanJudging.checkJudgeNames([name]) }
+    }
+
+    @Test func row16AJudgeNamedTwiceIsRefusedAndPlainNamesPass() throws {
+        #expect(throws: DiagnosticsError.self) { try HumanJudging.checkJudgeNames(["张评委", "张评委"]) }
+        try HumanJudging.checkJudgeNames(["张评委", "judge-2", "Li Wei"])
+    }
+}

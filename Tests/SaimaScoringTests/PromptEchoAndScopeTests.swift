@@ -57,6 +57,47 @@ struct PromptEchoAndScopeTests {
         #expect(Self.letters(Self.extractor.assess(reply)) == "B")
     }
 
+    @Test func aBaseModelRepeatingTheAskedQuestionStartsANewRound() {
+        // Few-shot completion: the model answers, then repeats the question (or a shot) and answers it again.
+        let prompt = "下列城市中哪一个是直辖市？\n\(Self.options)\n答案：B\n\n下列城市中哪一个是直辖市？\n\(Self.options)\n答案："
+        let reply = "B\n\n下列城市中哪一个是直辖市？\n\(Self.options)\n答案：C\n\n下列城市中哪一个是直辖市？\n\(Self.options)\n答案：D"
+        #expect(Self.letters(Self.extractor.assess(reply, prompt: prompt)) == "B", "with the prompt: the copy marks the new round")
+        let english = "Question: 下列城市中哪一个是直辖市？\n(A) 北京\n(B) 上海\n(C) 广州\n(D) 深圳\nAnswer:"
+        let continued = " The answer is (B).\n\nQuestion: 下列城市中哪一个是直辖市？\n(A) 北京\n(B) 上海\nAnswer: The answer is (A)."
+        #expect(Self.letters(Self.extractor.assess(continued, prompt: english)) == "B")
+        #expect(Self.letters(Self.extractor.assess(continued)) == "B", "without the prompt: the Question label")
+    }
+
+    @Test func anAnswerEqualToThePromptsNextExampleIsKeptWhenTheCopyRunsOn() {
+        // The model's answer equals the next shot's answer and the reply runs on into that shot, copied.
+        let shot = "题目：下列哪一项是水果？\nA. 苹果\nB. 白菜\nC. 土豆\nD. 大葱\n【正确答案】A<eoa>\n\n"
+        let prompt = "题目：哪个城市最大？\n\(Self.options)\n【正确答案】B<eoa>\n\n" + shot + "题目：下列城市中哪一个是直辖市？\n\(Self.options)\n"
+        let reply = "【正确答案】B<eoa>\n\n题目：下列哪一项是水果？\nA. 苹果\nB. 白菜\nC. 土豆\nD. 大葱\n【正确答案】A<eoa>"
+        #expect(Self.letters(Self.extractor.assess(reply, prompt: prompt)) == "B")
+        // A bare letter opening a copied passage (one-shot `答案：B` followed by the next question's text).
+        let passage = "阅读下面的材料，完成下列各题。城市化是现代化的必由之路，也是乡村振兴和区域协调发展的有力支撑。"
+        let oneShot = "下列城市中哪一个是直辖市？\n\(Self.options)\n答案：B\n\n" + passage + "\n下列理解正确的一项是\n\(Self.options)\n答案："
+        #expect(Self.letters(Self.extractor.assess("B\n\n" + passage, prompt: oneShot)) == "B")
+        // But a copied option line is no answer: `A. 北京` starts the copied list.
+        let listed = Self.extractor.assess(Self.options + "\n", prompt: oneShot)
+        #expect(Self.letters(listed) == nil)
+    }
+
+    @Test func aJSONAnswerIsReadWholeEvenWhenItEqualsThePromptsExample() {
+        let prompt = "下列城市中哪一个是直辖市？\n\(Self.options)\n请只用 JSON 回答，格式为 {\"answer\": \"A\", \"reason\": \"简要理由\"}。"
+        let own = Self.extractor.assess(#"{"answer": "A", "reason": "北京是首都，也是直辖市。"}"#, prompt: prompt)
+        #expect(Self.letters(own) == "A")
+        #expect(own.confidence == .explicit)
+        let copied = Self.extractor.assess(#"格式为 {"answer": "A", "reason": "简要理由"}。我认为上海是直辖市，答案是B"#, prompt: prompt)
+        #expect(Self.letters(copied) == "B", "the example copied whole is not the answer")
+        let multi = ChoiceAnswerExtractor(item: Fixtures.multi("BD"))
+        if case .answer(let a) = multi.assess(#"{"answer": ["B", "D"], "reason": "…"}"#).reading {
+            #expect(a.answer.description == "BD")
+        } else {
+            Issue.record("a JSON list of letters is read")
+        }
+    }
+
     @Test func aWalkThroughOfTheItemsOwnOptionsIsNotANewQuestion() {
         let c = Self.item.choices
         let reply = "答案：D\n\n1. A 选项中，\(c[0].text)不对。\n2. B 选项中，\(c[1].text)正确。\n3. C 选项中不对。\n\n综上所述，唯一正确的一项是B。"

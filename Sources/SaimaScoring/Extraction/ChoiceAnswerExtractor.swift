@@ -90,7 +90,15 @@ public struct ChoiceAnswerExtractor: Sendable {
             else { return nil }
             return (letter, value)
         }
-        s = scoped(s, statements: statements, groups: groups, asked: folded)
+        // A JSON answer object is read whole from the reply as sent (its strings may quote anything), unless it is the
+        // prompt's own example copied.
+        if let letters = jsonAnswer(reply), !Self.copiesJSONExample(reply, folded) {
+            var a = ChoiceAssessment(reading: .answer(.init(answer: .letters(letters), rule: .answerLine)), confidence: .explicit)
+            a = graded(a, s: s, groups: groups, text: "")
+            a.readText = String(String.UnicodeScalarView(s.text))
+            return a
+        }
+        s = scoped(s, statements: statements, groups: groups)
         let text = String(String.UnicodeScalarView(s.text))
         var a = graded(readScoped(s, text: text, statements: statements, groups: groups), s: s, groups: groups, text: text)
         a.readText = text
@@ -98,17 +106,27 @@ public struct ChoiceAnswerExtractor: Sendable {
     }
 
     /// The reply cut before the first question it invents after giving answer evidence.
-    private func scoped(_ s: ScalarScanner, statements: ChoiceAnswerStatements, groups: ChoiceLetterGroups, asked: [Unicode.Scalar])
-        -> ScalarScanner
+    private func scoped(_ s: ScalarScanner, statements: ChoiceAnswerStatements, groups: ChoiceLetterGroups) -> ScalarScanner
     {
         var evidence: Int?
-        if let g = leadingLetter(s, groups) { evidence = g.end }
+        var bare = false
+        // A reply opening with a line of letters alone (`B`, `B<eoa>`, `(C).`) has answered.
+        if let g = leadingLetter(s, groups) {
+            var e = g.end
+            while e < s.count, Self.closers.contains(s[e]) || s[e] == "<" || s.isLetterASCII(e) && s[e].isASCIILowercase { e += 1 }
+            var n = e
+            while n < s.count, s[n] == " " || s[n] == "\t" { n += 1 }
+            if n == s.count || s[n] == "\n" {
+                evidence = e
+                bare = true
+            }
+        }
         if evidence == nil, let first = statements.all(s).first(where: { if case .letters = $0.final { true } else { false } }) {
             evidence = first.end
         }
         guard let evidenceEnd = evidence else { return s }
-        let scope = QuestionScope(forms: forms, askedText: String(String.UnicodeScalarView(asked)))
-        guard let cut = scope.cut(s, evidenceEnd: evidenceEnd) else { return s }
+        let scope = QuestionScope(forms: forms)
+        guard let cut = scope.cut(s, evidenceEnd: evidenceEnd, bareAnswer: bare) else { return s }
         return ScalarScanner(scalars: Array(s.text[..<cut]))
     }
 
@@ -237,6 +255,61 @@ public struct ChoiceAnswerExtractor: Sendable {
         return false
     }
 
+    /// Keys under which a JSON answer object gives the letters.
+    static let jsonAnswerKeys: Set<String> = ["answer", "answers", "final_answer", "choice", "choices", "option", "options", "答案", "正确答案", "选项"]
+
+    /// The letters of a JSON answer object (`{"answer": ["A", "C"], "reason": "…"}`, `{"答案": "B"}`): the first
+    /// object in the reply (`JSONObjectExtractor`) with an answer key whose value is letters or a list of letters, all
+    /// offered; nil otherwise.
+    private func jsonAnswer(_ text: String) -> Set<Unicode.Scalar>? {
+        guard text.unicodeScalars.contains("{"), let object = JSONObjectExtractor.firstObject(in: text) else { return nil }
+        for (key, value) in object where Self.jsonAnswerKeys.contains(key.lowercased()) {
+            let parts: [String]
+            switch value {
+            case .string(let s): parts = [s]
+            case .array(let a): parts = a.compactMap(\.stringValue)
+            default: continue
+            }
+            var letters: Set<Unicode.Scalar> = []
+            for part in parts {
+                let scalars = part.unicodeScalars.filter { !$0.properties.isWhitespace && !",、，/".unicodeScalars.contains($0) }
+                guard !scalars.isEmpty, scalars.count <= offered.count, scalars.allSatisfy({ offered.contains($0.asciiUppercased) })
+                else { return nil }
+                letters.formUnion(scalars.map(\.asciiUppercased))
+            }
+            return letters.isEmpty ? nil : letters
+        }
+        return nil
+    }
+
+    /// Whether the reply's first JSON object, whole (from the first `{` to its balancing `}`, strings respected, folded
+    /// and without whitespace), stands in the prompt: its example copied rather than an answer that happens to match.
+    static func copiesJSONExample(_ reply: String, _ foldedPrompt: [Unicode.Scalar]) -> Bool {
+        guard !foldedPrompt.isEmpty else { return false }
+        let r = ScalarScanner(reply).text.filter { !$0.properties.isWhitespace }
+        guard let open = r.firstIndex(of: "{") else { return false }
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var end = open
+        while end < r.count {
+            let c = r[end]
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+            } else if c == "\"" {
+                inString = true
+            } else if c == "{" {
+                depth += 1
+            } else if c == "}" {
+                depth -= 1
+                if depth == 0 { break }
+            }
+            end += 1
+        }
+        let probe = Array(r[open..<min(r.count, end + 1)])
+        return ScalarSearch.contains(String(String.UnicodeScalarView(foldedPrompt)), String(String.UnicodeScalarView(probe)))
+    }
+
     /// Declined answer lines up to this many scalars are plain refusals.
     static let shortDecline = 12
     /// Words by which a declined answer line plainly refuses or finds no answer.
@@ -257,7 +330,7 @@ public struct ChoiceAnswerExtractor: Sendable {
     static let claimWords = ["说法", "表述", "描述", "叙述", "观点"]
     static let copulas = ["才是", "是", "为", "最", "is"]
     static let confirmations = ["正确", "对的", "correct", "right", "answer", "答案"]
-    static let leadingDelimiters: Set<Unicode.Scalar> = [".", "。", ",", "、", ":", ";", ")", "]", "】", "」"]
+    static let leadingDelimiters: Set<Unicode.Scalar> = [".", "。", ",", "、", ":", ";", ")", "]", "】", "」", "<"]
 
     // MARK: - Rules
 

@@ -142,7 +142,11 @@ struct ChoiceAnswerStatements {
             return .letters([s[p]], explicitLine: true, glued: true)
         }
         if let g = groups.group(s, at: p) ?? groups.lowercaseLetter(s, at: p) {
-            if let listed = listedLines(s, from: g) { return .letters(listed, explicitLine: line) }
+            if let listed = listedLines(s, from: g) {
+                // Every option listed after the label, one per line: the option list copied, nothing chosen.
+                if line, listed.count >= 3, listed == groups.offered { return .noChoice(lineText(s, from: p)) }
+                return .letters(listed, explicitLine: line)
+            }
             if groups.isHedged(s, g) || (line && g.letters.count == 1 && listsOptions(s, from: g.end)) {
                 return line ? .noChoice(lineText(s, from: p)) : nil
             }

@@ -15,9 +15,18 @@ import SaimaModel
 /// - a short answer-shaped run (`【正确答案】A<eoa>`: at most `answerSlack` scalars besides answer labels, brackets,
 ///   punctuation and letters) unless it is introduced as an example (`例如` `比如` `e.g.` `for example` `格式`):
 ///   the model's own answer may coincide with the prompt's example.
-/// Echoes are replaced by a line break; everything else is kept as it was.
+/// A run that opens a line with an answer (`answerPrefix`: `B`, `【正确答案】A<eoa>`, `The answer is (C).`) keeps that
+/// answer and only the rest is judged. Each echo of at least `boundaryRun` scalars is replaced by a line holding only
+/// `mark` (so that `QuestionScope` sees where the reply copied the prompt again), a shorter one by a line holding
+/// `shortMark`; everything else is kept as it was.
 struct PromptEcho {
+    /// What stands in the reply where an echo was removed: U+FFFC, never a letter or a marker any rule reads.
+    static let mark: Unicode.Scalar = "\u{FFFC}"
+    /// What stands where a shorter echo was removed (a phrase of the prompt): U+2063.
+    static let shortMark: Unicode.Scalar = "\u{2063}"
     static let window = 8
+    /// Echoes at least this long (a copied question or example, not a phrase quoted in analysis) mark a boundary.
+    static let boundaryRun = 30
     static let minimumRun = 12
     static let labelSlack = 4
     static let answerSlack = 3
@@ -52,6 +61,7 @@ struct PromptEcho {
         }
         // Greedy left to right: the longest stretch of the reply starting here that occurs as one piece in the prompt.
         var echo = [Bool](repeating: false, count: reply.count)
+        var boundary = [Bool](repeating: false, count: reply.count)
         var echoes = 0
         var a = 0
         while a + k <= r.count {
@@ -66,8 +76,19 @@ struct PromptEcho {
                 continue
             }
             let b = a + longest
-            if longest >= Self.minimumRun, isEcho(Array(r[a..<b]), before: Array(r[max(0, a - 6)..<a])) {
-                for i in positions[a]...positions[b - 1] { echo[i] = true }
+            // A run opening a line with an answer (`B`, `【正确答案】A<eoa>`, `The answer is (C).`) keeps that answer: a
+            // model's own answer may equal the prompt's next example answer and run on into copied text.
+            let lineStart = positions[a] == 0 || reply[positions[a] - 1] == "\n" || reply[..<positions[a]].allSatisfy(\.properties.isWhitespace)
+            var kept = lineStart ? Self.answerPrefix(Array(r[a..<b])) : 0
+            if kept > 0, r[a + kept - 1] != ">" {
+                // A bare answer ends its line (`B\n…`); `A. 北京` opens a copied option line instead.
+                var next = positions[a + kept - 1] + 1
+                while next < reply.count, reply[next] == " " || reply[next] == "\t" { next += 1 }
+                if next < reply.count, reply[next] != "\n" { kept = 0 }
+            }
+            if longest - kept >= Self.minimumRun, isEcho(Array(r[(a + kept)..<b]), before: Array(r[max(0, a + kept - 6)..<(a + kept)])) {
+                for i in positions[a + kept]...positions[b - 1] { echo[i] = true }
+                if longest - kept >= Self.boundaryRun { boundary[positions[a + kept]] = true }
                 echoes += 1
             }
             a = b
@@ -78,7 +99,7 @@ struct PromptEcho {
         var i = 0
         while i < reply.count {
             if echo[i] {
-                out.append("\n")
+                out.append(contentsOf: ["\n", boundary[i] ? Self.mark : Self.shortMark, "\n"])
                 while i < reply.count, echo[i] { i += 1 }
             } else {
                 out.append(reply[i])
@@ -86,6 +107,43 @@ struct PromptEcho {
             }
         }
         return (out, echoes)
+    }
+
+    /// The length of an answer at the start of `run` (whitespace already removed): optional brackets, an optional
+    /// answer label (`正确答案` `答案` `answer` `theansweris`) with `:` or a closing bracket, one to five option letters,
+    /// then optional closers (`)` `】` `]` `.` `。` `<eoa>`); 0 when the run does not open with one.
+    static func answerPrefix(_ run: [Unicode.Scalar]) -> Int {
+        // Lower-cased scalar by scalar (ASCII only), so positions line up with `run`.
+        let scalars = run.map { $0.isASCIIUppercase ? Unicode.Scalar($0.value + 32)! : $0 }
+        var i = 0
+        while i < scalars.count, "【[(".unicodeScalars.contains(scalars[i]) { i += 1 }
+        for label in ["theansweris", "正确答案", "最终答案", "答案", "answer"] {
+            let l = Array(label.unicodeScalars)
+            if i + l.count <= scalars.count, Array(scalars[i..<(i + l.count)]) == l {
+                i += l.count
+                while i < scalars.count, ":：】]".unicodeScalars.contains(scalars[i]) { i += 1 }
+                break
+            }
+        }
+        while i < scalars.count, "(（[".unicodeScalars.contains(scalars[i]) { i += 1 }
+        let upper = run
+        let lettersStart = i
+        while i < upper.count, i - lettersStart < 5, upper[i].isASCIIUppercase { i += 1 }
+        guard i > lettersStart, i == upper.count || !upper[i].isASCIILetter else { return 0 }
+        var progressed = true
+        while progressed {
+            progressed = false
+            if i < scalars.count, ")）】].。".unicodeScalars.contains(scalars[i]) {
+                i += 1
+                progressed = true
+            }
+            let eoa = Array("<eoa>".unicodeScalars)
+            if i + eoa.count <= scalars.count, Array(scalars[i..<(i + eoa.count)]) == eoa {
+                i += eoa.count
+                progressed = true
+            }
+        }
+        return i
     }
 
     /// A prompt folded as replies are, without whitespace.

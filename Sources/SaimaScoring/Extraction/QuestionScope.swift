@@ -13,7 +13,9 @@ import SaimaModel
 /// - a new option block (`isNewOptionBlock`): short option lines `A`, `B`, `C` in a row whose texts are not all the
 ///   item's (a walk-through of the item's own options is analysis, not a new question). The cut is made before the
 ///   block's stem line.
-/// A block that restates the question asked (its text is in `askedText`) is not a new question.
+/// - the place where the reply copied the prompt again (`PromptEcho.mark`): after answering, a model that repeats the
+///   question (or a few-shot example) is starting a new round, whatever it answers there; after a first line of
+///   letters alone (how a completion model answers), any copied phrase (`PromptEcho.shortMark`) does too.
 struct QuestionScope {
     static let labels = [
         "题目", "问题", "试题", "例题", "题干", "样例", "示例", "題目", "問題", "試題", "例題", "樣例", "question", "q",
@@ -21,19 +23,19 @@ struct QuestionScope {
     static let taskOpeners = ["请你做一道", "请你回答", "请回答下面", "请回答下列", "请回答以下", "下面是一道", "以下是一道", "下一题", "请你作答"]
 
     let forms: [Unicode.Scalar: String]
-    /// The prompt or the item's question, folded, without whitespace; empty when unknown.
-    let askedText: String
 
     /// Where the reply should be cut (an index into `s`), or nil to keep it whole. `evidenceEnd` is where the first
     /// answer evidence ends.
-    func cut(_ s: ScalarScanner, evidenceEnd: Int) -> Int? {
+    ///
+    /// `bareAnswer`: the evidence is a first line of letters alone (`B`, `B<eoa>`), as a completion model answers; any
+    /// copied prompt text after it, however short, then starts a new round.
+    func cut(_ s: ScalarScanner, evidenceEnd: Int, bareAnswer: Bool = false) -> Int? {
         let lines = Self.lineStarts(s)
         for (n, start) in lines.enumerated() where start >= evidenceEnd {
-            if isQuestionLine(s, start), !restatesAskedQuestion(s, from: start) { return start }
+            if isQuestionLine(s, start) || isEchoLine(s, start, short: bareAnswer) { return start }
             if isNewOptionBlock(s, lines: lines, at: n) {
                 // Cut before the stem: the line before the block, unless it holds the evidence.
-                let stem = n > 0 && lines[n - 1] >= evidenceEnd ? lines[n - 1] : start
-                if !restatesAskedQuestion(s, from: stem) { return stem }
+                return n > 0 && lines[n - 1] >= evidenceEnd ? lines[n - 1] : start
             }
         }
         return nil
@@ -111,19 +113,9 @@ struct QuestionScope {
         return text.isEmpty ? nil : (letter, text)
     }
 
-    /// Whether the text from `start` (its first 16 non-space scalars past any label) occurs in the question asked.
-    private func restatesAskedQuestion(_ s: ScalarScanner, from start: Int) -> Bool {
-        guard !askedText.isEmpty else { return false }
-        var p = s.skippingSpaces(from: start)
-        while p < s.count, "#>-【[(".unicodeScalars.contains(s[p]) { p += 1 }
-        if let label = s.matchAny(Self.labels, at: p) { p = label.end }
-        while p < s.count, ":】]. ".unicodeScalars.contains(s[p]) || s.isSpace(p) { p += 1 }
-        var probe: [Unicode.Scalar] = []
-        while p < s.count, probe.count < 16 {
-            if !s.isSpace(p) { probe.append(s[p]) }
-            p += 1
-        }
-        guard probe.count >= 8 else { return false }
-        return ScalarSearch.contains(askedText, String(String.UnicodeScalarView(probe)))
+    /// Whether the line at `start` is where `PromptEcho` removed copied prompt text (`PromptEcho.mark`).
+    private func isEchoLine(_ s: ScalarScanner, _ start: Int, short: Bool) -> Bool {
+        let p = s.skippingSpaces(from: start)
+        return p < s.count && (s[p] == PromptEcho.mark || (short && s[p] == PromptEcho.shortMark))
     }
 }

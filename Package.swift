@@ -115,7 +115,7 @@ let package = Package(
         // Seeded hostile inputs for every reply parser and input loader, run by CI for a fixed time.
         .executableTarget(
             name: "SaimaFuzz",
-            dependencies: ["SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaScoring"],
+            dependencies: ["SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaScoring", "SaimaSheets"],
             swiftSettings: strict
         ),
         // Helpers shared by test targets: locating and running the built `saima`.

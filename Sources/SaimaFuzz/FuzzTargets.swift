@@ -3,11 +3,12 @@ import SaimaModel
 import SaimaRegistry
 import SaimaRunner
 import SaimaScoring
+import SaimaSheets
 
 /// The code paths fed hostile input: every reply parser and every input loader. A target passes by returning;
 /// a trap ends the process, which is the failure the fuzz run exists to find.
 enum FuzzTargets {
-    static let names = ["reply", "extract", "score-file", "items", "submission", "round-file", "keys", "csv"]
+    static let names = ["reply", "extract", "score-file", "items", "submission", "round-file", "keys", "csv", "xlsx", "sheet-csv"]
 
     static func run(_ name: String, _ m: inout Mutator, scratch: String) throws {
         switch name {
@@ -24,6 +25,11 @@ enum FuzzTargets {
             let item = Item(id: "f", type: m.chance(50) ? .singleChoice : .multiChoice, prompt: "p", choices: choices,
                             answer: .letters("A"))
             _ = ChoiceAnswerExtractor(item: item).read(reply)
+            // With a prompt the reply partly copies (echoes, invented questions, JSON answers).
+            let prompt = (0..<m.rng.below(4)).map { _ in m.string() }.joined(separator: "\n") + (m.chance(50) ? reply : "")
+            let copied = m.chance(50) ? prompt + m.pick(["\n答案：B\n\n题目：", "{\"answer\": [\"A\"]}", "\nA. x\nB. y\nC. z\n"]) + reply : reply
+            let assessment = ChoiceAnswerExtractor(item: item).assess(copied, prompt: prompt)
+            _ = assessment.standsInReadText(m.string())
             _ = TruthValueExtractor(choices: m.chance(20) ? choices : []).extract(reply)
             _ = Scorer().score(item: item, response: reply)
         case "score-file":
@@ -81,6 +87,26 @@ enum FuzzTargets {
             try write(path, (0..<m.rng.below(5)).map { _ in m.string() + (m.chance(70) ? "=" : "") + m.string() }.joined(separator: "\n"))
             chmod(path, 0o600)
             _ = try? KeysFile.load(path: path, workingDirectory: "/nonexistent")
+        case "xlsx":
+            // A workbook of mutated parts, then bytes flipped in the archive: read within the limits or refused.
+            let cell = m.chance(50) ? "<c r=\"\(m.pick(["A1", "XFD9", "ZZZ1", "B", ""]))\" t=\"\(m.pick(["s", "inlineStr", "b", "n"]))\"><v>\(m.string())</v></c>" : m.string()
+            let sheet = "<worksheet><sheetData>" + String(repeating: "<row>" + cell + "</row>", count: 1 + m.rng.below(20))
+                + String(repeating: "<a>", count: m.chance(10) ? 200 : 0) + "</sheetData></worksheet>"
+            let sheets = (0..<1 + m.rng.below(3)).map { "<sheet name=\"\(m.string())\" sheetId=\"\($0)\" r:id=\"\(m.pick(["rId1", "rId2", m.string()]))\"/>" }
+            var data = try XLSXWriter.archive([
+                ("xl/workbook.xml", Data("<workbook xmlns:r=\"r\"><sheets>\(sheets.joined())</sheets></workbook>".utf8)),
+                ("xl/_rels/workbook.xml.rels", Data("<Relationships><Relationship Id=\"rId1\" Target=\"\(m.pick(["worksheets/sheet1.xml", "/xl/worksheets/sheet1.xml", m.string()]))\"/></Relationships>".utf8)),
+                ("xl/sharedStrings.xml", Data("<sst><si><t>\(m.string())</t></si></sst>".utf8)),
+                ("xl/worksheets/sheet1.xml", Data(sheet.utf8)),
+            ])
+            for _ in 0..<m.rng.below(4) where !data.isEmpty { data[m.rng.below(data.count)] = UInt8(m.rng.below(256)) }
+            try data.write(to: URL(fileURLWithPath: scratch + "/f.xlsx"))
+            _ = try? XLSXReader.read(path: scratch + "/f.xlsx")
+        case "sheet-csv":
+            var bytes = Array((0..<m.rng.below(5)).map { _ in m.string() + m.pick([",", "\"", "\n", "\r\n", "\t"]) }.joined().utf8)
+            if m.chance(20) { bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
+            if m.chance(20) { bytes += [0xB2, 0xE2, 0xCA, 0xD4, 0xFF] }
+            _ = try? CSVSheetReader.read(path: scratch + "/f.csv", data: Data(bytes))
         default:  // csv
             let text = (0..<m.rng.below(6)).map { _ in m.string() + m.pick([",", "\"", "\n", "\r\n", ""]) }.joined()
             _ = CSVTable.parseChecked(text)

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 import SaimaModel
 import ZIPFoundation
 
@@ -10,35 +10,79 @@ import ZIPFoundation
 /// date format is written as `yyyy-MM-dd` (Excel's 1900 date system). Merged cells keep their value in the
 /// top-left cell only, as Excel stores them.
 package enum XLSXReader {
-    package static func read(path: String, data: Data) throws(SheetError) -> [Sheet] {
+    /// The archive is read from the file (ZIPFoundation's in-memory archive traps on some damaged archives, where the
+    /// file-backed one reports an error).
+    package static func read(path: String, limits: SheetLimits = .standard) throws(SheetError) -> [Sheet] {
         let file = (path as NSString).lastPathComponent
         let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
+        do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw SheetError(file, "not a valid .xlsx file (a ZIP archive was expected) / 不是有效的 xlsx 文件")
         }
-        func part(_ name: String) -> XMLElementNode? {
-            guard let entry = archive[name], entry.uncompressedSize <= 200 << 20 else { return nil }
+        var total = 0
+        var parsed: [String: XMLElementNode] = [:]
+        struct Oversized: Error {}
+        /// A part parsed once within the limits; nil when the workbook has no such part.
+        func part(_ name: String, location: String) throws(SheetError) -> XMLElementNode? {
+            if let done = parsed[name] { return done }
+            guard let entry = archive[name] else { return nil }
             var bytes = Data()
-            do { _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) } } catch { return nil }
-            return XMLElementNode.parse(bytes)
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    bytes.append(chunk)
+                    total += chunk.count
+                    if bytes.count > limits.partBytes || total > limits.workbookBytes { throw Oversized() }
+                }
+            } catch is Oversized {
+                throw SheetError(location, "the part \(name) inflates beyond \(limits.partBytes >> 20) MiB (or the workbook beyond \(limits.workbookBytes >> 20) MiB) / 解压后过大")
+            } catch {
+                throw SheetError(location, "the part \(name) cannot be read (damaged ZIP entry) / 文件部件损坏")
+            }
+            switch XMLElementNode.parse(bytes, limits: limits) {
+            case .success(let node):
+                parsed[name] = node
+                return node
+            case .failure(.tooDeep(let depth)):
+                throw SheetError(location, "the part \(name) nests elements deeper than \(depth) / XML 嵌套过深")
+            case .failure(.tooManyElements(let count)):
+                throw SheetError(location, "the part \(name) has more than \(count) XML elements / XML 元素过多")
+            case .failure(.malformed):
+                throw SheetError(location, "the part \(name) is not well-formed XML / XML 格式错误")
+            }
         }
-        guard let workbook = part("xl/workbook.xml") else { throw SheetError(file, "no xl/workbook.xml: not an Excel workbook") }
-        let relations = part("xl/_rels/workbook.xml.rels")?.children("Relationship") ?? []
+        guard let workbook = try part("xl/workbook.xml", location: file) else {
+            throw SheetError(file, "no xl/workbook.xml: not an Excel workbook")
+        }
+        let relations = try part("xl/_rels/workbook.xml.rels", location: file)?.children("Relationship") ?? []
         var targets: [String: String] = [:]
         for r in relations {
             if let id = r.attribute("Id"), let target = r.attribute("Target") {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
         }
-        let shared = (part("xl/sharedStrings.xml")?.children("si") ?? []).map(Self.text)
-        let dateStyles = Self.dateStyles(part("xl/styles.xml"))
+        let shared = (try part("xl/sharedStrings.xml", location: file)?.children("si") ?? []).map(Self.text)
+        let dateStyles = Self.dateStyles(try part("xl/styles.xml", location: file))
+        let listed = workbook.descendants("sheet")
+        guard listed.count <= limits.sheets else {
+            throw SheetError(file, "the workbook lists \(listed.count) sheets; at most \(limits.sheets) are read / 工作表过多")
+        }
         var sheets: [Sheet] = []
-        for s in workbook.descendants("sheet") {
+        var cells = 0
+        var used: Set<String> = []
+        for s in listed {
             let name = s.attribute("name") ?? "Sheet\(sheets.count + 1)"
-            guard let rid = s.attribute("id"), let target = targets[rid], let sheet = part(target) else {
+            guard let rid = s.attribute("id"), let target = targets[rid], let sheet = try part(target, location: "\(file):\(name)")
+            else {
                 throw SheetError("\(file):\(name)", "the sheet's XML part is missing / 工作表缺失")
             }
-            sheets.append(Sheet(file: file, name: name, rows: rows(sheet, shared: shared, dateStyles: dateStyles)))
+            guard used.insert(target).inserted else {
+                throw SheetError("\(file):\(name)", "the sheet names the part \(target), which another sheet already uses / 多个工作表指向同一部件")
+            }
+            let laidOut = rows(sheet, shared: shared, dateStyles: dateStyles, budget: limits.cells - cells)
+            guard let laidOut else {
+                throw SheetError("\(file):\(name)", "the sheets hold more than \(limits.cells) cells once laid out (rows × columns) / 单元格过多")
+            }
+            cells += laidOut.reduce(0) { $0 + $1.count }
+            sheets.append(Sheet(file: file, name: name, rows: laidOut))
         }
         return sheets
     }
@@ -70,11 +114,15 @@ package enum XLSXReader {
         return out
     }
 
-    static func rows(_ sheet: XMLElementNode, shared: [String], dateStyles: Set<Int>) -> [[String]] {
+    /// The sheet's rows laid out (blank cells to the left of a value filled in), or nil when that takes more than
+    /// `budget` cells.
+    static func rows(_ sheet: XMLElementNode, shared: [String], dateStyles: Set<Int>, budget: Int = .max) -> [[String]]? {
         var rows: [[String]] = []
+        var laid = 0
         for row in sheet.descendants("row") {
             let r = (row.attribute("r").flatMap(Int.init) ?? rows.count + 1) - 1
             guard r >= 0, r < 1_000_000 else { continue }
+            laid += max(0, r + 1 - rows.count)
             while rows.count <= r { rows.append([]) }
             var next = 0
             for c in row.children("c") {
@@ -83,6 +131,8 @@ package enum XLSXReader {
                 next = col + 1
                 guard col < 16_384 else { continue }
                 let value = cellText(c, shared: shared, dateStyles: dateStyles)
+                laid += max(0, col + 1 - rows[r].count)
+                if laid > budget { return nil }
                 while rows[r].count <= col { rows[r].append("") }
                 rows[r][col] = value
             }

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import ZIPFoundation
 
 /// Writes one sheet of text cells as a minimal .xlsx workbook (inline strings, a bold header row) that Excel,
@@ -39,14 +39,19 @@ package enum XLSXWriter {
             ("xl/styles.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>"#),
             ("xl/worksheets/sheet1.xml", sheet),
         ]
+        try archive(parts.map { ($0.0, Data($0.1.utf8)) }).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    /// A ZIP archive (deflated entries, in order) of the given parts: the container of every workbook written here,
+    /// and of the hostile workbooks the tests build.
+    package static func archive(_ parts: [(name: String, data: Data)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
-        for (name, text) in parts {
-            let data = Data(text.utf8)
+        for (name, data) in parts {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         guard let bytes = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        try bytes.write(to: URL(fileURLWithPath: path), options: .atomic)
+        return bytes
     }
 }

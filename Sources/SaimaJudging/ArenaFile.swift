@@ -87,7 +87,7 @@ package struct ArenaFile: Sendable, Codable, Equatable {
     /// Writes `arena.json` into `folder` and returns its text.
     package func write(folder: String) throws -> String {
         let text = try PrettyJSON.string(encoding: self)
-        try text.write(toFile: (folder as NSString).appendingPathComponent("arena.json"), atomically: true, encoding: .utf8)
+        try RunFolderFile.write(text, to: "arena.json", in: folder)
         return text
     }
 }

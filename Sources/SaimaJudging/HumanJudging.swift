@@ -68,7 +68,7 @@ package enum HumanJudging {
             }
             try store.saveHumanAssignments(judge: judge, assignments.map { ($0.0, $0.1, $0.2) })
             let path = (folder as NSString).appendingPathComponent("\(judge).csv")
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try RunFolderFile.write(text, to: "\(judge).csv", in: folder)
             paths.append(path)
         }
         return paths

@@ -73,7 +73,7 @@ package enum Appeals {
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = (folder as NSString).appendingPathComponent("appeals.csv")
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try RunFolderFile.write(text, to: "appeals.csv", in: folder)
         return (path, count)
     }
 

@@ -60,7 +60,7 @@ package enum JudgingPipeline {
         let store = try RunStore(folder: folder)
         let summary = try await RunBattles.run(store: store, tracks: tracks, client: client, perItem: perItem, seed: seed)
         let log = summary.battles.map(BattleLog.line).joined(separator: "\n") + "\n"
-        try log.write(toFile: (folder as NSString).appendingPathComponent("battles.jsonl"), atomically: true, encoding: .utf8)
+        try RunFolderFile.write(log, to: "battles.jsonl", in: folder)
         let (ratings, skipped) = try ArenaRatings.compute(summary.battles, anchor: anchor, resamples: resamples, seed: seed)
         let arena = ArenaFile(
             ratings: ratings, skipped: skipped, anchor: anchor ?? ratings.map(\.team).sorted().first ?? "",

@@ -36,7 +36,7 @@ package enum LeaderboardWriter {
         ]
         let paths = try files.map { name, text in
             let path = (folder as NSString).appendingPathComponent(name)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try RunFolderFile.write(text, to: name, in: folder)
             return path
         }
         return (paths, report.separating)
@@ -51,15 +51,17 @@ extension LeaderboardWriter {
     /// to be written (1 for the first build of a run).
     static func archivePrevious(folder: String) throws -> Int {
         let fm = FileManager.default
-        let history = (folder as NSString).appendingPathComponent("history")
+        // `history/` (or an output) planted as a link would move earlier outputs out of the folder.
+        let history = try RunFolderFile.checked("history", in: folder)
+        for name in outputs { try RunFolderFile.checked(name, in: folder) }
         let earlier = ((try? fm.contentsOfDirectory(atPath: history)) ?? []).compactMap { name -> Int? in
             name.hasPrefix("v") ? Int(name.dropFirst()) : nil
         }
         let present = outputs.filter { fm.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
         guard !present.isEmpty else { return (earlier.max() ?? 0) + 1 }
         let previous = (earlier.max() ?? 0) + 1
-        let target = (history as NSString).appendingPathComponent("v\(previous)")
-        try fm.createDirectory(atPath: target, withIntermediateDirectories: true)
+        let target = try RunFolderFile.checked("history/v\(previous)", in: folder, creatingFolders: true)
+        try fm.createDirectory(atPath: target, withIntermediateDirectories: false)
         for name in present {
             try fm.moveItem(
                 atPath: (folder as NSString).appendingPathComponent(name), toPath: (target as NSString).appendingPathComponent(name))

@@ -52,7 +52,7 @@ package enum OrganizerAppendix {
         }
         html += "</body></html>\n"
         let path = (folder as NSString).appendingPathComponent("appendix.html")
-        try html.write(toFile: path, atomically: true, encoding: .utf8)
+        try RunFolderFile.write(html, to: "appendix.html", in: folder)
         return path
     }
 

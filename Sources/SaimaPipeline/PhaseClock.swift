@@ -70,11 +70,9 @@ package final class PhaseClock: Sendable {
 
     /// Appends `line` to `<folder>/run.log` (created if missing).
     package func appendToRunLog(folder: String) {
-        let path = (folder as NSString).appendingPathComponent("run.log")
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return }
+        // Appended through O_NOFOLLOW: a `run.log` planted as a link is left alone.
+        guard let handle = try? RunFolderFile.openForAppending("run.log", in: folder) else { return }
         defer { try? handle.close() }
-        _ = try? handle.seekToEnd()
         let stamp = TimeStamp.iso8601(Date())
         handle.write(Data("\(stamp) \(line)\n".utf8))
     }

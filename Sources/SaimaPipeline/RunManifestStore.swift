@@ -50,7 +50,6 @@ package enum RunManifestStore {
     static func save(_ manifest: RunManifest, store: RunStore, folder: String) throws {
         let text = try PrettyJSON.string(encoding: manifest)
         try store.setMeta("manifest", text)
-        try (text + "\n").write(
-            toFile: (folder as NSString).appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
+        try RunFolderFile.write(text + "\n", to: "manifest.json", in: folder)
     }
 }

@@ -23,8 +23,12 @@ package final class RunLock: Sendable {
     package init(folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = (folder as NSString).appendingPathComponent("run.lock")
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        // Never through a link: a planted `run.lock` link would have the holder's pid written into its target.
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else {
+            if errno == ELOOP { throw RunFolderFile.Refused(path: path, reason: "is a symbolic link; refusing to lock or write through it / 是符号链接，拒绝写入") }
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             var buffer = [UInt8](repeating: 0, count: 64)
             let n = pread(fd, &buffer, 63, 0)

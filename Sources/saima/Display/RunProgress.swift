@@ -25,9 +25,9 @@ final class RunProgress: Sendable {
     init(plans: [TeamPlan], interactive: Bool, logPath: String? = nil) {
         self.interactive = interactive
         if let logPath {
-            if !FileManager.default.fileExists(atPath: logPath) { _ = FileManager.default.createFile(atPath: logPath, contents: nil) }
-            runLog = FileHandle(forWritingAtPath: logPath)
-            _ = try? runLog?.seekToEnd()
+            // Appended through O_NOFOLLOW: a `run.log` planted as a link gets no lines.
+            runLog = try? RunFolderFile.openForAppending(
+                (logPath as NSString).lastPathComponent, in: (logPath as NSString).deletingLastPathComponent)
         } else {
             runLog = nil
         }

@@ -103,6 +103,8 @@ package enum RoundPipeline {
     package static func rescoreAndRebuild(folder: String, tracks: [Track], resamples: Int = 1000) throws
         -> (RunScoring.Summary, Leaderboard, [String])
     {
+        let lock = try RunLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
         let summary = try RunScoring.score(store: try RunStore(folder: folder), tracks: tracks)
         let (board, files) = try writeLeaderboard(folder: folder, tracks: tracks, seed: nil, resamples: resamples)
         return (summary, board, files)
@@ -113,6 +115,10 @@ package enum RoundPipeline {
         folder: String, tracks: [Track], seed: UInt64?, resamples: Int, appendixItems: [String] = [],
         clock: PhaseClock? = nil
     ) throws -> (Leaderboard, [String]) {
+        // One writer per run folder: a report while another process runs or reports is refused (its history versions
+        // would split, and a live run's board is not final).
+        let lock = try RunLock(folder: folder)
+        defer { withExtendedLifetime(lock) {} }
         let store = try RunStore(folder: folder)
         let manifest = try RunManifestStore.load(store: store)
         let input = try LeaderboardAssembly.input(store: store, tracks: tracks, folder: folder)

@@ -8,7 +8,9 @@ package import SaimaStorage
 package enum RunFolder {
     /// `saima score`: every stored answer scored again (judge readings, verdicts and human scores applied).
     package static func score(folder: String, tracks: [Track]) throws -> RunScoring.Summary {
-        try RunScoring.score(store: try RunStore(folder: folder), tracks: tracks)
+        let store = try RunStore(folder: folder)
+        try store.lockForWriting()
+        return try RunScoring.score(store: store, tracks: tracks)
     }
 
     /// `saima export`: one record per stored request, as JSON Lines or as CSV with formulas neutralized.

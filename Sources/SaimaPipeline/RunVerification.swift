@@ -9,7 +9,9 @@ import SaimaStorage
 /// 2. The result chain: rows in `seq` order, each `chain_hash` must equal
 ///    SHA-256(previous row's chain_hash + "\n" + the row's payload). An edited row fails its own
 ///    check; a deleted row leaves a gap in `seq` and breaks the next row's check; rows deleted at
-///    the end or appended later no longer match the head recorded in `manifest.json`.
+///    the end or appended later no longer match the head recorded in `manifest.json`, in the database's
+///    manifest and in its `chain_head` — each must be present and agree, and the two manifests must agree field by
+///    field, so removing a record of the head along with the last rows is caught.
 package enum RunVerification {
     package struct Report: Sendable {
         package var problems: [String]
@@ -37,8 +39,13 @@ package enum RunVerification {
                 problems.append("\(manifestPath) is not a readable run manifest (\(error)) / 运行清单已损坏")
             }
         }
-        guard let manifest = try fileManifest ?? RunManifestStore.load(store: store) else {
+        let databaseManifest = try RunManifestStore.load(store: store)
+        guard let manifest = fileManifest ?? databaseManifest else {
             return Report(problems: ["\(folder): no manifest.json — not a run folder / 没有运行清单"], checkedSets: 0, checkedRows: 0)
+        }
+        // The file people read and the database's own copy must agree, field by field.
+        if let file = fileManifest, let stored = databaseManifest {
+            problems += manifestDifferences(file: file, database: stored)
         }
         var current: [String: String] = [:]
         for track in tracks { for set in track.questionSets { current["\(track.id)/\(set.id)"] = set.contentHash } }
@@ -68,14 +75,42 @@ package enum RunVerification {
             previous = row.chainHash
             expectedSeq = row.seq + 1
         }
-        if let head = manifest.chainHead, head != previous {
-            problems.append("the chain head \(previous.prefix(12))… differs from the manifest's \(head.prefix(12))…: results were appended or removed after the run / 结果链头与清单不一致")
+        // Every record of the head must be there and agree with the chain: manifest.json, the database's manifest and
+        // its `chain_head`; a record removed along with the last rows is itself a problem.
+        let recordedHeads: [(String, String?)] = [
+            ("manifest.json", fileManifest?.chainHead), ("the database's manifest", databaseManifest?.chainHead),
+            ("the database's chain_head", try store.meta("chain_head")),
+        ]
+        for (place, head) in recordedHeads where !rows.isEmpty || head != nil {
+            guard place != "manifest.json" || fileManifest != nil else { continue }
+            guard let head else {
+                problems.append("\(place) records no chain head although the run has \(rows.count) result rows / \(place) 缺少结果链头")
+                continue
+            }
+            if head != previous {
+                problems.append("the chain head \(previous.prefix(12))… differs from \(place)'s \(head.prefix(12))…: results were appended or removed after the run / 结果链头与记录不一致")
+            }
+        }
+        for (place, count) in [("manifest.json", fileManifest?.chainRows), ("the database's manifest", databaseManifest?.chainRows)] {
+            if let count, count != rows.count {
+                problems.append("\(place) records \(count) result rows; the chain has \(rows.count) / 结果行数与清单不一致")
+            }
         }
         problems += supersessionProblems(rows)
         var report = Report(problems: problems, checkedSets: manifest.setHashes.count, checkedRows: rows.count)
         try verifyOverrides(store: store, manifest: manifest, into: &report)
         try verifyScores(store: store, tracks: tracks, into: &report)
         return report
+    }
+
+    /// Fields in which `manifest.json` and the database's copy of the manifest differ, one problem naming them.
+    static func manifestDifferences(file: RunManifest, database: RunManifest) -> [String] {
+        guard let a = try? JSONValue.parse(PrettyJSON.string(encoding: file)).objectValue,
+            let b = try? JSONValue.parse(PrettyJSON.string(encoding: database)).objectValue
+        else { return [] }
+        let fields = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+        guard !fields.isEmpty else { return [] }
+        return ["manifest.json differs from the database's copy in \(fields.joined(separator: ", ")) / 运行清单文件与数据库副本不一致"]
     }
 
     /// Each answer's current row must be its last row: a flipped `superseded` flag shows here.
@@ -108,6 +143,9 @@ package enum RunVerification {
         let recorded = manifest.appealsHead ?? RunStore.chainGenesis
         if recorded != previous {
             report.problems.append("the judge readings' chain head \(previous.prefix(12))… differs from the manifest's \(recorded.prefix(12))…: readings were added or removed outside saima appeals / 复核链头与清单不一致")
+        }
+        if let count = manifest.appealsRows, count != rows.count {
+            report.problems.append("the manifest records \(count) judge readings; the chain has \(rows.count) / 复核记录数与清单不一致")
         }
         report.checkedOverrides = rows.count
         report.overriddenAnswers = Set(rows.map(\.override.key)).count

@@ -7,7 +7,18 @@ import Synchronization
 /// sending the same requests twice and dying on "database is locked". The kernel drops the lock when the
 /// holder exits, however it exits, so a killed run never leaves a stale lock.
 package final class RunLock: Sendable {
-    private let descriptor: Int32
+    /// The lock file's identity (device, inode).
+    private let file: FileID
+
+    struct FileID: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// Locks this process holds: the descriptor and how many `RunLock`s share it. A process that already holds a
+    /// folder's lock (a run finishing with its leaderboard, a judging step re-scoring) takes it again without
+    /// waiting; another process cannot.
+    private static let held = Mutex<[FileID: (descriptor: Int32, count: Int)]>([:])
 
     /// Why the lock was not taken.
     package struct Busy: Error, CustomStringConvertible {
@@ -29,20 +40,46 @@ package final class RunLock: Sendable {
             if errno == ELOOP { throw RunFolderFile.Refused(path: path, reason: "is a symbolic link; refusing to lock or write through it / 是符号链接，拒绝写入") }
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            var buffer = [UInt8](repeating: 0, count: 64)
-            let n = pread(fd, &buffer, 63, 0)
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
             close(fd)
-            let holder = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmed : "unknown"
-            throw Busy(folder: folder, holder: holder)
+            throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path])
         }
-        let stamp = "pid \(getpid())\n"
-        _ = ftruncate(fd, 0)
-        _ = stamp.withCString { pwrite(fd, $0, strlen($0), 0) }
-        descriptor = fd
+        let id = FileID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        file = id
+        let outcome: Result<Void, Busy> = Self.held.withLock { held in
+            if let entry = held[id] {
+                close(fd)
+                held[id] = (entry.descriptor, entry.count + 1)
+                return .success(())
+            }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                var buffer = [UInt8](repeating: 0, count: 64)
+                let n = pread(fd, &buffer, 63, 0)
+                close(fd)
+                let holder = n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self).trimmed : "unknown"
+                return .failure(Busy(folder: folder, holder: holder))
+            }
+            let stamp = "pid \(getpid())\n"
+            _ = ftruncate(fd, 0)
+            _ = stamp.withCString { pwrite(fd, $0, strlen($0), 0) }
+            held[id] = (fd, 1)
+            return .success(())
+        }
+        try outcome.get()
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        Self.held.withLock { held in
+            guard let entry = held[file] else { return }
+            if entry.count > 1 {
+                held[file] = (entry.descriptor, entry.count - 1)
+            } else {
+                close(entry.descriptor)
+                held[file] = nil
+            }
+        }
+    }
 }
 
 extension RunStore {

@@ -7,6 +7,12 @@ import Synchronization
 /// team waits: so one team — however many workers its `max_concurrency` starts, however slowly its endpoint
 /// answers — can hold more than its share only of slots nobody else wants. A cancelled waiter leaves the
 /// queue with `CancellationError`.
+///
+/// **Fair start.** Teams registered with work left (`register(team:workers:)`) that hold no slot yet each keep one
+/// free slot reserved: a team beyond its share never takes the last free slots they need, so a slow team that
+/// started first cannot make another team's first request wait a whole reply, and a never-answering team cannot
+/// starve an honest one, with or without a timeout ceiling. A team's reservation ends when its last worker is
+/// done (`workerDone(team:)`).
 public final class FairShareLimiter: Sendable {
     struct Waiter {
         var id: UInt64
@@ -22,11 +28,19 @@ public final class FairShareLimiter: Sendable {
         var waiters: [Waiter] = []
         var nextID: UInt64 = 0
         var cancelledEarly: Set<UInt64> = []
+        /// Workers still running per registered team (teams with work left).
+        var workers: [String: Int] = [:]
 
-        /// Whether `team` may take a free slot now, given the teams waiting.
+        /// Whether `team` may take a free slot now, given the teams waiting and the reservations.
         func mayAdmit(_ team: String) -> Bool {
             guard inUse < limit else { return false }
-            return held[team, default: 0] < share || !waiters.contains { $0.team != team }
+            if held[team, default: 0] < share { return true }
+            return !waiters.contains { $0.team != team } && limit - inUse > reserved(besides: team)
+        }
+
+        /// Free slots kept for registered teams other than `team` that hold none yet.
+        func reserved(besides team: String) -> Int {
+            workers.keys.filter { $0 != team && held[$0, default: 0] == 0 }.count
         }
 
         mutating func take(_ team: String) {
@@ -82,6 +96,21 @@ public final class FairShareLimiter: Sendable {
         }
     }
 
+    /// Registers a team with work left and `workers` workers: one free slot is kept for it until it holds one.
+    public func register(team: String, workers: Int) {
+        state.withLock { $0.workers[team, default: 0] += max(1, workers) }
+    }
+
+    /// One of `team`'s workers has no more work; with the last one its reservation ends.
+    public func workerDone(team: String) {
+        let admitted = state.withLock { s -> [Waiter] in
+            guard let n = s.workers[team] else { return [] }
+            if n > 1 { s.workers[team] = n - 1 } else { s.workers[team] = nil }
+            return Self.admit(&s)
+        }
+        for w in admitted { w.continuation.resume() }
+    }
+
     /// Returns `team`'s slot and admits the next waiters that may go.
     public func release(team: String) {
         let admitted = state.withLock { s in
@@ -105,9 +134,11 @@ public final class FairShareLimiter: Sendable {
 }
 
 extension FairShareLimiter.State {
-    /// Whether the waiter at `index` may go: under its team's share, or no waiter of another team.
+    /// Whether the waiter at `index` may go: under its team's share, or no waiter of another team and a free slot
+    /// beyond the reservations.
     func mayAdmitWaiting(at index: Int) -> Bool {
         let team = waiters[index].team
-        return held[team, default: 0] < share || !waiters.contains { $0.team != team }
+        if held[team, default: 0] < share { return true }
+        return !waiters.contains { $0.team != team } && limit - inUse > reserved(besides: team)
     }
 }

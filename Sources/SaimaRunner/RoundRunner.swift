@@ -66,9 +66,14 @@ public struct RoundRunner: Sendable {
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for plan in plans where !plan.work.isEmpty {
+                    let workers = min(plan.submission.endpoint.maxConcurrency, plan.work.count)
+                    global.register(team: plan.submission.id, workers: workers)
+                }
+                for plan in plans where !plan.work.isEmpty {
                     let team = TeamLane(plan: plan, options: options, onEvent: onEvent)
                     for _ in 0..<min(plan.submission.endpoint.maxConcurrency, plan.work.count) {
                         group.addTask {
+                            defer { global.workerDone(team: plan.submission.id) }
                             while let work = team.cursor.next() {
                                 let result = team.isCutOff
                                     ? team.cutOffResult(work, after: options.maxConsecutiveFailures)

@@ -1,5 +1,6 @@
 import Foundation
 package import SaimaModel
+import SaimaJudging
 import SaimaSheets
 import SaimaScoring
 package import SaimaStorage
@@ -25,8 +26,15 @@ package enum Appeals {
 
     package static let columns = [
         "team", "track", "set", "item", "sample", "question", "choices", "reply", "current_reading", "rule", "why",
-        "judge_reading", "judge", "reason",
+        "sheet", "row_hash", "judge_reading", "judge", "reason",
     ]
+
+    /// A row's fingerprint as issued: the answer, a hash of its reply, the reading and rule shown.
+    static func rowHash(_ key: ResultKey, reply: String, reading: String, rule: String) -> String {
+        String(SHA256Digest.hex(
+            [key.team, key.track, key.set, key.item, String(key.sample), SHA256Digest.hex(reply), reading, rule]
+                .joined(separator: "\u{1F}")).prefix(16))
+    }
     /// Words a judge may write for "the reply commits to no answer".
     static let noAnswerWords: Set<String> = ["none", "无", "无答案", "-", "—"]
     /// Replies are cut to this many characters on the sheet (a spreadsheet cell holds 32,767).
@@ -47,6 +55,9 @@ package enum Appeals {
         }
         var text = "\u{FEFF}" + CSVTable.line(columns)
         var count = 0
+        // Every sheet has an id of its own; its rows are recorded so that an import accepts only rows issued here.
+        let sheet = "S" + TimeStamp.iso8601(Date()).filter { $0.isNumber } + "-" + String(SHA256Digest.hex(UUID().uuidString).prefix(6))
+        var issued: [(key: ResultKey, hash: String)] = []
         for r in results {
             guard let (item, _) = items[r.key], item.type == .singleChoice || item.type == .multiChoice else { continue }
             let s = scores[r.key]
@@ -63,14 +74,19 @@ package enum Appeals {
             if selection == .weak && why.isEmpty { continue }
             if selection == .uncertain && !uncertain && !why.contains(where: { $0.hasPrefix("samples disagree") }) { continue }
             let reply = r.content ?? ""
+            let reading = overrides[r.key]?.reading ?? s?.extracted ?? ""
+            let hash = rowHash(r.key, reply: reply, reading: reading, rule: rule)
+            issued.append((r.key, hash))
             text += CSVTable.line([
                 r.key.team, r.key.track, r.key.set, r.key.item, String(r.key.sample), item.prompt,
                 item.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"),
                 reply.count > replyLimit ? String(reply.prefix(replyLimit)) + "…" : reply,
-                overrides[r.key]?.reading ?? s?.extracted ?? "", rule, why.joined(separator: "; "), "", "", "",
+                reading, rule, why.joined(separator: "; "), sheet, hash, "", "", "",
             ])
             count += 1
         }
+        try store.lockForWriting()
+        try store.recordIssuedAppeals(sheet: sheet, rows: issued)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let path = (folder as NSString).appendingPathComponent("appeals.csv")
         try RunFolderFile.write(text, to: "appeals.csv", in: folder)
@@ -80,9 +96,12 @@ package enum Appeals {
     /// Reads filled sheets and appends every judge reading in one transaction; every problem is reported as
     /// `file:line` and nothing is stored unless all sheets are valid. Records the new appeals chain head in the
     /// manifest. Returns the readings stored.
-    package static func importSheets(store: RunStore, tracks: [Track], paths: [String], folder: String) throws
-        -> [ReadingOverride]
-    {
+    /// Only rows issued by `writeTemplate` are accepted, unchanged (`sheet` and `row_hash` as recorded); an answer a
+    /// human judge already re-read is read again only with `supersede` (the reason is recorded in the chain with the
+    /// reading it replaces). An LLM reader's reading is replaced by a judge's without it.
+    package static func importSheets(
+        store: RunStore, tracks: [Track], paths: [String], folder: String, supersede: String? = nil
+    ) throws -> [ReadingOverride] {
         let items = ItemIndex(tracks: tracks)
         let results = Dictionary(try store.currentResults().map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let scores = try store.currentScores()
@@ -101,7 +120,7 @@ package enum Appeals {
                 diagnostics.append(Diagnostic(path: path, line: 1, message: "the sheet is empty / 表格为空"))
                 continue
             }
-            let required = ["team", "track", "set", "item", "sample", "judge_reading", "judge", "reason"]
+            let required = ["team", "track", "set", "item", "sample", "sheet", "row_hash", "judge_reading", "judge", "reason"]
             let missing = required.filter { !header.fields.contains($0) }
             guard missing.isEmpty else {
                 diagnostics.append(Diagnostic(path: path, line: header.line, message: "missing column(s) \(missing.joined(separator: ", ")) / 缺少列"))
@@ -143,10 +162,27 @@ package enum Appeals {
                     problem("\(key) is re-read twice (first at \(first)) / 同一回答重复复核")
                     continue
                 }
+                let sheet = cell(f, "sheet")
+                guard let issuedHash = try store.issuedAppealHash(sheet: sheet, key: key) else {
+                    problem("\(key) was not issued on sheet `\(sheet.prefix(40))` (rows come only from saima appeals template) / 该行不在已发放的复核表中")
+                    continue
+                }
+                guard issuedHash == cell(f, "row_hash") else {
+                    problem("the row for \(key) differs from the row issued on sheet \(sheet) (row_hash) / 该行与发放时不一致")
+                    continue
+                }
+                var supersedes = ""
+                if let earlier = overrides[key], !LLMReader.isReader(earlier.judge) {
+                    guard let supersede, !supersede.trimmed.isEmpty else {
+                        problem("\(key) was already re-read by \(earlier.judge) (\(earlier.source)); pass --supersede \"reason\" to replace that reading / 该回答已复核，替换须使用 --supersede 并说明理由")
+                        continue
+                    }
+                    supersedes = " [supersedes \(earlier.judge)'s reading \(earlier.reading.isEmpty ? "none" : earlier.reading) (\(earlier.source)): \(supersede.trimmed)]"
+                }
                 seen[key] = "\(path):\(row.line)"
                 guard !judge.isEmpty, !reason.isEmpty else { continue }
                 readings.append(ReadingOverride(
-                    key: key, reading: reading, judge: judge, reason: reason,
+                    key: key, reading: reading, judge: judge, reason: reason + supersedes,
                     previous: overrides[key]?.reading ?? scores[key]?.extracted ?? "",
                     source: "\((path as NSString).lastPathComponent):\(row.line)", decidedAt: now))
             }

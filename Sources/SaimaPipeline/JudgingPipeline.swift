@@ -38,7 +38,8 @@ package enum JudgingPipeline {
     {
         let store = try RunStore(folder: folder)
         try store.lockForWriting()
-        let imported = try HumanJudging.importSheets(store: store, paths: sheets)
+        let (imported, chain) = try HumanJudging.importSheets(store: store, paths: sheets)
+        try RunManifestStore.recordHumanHead(chain.head, imports: chain.imports, store: store, folder: folder)
         let agreement = HumanJudging.agreement(try store.humanScores(), threshold: threshold)
         return (imported, agreement, try rebuild(folder: folder, tracks: tracks))
     }

@@ -36,12 +36,12 @@ package enum RunFolder {
 
     /// `saima appeals import`: the judges' readings stored (all or nothing, chained), then re-scoring and the
     /// rebuilt leaderboard and report.
-    package static func importAppeals(folder: String, tracks: [Track], sheets: [String]) throws
+    package static func importAppeals(folder: String, tracks: [Track], sheets: [String], supersede: String? = nil) throws
         -> (readings: [ReadingOverride], rebuilt: JudgingPipeline.Rebuilt)
     {
         let store = try RunStore(folder: folder)
         try store.lockForWriting()
-        let readings = try Appeals.importSheets(store: store, tracks: tracks, paths: sheets, folder: folder)
+        let readings = try Appeals.importSheets(store: store, tracks: tracks, paths: sheets, folder: folder, supersede: supersede)
         return (readings, try JudgingPipeline.rebuild(folder: folder, tracks: tracks))
     }
 

@@ -47,6 +47,14 @@ package enum RunManifestStore {
         try save(manifest, store: store, folder: folder)
     }
 
+    /// Records the human scores' chain head after judges' scores are imported.
+    package static func recordHumanHead(_ head: String, imports: Int, store: RunStore, folder: String) throws {
+        guard var manifest = try load(store: store) else { return }
+        manifest.humanHead = head
+        manifest.humanImports = imports
+        try save(manifest, store: store, folder: folder)
+    }
+
     static func save(_ manifest: RunManifest, store: RunStore, folder: String) throws {
         let text = try PrettyJSON.string(encoding: manifest)
         try store.setMeta("manifest", text)

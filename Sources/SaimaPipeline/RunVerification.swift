@@ -99,6 +99,7 @@ package enum RunVerification {
         problems += supersessionProblems(rows)
         var report = Report(problems: problems, checkedSets: manifest.setHashes.count, checkedRows: rows.count)
         try verifyOverrides(store: store, manifest: manifest, into: &report)
+        try verifyHumanScores(store: store, manifest: manifest, into: &report)
         try verifyScores(store: store, tracks: tracks, into: &report)
         return report
     }
@@ -149,6 +150,33 @@ package enum RunVerification {
         }
         report.checkedOverrides = rows.count
         report.overriddenAnswers = Set(rows.map(\.override.key)).count
+    }
+
+    /// The human scores' chain: every import re-hashed, the head compared with the manifest's, and the scores stored
+    /// now compared with the digest the last import recorded (an SQL edit of `human_scores` shows here).
+    static func verifyHumanScores(store: RunStore, manifest: RunManifest, into report: inout Report) throws {
+        let imports = try store.humanScoreImports()
+        var previous = RunStore.chainGenesis
+        var expectedSeq: Int64 = 1
+        for row in imports {
+            if row.seq != expectedSeq {
+                report.problems.append("human score import(s) \(expectedSeq)–\(row.seq - 1) were deleted / 人工评分导入记录被删除")
+            }
+            if RunStore.humanChainHash(previous: previous, judges: row.judges, digest: row.digest) != row.chainHash {
+                report.problems.append("human score import \(row.seq) does not match its chain hash / 人工评分导入记录被篡改")
+            }
+            previous = row.chainHash
+            expectedSeq = row.seq + 1
+        }
+        let recorded = manifest.humanHead ?? RunStore.chainGenesis
+        if recorded != previous {
+            report.problems.append("the human scores' chain head \(previous.prefix(12))… differs from the manifest's \(recorded.prefix(12))…: scores were imported or removed outside saima judges import / 人工评分链头与清单不一致")
+        }
+        let current = try store.humanScoresDigest()
+        let expected = imports.last?.digest ?? RunStore.emptyHumanScoresDigest
+        if current != expected {
+            report.problems.append("the human scores stored differ from those the last import recorded: edited outside saima judges import / 人工评分记录被修改")
+        }
     }
 
     /// Scores are derived data: recompute them from the chained results and readings and name every stored

@@ -33,6 +33,9 @@ public struct RunManifest: Sendable, Codable, Equatable {
     /// The appeals chain's head and row count after the last import of judge readings.
     public var appealsHead: String?
     public var appealsRows: Int?
+    /// The human scores' chain head and import count after the last `judges import`.
+    public var humanHead: String?
+    public var humanImports: Int?
 
     /// One question set of the round.
     public struct SetEntry: Sendable, Codable, Equatable {
@@ -77,6 +80,8 @@ public struct RunManifest: Sendable, Codable, Equatable {
         case chainRows = "chain_rows"
         case appealsHead = "appeals_head"
         case appealsRows = "appeals_rows"
+        case humanHead = "human_head"
+        case humanImports = "human_imports"
     }
 
     public init(round: String, split: Split?, samples: Int, seed: UInt64, tracks: [Track], submissions: [Submission],

@@ -153,14 +153,73 @@ extension RunStore {
         }
     }
 
-    /// Replaces all human scores of the given judges.
-    package func replaceHumanScores(_ scores: [HumanScore], judges: Set<String>) throws {
+    /// Replaces all human scores of the given judges and chains the import: a row of `human_score_imports` holds the
+    /// digest of every human score after it (`humanScoresDigest`), hash-chained to the previous import. Returns the new
+    /// head and the number of imports.
+    @discardableResult
+    package func replaceHumanScores(_ scores: [HumanScore], judges: Set<String>) throws -> (head: String, imports: Int) {
         try pool.write { db in
             for judge in judges { try db.execute(sql: "DELETE FROM human_scores WHERE judge = ?", arguments: [judge]) }
             for s in scores {
                 try db.execute(
                     sql: "INSERT INTO human_scores(judge, team, track, set_id, item, sample, score) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [s.judge, s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score])
+            }
+            let digest = try Self.humanScoresDigest(db)
+            let previous = try String.fetchOne(db, sql: "SELECT chain_hash FROM human_score_imports ORDER BY seq DESC LIMIT 1")
+                ?? Self.chainGenesis
+            let judgeList = judges.sorted().joined(separator: ",")
+            let head = Self.humanChainHash(previous: previous, judges: judgeList, digest: digest)
+            try db.execute(
+                sql: "INSERT INTO human_score_imports(judges, digest, imported_at, chain_hash) VALUES (?, ?, ?, ?)",
+                arguments: [judgeList, digest, Int64(Date().timeIntervalSince1970), head])
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM human_score_imports") ?? 0
+            return (head, count)
+        }
+    }
+
+    /// An import's chain hash: SHA-256(previous hash + "\n" + judges + U+001F + digest).
+    package static func humanChainHash(previous: String, judges: String, digest: String) -> String {
+        SHA256Digest.hex(previous + "\n" + judges + "\u{1F}" + digest)
+    }
+
+    static func registerHumanChainMigration(_ m: inout DatabaseMigrator) {
+        m.registerMigration("v9-human-score-chain") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE human_score_imports (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT, judges TEXT NOT NULL, digest TEXT NOT NULL,
+                        imported_at INTEGER NOT NULL, chain_hash TEXT NOT NULL
+                    );
+                    """)
+        }
+    }
+
+    /// SHA-256 over every human score, in key order: judge, answer and score (Swift's shortest exact decimal),
+    /// unit-separated, one line each.
+    static func humanScoresDigest(_ db: Database) throws -> String {
+        var text = ""
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM human_scores ORDER BY judge, team, track, set_id, item, sample")
+        while let row = try rows.next() {
+            let score: Double = row["score"]
+            let sample: Int64 = row["sample"]
+            let fields: [String] = [row["judge"], row["team"], row["track"], row["set_id"], row["item"], String(sample)]
+            text += fields.joined(separator: "\u{1F}") + "\u{1F}" + "\(score)" + "\n"
+        }
+        return SHA256Digest.hex(text)
+    }
+
+    /// The digest of no human scores.
+    package static let emptyHumanScoresDigest = SHA256Digest.hex("")
+
+    /// The digest of the human scores now stored (what `round verify` compares with the last import's).
+    package func humanScoresDigest() throws -> String { try pool.read { try Self.humanScoresDigest($0) } }
+
+    /// Every human-score import in order: judges, digest and stored chain hash.
+    package func humanScoreImports() throws -> [(seq: Int64, judges: String, digest: String, chainHash: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM human_score_imports ORDER BY seq").map {
+                ($0["seq"], $0["judges"], $0["digest"], $0["chain_hash"])
             }
         }
     }

@@ -94,6 +94,8 @@ package final class RunStore: Sendable {
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN rule TEXT")
         }
         registerAppealsMigration(&m)
+        registerAppealsIssuedMigration(&m)
+        registerHumanChainMigration(&m)
         m.registerMigration("v7-reading-confidence") { db in
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN confidence TEXT")
         }

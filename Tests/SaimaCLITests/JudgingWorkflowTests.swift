@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SaimaEndpointServer
 import SaimaModel
 import SaimaTestSupport
@@ -108,6 +109,16 @@ struct JudgingWorkflowTests {
         #expect(entry?["scores_by_source"]?["human"]?.numberValue != nil)
         let html = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
         #expect(html.contains("Arena ratings") && html.contains("Judge agreement") && html.contains("LLM 评审 LLM judge"))
+
+        // Issue 19 row 6: human scores are chained; an SQL edit of one, then re-scoring, is named by round verify.
+        let clean = try await SaimaBinary.run(["round", "verify", "--out", out], directory: root)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let db = try DatabaseQueue(path: out + "/run.sqlite")
+        try await db.write { try $0.execute(sql: "UPDATE human_scores SET score = 0.123 WHERE rowid = (SELECT MIN(rowid) FROM human_scores)") }
+        _ = try await SaimaBinary.run(["score", "--out", out], directory: root)
+        let tampered = try await SaimaBinary.run(["round", "verify", "--out", out], directory: root)
+        #expect(tampered.status == 1)
+        #expect(tampered.stderr.contains("human scores stored differ"), "\(tampered.stderr)")
     }
 }
 

@@ -36,7 +36,7 @@ struct HumanJudgingTests {
         let bobText = try filled(paths[1], score: "2").map { CSVTable.line($0, neutralizeFormulas: false) }.joined()
         try #require(TextDecoding.gb18030Data(bobText)).write(to: URL(fileURLWithPath: folder + "/bob.csv"))
         #expect(TextDecoding.decode(try Data(contentsOf: URL(fileURLWithPath: folder + "/bob.csv")))?.encoding == .gb18030)
-        let imported = try HumanJudging.importSheets(store: store, paths: [folder + "/alice.xlsx", folder + "/bob.csv"])
+        let imported = try HumanJudging.importSheets(store: store, paths: [folder + "/alice.xlsx", folder + "/bob.csv"]).scores
         #expect(imported.filter { $0.judge == "alice" }.count == 2)
         #expect(imported.filter { $0.judge == "bob" }.count == 2)
         #expect(Set(imported.filter { $0.judge == "alice" }.map(\.score)) == [0.8])
@@ -67,7 +67,7 @@ struct HumanJudgingTests {
         }
         try filled(aliceRows, ["5", "3", "1"]).write(toFile: folder + "/alice.csv", atomically: true, encoding: .utf8)
         try filled(bobRows, ["4", "4", ""]).write(toFile: folder + "/bob.csv", atomically: true, encoding: .utf8)
-        let imported = try HumanJudging.importSheets(store: store, paths: [folder + "/alice.csv", folder + "/bob.csv"])
+        let imported = try HumanJudging.importSheets(store: store, paths: [folder + "/alice.csv", folder + "/bob.csv"]).scores
         #expect(imported.count == 5)  // bob left one blank
         #expect(imported.filter { $0.judge == "alice" }.map(\.score).sorted() == [0.2, 0.6, 1.0])
 

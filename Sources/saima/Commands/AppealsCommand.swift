@@ -46,12 +46,15 @@ struct AppealsCommand: ParsableCommand {
         @OptionGroup var location: LocationOptions
         @Option(help: "Run folder. 结果目录") var out: String
         @Argument(help: "Filled appeal sheets (CSV). 已填写的复核表") var files: [String]
+        @Option(help: "Replace earlier judges' readings of these answers, for this reason (recorded). 替换已有复核结果的理由")
+        var supersede: String?
 
         func run() throws {
             let registry = try location.loadRunRegistry(out: out)
             let imported: (count: Int, rebuilt: JudgingPipeline.Rebuilt)
             do {
-                let (readings, rebuilt) = try RunFolder.importAppeals(folder: out, tracks: registry.tracks, sheets: files)
+                let (readings, rebuilt) = try RunFolder.importAppeals(
+                    folder: out, tracks: registry.tracks, sheets: files, supersede: supersede)
                 imported = (readings.count, rebuilt)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)

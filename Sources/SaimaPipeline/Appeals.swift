@@ -110,82 +110,89 @@ package enum Appeals {
         var readings: [ReadingOverride] = []
         var seen: [ResultKey: String] = [:]
         let now = Date()
+        /// Ends the reading of a sheet whose header is unusable (its problem is already recorded).
+        struct UnusableHeader: Error {}
         for path in paths {
-            let rows: [(line: Int, fields: [String])]
-            do { rows = try SheetRows.first(path) } catch {
+            // Rows are handed over one at a time (a CSV sheet is streamed): only the rows a judge filled are kept.
+            var columns: [String: Int]?
+            do {
+                try SheetRows.forEach(path) { line, fields in
+                    guard let columns else {
+                        let required = ["team", "track", "set", "item", "sample", "sheet", "row_hash", "judge_reading", "judge", "reason"]
+                        let missing = required.filter { !fields.contains($0) }
+                        guard missing.isEmpty else {
+                            diagnostics.append(Diagnostic(path: path, line: line, message: "missing column(s) \(missing.joined(separator: ", ")) / 缺少列"))
+                            throw UnusableHeader()
+                        }
+                        columns = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+                        return
+                    }
+                    func cell(_ row: [String], _ name: String) -> String {
+                        guard let i = columns[name], i < row.count else { return "" }
+                        return row[i].trimmed
+                    }
+                    let f = fields
+                    let raw = cell(f, "judge_reading")
+                    if raw.isEmpty { return }
+                    func problem(_ m: String) { diagnostics.append(Diagnostic(path: path, line: line, message: m)) }
+                    guard let sample = Int(cell(f, "sample")), sample >= 0 else {
+                        problem("sample `\(cell(f, "sample"))` must be a whole number / 采样序号须为整数")
+                        return
+                    }
+                    let key = ResultKey(
+                        team: cell(f, "team"), track: cell(f, "track"), set: cell(f, "set"), item: cell(f, "item"),
+                        sample: sample)
+                    guard let result = results[key], result.outcome == .ok else {
+                        problem("no answer \(key) in this run / 本轮没有此回答")
+                        return
+                    }
+                    guard let (item, _) = items[key], item.type == .singleChoice || item.type == .multiChoice else {
+                        problem("\(key.track)/\(key.set)/\(key.item) is not a choice item; only choice readings can be appealed / 仅选择题可复核")
+                        return
+                    }
+                    guard let reading = parseReading(raw, offered: item.choices.map(\.letter)) else {
+                        problem("judge_reading `\(raw)` must be letters of this item (\(item.choices.map(\.letter).joined())) or `none`/`无` / 复核结果须为本题选项字母或“无”")
+                        return
+                    }
+                    let judge = cell(f, "judge")
+                    let reason = cell(f, "reason")
+                    if judge.isEmpty { problem("judge is empty: every reading needs the judge's name / 缺少评委姓名") }
+                    if reason.isEmpty { problem("reason is empty: every reading needs a reason / 缺少复核理由") }
+                    if let first = seen[key] {
+                        problem("\(key) is re-read twice (first at \(first)) / 同一回答重复复核")
+                        return
+                    }
+                    let sheet = cell(f, "sheet")
+                    guard let issuedHash = try store.issuedAppealHash(sheet: sheet, key: key) else {
+                        problem("\(key) was not issued on sheet `\(sheet.prefix(40))` (rows come only from saima appeals template) / 该行不在已发放的复核表中")
+                        return
+                    }
+                    guard issuedHash == cell(f, "row_hash") else {
+                        problem("the row for \(key) differs from the row issued on sheet \(sheet) (row_hash) / 该行与发放时不一致")
+                        return
+                    }
+                    var supersedes = ""
+                    if let earlier = overrides[key], !LLMReader.isReader(earlier.judge) {
+                        guard let supersede, !supersede.trimmed.isEmpty else {
+                            problem("\(key) was already re-read by \(earlier.judge) (\(earlier.source)); pass --supersede \"reason\" to replace that reading / 该回答已复核，替换须使用 --supersede 并说明理由")
+                            return
+                        }
+                        supersedes = " [supersedes \(earlier.judge)'s reading \(earlier.reading.isEmpty ? "none" : earlier.reading) (\(earlier.source)): \(supersede.trimmed)]"
+                    }
+                    seen[key] = "\(path):\(line)"
+                    guard !judge.isEmpty, !reason.isEmpty else { return }
+                    readings.append(ReadingOverride(
+                        key: key, reading: reading, judge: judge, reason: reason + supersedes,
+                        previous: overrides[key]?.reading ?? scores[key]?.extracted ?? "",
+                        source: "\((path as NSString).lastPathComponent):\(line)", decidedAt: now))
+                }
+            } catch is UnusableHeader {
+                continue
+            } catch let error as SheetError {
                 diagnostics.append(Diagnostic(path: error.location, line: 0, message: error.message))
                 continue
             }
-            guard let header = rows.first else {
-                diagnostics.append(Diagnostic(path: path, line: 1, message: "the sheet is empty / 表格为空"))
-                continue
-            }
-            let required = ["team", "track", "set", "item", "sample", "sheet", "row_hash", "judge_reading", "judge", "reason"]
-            let missing = required.filter { !header.fields.contains($0) }
-            guard missing.isEmpty else {
-                diagnostics.append(Diagnostic(path: path, line: header.line, message: "missing column(s) \(missing.joined(separator: ", ")) / 缺少列"))
-                continue
-            }
-            func cell(_ row: [String], _ name: String) -> String {
-                guard let i = header.fields.firstIndex(of: name), i < row.count else { return "" }
-                return row[i].trimmed
-            }
-            for row in rows.dropFirst() {
-                let f = row.fields
-                let raw = cell(f, "judge_reading")
-                if raw.isEmpty { continue }
-                func problem(_ m: String) { diagnostics.append(Diagnostic(path: path, line: row.line, message: m)) }
-                guard let sample = Int(cell(f, "sample")), sample >= 0 else {
-                    problem("sample `\(cell(f, "sample"))` must be a whole number / 采样序号须为整数")
-                    continue
-                }
-                let key = ResultKey(
-                    team: cell(f, "team"), track: cell(f, "track"), set: cell(f, "set"), item: cell(f, "item"),
-                    sample: sample)
-                guard let result = results[key], result.outcome == .ok else {
-                    problem("no answer \(key) in this run / 本轮没有此回答")
-                    continue
-                }
-                guard let (item, _) = items[key], item.type == .singleChoice || item.type == .multiChoice else {
-                    problem("\(key.track)/\(key.set)/\(key.item) is not a choice item; only choice readings can be appealed / 仅选择题可复核")
-                    continue
-                }
-                guard let reading = parseReading(raw, offered: item.choices.map(\.letter)) else {
-                    problem("judge_reading `\(raw)` must be letters of this item (\(item.choices.map(\.letter).joined())) or `none`/`无` / 复核结果须为本题选项字母或“无”")
-                    continue
-                }
-                let judge = cell(f, "judge")
-                let reason = cell(f, "reason")
-                if judge.isEmpty { problem("judge is empty: every reading needs the judge's name / 缺少评委姓名") }
-                if reason.isEmpty { problem("reason is empty: every reading needs a reason / 缺少复核理由") }
-                if let first = seen[key] {
-                    problem("\(key) is re-read twice (first at \(first)) / 同一回答重复复核")
-                    continue
-                }
-                let sheet = cell(f, "sheet")
-                guard let issuedHash = try store.issuedAppealHash(sheet: sheet, key: key) else {
-                    problem("\(key) was not issued on sheet `\(sheet.prefix(40))` (rows come only from saima appeals template) / 该行不在已发放的复核表中")
-                    continue
-                }
-                guard issuedHash == cell(f, "row_hash") else {
-                    problem("the row for \(key) differs from the row issued on sheet \(sheet) (row_hash) / 该行与发放时不一致")
-                    continue
-                }
-                var supersedes = ""
-                if let earlier = overrides[key], !LLMReader.isReader(earlier.judge) {
-                    guard let supersede, !supersede.trimmed.isEmpty else {
-                        problem("\(key) was already re-read by \(earlier.judge) (\(earlier.source)); pass --supersede \"reason\" to replace that reading / 该回答已复核，替换须使用 --supersede 并说明理由")
-                        continue
-                    }
-                    supersedes = " [supersedes \(earlier.judge)'s reading \(earlier.reading.isEmpty ? "none" : earlier.reading) (\(earlier.source)): \(supersede.trimmed)]"
-                }
-                seen[key] = "\(path):\(row.line)"
-                guard !judge.isEmpty, !reason.isEmpty else { continue }
-                readings.append(ReadingOverride(
-                    key: key, reading: reading, judge: judge, reason: reason + supersedes,
-                    previous: overrides[key]?.reading ?? scores[key]?.extracted ?? "",
-                    source: "\((path as NSString).lastPathComponent):\(row.line)", decidedAt: now))
-            }
+            if columns == nil { diagnostics.append(Diagnostic(path: path, line: 1, message: "the sheet is empty / 表格为空")) }
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         guard !readings.isEmpty else { return [] }

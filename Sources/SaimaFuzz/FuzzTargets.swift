@@ -107,6 +107,9 @@ enum FuzzTargets {
             if m.chance(20) { bytes.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0) }
             if m.chance(20) { bytes += [0xB2, 0xE2, 0xCA, 0xD4, 0xFF] }
             _ = try? CSVSheetReader.read(path: scratch + "/f.csv", data: Data(bytes))
+            // The streamed reader appeals imports use, on the same bytes.
+            try Data(bytes).write(to: URL(fileURLWithPath: scratch + "/f.csv"))
+            try? SheetRows.forEach(scratch + "/f.csv") { _, _ in }
         default:  // csv
             let text = (0..<m.rng.below(6)).map { _ in m.string() + m.pick([",", "\"", "\n", "\r\n", ""]) }.joined()
             _ = CSVTable.parseChecked(text)

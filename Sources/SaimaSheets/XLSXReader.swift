@@ -14,6 +14,11 @@ package enum XLSXReader {
     /// file-backed one reports an error).
     package static func read(path: String, limits: SheetLimits = .standard) throws(SheetError) -> [Sheet] {
         let file = (path as NSString).lastPathComponent
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw SheetError(path, "file not found or unreadable") }
+        let overruns = ZIPBounds.overruns([UInt8](bytes))
+        guard overruns.isEmpty else {
+            throw SheetError(file, "damaged ZIP archive: \(overruns.prefix(3).joined(separator: ", ")) extends past the end of the file / 压缩包已损坏")
+        }
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw SheetError(file, "not a valid .xlsx file (a ZIP archive was expected) / 不是有效的 xlsx 文件")

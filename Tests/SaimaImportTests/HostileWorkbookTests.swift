@@ -82,6 +82,22 @@ struct HostileWorkbookTests {
         #expect(error.message.contains("deeper than 64"), "\(error)")
     }
 
+    @Test func anEntryRunningPastTheEndOfTheFileIsRefusedNotReadForever() throws {
+        // ZIPFoundation looped at end of file on such an entry; found by the fuzz run's xlsx target (seed 1796595211).
+        var bytes = [UInt8](try Self.workbook(sheetXML: #"<worksheet \#(Self.ns)><sheetData/></worksheet>"#))
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        var i = 0
+        while i + 46 < bytes.count {
+            if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x01, bytes[i + 3] == 0x02 {
+                let n = Int(bytes[i + 28]) | Int(bytes[i + 29]) << 8
+                if Array(bytes[(i + 46)..<(i + 46 + n)]) == name { for k in 0..<4 { bytes[i + 20 + k] = 0x7F } }
+            }
+            i += 1
+        }
+        let error = try #require(Self.read(Data(bytes), limits: SheetLimits()))
+        #expect(error.message.contains("damaged ZIP archive"), "\(error)")
+    }
+
     @Test func invalidUTF8InAPartIsALocatedErrorNotACrash() throws {
         // FoundationXML traps on some invalid names; found by the fuzz run's xlsx target (seed 7).
         var bytes = Data("<worksheet><sheetData><row><c r=\"A1\" ".utf8)

@@ -95,8 +95,7 @@ package enum LLMReader {
 
     /// One answer: asked, checked, asked once more with the problem if the first reply fails the checks.
     static func readOne(item: Item, track: Track, reply: String, client: JudgeClient) async -> Outcome {
-        let prompt = ([item.system].compactMap { $0 } + item.messages.map(\.content)
-            + [ChatRequestBuilder(track: track).userText(for: item)]).joined(separator: "\n\n")
+        let prompt = ChatRequestBuilder(track: track).promptText(for: item)
         let assessment = ChoiceAnswerExtractor(item: item).assess(reply, prompt: prompt)
         var messages = [
             JudgeClient.message("system", system),

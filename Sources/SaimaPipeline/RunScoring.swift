@@ -1,5 +1,6 @@
 import Foundation
 import SaimaJudging
+import SaimaRunner
 package import SaimaModel
 import SaimaScoring
 package import SaimaStorage
@@ -114,7 +115,7 @@ package enum RunScoring {
                 flags.overridden = true
             } else {
                 // Choice readings leave out what the reply copied from the prompt it was sent.
-                let prompt = choice ? PromptText.of(item, track: track) : nil
+                let prompt = choice ? ChatRequestBuilder(track: track).promptText(for: item) : nil
                 auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit, prompt: prompt)
             }
             var llm: Double?

@@ -129,18 +129,10 @@ package enum RunVerification {
     /// The appeals chain: every reading re-hashed, the head compared with the manifest's.
     static func verifyOverrides(store: RunStore, manifest: RunManifest, into report: inout Report) throws {
         let rows = try store.overrideRows()
-        var previous = RunStore.chainGenesis
-        var expectedSeq: Int64 = 1
-        for row in rows {
-            if row.seq != expectedSeq {
-                report.problems.append("judge reading row(s) \(expectedSeq)–\(row.seq - 1) were deleted / 复核记录被删除")
-            }
-            if row.override.chainHash(previous: previous) != row.chainHash {
-                report.problems.append("judge reading of \(row.override.key) (row \(row.seq)) does not match its chain hash / 复核记录被篡改")
-            }
-            previous = row.chainHash
-            expectedSeq = row.seq + 1
-        }
+        let previous = walkChain(
+            rows.map { row in (row.seq, row.chainHash, { row.override.chainHash(previous: $0) }) }, into: &report,
+            deleted: { "judge reading row(s) \($0)–\($1) were deleted / 复核记录被删除" },
+            edited: { "judge reading of \(rows[$0].override.key) (row \(rows[$0].seq)) does not match its chain hash / 复核记录被篡改" })
         let recorded = manifest.appealsHead ?? RunStore.chainGenesis
         if recorded != previous {
             report.problems.append("the judge readings' chain head \(previous.prefix(12))… differs from the manifest's \(recorded.prefix(12))…: readings were added or removed outside saima appeals / 复核链头与清单不一致")
@@ -152,22 +144,32 @@ package enum RunVerification {
         report.overriddenAnswers = Set(rows.map(\.override.key)).count
     }
 
+    /// Walks a side chain (judge readings, human-score imports) from the genesis hash: a gap in `seq` is reported with
+    /// `deleted(first, last)`, a row whose recomputed hash differs with `edited(index)`. Returns the chain's head.
+    static func walkChain(
+        _ rows: [(seq: Int64, stored: String, recompute: (String) -> String)], into report: inout Report,
+        deleted: (Int64, Int64) -> String, edited: (Int) -> String
+    ) -> String {
+        var previous = RunStore.chainGenesis
+        var expectedSeq: Int64 = 1
+        for (index, row) in rows.enumerated() {
+            if row.seq != expectedSeq { report.problems.append(deleted(expectedSeq, row.seq - 1)) }
+            if row.recompute(previous) != row.stored { report.problems.append(edited(index)) }
+            previous = row.stored
+            expectedSeq = row.seq + 1
+        }
+        return previous
+    }
+
     /// The human scores' chain: every import re-hashed, the head compared with the manifest's, and the scores stored
     /// now compared with the digest the last import recorded (an SQL edit of `human_scores` shows here).
     static func verifyHumanScores(store: RunStore, manifest: RunManifest, into report: inout Report) throws {
         let imports = try store.humanScoreImports()
-        var previous = RunStore.chainGenesis
-        var expectedSeq: Int64 = 1
-        for row in imports {
-            if row.seq != expectedSeq {
-                report.problems.append("human score import(s) \(expectedSeq)–\(row.seq - 1) were deleted / 人工评分导入记录被删除")
-            }
-            if RunStore.humanChainHash(previous: previous, judges: row.judges, digest: row.digest) != row.chainHash {
-                report.problems.append("human score import \(row.seq) does not match its chain hash / 人工评分导入记录被篡改")
-            }
-            previous = row.chainHash
-            expectedSeq = row.seq + 1
-        }
+        let previous = walkChain(
+            imports.map { row in (row.seq, row.chainHash, { RunStore.humanChainHash(previous: $0, judges: row.judges, digest: row.digest) }) },
+            into: &report,
+            deleted: { "human score import(s) \($0)–\($1) were deleted / 人工评分导入记录被删除" },
+            edited: { "human score import \(imports[$0].seq) does not match its chain hash / 人工评分导入记录被篡改" })
         let recorded = manifest.humanHead ?? RunStore.chainGenesis
         if recorded != previous {
             report.problems.append("the human scores' chain head \(previous.prefix(12))… differs from the manifest's \(recorded.prefix(12))…: scores were imported or removed outside saima judges import / 人工评分链头与清单不一致")

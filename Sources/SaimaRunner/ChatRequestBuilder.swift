@@ -32,6 +32,12 @@ public final class ChatRequestBuilder: Sendable {
         return parts.joined(separator: "\n\n")
     }
 
+    /// Every text the model is sent for an item, as one string: the system message, the history and the user text,
+    /// joined by blank lines (what choice readings subtract from a reply, and what the LLM reader shows).
+    public func promptText(for item: Item) -> String {
+        ([item.system].compactMap { $0 } + item.messages.map(\.content) + [userText(for: item)]).joined(separator: "\n\n")
+    }
+
     /// The `messages` array.
     public func messages(for item: Item) throws -> [JSONValue] {
         var messages: [JSONValue] = []

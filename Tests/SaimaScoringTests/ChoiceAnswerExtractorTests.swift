@@ -87,7 +87,11 @@ struct ChoiceAnswerExtractorTests {
     }
 
     @Test func listingEveryOptionIsARestatementNotAChoice() {
-        #expect(Self.read("A. 北京\nB. 上海\nC. 广州\nD. 深圳", multi: true) == nil)
+        // With the prompt known (it holds the list); without it a multi-choice item may be answered in option lines
+        // (`OptionListAnswerTests`).
+        let list = "A. 北京\nB. 上海\nC. 广州\nD. 深圳"
+        #expect(ChoiceAnswerExtractor(item: Fixtures.multi("AB")).extract(list, prompt: "哪些城市是直辖市？\n" + list) == nil)
+        #expect(Self.read(list, multi: false) == nil)
         #expect(Self.read("主要包括：\nA. 北京\nB. 上海\nC. 广州\nD. 深圳", multi: true)?.0 == "ABCD")
     }
 

@@ -59,13 +59,15 @@ public struct ReadingAgreement: Sendable {
         public var letters: String
         public var rule: String
         public var confidence: ReadingConfidence
+        /// Why an uncertain reading is uncertain.
+        public var doubt: String?
     }
 
     /// Saima's reading of every case (read once, grouped as often as wanted).
     public static func measure(_ cases: [ReplyCorpusCase]) -> [Measured] {
         cases.map { c in
             let r = c.saimaReading()
-            return Measured(corpusCase: c, letters: r.letters, rule: r.rule, confidence: r.confidence)
+            return Measured(corpusCase: c, letters: r.letters, rule: r.rule, confidence: r.confidence, doubt: r.doubt)
         }
     }
 
@@ -89,6 +91,19 @@ public struct ReadingAgreement: Sendable {
                 disagreements.append("\(c.id): human '\(c.human)', saima '\(letters)' (\(rule), \(confidence.rawValue))")
             }
         }
+    }
+
+    /// Uncertain readings counted by their doubt (with the rule when the doubt is a guess), most frequent first, each
+    /// with how many of them agree with the human reading.
+    public static func doubts(_ measured: [Measured]) -> [(doubt: String, count: Int, agreeing: Int)] {
+        var counts: [String: (Int, Int)] = [:]
+        for m in measured where m.confidence == .uncertain {
+            let key = m.doubt ?? m.rule
+            let agree = m.letters == m.corpusCase.human ? 1 : 0
+            counts[key, default: (0, 0)].0 += 1
+            counts[key, default: (0, 0)].1 += agree
+        }
+        return counts.map { ($0.key, $0.value.0, $0.value.1) }.sorted { ($0.count, $1.doubt) > ($1.count, $0.doubt) }
     }
 
     /// A Markdown table: one line per group, then the total.

@@ -21,12 +21,12 @@ public struct ReplyCorpusCase: Sendable {
     public var tags: [String]
 
     /// What Saima reads: sorted letters (`""` when unextractable or declined), the rule and the confidence.
-    public func saimaReading() -> (letters: String, rule: String, confidence: ReadingConfidence) {
+    public func saimaReading() -> (letters: String, rule: String, confidence: ReadingConfidence, doubt: String?) {
         let a = ChoiceAnswerExtractor(item: item).assess(reply, prompt: prompt)
         switch a.reading {
-        case .answer(let found): return (found.answer.description, found.rule.rawValue, a.confidence)
-        case .declined: return ("", "declined", a.confidence)
-        case .none: return ("", "unextractable", a.confidence)
+        case .answer(let found): return (found.answer.description, found.rule.rawValue, a.confidence, a.doubt)
+        case .declined: return ("", "declined", a.confidence, a.doubt)
+        case .none: return ("", "unextractable", a.confidence, a.doubt)
         }
     }
 

@@ -75,6 +75,7 @@ public struct ChoiceAnswerExtractor: Sendable {
         {
             reply = String(reply[reply.index(after: newline)...])
         }
+        reply = Self.endingMarksAsLineBreaks(reply)
         var s = ScalarScanner(reply)
         let folded = prompt.flatMap { $0.isEmpty ? nil : PromptEcho.folded($0) } ?? []
         if !folded.isEmpty {
@@ -83,6 +84,7 @@ public struct ChoiceAnswerExtractor: Sendable {
         }
         let groups = ChoiceLetterGroups(offered: offered)
         var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) })
+        statements.everyOptionMayAnswer = folded.isEmpty && multipleAnswers
         statements.numbers = choices.compactMap { c in
             guard let letter = c.letter.unicodeScalars.first,
                 let number = c.text.trimmedSpaces.prefix(while: { $0.isNumber || $0 == "." }).nilIfEmpty,
@@ -94,13 +96,15 @@ public struct ChoiceAnswerExtractor: Sendable {
         // prompt's own example copied.
         if let letters = jsonAnswer(reply), !Self.copiesJSONExample(reply, folded) {
             var a = ChoiceAssessment(reading: .answer(.init(answer: .letters(letters), rule: .answerLine)), confidence: .explicit)
-            a = graded(a, s: s, groups: groups, text: "")
+            a = graded(a, s: s, groups: groups, text: "", everyOptionMayAnswer: statements.everyOptionMayAnswer)
             a.readText = String(String.UnicodeScalarView(s.text))
             return a
         }
         s = scoped(s, statements: statements, groups: groups)
         let text = String(String.UnicodeScalarView(s.text))
-        var a = graded(readScoped(s, text: text, statements: statements, groups: groups), s: s, groups: groups, text: text)
+        var a = graded(
+            readScoped(s, text: text, statements: statements, groups: groups), s: s, groups: groups, text: text,
+            everyOptionMayAnswer: statements.everyOptionMayAnswer)
         a.readText = text
         return a
     }
@@ -135,7 +139,8 @@ public struct ChoiceAnswerExtractor: Sendable {
         -> ChoiceAssessment
     {
         if let letters = bare(s) { return ChoiceAssessment(reading: .answer(.init(answer: .letters(letters), rule: .bare)), confidence: .explicit) }
-        let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
+        var shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
+        shape.everyOptionMayAnswer = statements.everyOptionMayAnswer
         let all = statements.all(s)
         if let (final, position, _) = all.last {
             switch final {
@@ -167,8 +172,11 @@ public struct ChoiceAnswerExtractor: Sendable {
                     doubt: glued ? "the letter touches other text 字母与其他文字相连"
                         : overruled ? "an earlier answer line names other letters 前文答案行字母不同" : nil)
             case .noChoice(let text):
-                // A label line naming no choice never vetoes an earlier explicit answer; the reply is in doubt.
-                if let earlier = all.dropLast().last(where: { if case .letters = $0.final { true } else { false } }),
+                // A label line naming no choice never vetoes an earlier explicit answer (the reply is then in doubt),
+                // unless it withdraws every answer (`【答案】: 题目可能有误`).
+                let lower = text.lowercased()
+                let withdraws = Self.withdrawals.contains { ScalarSearch.contains(lower, $0) }
+                if !withdraws, let earlier = all.dropLast().last(where: { if case .letters = $0.final { true } else { false } }),
                     case .letters(let letters, let line, _) = earlier.final
                 {
                     return ChoiceAssessment(
@@ -176,7 +184,6 @@ public struct ChoiceAnswerExtractor: Sendable {
                         confidence: .uncertain, doubt: "a later answer line names no choice 后一答案行未指明选项")
                 }
                 // A short refusal (`题目有误`, `无正确选项`) is explicit; a long line of prose may paraphrase an option.
-                let lower = text.lowercased()
                 let plain = text.unicodeScalars.count <= Self.shortDecline || Self.refusals.contains { ScalarSearch.contains(lower, $0) }
                 return ChoiceAssessment(
                     reading: .declined(text), confidence: plain ? .explicit : .uncertain,
@@ -212,13 +219,18 @@ public struct ChoiceAnswerExtractor: Sendable {
     }
 
     /// The final checks: several letters to a single-answer item, or no reading from a reply that names options.
-    private func graded(_ a: ChoiceAssessment, s: ScalarScanner, groups: ChoiceLetterGroups, text: String) -> ChoiceAssessment {
+    private func graded(_ a: ChoiceAssessment, s: ScalarScanner, groups: ChoiceLetterGroups, text: String, everyOptionMayAnswer: Bool)
+        -> ChoiceAssessment
+    {
         var a = a
         switch a.reading {
         case .answer(let found):
             if !multipleAnswers, case .letters(let letters) = found.answer, letters.unicodeScalars.count > 1 {
                 a.confidence = .uncertain
                 a.doubt = "several letters to a single-answer item 单选题给出多个字母"
+            } else if everyOptionMayAnswer, ChoiceReplyShape(s: s, groups: groups, forms: forms).listsEveryOption {
+                a.confidence = .uncertain
+                a.doubt = "every option listed 列出全部选项"
             }
         case .none:
             let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
@@ -309,6 +321,20 @@ public struct ChoiceAnswerExtractor: Sendable {
         let probe = Array(r[open..<min(r.count, end + 1)])
         return ScalarSearch.contains(String(String.UnicodeScalarView(foldedPrompt)), String(String.UnicodeScalarView(probe)))
     }
+
+    /// End-of-text marks a model may print (`</s>`, `<|im_end|>`, `<|endoftext|>`, `<|eot_id|>`, `<eos>`), each
+    /// read as a line break: the text before it ends there (`C. 便民性原则</s>` restates option C).
+    static func endingMarksAsLineBreaks(_ reply: String) -> String {
+        guard reply.unicodeScalars.contains("<") else { return reply }
+        var out = reply
+        for mark in endingMarks { out = ScalarSearch.replacing(mark, in: out, with: "\n").0 }
+        return out
+    }
+
+    static let endingMarks = ["</s>", "<|im_end|>", "<|endoftext|>", "<|eot_id|>", "<|end|>", "<eos>"]
+
+    /// Words by which a final answer line withdraws any answer given before it (the question is wrong, no option is).
+    static let withdrawals = ["有误", "有错", "无法作答", "无法回答", "无法确定", "无正确", "没有正确", "都不正确", "都不对", "none of the", "no correct"]
 
     /// Declined answer lines up to this many scalars are plain refusals.
     static let shortDecline = 12

@@ -36,6 +36,11 @@ struct ChoiceAnswerStatements {
     var numbers: [(letter: Unicode.Scalar, value: Double)] = []
     /// Choice texts of single-answer items must match exactly one choice; multi-answer items take all found.
     let choiceText: (String) -> Set<Unicode.Scalar>?
+    /// Whether a list of every option may be an answer: for a multi-choice item whose prompt is unknown. With the prompt
+    /// known, an option list after an answer label was copied from it (nothing chosen), and one answer cannot be every
+    /// option of a single-choice item; a multi-choice item's prompt may ask for answers as option lines (few-shot
+    /// answers in that form), so there every listed letter is read — and the extractor marks the reading uncertain.
+    var everyOptionMayAnswer = false
 
     static let lineLabels = [
         "最终答案", "正确答案", "参考答案", "正确选项", "答案", "回应", "回應", "答", "final answer", "correct answer", "answer",
@@ -144,7 +149,7 @@ struct ChoiceAnswerStatements {
         if let g = groups.group(s, at: p) ?? groups.lowercaseLetter(s, at: p) {
             if let listed = listedLines(s, from: g) {
                 // Every option listed after the label, one per line: the option list copied, nothing chosen.
-                if line, listed.count >= 3, listed == groups.offered { return .noChoice(lineText(s, from: p)) }
+                if line, !everyOptionMayAnswer, listed.count >= 3, listed == groups.offered { return .noChoice(lineText(s, from: p)) }
                 return .letters(listed, explicitLine: line)
             }
             if groups.isHedged(s, g) || (line && g.letters.count == 1 && listsOptions(s, from: g.end)) {
@@ -155,7 +160,7 @@ struct ChoiceAnswerStatements {
         guard line else { return nil }
         let text = lineText(s, from: p)
         // `答案：` followed by the whole option list, one per line: the list copied, nothing chosen.
-        if copiesOptionList(s, from: p) { return .noChoice(text) }
+        if copiesOptionList(s, from: p) { return everyOptionMayAnswer ? .letters(groups.offered, explicitLine: true) : .noChoice(text) }
         // `答案：X` copied from the instruction's placeholder is an echo, not an answer line.
         if Self.placeholders.contains(text.trimmingScalars { "。.，, ".unicodeScalars.contains($0) }.uppercased()) { return nil }
         if let letters = choiceText(text) { return .letters(letters, explicitLine: true) }

@@ -8,6 +8,8 @@ struct ChoiceReplyShape {
     let groups: ChoiceLetterGroups
     /// Choices by letter, in `TextNormalizer.matchingForm`.
     let forms: [Unicode.Scalar: String]
+    /// Whether a list of every option may be an answer (`ChoiceAnswerStatements.everyOptionMayAnswer`).
+    var everyOptionMayAnswer = false
 
     /// The reply's lines, trimmed, without blank lines and code-fence lines.
     var lines: [[Unicode.Scalar]] {
@@ -30,7 +32,7 @@ struct ChoiceReplyShape {
     static func openingLetter(_ line: [Unicode.Scalar]) -> (letter: Unicode.Scalar, rest: [Unicode.Scalar])? {
         var t = ScalarScanner(scalars: line)
         var p = 0
-        while p < t.count, "-*#•> ".unicodeScalars.contains(t[p]) { p += 1 }
+        while p < t.count, "-*#•> ]】".unicodeScalars.contains(t[p]) { p += 1 }
         var q = p
         while q < t.count, t[q].properties.numericType != nil, t[q].isASCII { q += 1 }
         if q > p, q < t.count, t[q] == "." || t[q] == ")" { p = t.skippingSpaces(from: q + 1) }
@@ -63,8 +65,9 @@ struct ChoiceReplyShape {
     /// Rule `listed_options`: the reply lists the options it chooses, one per line as `X. <its text>` (a gloss after
     /// the text allowed), with at most a letter-free line before and after (`B. 黏液性水肿\nE. 心悸、心动过速` → BE;
     /// `下列哪些内容：\nA. …\nB. …\nC. …\n这些选项都…` → ABC). Listing every option is a restatement, not a choice
-    /// (the extractor marks the missing reading uncertain), and a single listed option is a leading letter, unless a
-    /// line introduces the list (`…主要包括：`).
+    /// (the extractor marks the missing reading uncertain), unless `everyOptionMayAnswer` (a multi-choice item whose
+    /// prompt is unknown may be answered in option lines): every letter is then read, uncertain.
+    /// A single listed option is a leading letter, unless a line introduces the list (`…主要包括：`).
     func listedOptions() -> Set<Unicode.Scalar>? {
         let lines = self.lines
         var letters: Set<Unicode.Scalar> = []
@@ -94,7 +97,24 @@ struct ChoiceReplyShape {
                 return nil
             }
         }
-        return letters.count < forms.count || introduced ? letters : nil
+        return letters.count < forms.count || introduced || everyOptionMayAnswer ? letters : nil
+    }
+
+    /// Whether the reply, apart from one label or intro line and end-of-text marks, is every option listed as an
+    /// option line (`A. …\nB. …\nC. …\nD. …`, `答案: A. …\nB. …`).
+    var listsEveryOption: Bool {
+        var letters: Set<Unicode.Scalar> = []
+        var other = 0
+        for line in lines {
+            var l = line
+            if let label = ScalarScanner(scalars: l).matchAny(["答案:", "答案：", "答:", "答："], at: 0) { l = Array(l[label.end...]) }
+            if let (letter, rest) = Self.openingLetter(l), let form = forms[letter], Self.restates(String(String.UnicodeScalarView(rest)), form) {
+                letters.insert(letter)
+            } else {
+                other += 1
+            }
+        }
+        return other <= 1 && letters.count >= 2 && letters.count == forms.count
     }
 
     /// Whether a line's text is the option's text, alone or with a gloss after a colon (`长城：…`), not a verdict.

@@ -19,6 +19,8 @@ struct AgreementCommand: ParsableCommand {
     @Option(help: "Corpus folder. 语料目录") var corpus = "Tests/SaimaScoringTests/RealReplies"
     @Flag(help: "List the development part's disagreements. 列出开发集不一致项") var disagreements = false
     @Option(help: "Explain the reading of one development case by id. 解释开发集某条的读取") var explain: String?
+    @Flag(help: "Measure the development part only (while rules are written). 只测开发集") var devOnly = false
+    @Flag(help: "Count the development part's uncertain readings by doubt. 开发集存疑原因统计") var doubts = false
 
     func run() throws {
         if let explain {
@@ -30,7 +32,7 @@ struct AgreementCommand: ParsableCommand {
         }
         let heldout = (corpus as NSString).appendingPathComponent("heldout")
         let parts: [(String, String)] = [("development part 开发集", corpus), ("held-out part 留出集", heldout)]
-        for (name, folder) in parts where FileManager.default.fileExists(atPath: folder) {
+        for (name, folder) in parts where FileManager.default.fileExists(atPath: folder) && !(devOnly && folder == heldout) {
             let cases = try ReplyCorpusCase.load(folder: folder)
             let measured = ReadingAgreement.measure(cases)
             print("## \(name): \(folder) (\(cases.count) replies)\n")
@@ -40,6 +42,11 @@ struct AgreementCommand: ParsableCommand {
             if disagreements, folder == corpus {
                 let d = ReadingAgreement(measured, by: .source).disagreements
                 print("Disagreements (\(d.count)):\n" + d.joined(separator: "\n") + "\n")
+            }
+            if doubts, folder == corpus {
+                print("| uncertain because 存疑原因 | readings | agree with human |\n|---|---:|---:|")
+                for d in ReadingAgreement.doubts(measured) { print("| \(d.doubt) | \(d.count) | \(d.agreeing) |") }
+                print("")
             }
         }
     }

@@ -3,9 +3,9 @@ import Testing
 
 @testable import SaimaScoring
 
-/// Replies that answer by listing option lines, end-of-text marks, and final lines that withdraw an answer. The replies
-/// are real: DISC-LawLLM's published legal-exam outputs (development part of the real-reply corpus, Apache-2.0), and
-/// a GAOKAO-Bench GPT-4 reply.
+/// Replies that answer by listing option lines or letters, end-of-text marks, final lines that withdraw an answer,
+/// letters rejected or cut off. The replies are real: DISC-LawLLM's (Apache-2.0) and LexEval's (MIT) published
+/// legal-exam outputs, from the development part of the real-reply corpus, and a GAOKAO-Bench GPT-4 reply.
 struct OptionListAnswerTests {
     static func letters(_ a: ChoiceAssessment) -> String? {
         if case .answer(let found) = a.reading { return found.answer.description }
@@ -63,5 +63,38 @@ struct OptionListAnswerTests {
         // A label line that only explains (`解释：…`) still never vetoes the answer before it.
         let explained = ChoiceAnswerExtractor(item: Fixtures.single("B")).assess("【正确答案】B<eoa>\n解释：上海是直辖市。")
         #expect(Self.letters(explained) == "B")
+    }
+
+    static let lexevalChoices = ["作为现代社会个人最基本的权利", "尊重和保障人权是宪法规定的原则", "公民和政治权利是现代人权的核心", "保障人民群众的公民和政治权利"]
+
+    @Test func lettersListedOnePerLineAreTheAnswer() {
+        // LexEval few-shot, Baichuan-13B-Chat, task 1_1 item 112.
+        let a = ChoiceAnswerExtractor(item: Self.item(Self.lexevalChoices, multi: true)).assess("1. A\n2. B\n3. D")
+        #expect(Self.letters(a) == "ABD")
+        // A line that is not a letter alone makes it something else (here a stray letter, a guess).
+        let mixed = ChoiceAnswerExtractor(item: Self.item(Self.lexevalChoices, multi: true)).assess("1. A\n2. 见解析")
+        #expect(mixed.confidence == .uncertain)
+    }
+
+    @Test func anEmptyOptionLabelBeforeInventedQuestionsIsNoAnswer() {
+        // LexEval few-shot, GoGPT-13B, task 3_1 item 851.
+        let texts = ["追偿权纠纷", "损害股东利益责任", "缔约过失责任", "信用证开证"]
+        let a = ChoiceAnswerExtractor(item: Self.item(texts, multi: true)).assess(" \nA: \n1. 甲方是否已经代偿？\n2. 甲方")
+        #expect(Self.letters(a) == nil)
+        #expect(Self.letters(ChoiceAnswerExtractor(item: Self.item(texts, multi: true)).assess("A: 追偿权纠纷")) == "A")
+    }
+
+    @Test func lettersAllRejectedAreNoAnswer() {
+        // LexEval zero-shot, LaWGPT 1.0, task 6_2 item 755.
+        let texts = ["剥夺职业资格是主刑的一种。", "禁止驾驶任何车辆是附加刑的一种。", "狱中学习成绩优异可以直接减刑。", "没收财产属于附加刑的一种。"]
+        let a = ChoiceAnswerExtractor(item: Self.item(texts, multi: true)).assess("A、B、C、D都是错误的。A、B、C、D都是错误")
+        #expect(Self.letters(a) == nil)
+    }
+
+    @Test func lettersCutOffAtAColonAreInDoubt() {
+        // LexEval zero-shot, LaWGPT 1.1, task 6_1 item 499: a walk-through that stopped after its opening.
+        let a = ChoiceAnswerExtractor(item: Self.item(Self.lexevalChoices, multi: true)).assess("A、B、C、D：")
+        #expect(a.confidence == .uncertain)
+        #expect(ChoiceAnswerExtractor(item: Self.item(Self.lexevalChoices, multi: true)).assess("A、C").confidence == .explicit)
     }
 }

@@ -138,7 +138,15 @@ public struct ChoiceAnswerExtractor: Sendable {
     private func readScoped(_ s: ScalarScanner, text reply: String, statements: ChoiceAnswerStatements, groups: ChoiceLetterGroups)
         -> ChoiceAssessment
     {
-        if let letters = bare(s) { return ChoiceAssessment(reading: .answer(.init(answer: .letters(letters), rule: .bare)), confidence: .explicit) }
+        if let letters = bare(s) {
+            // Letters opening a sentence cut off at its colon (`A、B、C、D：`) may begin a walk-through of the options.
+            var e = s.count
+            while e > 0, s.isSpace(e - 1) { e -= 1 }
+            let cut = letters.count > 1 && e > 0 && s[e - 1] == ":"
+            return ChoiceAssessment(
+                reading: .answer(.init(answer: .letters(letters), rule: .bare)), confidence: cut ? .uncertain : .explicit,
+                doubt: cut ? "the letters end in a colon, the reply cut off 字母后接冒号，回答中断" : nil)
+        }
         var shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
         shape.everyOptionMayAnswer = statements.everyOptionMayAnswer
         let all = statements.all(s)
@@ -193,7 +201,7 @@ public struct ChoiceAnswerExtractor: Sendable {
         let enumeration = shape.isEnumeration
         // Rules 4–9 in order; the first that reads something wins.
         let rules: [(ExtractionRule, () -> Set<Unicode.Scalar>?)] = [
-            (.listedOptions, { shape.listedOptions() }),
+            (.listedOptions, { shape.listedOptions() ?? shape.letterLines() }),
             (.conclusion, { shape.conclusion(multipleAnswers: multipleAnswers) }),
             (.letterStatement, { letterStatement(s, groups) }),
             (.leadingLetter, { enumeration ? nil : leadingLetter(s, groups)?.letters }),
@@ -399,6 +407,12 @@ public struct ChoiceAnswerExtractor: Sendable {
         if let label = s.matchAny(["选项", "option"], at: p) { p = s.skippingSpaces(from: label.end) }
         guard let g = groups.group(s, at: p), !groups.isEnglishWord(s, g) else { return nil }
         guard g.end == s.count || s.isSpace(g.end) || Self.leadingDelimiters.contains(s[g.end]) else { return nil }
+        // `A:` alone on its line with more after it labels an option left empty (`A: \n1. 甲方是否…`), not an answer.
+        if g.end < s.count, s[g.end] == ":" {
+            var e = g.end + 1
+            while e < s.count, s[e] == " " || s[e] == "\t" { e += 1 }
+            if e < s.count, s[e] == "\n", s.text[e...].contains(where: { !$0.properties.isWhitespace }) { return nil }
+        }
         return g
     }
 
@@ -440,12 +454,13 @@ public struct ChoiceAnswerExtractor: Sendable {
 
     /// Rule 7: standalone groups anywhere, all agreeing.
     private func strayLetter(_ s: ScalarScanner, _ groups: ChoiceLetterGroups) -> ChoiceLetterGroups.Group? {
+        let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
         var found: [ChoiceLetterGroups.Group] = []
         let math = s.mathMask
         var i = 0
         while i < s.count {
             if let g = groups.group(s, at: i) {
-                if !groups.isEnglishWord(s, g), !math[g.start], !isOptionLabel(s, g) { found.append(g) }
+                if !groups.isEnglishWord(s, g), !math[g.start], !isOptionLabel(s, g), !shape.isRejected(g) { found.append(g) }
                 i = g.end
             } else {
                 i += 1

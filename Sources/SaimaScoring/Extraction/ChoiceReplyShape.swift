@@ -117,6 +117,28 @@ struct ChoiceReplyShape {
         return other <= 1 && letters.count >= 2 && letters.count == forms.count
     }
 
+    /// Rule `listed_options`, letters alone: every line of the reply is one letter group, after an optional list mark
+    /// (`1. A\n2. B\n3. D`, `- A\n- C`) — two lines or more; the union of their letters.
+    func letterLines() -> Set<Unicode.Scalar>? {
+        let lines = self.lines
+        guard lines.count >= 2 else { return nil }
+        var letters: Set<Unicode.Scalar> = []
+        for line in lines {
+            var p = 0
+            while p < line.count, "-*•> ".unicodeScalars.contains(line[p]) { p += 1 }
+            var q = p
+            while q < line.count, line[q].properties.numericType != nil, line[q].isASCII { q += 1 }
+            if q > p, q < line.count, line[q] == "." || line[q] == ")" || line[q] == "、" { p = q + 1 }
+            var e = line.count
+            while e > p, line[e - 1] == " " || ".。,，;；)】".unicodeScalars.contains(line[e - 1]) { e -= 1 }
+            let t = ScalarScanner(scalars: Array(line[p..<e]).map(\.asciiUppercased))
+            let b = t.skippingSpaces(from: 0)
+            guard let g = groups.group(t, at: b), g.end == t.count else { return nil }
+            letters.formUnion(g.letters)
+        }
+        return letters
+    }
+
     /// Whether a line's text is the option's text, alone or with a gloss after a colon (`长城：…`), not a verdict.
     /// A copy with small slips counts: a text cut short (at least 60% of the option, 6 scalars or more) or one
     /// whose longest common subsequence with the option covers 85% of the longer of the two.
@@ -196,11 +218,12 @@ struct ChoiceReplyShape {
 
     static let confirmationWords = ["正确", "答案", "应选", "故选", "应该选", "符合题意", "correct", "answer", "right choice", "best"]
 
-    /// A letter rejected in its sentence (`选项 B 不正确`, `A is wrong`) is not a conclusion; `A is the incorrect
+    /// A letter rejected in its sentence (`选项 B 不正确`, `A is wrong`, `A、B、C、D都是错误的`) is not a conclusion (nor a
+    /// stray letter); `A is the incorrect
     /// statement` (naming the answer to a "which is wrong" question) is.
-    private func isRejected(_ g: ChoiceLetterGroups.Group) -> Bool {
+    func isRejected(_ g: ChoiceLetterGroups.Group) -> Bool {
         var p = s.skippingSpaces(from: g.end)
-        for words in [["选项", "项", "option"], ["是", "is", "为"]] {
+        for words in [["选项", "项", "option"], ["都", "均", "all"], ["是", "is", "are", "为"]] {
             if let m = s.matchAny(words, at: p) { p = s.skippingSpaces(from: m.end) }
         }
         return s.matchAny(["不正确", "错误", "不对", "不符合", "不是", "incorrect", "wrong", "not"], at: p) != nil

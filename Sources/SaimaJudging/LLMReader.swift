@@ -1,6 +1,6 @@
 import Foundation
 package import SaimaModel
-import SaimaRunner
+package import SaimaRunner
 import SaimaScoring
 package import SaimaStorage
 
@@ -37,7 +37,11 @@ package enum LLMReader {
 
     /// Reads every uncertain answer not yet re-read and records the accepted readings (one transaction at the end);
     /// the caller holds the run's write lock and records the new appeals head in the manifest.
-    package static func read(store: RunStore, tracks: [Track], client: JudgeClient) async throws -> Summary {
+    /// `manifest` gives each team's choice orders: the reader sees the item as the team saw it, and its letters (shown
+    /// letters) are stored as a judge's reading is.
+    package static func read(store: RunStore, tracks: [Track], client: JudgeClient, manifest: RunManifest? = nil) async throws
+        -> Summary
+    {
         var lookup: [String: (Item, Track)] = [:]
         for track in tracks {
             for set in track.questionSets {
@@ -60,7 +64,9 @@ package enum LLMReader {
             func addNext() {
                 guard let r = pending.popFirst() else { return }
                 let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
-                group.addTask { (r, await readOne(item: item, track: track, reply: r.content ?? "", client: client)) }
+                let shown = (manifest?.choiceOrder(team: r.key.team, track: r.key.track, set: r.key.set, item: item)
+                    ?? .identity(item.choices.count)).presented(item)
+                group.addTask { (r, await readOne(item: shown, track: track, reply: r.content ?? "", client: client)) }
             }
             for _ in 0..<max(1, client.endpoint.maxConcurrency * 2) { addNext() }
             while let next = try await group.next() {

@@ -67,6 +67,9 @@ public struct QuestionSet: Sendable, Hashable, Identifiable {
     public var answersWithheld: Bool
     /// `min_correct` in `track.yaml`: the fewest correct options of its multi-choice items (default 1, 不定项).
     public var minimumCorrect = 1
+    /// `shuffle_choices` in `track.yaml` (default true): each team sees each choice item's choices in its own seeded
+    /// order (`ChoiceOrder`); false for sets whose options refer to one another throughout.
+    public var shuffleChoices = true
     public var items: ItemList
     /// SHA-256 (hex) over the set's normalized items; see `QuestionSetHasher`.
     public var contentHash: String

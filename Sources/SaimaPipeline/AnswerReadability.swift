@@ -42,22 +42,23 @@ package enum AnswerReadability {
                 s.confidence[c, default: 0] += 1
                 if c == .uncertain {
                     let rank = score.unextractable ? 0 : weak ? 1 : 2
-                    uncertain.append((rank, example(r, score)))
+                    uncertain.append((rank, example(r, score, item)))
                 }
             }
             if score.unextractable { s.unextractable += 1 } else if weak { s.guessed += 1 } else { continue }
-            if s.examples.count < 3 { s.examples.append(example(r, score)) }
+            if s.examples.count < 3 { s.examples.append(example(r, score, item)) }
         }
         s.uncertainExamples = uncertain.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
             .prefix(3).map(\.element.example)
         return s
     }
 
-    /// The item, the end of the reply and what was read from it.
-    static func example(_ r: ItemResult, _ score: StoredScore) -> (item: String, tail: String, reading: String) {
+    /// The item, the end of the reply and what was read from it (in the letters the team saw).
+    static func example(_ r: ItemResult, _ score: StoredScore, _ item: Item) -> (item: String, tail: String, reading: String) {
         let text = (r.content ?? "").trimmed.replacingOccurrences(of: "\n", with: " ")
         let tail = text.count > 80 ? "…" + text.suffix(80) : text
-        let reading = score.unextractable ? "nothing 未读出" : "\(score.extracted ?? "") (\(score.rule ?? ""))"
+        let letters = ChoiceOrder(record: score.choiceOrder, item: item).showing(score.extracted ?? "", of: item)
+        let reading = score.unextractable ? "nothing 未读出" : "\(letters) (\(score.rule ?? ""))"
         return ("\(r.key.track)/\(r.key.set)/\(r.key.item)", tail, reading)
     }
 

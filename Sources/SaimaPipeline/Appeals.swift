@@ -2,11 +2,15 @@ import Foundation
 package import SaimaModel
 import SaimaJudging
 import SaimaSheets
+import SaimaRunner
 import SaimaScoring
 package import SaimaStorage
 
 /// Appeals and adjudication of answer readings: a sheet of answers to re-read (`appeals.csv`, UTF-8 with BOM)
 /// and the import of a judge's readings, validated all at once and stored append-only in the appeals chain.
+///
+/// Every letter on the sheet is the letter the team saw: `choices` are in the team's order (`ChoiceOrder`), and so are
+/// `current_reading` and the judge's reading, which is stored that way and scored against the item as shown.
 ///
 /// Sheet columns: `team track set item sample` (the answer), `question`, `choices`, `reply`, `current_reading`
 /// (letters, or empty when nothing was read), `rule` (how it was read, or `unextractable`/`declined`), `why` (why
@@ -47,6 +51,7 @@ package enum Appeals {
         let items = ItemIndex(tracks: tracks)
         let scores = try store.currentScores()
         let overrides = try store.currentOverrides()
+        let manifest = try RunManifestStore.load(store: store)
         let results = try store.currentResults().filter { $0.outcome == .ok && (teams.isEmpty || teams.contains($0.key.team)) }
         var readingsByItem: [String: Set<String>] = [:]
         for r in results {
@@ -74,12 +79,16 @@ package enum Appeals {
             if selection == .weak && why.isEmpty { continue }
             if selection == .uncertain && !uncertain && !why.contains(where: { $0.hasPrefix("samples disagree") }) { continue }
             let reply = r.content ?? ""
-            let reading = overrides[r.key]?.reading ?? s?.extracted ?? ""
+            // The choices and letters as this team saw them; a judge's reading is stored in those letters too.
+            let order = manifest?.choiceOrder(team: r.key.team, track: r.key.track, set: r.key.set, item: item)
+                ?? .identity(item.choices.count)
+            let shown = order.presented(item)
+            let reading = overrides[r.key]?.reading ?? s?.extracted.map { order.showing($0, of: item) } ?? ""
             let hash = rowHash(r.key, reply: reply, reading: reading, rule: rule)
             issued.append((r.key, hash))
             text += CSVTable.line([
                 r.key.team, r.key.track, r.key.set, r.key.item, String(r.key.sample), item.prompt,
-                item.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"),
+                shown.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"),
                 reply.count > replyLimit ? String(reply.prefix(replyLimit)) + "…" : reply,
                 reading, rule, why.joined(separator: "; "), sheet, hash, "", "", "",
             ])

@@ -24,7 +24,8 @@ package enum JudgingPipeline {
         let store = try RunStore(folder: folder)
         let judging = try await RunJudging.judge(store: store, tracks: tracks, client: client)
         try store.lockForWriting()
-        let reader = try await LLMReader.read(store: store, tracks: tracks, client: client)
+        let reader = try await LLMReader.read(
+            store: store, tracks: tracks, client: client, manifest: try RunManifestStore.load(store: store))
         if let head = reader.appealsHead {
             try RunManifestStore.recordAppealsHead(head, count: try store.overrideRows().count, store: store, folder: folder)
         }

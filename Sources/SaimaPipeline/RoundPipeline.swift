@@ -72,10 +72,10 @@ package enum RoundPipeline {
             round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
             submissions: spec.submissions)
         manifest.awards = spec.awards?.json
-        try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
+        let frozen = try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
         let plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
-            samples: spec.samples, existing: try store.currentOutcomes(), retryFailed: spec.retryFailed)
+            samples: spec.samples, existing: try store.currentOutcomes(), retryFailed: spec.retryFailed, manifest: frozen)
         return (store, plans)
     }
 

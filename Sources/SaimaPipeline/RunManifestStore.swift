@@ -8,22 +8,44 @@ package import SaimaStorage
 package enum RunManifestStore {
     package enum Problem: Error, CustomStringConvertible {
         case changedSets([String])
+        case changedShuffle([String])
         package var description: String {
             switch self {
             case .changedSets(let sets):
                 "question sets changed since this run began: \(sets.joined(separator: ", ")); use a new --out. "
                     + "题集内容自本轮开始后已改变，请使用新的输出目录。"
+            case .changedShuffle(let sets):
+                "shuffle_choices changed since this run began: \(sets.joined(separator: ", ")); use a new --out. "
+                    + "选项乱序设置自本轮开始后已改变，请使用新的输出目录。"
             }
         }
     }
 
     /// Writes the manifest before the first request; on resume, refuses question sets that changed.
-    package static func freeze(_ manifest: RunManifest, store: RunStore, folder: String) throws {
+    /// A resumed run keeps the choice-order scheme it began with (none for runs begun before Saima shuffled choices),
+    /// and refuses a set whose `shuffle_choices` changed. Returns the manifest as frozen.
+    @discardableResult
+    package static func freeze(_ manifest: RunManifest, store: RunStore, folder: String) throws -> RunManifest {
+        var manifest = manifest
         if let existing = try load(store: store) {
             let changed = existing.changedSets(comparedWith: manifest).filter { existing.setHashes[$0] != nil }
             if !changed.isEmpty { throw Problem.changedSets(changed) }
+            manifest.choiceOrder = existing.choiceOrder
+            var flipped: [String] = []
+            for i in manifest.questionSets.indices {
+                let entry = manifest.questionSets[i]
+                if existing.choiceOrder == nil {
+                    manifest.questionSets[i].shuffleChoices = nil
+                } else if let old = existing.questionSets.first(where: { $0.track == entry.track && $0.set == entry.set }),
+                    (old.shuffleChoices ?? false) != (entry.shuffleChoices ?? false)
+                {
+                    flipped.append("\(entry.track)/\(entry.set)")
+                }
+            }
+            if !flipped.isEmpty { throw Problem.changedShuffle(flipped.sorted()) }
         }
         try save(manifest, store: store, folder: folder)
+        return manifest
     }
 
     package static func load(store: RunStore) throws -> RunManifest? {

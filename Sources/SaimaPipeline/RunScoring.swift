@@ -85,8 +85,12 @@ package enum RunScoring {
         /// Cached verdicts of the run's judge model, when it has one.
         let verdicts: [String: JudgeCacheEntry]?
 
+        /// The run's manifest: the seed and sets of each team's choice orders.
+        let manifest: RunManifest?
+
         init(store: RunStore, tracks: [Track]) throws {
             items = ItemIndex(tracks: tracks)
+            manifest = try RunManifestStore.load(store: store)
             overrides = try store.currentOverrides()
             var human: [ResultKey: [Double]] = [:]
             for h in try store.humanScores() { human[h.key, default: []].append(h.score) }
@@ -106,18 +110,24 @@ package enum RunScoring {
                     key: key, score: 0, reason: result.outcome.rawValue, extracted: nil,
                     metric: MetricRegistry.metricName(for: item), metricVersion: 0, unextractable: false), flags)
             }
-            let auto: ItemScore
+            var auto: ItemScore
             let choice = item.type == .singleChoice || item.type == .multiChoice
+            // The item as this team saw it: a reply's letters, and a judge's reading of it, are shown letters.
+            let order = manifest?.choiceOrder(team: key.team, track: key.track, set: key.set, item: item)
+                ?? .identity(item.choices.count)
+            let shown = order.presented(item)
             if let o = overrides[key], choice {
                 auto = scorer.score(
-                    item: item, judgeReading: o.reading, partialCredit: set.partialCredit,
+                    item: shown, judgeReading: o.reading, partialCredit: set.partialCredit,
                     rule: LLMReader.isReader(o.judge) ? .llmReader : .judgeReading)
                 flags.overridden = true
             } else {
                 // Choice readings leave out what the reply copied from the prompt it was sent.
-                let prompt = choice ? ChatRequestBuilder(track: track).promptText(for: item) : nil
-                auto = scorer.score(item: item, response: result.content ?? "", partialCredit: set.partialCredit, prompt: prompt)
+                let prompt = choice ? ChatRequestBuilder(track: track).promptText(for: shown) : nil
+                auto = scorer.score(item: shown, response: result.content ?? "", partialCredit: set.partialCredit, prompt: prompt)
             }
+            // Stored readings are in the item's own letters.
+            if choice, !order.isIdentity, let letters = auto.extracted { auto.extracted = order.original(letters, of: item) }
             var llm: Double?
             if let verdicts, let verdict = verdicts[
                 PointwiseJudge.cacheKey(track: key.track, set: key.set, item: item) + "\u{1F}"
@@ -150,7 +160,8 @@ package enum RunScoring {
             return .scored(StoredScore(
                 key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
                 metricVersion: s.metricVersion, unextractable: s.unextractable, autoScore: autoScore, llmScore: llm,
-                humanScore: human, rule: s.rule?.rawValue, confidence: s.confidence?.rawValue), flags)
+                humanScore: human, rule: s.rule?.rawValue, confidence: s.confidence?.rawValue,
+                choiceOrder: order.isIdentity ? nil : order.record(of: item)), flags)
         }
     }
 }

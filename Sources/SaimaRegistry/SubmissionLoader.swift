@@ -145,7 +145,8 @@ public enum SubmissionLoader {
         s.properties.generalCategory == .control || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value)
     }
 
-    static func isValidTeamID(_ id: String) -> Bool {
+    /// Whether `id` is a team id: non-empty, only a–z, 0–9, `-` and `_`.
+    public static func isValidTeamID(_ id: String) -> Bool {
         !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 }

@@ -10,7 +10,7 @@ struct TrackFileLoader {
 
     static let trackFields: Set<String> = ["id", "name", "description", "weight", "question_sets", "datasets", "version"]
     static let setFields: Set<String> = [
-        "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary", "answers_withheld", "min_correct",
+        "id", "file", "pilot_unit", "split", "weight", "description", "partial_credit", "canary", "answers_withheld", "min_correct", "shuffle_choices",
         "source",
         "scoring",
     ]
@@ -117,6 +117,7 @@ struct TrackFileLoader {
         let description = entry.localized("description", required: false, diagnostics: &diagnostics)
         let canary = entry.string("canary", required: false, diagnostics: &diagnostics)
         let withheld = entry.bool("answers_withheld", default: false, diagnostics: &diagnostics)
+        let shuffle = entry.bool("shuffle_choices", default: true, diagnostics: &diagnostics)
         let scoring = Self.scoringMode(entry, diagnostics: &diagnostics)
         if let setID, existing.contains(where: { $0.id == setID }) {
             diagnostics.append(Diagnostic(path: path, line: entry.line, message: "duplicate question set id `\(setID)`"))
@@ -148,6 +149,7 @@ struct TrackFileLoader {
             canary: canary, answersWithheld: withheld, items: items, contentHash: contentHash)
         set.scoring = scoring
         set.minimumCorrect = minimum
+        set.shuffleChoices = shuffle
         return set
     }
 

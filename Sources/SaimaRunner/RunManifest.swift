@@ -36,6 +36,9 @@ public struct RunManifest: Sendable, Codable, Equatable {
     /// The human scores' chain head and import count after the last `judges import`.
     public var humanHead: String?
     public var humanImports: Int?
+    /// The scheme by which each team's choice orders were drawn from the seed (`ChoiceOrder.scheme`); nil in runs
+    /// started before Saima shuffled choices, which show every item in its own order.
+    public var choiceOrder: String?
 
     /// One question set of the round.
     public struct SetEntry: Sendable, Codable, Equatable {
@@ -47,10 +50,13 @@ public struct RunManifest: Sendable, Codable, Equatable {
         public var items: Int
         public var contentHash: String
         public var weight: Double
+        /// Whether the set's choices were shown in each team's own order (nil in older manifests: they were not).
+        public var shuffleChoices: Bool?
 
         enum CodingKeys: String, CodingKey {
             case track, set, split, file, items, weight
             case contentHash = "content_hash"
+            case shuffleChoices = "shuffle_choices"
         }
     }
 
@@ -82,6 +88,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
         case appealsRows = "appeals_rows"
         case humanHead = "human_head"
         case humanImports = "human_imports"
+        case choiceOrder = "choice_order"
     }
 
     public init(round: String, split: Split?, samples: Int, seed: UInt64, tracks: [Track], submissions: [Submission],
@@ -105,9 +112,10 @@ public struct RunManifest: Sendable, Codable, Equatable {
         questionSets = tracks.flatMap { track in
             track.questionSets(split: split).map { set in
                 SetEntry(track: track.id, set: set.id, split: set.split.rawValue, file: set.path, items: set.items.count,
-                         contentHash: set.contentHash, weight: set.weight)
+                         contentHash: set.contentHash, weight: set.weight, shuffleChoices: set.shuffleChoices)
             }
         }
+        choiceOrder = ChoiceOrder.scheme
         teams = submissions.map { s in
             TeamEntry(team: s.id, name: .init(zh: s.team.zh, en: s.team.en), tracks: s.tracks,
                       endpoint: s.endpoint.manifestJSON)
@@ -139,6 +147,21 @@ public struct RunManifest: Sendable, Codable, Equatable {
 
     /// Award tiers, when the round file set them.
     public var awardRule: AwardRule? { AwardRule(json: awards) }
+
+    /// The seed choice orders are drawn from, when the run shuffles choices at all (nil: every item in its own order).
+    public var choiceSeed: UInt64? { choiceOrder == ChoiceOrder.scheme ? seed : nil }
+
+    /// Whether a set's choices are shown in each team's own order in this run.
+    public func shufflesChoices(track: String, set: String) -> Bool {
+        choiceSeed != nil && questionSets.contains { $0.track == track && $0.set == set && $0.shuffleChoices == true }
+    }
+
+    /// The order `team` was shown `item` of `track/set` in this run.
+    public func choiceOrder(team: String, track: String, set: String, item: Item) -> ChoiceOrder {
+        guard let seed = choiceSeed else { return .identity(item.choices.count) }
+        return ChoiceOrder.forTeam(team, track: track, set: set, item: item, seed: seed,
+                                   shuffle: shufflesChoices(track: track, set: set))
+    }
 
     /// `track/set` → content hash.
     public var setHashes: [String: String] {

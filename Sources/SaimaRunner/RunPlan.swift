@@ -10,9 +10,14 @@ public struct WorkItem: Sendable {
     final class Context: Sendable {
         let team: String
         let builder: ChatRequestBuilder
-        init(team: String, builder: ChatRequestBuilder) {
+        /// The seed of the team's choice orders, and the indexes of the track's sets that shuffle (`ChoiceOrder`).
+        let choiceSeed: UInt64?
+        let shuffledSets: Set<Int>
+        init(team: String, builder: ChatRequestBuilder, choiceSeed: UInt64? = nil, shuffledSets: Set<Int> = []) {
             self.team = team
             self.builder = builder
+            self.choiceSeed = choiceSeed
+            self.shuffledSets = shuffledSets
         }
     }
 
@@ -40,8 +45,14 @@ public struct WorkItem: Sendable {
             sample: Int(sampleNumber))
     }
 
-    /// The item to ask.
-    public var item: Item { builder.track.questionSets[setIndex].items[itemIndex] }
+    /// The item to ask, as this team sees it (its choices in the team's order, `ChoiceOrder`).
+    public var item: Item {
+        let set = builder.track.questionSets[setIndex]
+        let item = set.items[itemIndex]
+        guard let seed = context.choiceSeed, context.shuffledSets.contains(setIndex) else { return item }
+        return ChoiceOrder.forTeam(context.team, track: builder.track.id, set: set.id, item: item, seed: seed, shuffle: true)
+            .presented(item)
+    }
 }
 
 /// Everything one team must answer in a run.
@@ -61,10 +72,11 @@ public struct TeamPlan: Sendable {
 /// Decides which requests a run makes.
 public enum RunPlanner {
     /// Every (team, entered track, question set of `split`, item, sample), minus what `existing`
-    /// shows as finished: `ok` results always, failed ones unless `retryFailed`.
+    /// shows as finished: `ok` results always, failed ones unless `retryFailed`. With the run's frozen `manifest`,
+    /// each team is shown the choices of the sets that shuffle in its own order (`RunManifest.choiceOrder`).
     public static func plan(
         registry: [Track], submissions: [Submission], trackFilter: Set<String>?, split: Split?, samples: Int,
-        existing: [ResultKey: Outcome], retryFailed: Bool
+        existing: [ResultKey: Outcome], retryFailed: Bool, manifest: RunManifest? = nil
     ) -> [TeamPlan] {
         submissions.map { submission in
             var work: [WorkItem] = []
@@ -78,7 +90,13 @@ public enum RunPlanner {
             var done = 0
             for track in registry where submission.tracks.contains(track.id) {
                 if let trackFilter, !trackFilter.contains(track.id) { continue }
-                let context = WorkItem.Context(team: submission.id, builder: ChatRequestBuilder(track: track))
+                // Choice orders as the frozen manifest records them (none without one, or for runs begun before them).
+                let shuffled = Set(track.questionSets.indices.filter { i in
+                    manifest?.shufflesChoices(track: track.id, set: track.questionSets[i].id) == true
+                })
+                let context = WorkItem.Context(
+                    team: submission.id, builder: ChatRequestBuilder(track: track), choiceSeed: manifest?.choiceSeed,
+                    shuffledSets: shuffled)
                 for (setIndex, set) in track.questionSets.enumerated() {
                     if let split, set.split != split { continue }
                     for (itemIndex, itemID) in set.items.ids.enumerated() {

@@ -6,7 +6,7 @@ package enum ResultExport {
     /// The exported columns, in order.
     package static let columns = [
         "team", "track", "set", "item", "sample", "outcome", "attempts", "http_status", "latency_ms", "ttft_ms",
-        "content", "extracted", "rule", "confidence", "score", "reason",
+        "content", "extracted", "rule", "confidence", "score", "reason", "choice_order",
     ]
 
     package static func records(store: RunStore) throws -> [JSONValue] {
@@ -25,6 +25,7 @@ package enum ResultExport {
                 "confidence": score?.confidence.map(JSONValue.string) ?? .null,
                 "score": score.map { .number($0.score) } ?? .null,
                 "reason": score.map { .string($0.reason) } ?? .null,
+                "choice_order": score?.choiceOrder.map(JSONValue.string) ?? .null,
             ])
         }
     }

@@ -99,6 +99,9 @@ package final class RunStore: Sendable {
         m.registerMigration("v7-reading-confidence") { db in
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN confidence TEXT")
         }
+        m.registerMigration("v10-choice-order") { db in
+            try db.execute(sql: "ALTER TABLE scores ADD COLUMN choice_order TEXT")
+        }
         return m
     }
 

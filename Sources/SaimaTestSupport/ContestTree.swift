@@ -15,9 +15,10 @@ package enum ContestTree {
     }
 
     /// Writes `<root>/Tracks/<track>/` (track.yaml and `questions/<set>.jsonl`) and `<root>/Submissions/<team>/`.
+    /// `shuffleChoices: false` shows every team the choices as written (for tests whose endpoint answers fixed letters).
     package static func write(
         root: String, track: String, trackName: (zh: String, en: String), set: String, items: [String], teams: [Team],
-        port: Int, maxConcurrency: Int, timeoutSeconds: Int
+        port: Int, maxConcurrency: Int, timeoutSeconds: Int, shuffleChoices: Bool = true
     ) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: "\(root)/Tracks/\(track)/questions", withIntermediateDirectories: true)
@@ -29,6 +30,7 @@ package enum ContestTree {
                 file: questions/\(set).jsonl
                 pilot_unit: {zh: \(trackName.zh), en: \(trackName.en)}
                 split: dev
+                shuffle_choices: \(shuffleChoices)
             """.write(toFile: "\(root)/Tracks/\(track)/track.yaml", atomically: true, encoding: .utf8)
         try (items.joined(separator: "\n") + "\n").write(
             toFile: "\(root)/Tracks/\(track)/questions/\(set).jsonl", atomically: true, encoding: .utf8)

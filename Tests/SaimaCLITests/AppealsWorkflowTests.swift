@@ -57,7 +57,10 @@ struct AppealsWorkflowTests {
         let record = try #require(export.stdout.split(separator: "\n").compactMap { try? JSONValue.parse(String($0)) }
             .first { $0["team"]?.stringValue == "random-guess" && $0["item"]?.stringValue == item
                 && $0["set"]?.stringValue == rows[target][col("set")] })
-        #expect(record["extracted"]?.stringValue == after)
+        // The judge read the letters the team saw; the stored reading is in the item's own letters.
+        let shownOrder = record["choice_order"]?.stringValue.map(Array.init)
+        let own = shownOrder.map { o in String(o[Int(after.first!.asciiValue! - 65)]) } ?? after
+        #expect(record["extracted"]?.stringValue == own)
         #expect(record["rule"]?.stringValue == "judge_reading")
         // Verify checks the appeals chain and the recomputed scores, and counts the re-read answer.
         let verify = try await SaimaBinary.run(["round", "verify", "--out", out], directory: SaimaBinary.repositoryRoot)

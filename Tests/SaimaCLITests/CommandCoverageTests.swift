@@ -10,7 +10,7 @@ import Testing
 /// `score-file`.
 @Suite("Every command, through the binary", .serialized)
 struct CommandCoverageTests {
-    /// A contest of 12 single-choice items (answer A) and one team.
+    /// A contest of 12 single-choice items (answer A, shown as written) and one team.
     static func contest(port: Int) throws -> String {
         let root = NSTemporaryDirectory() + "saima-commands-" + UUID().uuidString
         try ContestTree.write(
@@ -20,7 +20,7 @@ struct CommandCoverageTests {
                     + #""choices":{"A":"甲","B":"乙"},"answer":"A"}"#
             },
             teams: [ContestTree.Team(id: "alpha", zh: "甲队", en: "Alpha")], port: port, maxConcurrency: 4,
-            timeoutSeconds: 5)
+            timeoutSeconds: 5, shuffleChoices: false)  // the endpoint answers the letter A
         return root
     }
 

@@ -48,7 +48,14 @@ struct PromptEchoRoundTests {
                 answered += 1
                 // What a human reads: the first answer line after the copied prompt (the invented question's comes later).
                 let parts = content.components(separatedBy: "\n答案：")
-                let expected = parts.count > 1 ? parts[1].components(separatedBy: "\n").first : nil
+                var expected = parts.count > 1 ? parts[1].components(separatedBy: "\n").first : nil
+                // The reply's letters are the ones the team saw; stored readings are in the item's own letters.
+                if let record = r["choice_order"]?.stringValue.map(Array.init), let shown = expected {
+                    expected = String(shown.map { l in
+                        let position = Int(l.asciiValue ?? 0) - 65
+                        return record.indices.contains(position) ? record[position] : l
+                    }.sorted())
+                }
                 #expect(r["extracted"]?.stringValue == expected, "\(key): the answer to the question asked, not to the invented one")
                 #expect(r["confidence"]?.stringValue == "explicit", "\(key)")
             }

@@ -20,6 +20,7 @@ struct RunFolderRecordTests {
                 file: questions/hidden-cases.jsonl
                 pilot_unit: {zh: 测试法院（虚构）, en: Test Court}
                 split: test
+                shuffle_choices: false
             """.write(toFile: hidden + "/track.yaml", atomically: true, encoding: .utf8)
         try (1...8).map { #"{"id":"h\#($0)","type":"single_choice","prompt":"隐藏题\#($0)：哪项正确？","choices":{"A":"甲","B":"乙"},"answer":"A"}"# }
             .joined(separator: "\n").write(toFile: hidden + "/questions/hidden-cases.jsonl", atomically: true, encoding: .utf8)

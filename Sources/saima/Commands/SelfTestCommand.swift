@@ -21,9 +21,14 @@ struct SelfTestCommand: AsyncParsableCommand {
     @Option(help: "Transfers in flight. 并发数") var concurrency = 8
     @Flag(help: "Stream answers. 流式请求") var stream = false
     @Option(help: "Run folder (default runs/selftest-<time>). 输出目录") var out: String?
+    @Option(help: "Team id to test as: each team is shown choices in its own order. 以此队伍 ID 自测（选项顺序因队而异）")
+    var team = "selftest"
 
     func validate() throws {
         try OptionBounds.check(concurrency, 1...256, "concurrency")
+        guard SubmissionLoader.isValidTeamID(team) else {
+            throw ValidationError("--team must be a team id (a–z, 0–9, `-`, `_`) / 队伍 ID 只能包含小写字母、数字、-、_")
+        }
     }
 
     static func apiKey(_ variable: String?) throws -> String? {
@@ -44,7 +49,7 @@ struct SelfTestCommand: AsyncParsableCommand {
             .filter { !$0.questionSets(split: split).isEmpty }
         guard !tracks.isEmpty else { throw ValidationError("no \(split.rawValue) question sets in the chosen tracks / 没有可用题集") }
         let submission = Submission(
-            id: "selftest", team: LocalizedText(zh: "自测", en: "Self-test \(target.model)"), contact: nil,
+            id: team, team: LocalizedText(zh: "自测", en: "Self-test \(target.model)"), contact: nil,
             tracks: tracks.map(\.id), endpoint: target.settings(maxConcurrency: concurrency, stream: stream), path: "")
         let stamp = TimeStamp.iso8601(Date()).replacingOccurrences(of: ":", with: "")
         let folder = out ?? "runs/selftest-\(stamp)"

@@ -1,0 +1,128 @@
+import Foundation
+import SaimaEndpointServer
+import SaimaModel
+import SaimaTestSupport
+import Testing
+
+/// Issue 21, per-team choice orders, end to end through `saima run`: a team answering from a leaked letter key (the
+/// items' own letters) scores exactly as often as its order happens to keep the answer in place, while a team that
+/// knows the answers' texts scores full marks; a set with `shuffle_choices: false` is shown as written; orders are
+/// recorded (manifest scheme and flags, `choice_order` per answer) and readings are stored in the items' own letters.
+@Suite("Per-team choice orders, end to end", .serialized)
+struct ChoicePermutationRoundTests {
+    static let cities = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "西安", "重庆", "天津", "苏州"]
+
+    /// Twelve four-choice items whose answers cycle through A–D.
+    static func items() -> [(id: String, prompt: String, choices: [String], answer: String)] {
+        (0..<12).map { n in
+            let choices = (0..<4).map { cities[(n + $0 * 3) % cities.count] + "（\(n)）" }
+            return ("q\(n)", "第\(n)题：哪一座城市是本题的答案？", choices, ["A", "B", "C", "D"][n % 4])
+        }
+    }
+
+    /// The lettered choice lines of a request's last user message.
+    static func shownChoices(_ body: Data) -> (prompt: String, choices: [(letter: String, text: String)]) {
+        let json = try? JSONValue.parse(body)
+        let text = json?["messages"]?.arrayValue?.last?["content"]?.stringValue ?? ""
+        var choices: [(String, String)] = []
+        var prompt = ""
+        for line in text.split(separator: "\n").map(String.init) {
+            let c = Array(line)
+            if c.count > 3, c[1] == ".", c[2] == " ", "ABCD".contains(c[0]) { choices.append((String(c[0]), String(c[3...]))) }
+            if line.hasPrefix("第") { prompt = line }
+        }
+        return (prompt, choices)
+    }
+
+    @Test func aLeakedLetterKeyIsWorthOnlyChanceWhileKnowledgeKeepsFullMarks() async throws {
+        let root = RoundWorkflowTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let track = root + "/Tracks/perm"
+        try FileManager.default.createDirectory(atPath: track + "/questions", withIntermediateDirectories: true)
+        try """
+            id: perm
+            name: {zh: 乱序, en: Permutation}
+            question_sets:
+              - id: shuffled
+                file: questions/items.jsonl
+                pilot_unit: {zh: 测试单位, en: Test Unit}
+                split: test
+              - id: fixed
+                file: questions/items.jsonl
+                pilot_unit: {zh: 测试单位, en: Test Unit}
+                split: test
+                shuffle_choices: false
+            """.write(toFile: track + "/track.yaml", atomically: true, encoding: .utf8)
+        let items = Self.items()
+        try items.map { i in
+            let choices = zip(["A", "B", "C", "D"], i.choices).map { "\"\($0)\":\"\($1)\"" }.joined(separator: ",")
+            return #"{"id":"\#(i.id)","type":"single_choice","prompt":"\#(i.prompt)","choices":{\#(choices)},"answer":"\#(i.answer)"}"#
+        }.joined(separator: "\n").write(toFile: track + "/questions/items.jsonl", atomically: true, encoding: .utf8)
+        let keyByPrompt = Dictionary(uniqueKeysWithValues: items.map { ($0.prompt, $0.answer) })
+        let textByPrompt = Dictionary(uniqueKeysWithValues: items.map { i in
+            (i.prompt, i.choices[["A", "B", "C", "D"].firstIndex(of: i.answer)!])
+        })
+        // The leaker answers the items' own letters; the knower finds the right text wherever it is shown.
+        let leaker = try await LocalEndpointServer.start { request in
+            let (prompt, _) = Self.shownChoices(request.body)
+            return .json(200, ChatCompletionJSON.completion(content: "答案：\(keyByPrompt[prompt] ?? "A")", model: "leaker"))
+        }
+        let knower = try await LocalEndpointServer.start { request in
+            let (prompt, choices) = Self.shownChoices(request.body)
+            let letter = choices.first { $0.text == textByPrompt[prompt] }?.letter ?? "?"
+            return .json(200, ChatCompletionJSON.completion(content: "答案：\(letter)", model: "knower"))
+        }
+        for (team, server) in [("leaker", leaker), ("knower", knower), ("knower2", knower)] {
+            try FileManager.default.createDirectory(atPath: root + "/Subs/\(team)", withIntermediateDirectories: true)
+            try "team: {zh: \(team), en: \(team)}\ntracks: [perm]\nendpoint: {base_url: \"\(server.baseURL)\", model: m}\n"
+                .write(toFile: root + "/Subs/\(team)/submission.yaml", atomically: true, encoding: .utf8)
+        }
+        let out = root + "/runs/r"
+        let run = try await SaimaBinary.run(
+            ["run", "--round", "r", "--split", "test", "--tracks", "Tracks", "--submissions", "Subs", "--out", out,
+             "--seed", "99"],
+            directory: root)
+        await leaker.stop()
+        await knower.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+
+        // What the leaker must score on the shuffled set: the items whose drawn order keeps the answer in place.
+        var kept = 0
+        for i in items {
+            let item = Item(id: i.id, type: .singleChoice, prompt: i.prompt,
+                            choices: zip(["A", "B", "C", "D"], i.choices).map { Choice(letter: $0, text: $1) },
+                            answer: .letters(i.answer))
+            let order = ChoiceOrder.draw(seed: 99, team: "leaker", track: "perm", set: "shuffled", item: i.id, count: 4)
+            if order.showing(i.answer, of: item) == i.answer { kept += 1 }
+        }
+        #expect(kept < 9, "the drawn orders move most answers (\(kept) of 12 kept)")
+
+        let export = try await SaimaBinary.run(["export", "--out", out], directory: root)
+        #expect(export.status == 0, "\(export.stderr)")
+        var correct: [String: Int] = [:]
+        var orders: [String: [String: String]] = [:]
+        for line in export.stdout.split(separator: "\n") {
+            let r = try JSONValue.parse(String(line))
+            let team = r["team"]?.stringValue ?? "", set = r["set"]?.stringValue ?? "", id = r["item"]?.stringValue ?? ""
+            let answer = items.first { $0.id == id }?.answer
+            if r["score"]?.numberValue == 1 { correct["\(team)/\(set)", default: 0] += 1 }
+            if team.hasPrefix("knower") {
+                #expect(r["extracted"]?.stringValue == answer, "\(team)/\(set)/\(id): stored in the item's own letters")
+            }
+            if set == "fixed" { #expect(r["choice_order"]?.stringValue == nil, "\(team)/\(id): the fixed set is shown as written") }
+            if set == "shuffled", let o = r["choice_order"]?.stringValue { orders[team, default: [:]][id] = o }
+        }
+        #expect(correct["leaker/fixed"] == 12, "a leaked key is worth everything where choices are not shuffled")
+        #expect(correct["leaker/shuffled", default: 0] == kept, "and only chance where they are")
+        #expect(correct["knower/shuffled"] == 12 && correct["knower/fixed"] == 12, "knowledge keeps full marks")
+        #expect(correct["knower2/shuffled"] == 12)
+        #expect(orders["knower"] != orders["knower2"], "two teams are shown different orders")
+
+        let manifest = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))
+        #expect(manifest["choice_order"]?.stringValue == ChoiceOrder.scheme)
+        let flags = manifest["question_sets"]?.arrayValue?.map { ($0["set"]?.stringValue ?? "", $0["shuffle_choices"]?.boolValue) }
+        #expect(flags?.first { $0.0 == "shuffled" }?.1 == true)
+        #expect(flags?.first { $0.0 == "fixed" }?.1 == false)
+        #expect(try await SaimaBinary.run(["round", "verify", "--out", out], directory: root).status == 0)
+    }
+}

@@ -124,5 +124,16 @@ struct ChoicePermutationRoundTests {
         #expect(flags?.first { $0.0 == "shuffled" }?.1 == true)
         #expect(flags?.first { $0.0 == "fixed" }?.1 == false)
         #expect(try await SaimaBinary.run(["round", "verify", "--out", out], directory: root).status == 0)
+
+        // Resuming with a set's shuffle_choices flipped would show the rest of the round in other orders: refused.
+        let yaml = try String(contentsOfFile: track + "/track.yaml", encoding: .utf8)
+        try yaml.replacingOccurrences(of: "shuffle_choices: false", with: "shuffle_choices: true")
+            .write(toFile: track + "/track.yaml", atomically: true, encoding: .utf8)
+        let resumed = try await SaimaBinary.run(
+            ["run", "--round", "r", "--split", "test", "--tracks", "Tracks", "--submissions", "Subs", "--out", out,
+             "--seed", "99"],
+            directory: root)
+        #expect(resumed.status != 0)
+        #expect(resumed.stderr.contains("shuffle_choices changed since this run began: perm/fixed"), "\(resumed.stderr)")
     }
 }

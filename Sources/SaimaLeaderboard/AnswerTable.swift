@@ -31,7 +31,8 @@ package struct AnswerTable: Sendable {
         package var latencyMs: Double
 
         init(team: Int32, set: Int32, item: Int32, tokens: UInt32, rule: Int32, strength: Int32, outcome: Outcome,
-             unextractable: Bool, pending: Bool, plainSources: Bool, score: Double, latencyMs: Double)
+             unextractable: Bool, pending: Bool, plainSources: Bool, score: Double, latencyMs: Double,
+             answerMoved: Bool? = nil)
         {
             self.team = team
             self.set = set
@@ -41,6 +42,7 @@ package struct AnswerTable: Sendable {
             self.strength = strength
             self.outcome = outcome
             flags = (unextractable ? 1 : 0) | (pending ? 2 : 0) | (plainSources ? 4 : 0)
+                | (answerMoved == nil ? 0 : 8) | (answerMoved == true ? 16 : 0)
             self.score = score
             self.latencyMs = latencyMs
         }
@@ -50,6 +52,8 @@ package struct AnswerTable: Sendable {
         package var pending: Bool { flags & 2 != 0 }
         /// The per-source scores are the plain case: `auto` = `score`, no judge, no human.
         var plainSources: Bool { flags & 4 != 0 }
+        /// For a shuffled choice item: whether the right answer was shown under another letter (`MemorizationProbe`).
+        package var answerMoved: Bool? { flags & 8 == 0 ? nil : flags & 16 != 0 }
     }
 
     package private(set) var rows: [Row] = []
@@ -145,7 +149,7 @@ package struct AnswerTable: Sendable {
             team: team, set: set, item: item, tokens: UInt32(clamping: a.tokens),
             rule: a.rule.map { intern(name: $0) } ?? -1, strength: a.ruleStrength.map { intern(name: $0) } ?? -1,
             outcome: a.outcome, unextractable: a.unextractable, pending: a.pending, plainSources: plain,
-            score: a.score, latencyMs: a.latencyMs))
+            score: a.score, latencyMs: a.latencyMs, answerMoved: a.answerMoved))
         if !plain { sources[row] = a.sources }
         rowsByTrack[Int(track)].append(row)
     }

@@ -44,6 +44,8 @@ package struct BoardEntry: Sendable {
     package var sourceScores: [String: Double] = [:]
     /// How the team's answers were read (the extraction audit).
     package var extraction = ExtractionAudit()
+    /// Accuracy where the answer kept its letter against where it moved (`MemorizationProbe`).
+    package var memorization = MemorizationProbe()
 
     package var failed: Int { failedByClass.values.reduce(0, +) }
 }

@@ -63,6 +63,8 @@ package struct LeaderboardInput: Sendable {
         package var ruleStrength: String?
         /// The answer waits for a judge (LLM or human); it counts 0 until judged.
         package var pending = false
+        /// For a choice item shown in a shuffled order: whether its right answer moved to another letter.
+        package var answerMoved: Bool?
         package init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
                     unextractable: Bool, latencyMs: Double, tokens: Int)
         {

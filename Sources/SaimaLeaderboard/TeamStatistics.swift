@@ -9,8 +9,10 @@ struct TeamStatistics {
         var unextractable = 0
         var tokens = 0
         var extraction = ExtractionAudit()
+        var probe = MemorizationProbe()
 
         mutating func add(_ a: AnswerTable.Row, names table: AnswerTable) {
+            if a.outcome == .ok, !a.pending, let moved = a.answerMoved { probe.add(moved: moved, score: a.score) }
             if a.outcome != .ok { failedByClass[a.outcome, default: 0] += 1 }
             if a.unextractable { unextractable += 1 }
             if a.outcome == .ok {
@@ -75,6 +77,7 @@ struct TeamStatistics {
             p95LatencyMs: sorted.isEmpty ? nil : Percentile.of(sorted: sorted, 95), tokens: t.tokens,
             notEntered: track.map { !team.entered.contains(table.trackIDs[$0]) } ?? false, notEnteredTracks: [])
         entry.extraction = t.extraction
+        entry.memorization = t.probe
         return entry
     }
 }

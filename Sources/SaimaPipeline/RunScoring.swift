@@ -100,6 +100,16 @@ package enum RunScoring {
             }
         }
 
+        /// For a choice item of a set that shuffles: whether its right answer is shown under another letter; nil for
+        /// other items and sets, and for items whose options refer to one another (never shuffled, so they would weigh
+        /// on one side of the comparison only).
+        static func answerMoved(item: Item, order: ChoiceOrder, shuffled: Bool) -> Bool? {
+            guard shuffled, item.type == .singleChoice || item.type == .multiChoice, case .letters(let key) = item.answer,
+                !key.isEmpty, !ChoiceOrder.keepsOrder(item)
+            else { return nil }
+            return order.showing(key, of: item) != String(key.sorted())
+        }
+
         func score(_ result: ItemResult) -> Scored {
             let key = result.key
             guard let (item, set, track) = items.entry(key) else { return .missing("\(key.track)/\(key.set)/\(key.item)") }
@@ -161,7 +171,9 @@ package enum RunScoring {
                 key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
                 metricVersion: s.metricVersion, unextractable: s.unextractable, autoScore: autoScore, llmScore: llm,
                 humanScore: human, rule: s.rule?.rawValue, confidence: s.confidence?.rawValue,
-                choiceOrder: order.isIdentity ? nil : order.record(of: item)), flags)
+                choiceOrder: order.isIdentity ? nil : order.record(of: item),
+                answerMoved: Self.answerMoved(item: item, order: order, shuffled: manifest?.shufflesChoices(track: key.track, set: key.set) == true)),
+                flags)
         }
     }
 }

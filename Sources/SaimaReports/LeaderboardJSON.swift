@@ -78,6 +78,17 @@ package enum LeaderboardJSON {
                 "weak_rule_flag": .bool(e.extraction.flagged),
             ])
         }
+        let m = e.memorization
+        if m.kept + m.moved > 0 {
+            let gap = m.gap
+            o["memorization_probe"] = .object([
+                "kept": .number(Double(m.kept)), "kept_accuracy": m.keptAccuracy.map(number) ?? .null,
+                "moved": .number(Double(m.moved)), "moved_accuracy": m.movedAccuracy.map(number) ?? .null,
+                "gap": gap.map { number($0.value) } ?? .null,
+                "gap_ci95": gap.map { .array([number($0.low), number($0.high)]) } ?? .null,
+                "flagged": .bool(m.flagged),
+            ])
+        }
         if !e.sourceScores.isEmpty { o["scores_by_source"] = .object(e.sourceScores.mapValues(number)) }
         o["not_entered"] = e.notEnteredTracks.isEmpty ? .bool(e.notEntered) : .array(e.notEnteredTracks.map(JSONValue.string))
         return .object(o)

@@ -26,11 +26,14 @@ package struct StoredScore: Sendable, Hashable {
     /// The order the team was shown the choices in, as the item's own letters in shown order (`CABD`), when it was
     /// not the item's own (`ChoiceOrder.record`); `extracted` is always in the item's own letters.
     package var choiceOrder: String?
+    /// With a shuffled order: whether the item's right answer was shown under another letter (nil otherwise).
+    package var answerMoved: Bool?
 
     package init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
                 unextractable: Bool, autoScore: Double? = nil, llmScore: Double? = nil, humanScore: Double? = nil,
-                rule: String? = nil, confidence: String? = nil, choiceOrder: String? = nil)
+                rule: String? = nil, confidence: String? = nil, choiceOrder: String? = nil, answerMoved: Bool? = nil)
     {
+        self.answerMoved = answerMoved
         self.choiceOrder = choiceOrder
         self.confidence = confidence
         self.rule = rule
@@ -88,15 +91,16 @@ extension RunStore {
 
     static let insertScoreSQL = """
         INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
-            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule, confidence, choice_order)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule, confidence, choice_order,
+            answer_moved)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static func arguments(_ s: StoredScore, at time: Double) -> StatementArguments {
         [
             s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
             s.metric, s.metricVersion, s.unextractable, time, s.autoScore, s.llmScore, s.humanScore, s.rule, s.confidence,
-            s.choiceOrder,
+            s.choiceOrder, s.answerMoved,
         ]
     }
 
@@ -113,7 +117,8 @@ extension RunStore {
                     key: key, score: row["score"], reason: row["reason"], extracted: row["extracted"],
                     metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
                     autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"],
-                    rule: row["rule"], confidence: row["confidence"], choiceOrder: row["choice_order"])
+                    rule: row["rule"], confidence: row["confidence"], choiceOrder: row["choice_order"],
+                    answerMoved: row["answer_moved"])
             }
             return map
         }
@@ -141,7 +146,7 @@ extension RunStore {
                     SELECT r.team, r.track, r.set_id, r.item, r.sample, r.outcome, r.latency_ms, r.prompt_tokens,
                         r.completion_tokens, s.score, s.reason, s.extracted, s.metric, s.metric_version,
                         s.unextractable, s.auto_score, s.llm_score, s.human_score, s.rule, s.team IS NOT NULL,
-                        s.confidence, s.choice_order
+                        s.confidence, s.choice_order, s.answer_moved
                     FROM results r LEFT JOIN scores s
                         ON s.team = r.team AND s.track = r.track AND s.set_id = r.set_id AND s.item = r.item
                         AND s.sample = r.sample
@@ -160,7 +165,8 @@ extension RunStore {
                         ? StoredScore(
                             key: key, score: row[9], reason: row[10], extracted: row[11], metric: row[12],
                             metricVersion: row[13], unextractable: row[14], autoScore: row[15], llmScore: row[16],
-                            humanScore: row[17], rule: row[18], confidence: row[20], choiceOrder: row[21])
+                            humanScore: row[17], rule: row[18], confidence: row[20], choiceOrder: row[21],
+                            answerMoved: row[22])
                         : nil))
             }
         }

@@ -5,16 +5,17 @@ import SaimaTestSupport
 import Testing
 
 /// Issue 21, per-team choice orders, end to end through `saima run`: a team answering from a leaked letter key (the
-/// items' own letters) scores exactly as often as its order happens to keep the answer in place, while a team that
-/// knows the answers' texts scores full marks; a set with `shuffle_choices: false` is shown as written; orders are
-/// recorded (manifest scheme and flags, `choice_order` per answer) and readings are stored in the items' own letters.
+/// items' own letters) scores exactly as often as its order happens to keep the answer in place, and the memorization
+/// probe flags it, while a team that knows the answers' texts scores full marks unflagged; a set with
+/// `shuffle_choices: false` is shown as written; orders are recorded (manifest scheme and flags, `choice_order` per
+/// answer) and readings are stored in the items' own letters.
 @Suite("Per-team choice orders, end to end", .serialized)
 struct ChoicePermutationRoundTests {
     static let cities = ["北京", "上海", "广州", "深圳", "杭州", "南京", "成都", "武汉", "西安", "重庆", "天津", "苏州"]
 
-    /// Twelve four-choice items whose answers cycle through A–D.
+    /// Forty four-choice items whose answers cycle through A–D.
     static func items() -> [(id: String, prompt: String, choices: [String], answer: String)] {
-        (0..<12).map { n in
+        (0..<40).map { n in
             let choices = (0..<4).map { cities[(n + $0 * 3) % cities.count] + "（\(n)）" }
             return ("q\(n)", "第\(n)题：哪一座城市是本题的答案？", choices, ["A", "B", "C", "D"][n % 4])
         }
@@ -95,7 +96,7 @@ struct ChoicePermutationRoundTests {
             let order = ChoiceOrder.draw(seed: 99, team: "leaker", track: "perm", set: "shuffled", item: i.id, count: 4)
             if order.showing(i.answer, of: item) == i.answer { kept += 1 }
         }
-        #expect(kept < 9, "the drawn orders move most answers (\(kept) of 12 kept)")
+        #expect(kept >= 8 && kept < 20, "the drawn orders move most answers (\(kept) of 40 kept)")
 
         let export = try await SaimaBinary.run(["export", "--out", out], directory: root)
         #expect(export.status == 0, "\(export.stderr)")
@@ -112,10 +113,23 @@ struct ChoicePermutationRoundTests {
             if set == "fixed" { #expect(r["choice_order"]?.stringValue == nil, "\(team)/\(id): the fixed set is shown as written") }
             if set == "shuffled", let o = r["choice_order"]?.stringValue { orders[team, default: [:]][id] = o }
         }
-        #expect(correct["leaker/fixed"] == 12, "a leaked key is worth everything where choices are not shuffled")
+        #expect(correct["leaker/fixed"] == 40, "a leaked key is worth everything where choices are not shuffled")
         #expect(correct["leaker/shuffled", default: 0] == kept, "and only chance where they are")
-        #expect(correct["knower/shuffled"] == 12 && correct["knower/fixed"] == 12, "knowledge keeps full marks")
-        #expect(correct["knower2/shuffled"] == 12)
+        #expect(correct["knower/shuffled"] == 40 && correct["knower/fixed"] == 40, "knowledge keeps full marks")
+        #expect(correct["knower2/shuffled"] == 40)
+
+        // The memorization probe flags the leaker (right where the answer kept its letter, wrong where it moved) and
+        // not the teams that read the options.
+        let board = try RoundWorkflowTests.leaderboard(out)
+        let entries = board["overall"]?["entries"]?.arrayValue ?? []
+        func probe(_ team: String) -> JSONValue? { entries.first { $0["team"]?.stringValue == team }?["memorization_probe"] }
+        #expect(probe("leaker")?["flagged"]?.boolValue == true, "\(String(describing: probe("leaker")))")
+        #expect(probe("leaker")?["kept"]?.numberValue == Double(kept))
+        #expect(probe("leaker")?["gap"]?.numberValue == 1)
+        #expect(probe("knower")?["flagged"]?.boolValue == false)
+        #expect(probe("knower")?["gap"]?.numberValue == 0)
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(report.contains("Memorization probe") && report.contains("Answers may follow the original letters"))
         #expect(orders["knower"] != orders["knower2"], "two teams are shown different orders")
 
         let manifest = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json")))

@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // Ed25519 signatures of a round's manifest and results (RunSigning).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // C: libcurl behind typed wrappers for its variadic setters; nothing else.
@@ -98,7 +100,7 @@ let package = Package(
             name: "SaimaPipeline",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
-                "SaimaReports", "SaimaJudging", "SaimaSheets",
+                "SaimaReports", "SaimaJudging", "SaimaSheets", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

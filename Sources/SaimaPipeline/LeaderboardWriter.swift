@@ -12,7 +12,7 @@ package enum LeaderboardWriter {
     package static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: RunManifest?,
                              failureExamples: [ReportData.FailureExample] = [],
                              agreement: ReportData.JudgeAgreement? = nil,
-                             appeals: [ReportData.AppealLine] = []) throws
+                             appeals: [ReportData.AppealLine] = [], signingFingerprint: String? = nil) throws
         -> (files: [String], separating: [ReportData.SeparatingItem])
     {
         let version = try archivePrevious(folder: folder)
@@ -25,9 +25,10 @@ package enum LeaderboardWriter {
             root["version"] = .number(Double(version))
             json = .object(root)
         }
-        let report = ReportData(
+        var report = ReportData(
             leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples,
             agreement: agreement, appeals: appeals, version: version, awards: awards, manifestHash: manifestHash)
+        report.signingFingerprint = signingFingerprint
         let files = [
             ("leaderboard.json", try PrettyJSON.string(json) + "\n"),
             ("leaderboard.csv", LeaderboardCSV.render(board)),

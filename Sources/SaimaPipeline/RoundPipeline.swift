@@ -24,6 +24,8 @@ package struct RoundSpec: Sendable {
     package var awards: AwardRule?
     /// The round file's LLM judge, called on the run's rubric answers once the requests are done.
     package var judge: EndpointSettings?
+    /// The organizer's signing key: the manifest is signed at the start and the results at the end (`RunSigning`).
+    package var signingKey: RunSigning.PrivateKey?
 
     package init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
@@ -73,6 +75,7 @@ package enum RoundPipeline {
             submissions: spec.submissions)
         manifest.awards = spec.awards?.json
         let frozen = try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
+        if let key = spec.signingKey { try RunSigning.signStart(folder: spec.folder, manifest: frozen, key: key) }
         let plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
             samples: spec.samples, existing: try store.currentOutcomes(), retryFailed: spec.retryFailed, manifest: frozen)
@@ -94,7 +97,7 @@ package enum RoundPipeline {
         let scoring = try RunScoring.score(store: store, tracks: spec.tracks)
         clock?.lap("score")
         let (board, files) = try writeLeaderboard(folder: spec.folder, tracks: spec.tracks, seed: spec.seed,
-                                                  resamples: spec.resamples, clock: clock)
+                                                  resamples: spec.resamples, clock: clock, signingKey: spec.signingKey)
         return Outcome(scoring: scoring, leaderboard: board, files: files)
     }
 
@@ -113,7 +116,7 @@ package enum RoundPipeline {
     /// Builds the leaderboard of a scored run and writes JSON, CSV, Markdown and the HTML report.
     package static func writeLeaderboard(
         folder: String, tracks: [Track], seed: UInt64?, resamples: Int, appendixItems: [String] = [],
-        clock: PhaseClock? = nil
+        clock: PhaseClock? = nil, signingKey: RunSigning.PrivateKey? = nil
     ) throws -> (Leaderboard, [String]) {
         // One writer per run folder: a report while another process runs or reports is refused (its history versions
         // would split, and a live run's board is not final).
@@ -129,13 +132,15 @@ package enum RoundPipeline {
         let (files, separatingItems) = try LeaderboardWriter.write(
             board, input: input, folder: folder, manifest: manifest,
             failureExamples: try LeaderboardWriter.failureExamples(store: store),
-            agreement: try JudgingSummary.agreement(store: store), appeals: try LeaderboardWriter.appeals(store: store))
+            agreement: try JudgingSummary.agreement(store: store), appeals: try LeaderboardWriter.appeals(store: store),
+            signingFingerprint: RunSigning.fingerprint(folder: folder))
         // The organizer appendix: the most separating items and any asked for, with every team's reply.
         let separating = separatingItems.map { "\($0.track)/\($0.set)/\($0.item)" }
         let appendix = try OrganizerAppendix.write(
             folder: folder, store: store, tracks: tracks, items: separating + appendixItems.filter { !separating.contains($0) },
             title: board.round)
         clock?.lap("report")
+        if let signingKey { try RunSigning.signEnd(folder: folder, key: signingKey) }
         return (board, files + [appendix])
     }
 }

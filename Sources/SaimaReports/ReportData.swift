@@ -82,6 +82,8 @@ package struct ReportData: Sendable {
     package var teamNames: [String: LocalizedText]
     /// SHA-256 of the run's full manifest (canonical JSON), printed in the footer.
     package var manifestHash: String?
+    /// The fingerprint of the key that signs the run (`RunSigning`), when it is signed.
+    package var signingFingerprint: String?
 
     package init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
                 failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, appeals: [AppealLine] = [],

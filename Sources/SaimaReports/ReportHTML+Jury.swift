@@ -113,6 +113,10 @@ extension ReportHTML {
         html += "<p class=hashes>清单哈希 Manifest SHA-256: <code>\(e(data.manifestHash ?? "—"))</code><br>"
         html += "结果链头 Result chain head: <code>\(e(chain))</code>"
         if let appeals { html += "<br>复核链头 Appeals chain head: <code>\(e(appeals))</code>" }
+        if let key = data.signingFingerprint {
+            html += "<br>签名公钥指纹 Signing key fingerprint (Ed25519): <code>\(e(key))</code>"
+            html += " — 以 <code>saima round verify --public-key</code> 校验 verify with <code>saima round verify --public-key</code>"
+        }
         html += "<br>报告哈希 Report SHA-256 (this file up to this footer): <code>\(bodyHash)</code></p></footer>"
         return html
     }

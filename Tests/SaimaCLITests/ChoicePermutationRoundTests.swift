@@ -150,4 +150,52 @@ struct ChoicePermutationRoundTests {
         #expect(resumed.status != 0)
         #expect(resumed.stderr.contains("shuffle_choices changed since this run began: perm/fixed"), "\(resumed.stderr)")
     }
+
+    /// An honest endpoint (the keyword baseline, which reads the options' texts) scores the same with and without
+    /// shuffled choices, within the run's 95% interval, on every bundled track with choice items.
+    @Test func anHonestEndpointsScoreIsUnchangedByShufflingWithinItsInterval() async throws {
+        let server = try await BaselineServer.start(persona: .keyword, port: 0, model: "keyword-baseline")
+        let shuffled = try RoundWorkflowTests.copyOfRepository()
+        let fixed = try RoundWorkflowTests.copyOfRepository()
+        defer {
+            try? FileManager.default.removeItem(atPath: shuffled)
+            try? FileManager.default.removeItem(atPath: fixed)
+        }
+        // The same tracks with every set shown as written.
+        for name in try FileManager.default.contentsOfDirectory(atPath: fixed + "/Tracks") {
+            let path = fixed + "/Tracks/\(name)/track.yaml"
+            guard let yaml = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
+                line.hasPrefix("    split: ") ? [String(line), "    shuffle_choices: false"] : [String(line)]
+            }
+            try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let tracks = ["government", "legal", "finance", "medical"]
+        var boards: [JSONValue] = []
+        for root in [shuffled, fixed] {
+            try FileManager.default.createDirectory(atPath: root + "/Subs/kw", withIntermediateDirectories: true)
+            try "team: {zh: 关键词, en: Keyword}\ntracks: [\(tracks.joined(separator: ", "))]\nendpoint: {base_url: \"\(server.baseURL)\", model: keyword-baseline, max_concurrency: 8}\n"
+                .write(toFile: root + "/Subs/kw/submission.yaml", atomically: true, encoding: .utf8)
+            let run = try await SaimaBinary.run(
+                ["run", "--tracks", "Tracks", "--submissions", "Subs", "--out", root + "/out"] + tracks.flatMap { ["--track", $0] },
+                directory: root)
+            #expect(run.status == 0, "\(run.stderr)")
+            boards.append(try RoundWorkflowTests.leaderboard(root + "/out"))
+        }
+        await server.stop()
+        for track in tracks {
+            func entry(_ board: JSONValue) -> JSONValue? {
+                board["tracks"]?.arrayValue?.first { $0["track"]?.stringValue == track }?["entries"]?.arrayValue?.first
+            }
+            let a = try #require(entry(boards[0]))
+            let b = try #require(entry(boards[1]))
+            let score = try #require(a["score"]?.numberValue)
+            let reference = try #require(b["score"]?.numberValue)
+            let interval = b["ci95"]?.arrayValue?.compactMap { $0.numberValue }
+            let ci = try #require(interval)
+            print("honest endpoint, \(track): shuffled \(score), as written \(reference), interval \(ci)")
+            #expect(ci.count == 2 && score >= ci[0] && score <= ci[1],
+                    "\(track): shuffled \(score) within the unshuffled run's interval \(ci) (score \(reference))")
+        }
+    }
 }

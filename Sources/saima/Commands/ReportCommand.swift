@@ -19,10 +19,14 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("appendix-item"), help: "Also show TRACK/SET/ITEM in the organizer appendix; repeatable. 附录题目")
     var appendixItems: [String] = []
 
+    @Option(help: "Re-sign the new leaderboard and report with this Ed25519 key file (or SAIMA_SIGNING_KEY). 签名私钥")
+    var signKey: String?
+
     func run() throws {
         let registry = try location.loadRunRegistry(out: out)
+        let key = try SigningKeyOption.load(signKey, runFolder: out)
         _ = try RoundPipeline.writeLeaderboard(
-            folder: out, tracks: registry.tracks, seed: seed, resamples: 1000, appendixItems: appendixItems)
+            folder: out, tracks: registry.tracks, seed: seed, resamples: 1000, appendixItems: appendixItems, signingKey: key)
         let html = (out as NSString).appendingPathComponent("report.html")
         switch format {
         case .html: print(html)

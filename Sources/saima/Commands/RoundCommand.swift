@@ -24,6 +24,8 @@ struct RoundCommand: AsyncParsableCommand {
         @Flag(help: "Request failed items again. 重试失败题目") var retryFailed = false
         @Option(help: "Organizer's keys file: TEAM_ID=KEY lines, mode 0600, outside the repository. 密钥文件")
         var keys: String?
+        @Option(help: "Sign the manifest at the start and the results at the end with this Ed25519 key file (or SAIMA_SIGNING_KEY). 签名私钥")
+        var signKey: String?
 
         func run() async throws {
             guard let path = roundFile ?? round.map({ "Rounds/\($0).yaml" }) else {
@@ -41,6 +43,7 @@ struct RoundCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
             spec.keys = try KeysOption.load(keys)
+            spec.signingKey = try SigningKeyOption.load(signKey, runFolder: spec.folder)
             clock.lap("load")
             try await RunExecution.runRound(spec, clock: clock)
             if let judge = spec.judge {
@@ -59,10 +62,17 @@ struct RoundCommand: AsyncParsableCommand {
 
         @OptionGroup var location: LocationOptions
         @Option(help: "Run folder. 结果目录") var out: String
+        @Option(help: "Also check the run's signatures against this public key file. 用此公钥校验签名") var publicKey: String?
 
         func run() throws {
             let registry = try location.loadRunRegistry(out: out, strict: false)
-            let report = try RunVerification.verify(folder: out, tracks: registry.tracks)
+            var report = try RunVerification.verify(folder: out, tracks: registry.tracks)
+            if let publicKey {
+                let key: RunSigning.PublicKey
+                do { key = try RunSigning.publicKey(file: publicKey) } catch { throw ValidationError("\(error)") }
+                report.problems += RunSigning.verify(folder: out, publicKey: key)
+                if report.ok { print("signatures verified under 签名已校验 \(key.fingerprint)") }
+            }
             if report.ok {
                 print("OK: \(report.checkedSets) question sets, \(report.checkedRows) result rows, "
                     + "\(report.checkedScores) scores and \(report.checkedOverrides) judge readings verified; "

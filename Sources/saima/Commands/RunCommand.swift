@@ -45,6 +45,8 @@ struct RunCommand: AsyncParsableCommand {
     var keys: String?
     @Flag(help: "Request failed items again. 重试失败题目") var retryFailed = false
     @Flag(help: "Stream every answer (records time to first token). 流式请求") var stream = false
+    @Option(help: "Sign the manifest at the start and the results at the end with this Ed25519 key file (or SAIMA_SIGNING_KEY). 签名私钥")
+    var signKey: String?
 
     var outFolder: String { out ?? "runs/\(round)" }
 
@@ -64,6 +66,7 @@ struct RunCommand: AsyncParsableCommand {
                 maxConsecutiveFailures: maxConsecutiveFailures),
             retryFailed: retryFailed, folder: outFolder)
         spec.keys = try KeysOption.load(keys)
+        spec.signingKey = try SigningKeyOption.load(signKey, runFolder: outFolder)
         try await RunExecution.runRound(spec, clock: clock)
     }
 }

@@ -170,7 +170,7 @@ struct ChoicePermutationRoundTests {
             }
             try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
-        let tracks = ["government", "legal", "finance", "medical"]
+        let tracks = ["legal", "finance", "medical"]
         var boards: [JSONValue] = []
         for root in [shuffled, fixed] {
             try FileManager.default.createDirectory(atPath: root + "/Subs/kw", withIntermediateDirectories: true)

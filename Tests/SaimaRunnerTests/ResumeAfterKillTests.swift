@@ -9,10 +9,12 @@ import Testing
 @Suite("Resume after a killed process")
 struct ResumeAfterKillTests {
     static func writeTree(root: String, items: Int, port: Int) throws {
+        // A generous timeout: under the whole suite's load a 25 ms reply can take seconds, and a retried timeout would
+        // count as a second request of an item answered once.
         try ContestTree.write(
             root: root, track: "t", trackName: ("测试", "Test"), set: "s",
             items: (0..<items).map { #"{"id":"q\#($0)","type":"short_answer","prompt":"q\#($0)","answer":"x"}"# },
-            teams: [ContestTree.Team(id: "team", zh: "队", en: "Team")], port: port, maxConcurrency: 4, timeoutSeconds: 10)
+            teams: [ContestTree.Team(id: "team", zh: "队", en: "Team")], port: port, maxConcurrency: 4, timeoutSeconds: 60)
     }
 
     /// Runs `saima run`; with `killWhenStored`, sends SIGKILL as soon as that many results are

@@ -64,7 +64,8 @@ package enum LLMReader {
             func addNext() {
                 guard let r = pending.popFirst() else { return }
                 let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
-                let shown = (manifest?.choiceOrder(team: r.key.team, track: r.key.track, set: r.key.set, item: item)
+                let shown = (manifest?.choiceOrder(
+                    team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
                     ?? .identity(item.choices.count)).presented(item)
                 group.addTask { (r, await readOne(item: shown, track: track, reply: r.content ?? "", client: client)) }
             }

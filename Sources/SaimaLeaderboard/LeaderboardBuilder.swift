@@ -59,6 +59,7 @@ package struct LeaderboardBuilder: Sendable {
                 entry.score = point[t]
                 entry.ci95 = Percentile.interval95(resampled[t])
                 entry.sourceScores = sourceScores[t]
+                entry.robustness = input.robustness[entered[t].id]?[track.id] ?? PermutationRobustness()
                 return entry
             }
             boards.append(Board(
@@ -90,6 +91,7 @@ package struct LeaderboardBuilder: Sendable {
             entry.score = overallPoint[t]
             entry.ci95 = Percentile.interval95(overallResampled[t])
             entry.notEnteredTracks = trackIDs.filter { !team.entered.contains($0) }
+            entry.robustness = input.robustness[team.id]?.values.reduce(PermutationRobustness(), +) ?? PermutationRobustness()
             return entry
         }
         let overall = Board(

@@ -82,10 +82,17 @@ package struct LeaderboardInput: Sendable {
     }
 
     package var round: String
+    /// Per team and track: agreement of the team's answers across the orders of the same item.
+    package private(set) var robustness: [String: [String: PermutationRobustness]] = [:]
     package let tracks: [TrackSpec]
     package let teams: [TeamSpec]
     /// The scored answers, as compact rows numbered against `tracks` and `teams`.
     package private(set) var answers: AnswerTable
+
+    /// Records one item a team answered in several orders, and whether its readings agreed.
+    package mutating func recordRobustness(team: String, track: String, agree: Bool) {
+        robustness[team, default: [:]][track, default: PermutationRobustness()].add(agree: agree)
+    }
 
     package init(round: String, tracks: [TrackSpec], teams: [TeamSpec], answers: [Answer] = []) {
         self.round = round

@@ -51,14 +51,17 @@ public struct ChoiceOrder: Sendable, Hashable {
     }
 
     /// The order a team sees `item` in: the drawn one, or the item's own when the set does not shuffle, the item is not a
-    /// choice item, or its choices refer to one another.
+    /// choice item, or its choices refer to one another. Each further sample of an item (`sample` > 0) is shown in an
+    /// order of its own (drawn with `#sample` after the item id), so that the answers' agreement across orders can be
+    /// measured (`PermutationRobustness`).
     public static func forTeam(
-        _ team: String, track: String, set: String, item: Item, seed: UInt64, shuffle: Bool
+        _ team: String, track: String, set: String, item: Item, seed: UInt64, shuffle: Bool, sample: Int = 0
     ) -> ChoiceOrder {
         guard shuffle, item.type == .singleChoice || item.type == .multiChoice, !keepsOrder(item) else {
             return identity(item.choices.count)
         }
-        return draw(seed: seed, team: team, track: track, set: set, item: item.id, count: item.choices.count)
+        let id = sample > 0 ? "\(item.id)#\(sample)" : item.id
+        return draw(seed: seed, team: team, track: track, set: set, item: id, count: item.choices.count)
     }
 
     /// The item as the team sees it: choice texts in shown order under the letters of their positions, and the key in

@@ -80,7 +80,7 @@ package enum Appeals {
             if selection == .uncertain && !uncertain && !why.contains(where: { $0.hasPrefix("samples disagree") }) { continue }
             let reply = r.content ?? ""
             // The choices and letters as this team saw them; a judge's reading is stored in those letters too.
-            let order = manifest?.choiceOrder(team: r.key.team, track: r.key.track, set: r.key.set, item: item)
+            let order = manifest?.choiceOrder(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
                 ?? .identity(item.choices.count)
             let shown = order.presented(item)
             let reading = overrides[r.key]?.reading ?? s?.extracted.map { order.showing($0, of: item) } ?? ""

@@ -37,8 +37,24 @@ package enum LeaderboardAssembly {
         }
         var input = LeaderboardInput(round: round, tracks: trackSpecs, teams: teams)
         input.reserveCapacity(try store.currentCount())
+        // Answers come in key order, so one item's samples are adjacent: their readings, in the item's own letters, are
+        // compared when the item ends (robustness across the orders each sample was shown in).
+        var group: (key: ResultKey, readings: [String], shuffled: Bool)?
+        func closeGroup() {
+            guard let g = group, g.shuffled, g.readings.count >= 2 else { return }
+            input.recordRobustness(team: g.key.team, track: g.key.track, agree: Set(g.readings).count == 1)
+        }
         try store.forEachScoredAnswer { r in
             let s = r.score
+            let item = ResultKey(team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: 0)
+            if group?.key != item {
+                closeGroup()
+                group = (item, [], false)
+            }
+            if r.outcome == .ok, let s, s.answerMoved != nil {
+                group?.readings.append(s.extracted ?? "")
+                group?.shuffled = true
+            }
             var answer = LeaderboardInput.Answer(
                 team: r.key.team, track: r.key.track, set: r.key.set, item: r.key.item, sample: r.key.sample,
                 score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
@@ -54,6 +70,7 @@ package enum LeaderboardAssembly {
             }
             input.append(answer)
         }
+        closeGroup()
         return input
     }
 

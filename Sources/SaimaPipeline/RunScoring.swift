@@ -123,7 +123,7 @@ package enum RunScoring {
             var auto: ItemScore
             let choice = item.type == .singleChoice || item.type == .multiChoice
             // The item as this team saw it: a reply's letters, and a judge's reading of it, are shown letters.
-            let order = manifest?.choiceOrder(team: key.team, track: key.track, set: key.set, item: item)
+            let order = manifest?.choiceOrder(team: key.team, track: key.track, set: key.set, item: item, sample: key.sample)
                 ?? .identity(item.choices.count)
             let shown = order.presented(item)
             if let o = overrides[key], choice {

@@ -7,6 +7,7 @@ package enum LeaderboardCSV {
     package static let columns = [
         "board", "team", "name_zh", "name_en", "position", "rank", "rank_group", "score", "ci95_low", "ci95_high",
         "items", "answered", "failed", "unextractable", "mean_latency_ms", "p95_latency_ms", "tokens", "not_entered",
+        "robustness", "robustness_items",
     ]
 
     package static func render(_ board: Leaderboard) -> String {
@@ -19,6 +20,7 @@ package enum LeaderboardCSV {
                     Format.score(e.ci95.low), Format.score(e.ci95.high), "\(e.items)", "\(e.answered)", "\(e.failed)",
                     "\(e.unextractable)", e.meanLatencyMs.map(Format.milliseconds) ?? "",
                     e.p95LatencyMs.map(Format.milliseconds) ?? "", "\(e.tokens)", notEntered,
+                    e.robustness.agreement.map { Format.score(100 * $0) } ?? "", e.robustness.items > 0 ? "\(e.robustness.items)" : "",
                 ]
                 out += CSVTable.line(cells)
             }

@@ -78,6 +78,12 @@ package enum LeaderboardJSON {
                 "weak_rule_flag": .bool(e.extraction.flagged),
             ])
         }
+        if let agreement = e.robustness.agreement, let ci = e.robustness.ci95 {
+            o["robustness"] = .object([
+                "items": .number(Double(e.robustness.items)), "agreeing": .number(Double(e.robustness.agreeing)),
+                "agreement": number(agreement), "ci95": .array([number(ci.low), number(ci.high)]),
+            ])
+        }
         let m = e.memorization
         if m.kept + m.moved > 0 {
             let gap = m.gap

@@ -36,6 +36,8 @@ package enum ReportHTML {
         }
         let audit = extractionAudit(data)
         if !audit.isEmpty { html += section(id: "extraction", title: "答案抽取审计 Extraction audit", body: audit) }
+        let robust = robustness(data)
+        if !robust.isEmpty { html += section(id: "robustness", title: "选项顺序稳健性 Robustness across choice orders", body: robust) }
         let probe = memorizationProbe(data)
         if !probe.isEmpty { html += section(id: "memorization", title: "记忆与泄露探测 Memorization probe", body: probe) }
         html += section(id: "heatmap", title: "队伍 × 赛道热力图 Team × track heat map", body: heatMap(board))

@@ -156,11 +156,11 @@ public struct RunManifest: Sendable, Codable, Equatable {
         choiceSeed != nil && questionSets.contains { $0.track == track && $0.set == set && $0.shuffleChoices == true }
     }
 
-    /// The order `team` was shown `item` of `track/set` in this run.
-    public func choiceOrder(team: String, track: String, set: String, item: Item) -> ChoiceOrder {
+    /// The order `team` was shown `item` of `track/set` (in sample `sample`) in this run.
+    public func choiceOrder(team: String, track: String, set: String, item: Item, sample: Int = 0) -> ChoiceOrder {
         guard let seed = choiceSeed else { return .identity(item.choices.count) }
         return ChoiceOrder.forTeam(team, track: track, set: set, item: item, seed: seed,
-                                   shuffle: shufflesChoices(track: track, set: set))
+                                   shuffle: shufflesChoices(track: track, set: set), sample: sample)
     }
 
     /// `track/set` → content hash.

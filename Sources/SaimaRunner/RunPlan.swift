@@ -50,8 +50,9 @@ public struct WorkItem: Sendable {
         let set = builder.track.questionSets[setIndex]
         let item = set.items[itemIndex]
         guard let seed = context.choiceSeed, context.shuffledSets.contains(setIndex) else { return item }
-        return ChoiceOrder.forTeam(context.team, track: builder.track.id, set: set.id, item: item, seed: seed, shuffle: true)
-            .presented(item)
+        return ChoiceOrder.forTeam(
+            context.team, track: builder.track.id, set: set.id, item: item, seed: seed, shuffle: true, sample: Int(sampleNumber)
+        ).presented(item)
     }
 }
 

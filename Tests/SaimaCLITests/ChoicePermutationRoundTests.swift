@@ -198,4 +198,61 @@ struct ChoicePermutationRoundTests {
                     "\(track): shuffled \(score) within the unshuffled run's interval \(ci) (score \(reference))")
         }
     }
+
+    /// Robustness across orders, end to end with three samples: each sample is shown its own order; a team that reads
+    /// the options answers alike in every order (agreement 100%), one that always answers "A" rarely does.
+    @Test func robustnessAcrossOrdersSeparatesReadingFromPositionBias() async throws {
+        let root = RoundWorkflowTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let items = Self.items()
+        let textByPrompt = Dictionary(uniqueKeysWithValues: items.map { i in
+            (i.prompt, i.choices[["A", "B", "C", "D"].firstIndex(of: i.answer)!])
+        })
+        let knower = try await LocalEndpointServer.start { request in
+            let (prompt, choices) = Self.shownChoices(request.body)
+            return .json(200, ChatCompletionJSON.completion(
+                content: "答案：\(choices.first { $0.text == textByPrompt[prompt] }?.letter ?? "?")", model: "k"))
+        }
+        let first = try await LocalEndpointServer.start { _ in .json(200, ChatCompletionJSON.completion(content: "答案：A", model: "f")) }
+        try FileManager.default.createDirectory(atPath: root + "/Tracks/perm/questions", withIntermediateDirectories: true)
+        try "id: perm\nname: {zh: 乱序, en: Permutation}\nquestion_sets:\n  - id: s\n    file: questions/items.jsonl\n    pilot_unit: {zh: 测试, en: Test}\n    split: dev\n"
+            .write(toFile: root + "/Tracks/perm/track.yaml", atomically: true, encoding: .utf8)
+        try items.map { i in
+            let choices = zip(["A", "B", "C", "D"], i.choices).map { "\"\($0)\":\"\($1)\"" }.joined(separator: ",")
+            return #"{"id":"\#(i.id)","type":"single_choice","prompt":"\#(i.prompt)","choices":{\#(choices)},"answer":"\#(i.answer)"}"#
+        }.joined(separator: "\n").write(toFile: root + "/Tracks/perm/questions/items.jsonl", atomically: true, encoding: .utf8)
+        for (team, server) in [("knower", knower), ("first", first)] {
+            try FileManager.default.createDirectory(atPath: root + "/Subs/\(team)", withIntermediateDirectories: true)
+            try "team: {zh: \(team), en: \(team)}\ntracks: [perm]\nendpoint: {base_url: \"\(server.baseURL)\", model: m}\n"
+                .write(toFile: root + "/Subs/\(team)/submission.yaml", atomically: true, encoding: .utf8)
+        }
+        let out = root + "/out"
+        let run = try await SaimaBinary.run(
+            ["run", "--tracks", "Tracks", "--submissions", "Subs", "--out", out, "--samples", "3"], directory: root)
+        await knower.stop()
+        await first.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let board = try RoundWorkflowTests.leaderboard(out)
+        func robustness(_ team: String) -> JSONValue? {
+            board["overall"]?["entries"]?.arrayValue?.first { $0["team"]?.stringValue == team }?["robustness"]
+        }
+        #expect(robustness("knower")?["items"]?.numberValue == 40)
+        #expect(robustness("knower")?["agreement"]?.numberValue == 1, "reading the options: the same answer in every order")
+        let biased = try #require(robustness("first")?["agreement"]?.numberValue)
+        #expect(biased < 0.3, "always answering A gives different answers in different orders (\(biased))")
+        let csv = try String(contentsOfFile: out + "/leaderboard.csv", encoding: .utf8)
+        #expect(csv.contains("robustness,robustness_items"))
+        #expect(try String(contentsOfFile: out + "/report.html", encoding: .utf8).contains("Robustness across choice orders"))
+
+        // The samples of one item were shown in different orders.
+        let export = try await SaimaBinary.run(["export", "--out", out], directory: root)
+        var orders: [String: Set<String>] = [:]
+        for line in export.stdout.split(separator: "\n") {
+            let r = try JSONValue.parse(String(line))
+            guard r["team"]?.stringValue == "knower", let id = r["item"]?.stringValue else { continue }
+            orders[id, default: []].insert(r["choice_order"]?.stringValue ?? "ABCD")
+        }
+        #expect(orders.values.filter { $0.count > 1 }.count > 30, "most items were shown in more than one order")
+    }
 }

@@ -61,6 +61,14 @@ public struct ItemList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         }
     }
 
+    /// The items at `positions` (in that order), held the same way: on demand, the same private copy is shared.
+    public func keeping(positions: [Int]) -> ItemList {
+        switch storage {
+        case .resident(let items): ItemList(positions.map { items[$0] })
+        case .onDemand(let spool): ItemList(spool: spool.keeping(positions: positions))
+        }
+    }
+
     /// Whether items are read back from a private copy of their lines.
     public var isOnDemand: Bool {
         if case .onDemand = storage { return true }
@@ -237,6 +245,13 @@ package final class ItemSpool: Sendable {
         self.resident = resident
         self.file = file
         self.parse = parse
+    }
+
+    /// A spool of the items at `positions`, sharing this one's copy and parser.
+    func keeping(positions: [Int]) -> ItemSpool {
+        ItemSpool(
+            ids: positions.map { ids[$0] }, traits: positions.map { traits[$0] }, spans: positions.map { spans[$0] },
+            resident: resident, file: file, parse: parse)
     }
 
     /// The item at `position`, parsed again from its copied line. A copy that can no longer be read (the disk

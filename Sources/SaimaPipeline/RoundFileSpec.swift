@@ -1,3 +1,4 @@
+import Foundation
 import SaimaModel
 package import SaimaRegistry
 import SaimaRunner
@@ -29,6 +30,10 @@ extension RoundSpec {
             retryFailed: retryFailed, folder: folder ?? "runs/\(file.name)")
         spec.awards = file.awards
         spec.judge = file.judge
+        if let fresh = file.freshItems {
+            let runs = file.exposureRuns.isEmpty ? [(spec.folder as NSString).deletingLastPathComponent] : file.exposureRuns
+            try FreshItems.apply(&spec, count: fresh, exposureRuns: runs.map { $0.isEmpty ? "." : $0 })
+        }
         return spec
     }
 }

@@ -26,6 +26,8 @@ package struct RoundSpec: Sendable {
     package var judge: EndpointSettings?
     /// The organizer's signing key: the manifest is signed at the start and the results at the end (`RunSigning`).
     package var signingKey: RunSigning.PrivateKey?
+    /// `track/set` → the ids drawn by `fresh_items` (`FreshItems`), recorded in the manifest.
+    package var drawnItems: [String: [String]] = [:]
 
     package init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
@@ -74,6 +76,9 @@ package enum RoundPipeline {
             round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
             submissions: spec.submissions)
         manifest.awards = spec.awards?.json
+        for i in manifest.questionSets.indices {
+            manifest.questionSets[i].drawnItems = spec.drawnItems["\(manifest.questionSets[i].track)/\(manifest.questionSets[i].set)"]
+        }
         let frozen = try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
         if let key = spec.signingKey { try RunSigning.signStart(folder: spec.folder, manifest: frozen, key: key) }
         let plans = RunPlanner.plan(

@@ -45,8 +45,23 @@ package enum RunTracks {
             if !lines.isEmpty { throw Problem(folder: folder, lines: lines) }
         }
         // A run folder's commands (score, leaderboard, report, judging, appeals) read items on demand, as the run did.
-        let registry = try TrackRegistry.load(roots: roots, items: .onDemand)
-        guard strict, let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) else { return registry }
+        var registry = try TrackRegistry.load(roots: roots, items: .onDemand)
+        let stored = try RunManifestStore.load(store: try RunStore(folder: folder))
+        // A round that drew fresh items used only those: every command on its folder sees the same items.
+        if let stored {
+            for t in registry.tracks.indices {
+                for s in registry.tracks[t].questionSets.indices {
+                    let set = registry.tracks[t].questionSets[s]
+                    guard let drawn = stored.questionSets.first(where: { $0.track == registry.tracks[t].id && $0.set == set.id })?
+                        .drawnItems
+                    else { continue }
+                    let wanted = Set(drawn)
+                    let positions = set.items.ids.indices.filter { wanted.contains(set.items.id(at: $0)) }
+                    registry.tracks[t].questionSets[s].items = set.items.keeping(positions: positions)
+                }
+            }
+        }
+        guard strict, let manifest = stored else { return registry }
         var current: [String: String] = [:]
         for track in registry.tracks { for set in track.questionSets { current["\(track.id)/\(set.id)"] = set.contentHash } }
         var lines: [String] = []

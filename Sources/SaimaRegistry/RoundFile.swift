@@ -14,6 +14,8 @@ import Yams
 /// tracks_roots: [/secure/hidden-tracks]   # extra roots, e.g. the hidden test sets
 /// runner: {max_in_flight: 256, max_attempts: 4, max_response_bytes: 4194304, stream: false}
 /// judge: {base_url: http://127.0.0.1:9000/v1, model: judge-model, api_key_env: JUDGE_KEY, max_concurrency: 8}
+/// fresh_items: 30                 # per question set: items no earlier round sent to any team, drawn with the seed
+/// exposure_runs: [../runs]        # run folders (or folders of them) whose sends count; default: the output's parent
 /// ```
 public struct RoundFile: Sendable {
     public var name: String
@@ -36,9 +38,14 @@ public struct RoundFile: Sendable {
     public var awards: AwardRule?
     /// The LLM judge for rubric items (same fields as a submission endpoint), if any.
     public var judge: EndpointSettings?
+    /// Items per question set drawn from those not yet exposed (`fresh_items`), if asked.
+    public var freshItems: Int?
+    /// Where earlier rounds' run folders are (`exposure_runs`, relative to the round file); empty: the output's parent.
+    public var exposureRuns: [String] = []
 
     static let fields: Set<String> = [
-        "name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner", "judge", "awards",
+        "name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner", "judge", "awards", "fresh_items",
+        "exposure_runs",
     ]
     static let runnerFields: Set<String> = [
         "max_in_flight", "max_attempts", "max_response_bytes", "stream", "timeout_ceiling_seconds",
@@ -84,6 +91,12 @@ public struct RoundFile: Sendable {
         var result = file
         if let node = yaml["awards"] {
             result.awards = Self.awardRule(node, path: path, diagnostics: &diagnostics)
+        }
+        if yaml["fresh_items"] != nil {
+            result.freshItems = yaml.integer("fresh_items", default: 1, range: 1...1_000_000, diagnostics: &diagnostics)
+        }
+        result.exposureRuns = yaml.stringList("exposure_runs", diagnostics: &diagnostics).map { p in
+            p.hasPrefix("/") ? p : (directory as NSString).appendingPathComponent(p)
         }
         if let runner {
             result.timeoutCeilingSeconds = runner.number(

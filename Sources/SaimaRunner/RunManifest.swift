@@ -52,11 +52,14 @@ public struct RunManifest: Sendable, Codable, Equatable {
         public var weight: Double
         /// Whether the set's choices were shown in each team's own order (nil in older manifests: they were not).
         public var shuffleChoices: Bool?
+        /// The items drawn for this round (`fresh_items`), in file order; nil when the round used the whole set.
+        public var drawnItems: [String]?
 
         enum CodingKeys: String, CodingKey {
             case track, set, split, file, items, weight
             case contentHash = "content_hash"
             case shuffleChoices = "shuffle_choices"
+            case drawnItems = "drawn_items"
         }
     }
 

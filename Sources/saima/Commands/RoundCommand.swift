@@ -41,6 +41,9 @@ struct RoundCommand: AsyncParsableCommand {
                 throw reportDiagnostics(error.diagnostics)
             } catch let error as Selection.UnknownIDs {
                 throw ValidationError(error.description)
+            } catch let problem as FreshItems.Problem {
+                printErr(problem.description)
+                throw ExitCode.failure
             }
             spec.keys = try KeysOption.load(keys)
             spec.signingKey = try SigningKeyOption.load(signKey, runFolder: spec.folder)

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+import SaimaModel
+
+/// One request a run sent: which team was sent which item, and when the request finished.
+package struct SentItem: Sendable, Hashable {
+    package var team: String
+    package var track: String
+    package var set: String
+    package var item: String
+    package var sample: Int
+    /// Seconds since 1970.
+    package var finishedAt: Double
+}
+
+extension RunStore {
+    /// Every request recorded in the run folder's database, superseded rows included (each was sent), and the run's
+    /// manifest text. Opened read-only: reading another round's folder never migrates or writes it. Nil when the
+    /// folder holds no `run.sqlite`.
+    package static func sentItems(folder: String) throws -> (items: [SentItem], manifest: String?)? {
+        let path = (folder as NSString).appendingPathComponent("run.sqlite")
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let db = try DatabaseQueue(path: path, configuration: config)
+        return try db.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT team, track, set_id, item, sample, finished_at FROM results ORDER BY seq")
+            let manifest = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'manifest'")
+            return (rows.map { r in
+                SentItem(team: r[0], track: r[1], set: r[2], item: r[3], sample: r[4], finishedAt: r[5])
+            }, manifest)
+        }
+    }
+}

@@ -64,9 +64,8 @@ package enum LLMReader {
             func addNext() {
                 guard let r = pending.popFirst() else { return }
                 let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
-                let shown = (manifest?.choiceOrder(
-                    team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
-                    ?? .identity(item.choices.count)).presented(item)
+                let shown = (manifest?.presentation(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
+                    ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))).shown
                 group.addTask { (r, await readOne(item: shown, track: track, reply: r.content ?? "", client: client)) }
             }
             for _ in 0..<max(1, client.endpoint.maxConcurrency * 2) { addNext() }

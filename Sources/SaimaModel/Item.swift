@@ -38,6 +38,8 @@ public struct Item: Sendable, Hashable, Identifiable {
     public var difficulty: String? { get { self[detail: \.difficulty] } set { self[detail: \.difficulty] = newValue } }
     /// Required key points for the `keywords` metric: each inner list holds alternatives.
     public var keywords: [[String]] { get { self[detail: \.keywords] } set { self[detail: \.keywords] = newValue } }
+    /// Paraphrases written by the pilot unit (`variants`): each team is shown one of the item and its variants.
+    public var variants: [ItemVariant] { get { self[detail: \.variants] } set { self[detail: \.variants] = newValue } }
 
     /// The rarely set fields.
     struct Details: Sendable, Hashable {
@@ -52,6 +54,7 @@ public struct Item: Sendable, Hashable, Identifiable {
         var tags: [String] = []
         var difficulty: String?
         var keywords: [[String]] = []
+        var variants: [ItemVariant] = []
     }
 
     /// An immutable box: a change makes a new one, so copies of an item never see each other's changes.
@@ -176,4 +179,20 @@ public struct Rubric: Sendable, Hashable {
     public var criteria: [Criterion]
     public init(criteria: [Criterion]) { self.criteria = criteria }
     public var maxPoints: Double { criteria.reduce(0) { $0 + $1.points } }
+}
+
+/// One paraphrase of an item (`variants` in a question file): its own prompt, and its own choices and answer when the
+/// paraphrase needs them (otherwise the item's).
+public struct ItemVariant: Sendable, Hashable {
+    public var prompt: String
+    /// Nil: the item's choices.
+    public var choices: [Choice]?
+    /// Nil: the item's answer.
+    public var answer: AnswerKey?
+
+    public init(prompt: String, choices: [Choice]? = nil, answer: AnswerKey? = nil) {
+        self.prompt = prompt
+        self.choices = choices
+        self.answer = answer
+    }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// `true`/`false`, a number, a string or list of strings, or a non-empty object of field → value; `tolerance` a
 /// number ≥ 0; `keywords` strings or lists of alternatives (required by metric `keywords`); `rubric` criteria
 /// with `description` and `points` > 0; `messages` of role user|assistant|system; `attachments` of kind
-/// image|audio|video with a file; `context` or `dataset` (with an optional `section`), not both.
+/// image|audio|video with a file; `context` or `dataset` (with an optional `section`), not both; `variants` a list
+/// of objects with a non-empty `prompt` and, when the paraphrase needs them, its own `choices` (then with its own
+/// `answer`) or `answer`, under the same rules as the item's.
 public struct ItemFields {
     /// A missing `answer` is allowed (contestant bundles of hidden sets).
     public var answersWithheld = false
@@ -93,6 +95,7 @@ public struct ItemFields {
         if metric == "keywords", keywords.isEmpty {
             problems.append("metric `keywords` needs a non-empty `keywords` list")
         }
+        let variants = type.map { parseVariants(o["variants"], type: $0, choices: choices, problems: &problems) } ?? []
         guard problems.count == problemsBefore, let type, let answer else { return nil }
         var item = Item(
             id: id, type: type, prompt: prompt, system: o["system"]?.stringValue, choices: choices, answer: answer,
@@ -100,7 +103,36 @@ public struct ItemFields {
             messages: messages, attachments: attachments, tags: tags, difficulty: difficulty, keywords: keywords,
             raw: canonicalText == nil ? raw : .null, line: line)
         if let canonicalText { item.rawJSON = canonicalText }
+        item.variants = variants
         return item
+    }
+
+    /// `variants`: paraphrases, each `{"prompt": …, "choices"?: …, "answer"?: …}`.
+    private func parseVariants(_ v: JSONValue?, type: ItemType, choices: [Choice], problems: inout [String]) -> [ItemVariant] {
+        guard let v else { return [] }
+        guard let list = v.arrayValue, !list.isEmpty else {
+            problems.append("`variants` must be a non-empty list of {\"prompt\", \"choices\"?, \"answer\"?}")
+            return []
+        }
+        var out: [ItemVariant] = []
+        for (n, entry) in list.enumerated() {
+            guard let o = entry.objectValue, let prompt = o["prompt"]?.stringValue, !prompt.isEmpty else {
+                problems.append("variant \(n + 1) needs a non-empty `prompt`")
+                continue
+            }
+            for key in o.keys.sorted() where !["prompt", "choices", "answer"].contains(key) {
+                problems.append("variant \(n + 1): unknown field `\(key)` (a variant has prompt, choices, answer)")
+            }
+            var own: [Choice]?
+            if o["choices"] != nil {
+                own = parseChoices(o["choices"], problems: &problems)
+                if type.hasChoices, (own?.count ?? 0) < 2 { problems.append("variant \(n + 1) needs at least two choices") }
+                if o["answer"] == nil { problems.append("variant \(n + 1) has its own choices, so it needs its own `answer`") }
+            }
+            let answer = o["answer"].flatMap { parseAnswer($0, type: type, choices: own ?? choices, problems: &problems) }
+            out.append(ItemVariant(prompt: prompt, choices: own, answer: answer))
+        }
+        return out
     }
 
     /// Whether any number in `value` (at any depth) is infinite or NaN.

@@ -80,14 +80,14 @@ package enum Appeals {
             if selection == .uncertain && !uncertain && !why.contains(where: { $0.hasPrefix("samples disagree") }) { continue }
             let reply = r.content ?? ""
             // The choices and letters as this team saw them; a judge's reading is stored in those letters too.
-            let order = manifest?.choiceOrder(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
-                ?? .identity(item.choices.count)
-            let shown = order.presented(item)
-            let reading = overrides[r.key]?.reading ?? s?.extracted.map { order.showing($0, of: item) } ?? ""
+            let presentation = manifest?.presentation(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
+                ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))
+            let shown = presentation.shown
+            let reading = overrides[r.key]?.reading ?? s?.extracted.map { presentation.order.showing($0, of: presentation.base) } ?? ""
             let hash = rowHash(r.key, reply: reply, reading: reading, rule: rule)
             issued.append((r.key, hash))
             text += CSVTable.line([
-                r.key.team, r.key.track, r.key.set, r.key.item, String(r.key.sample), item.prompt,
+                r.key.team, r.key.track, r.key.set, r.key.item, String(r.key.sample), shown.prompt,
                 shown.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"),
                 reply.count > replyLimit ? String(reply.prefix(replyLimit)) + "…" : reply,
                 reading, rule, why.joined(separator: "; "), sheet, hash, "", "", "",

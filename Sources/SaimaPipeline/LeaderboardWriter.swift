@@ -12,7 +12,8 @@ package enum LeaderboardWriter {
     package static func write(_ board: Leaderboard, input: LeaderboardInput, folder: String, manifest: RunManifest?,
                              failureExamples: [ReportData.FailureExample] = [],
                              agreement: ReportData.JudgeAgreement? = nil,
-                             appeals: [ReportData.AppealLine] = [], signingFingerprint: String? = nil) throws
+                             appeals: [ReportData.AppealLine] = [], signingFingerprint: String? = nil,
+                             variants: [ReportData.VariantLine] = []) throws
         -> (files: [String], separating: [ReportData.SeparatingItem])
     {
         let version = try archivePrevious(folder: folder)
@@ -29,6 +30,7 @@ package enum LeaderboardWriter {
             leaderboard: board, input: input, manifest: manifest, failureExamples: failureExamples,
             agreement: agreement, appeals: appeals, version: version, awards: awards, manifestHash: manifestHash)
         report.signingFingerprint = signingFingerprint
+        report.variants = variants
         let files = [
             ("leaderboard.json", try PrettyJSON.string(json) + "\n"),
             ("leaderboard.csv", LeaderboardCSV.render(board)),

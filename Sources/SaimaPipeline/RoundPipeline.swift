@@ -138,7 +138,10 @@ package enum RoundPipeline {
             board, input: input, folder: folder, manifest: manifest,
             failureExamples: try LeaderboardWriter.failureExamples(store: store),
             agreement: try JudgingSummary.agreement(store: store), appeals: try LeaderboardWriter.appeals(store: store),
-            signingFingerprint: RunSigning.fingerprint(folder: folder))
+            signingFingerprint: RunSigning.fingerprint(folder: folder),
+            variants: try store.variantScores().map {
+                ReportData.VariantLine(item: "\($0.track)/\($0.set)/\($0.item)", variant: $0.variant, answers: $0.answers, meanScore: $0.meanScore)
+            })
         // The organizer appendix: the most separating items and any asked for, with every team's reply.
         let separating = separatingItems.map { "\($0.track)/\($0.set)/\($0.item)" }
         let appendix = try OrganizerAppendix.write(

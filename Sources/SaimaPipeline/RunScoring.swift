@@ -123,9 +123,11 @@ package enum RunScoring {
             var auto: ItemScore
             let choice = item.type == .singleChoice || item.type == .multiChoice
             // The item as this team saw it: a reply's letters, and a judge's reading of it, are shown letters.
-            let order = manifest?.choiceOrder(team: key.team, track: key.track, set: key.set, item: item, sample: key.sample)
-                ?? .identity(item.choices.count)
-            let shown = order.presented(item)
+            let presentation = manifest?.presentation(team: key.team, track: key.track, set: key.set, item: item, sample: key.sample)
+                ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))
+            let order = presentation.order
+            let base = presentation.base
+            let shown = presentation.shown
             if let o = overrides[key], choice {
                 auto = scorer.score(
                     item: shown, judgeReading: o.reading, partialCredit: set.partialCredit,
@@ -136,8 +138,8 @@ package enum RunScoring {
                 let prompt = choice ? ChatRequestBuilder(track: track).promptText(for: shown) : nil
                 auto = scorer.score(item: shown, response: result.content ?? "", partialCredit: set.partialCredit, prompt: prompt)
             }
-            // Stored readings are in the item's own letters.
-            if choice, !order.isIdentity, let letters = auto.extracted { auto.extracted = order.original(letters, of: item) }
+            // Stored readings are in the (variant's) own letters.
+            if choice, !order.isIdentity, let letters = auto.extracted { auto.extracted = order.original(letters, of: base) }
             var llm: Double?
             if let verdicts, let verdict = verdicts[
                 PointwiseJudge.cacheKey(track: key.track, set: key.set, item: item) + "\u{1F}"
@@ -171,8 +173,9 @@ package enum RunScoring {
                 key: key, score: s.score, reason: reason, extracted: s.extracted, metric: s.metric,
                 metricVersion: s.metricVersion, unextractable: s.unextractable, autoScore: autoScore, llmScore: llm,
                 humanScore: human, rule: s.rule?.rawValue, confidence: s.confidence?.rawValue,
-                choiceOrder: order.isIdentity ? nil : order.record(of: item),
-                answerMoved: Self.answerMoved(item: item, order: order, shuffled: manifest?.shufflesChoices(track: key.track, set: key.set) == true)),
+                choiceOrder: order.isIdentity ? nil : order.record(of: base),
+                answerMoved: Self.answerMoved(item: base, order: order, shuffled: manifest?.shufflesChoices(track: key.track, set: key.set) == true),
+                variant: item.variants.isEmpty || manifest?.choiceSeed == nil ? nil : presentation.variant),
                 flags)
         }
     }

@@ -11,6 +11,7 @@ struct ItemParser {
     static let knownFields: Set<String> = [
         "id", "type", "prompt", "system", "choices", "answer", "tolerance", "metric", "rubric", "context",
         "dataset", "section", "messages", "attachments", "tags", "difficulty", "keywords", "references", "pattern",
+        "variants",
         // Kept as written, not interpreted: an imported item's explanation and its source format's own fields.
         "explanation", "metadata",
     ]

@@ -84,6 +84,22 @@ package struct ReportData: Sendable {
     package var manifestHash: String?
     /// The fingerprint of the key that signs the run (`RunSigning`), when it is signed.
     package var signingFingerprint: String?
+    /// Per item with variants: each variant shown, its answers and mean score (0–1).
+    package var variants: [VariantLine] = []
+
+    /// One variant of one item.
+    package struct VariantLine: Sendable {
+        package var item: String
+        package var variant: Int
+        package var answers: Int
+        package var meanScore: Double
+        package init(item: String, variant: Int, answers: Int, meanScore: Double) {
+            self.item = item
+            self.variant = variant
+            self.answers = answers
+            self.meanScore = meanScore
+        }
+    }
 
     package init(leaderboard: Leaderboard, input: LeaderboardInput, manifest: JSONValue?,
                 failureExamples: [FailureExample] = [], agreement: JudgeAgreement? = nil, appeals: [AppealLine] = [],

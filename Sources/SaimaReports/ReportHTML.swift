@@ -36,6 +36,8 @@ package enum ReportHTML {
         }
         let audit = extractionAudit(data)
         if !audit.isEmpty { html += section(id: "extraction", title: "答案抽取审计 Extraction audit", body: audit) }
+        let variantTable = variants(data)
+        if !variantTable.isEmpty { html += section(id: "variants", title: "题目变体 Item variants", body: variantTable) }
         let robust = robustness(data)
         if !robust.isEmpty { html += section(id: "robustness", title: "选项顺序稳健性 Robustness across choice orders", body: robust) }
         let probe = memorizationProbe(data)

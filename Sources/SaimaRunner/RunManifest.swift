@@ -159,11 +159,10 @@ public struct RunManifest: Sendable, Codable, Equatable {
         choiceSeed != nil && questionSets.contains { $0.track == track && $0.set == set && $0.shuffleChoices == true }
     }
 
-    /// The order `team` was shown `item` of `track/set` (in sample `sample`) in this run.
-    public func choiceOrder(team: String, track: String, set: String, item: Item, sample: Int = 0) -> ChoiceOrder {
-        guard let seed = choiceSeed else { return .identity(item.choices.count) }
-        return ChoiceOrder.forTeam(team, track: track, set: set, item: item, seed: seed,
-                                   shuffle: shufflesChoices(track: track, set: set), sample: sample)
+    /// How `team` was shown `item` of `track/set` (in sample `sample`) in this run: its variant and choice order.
+    public func presentation(team: String, track: String, set: String, item: Item, sample: Int = 0) -> ItemPresentation {
+        ItemPresentation.make(item, team: team, track: track, set: set, sample: sample, seed: choiceSeed,
+                              shuffle: shufflesChoices(track: track, set: set))
     }
 
     /// `track/set` → content hash.

@@ -45,14 +45,15 @@ public struct WorkItem: Sendable {
             sample: Int(sampleNumber))
     }
 
-    /// The item to ask, as this team sees it (its choices in the team's order, `ChoiceOrder`).
+    /// The item to ask, as this team sees it (its variant, its choices in the team's order: `ItemPresentation`).
     public var item: Item {
         let set = builder.track.questionSets[setIndex]
         let item = set.items[itemIndex]
-        guard let seed = context.choiceSeed, context.shuffledSets.contains(setIndex) else { return item }
-        return ChoiceOrder.forTeam(
-            context.team, track: builder.track.id, set: set.id, item: item, seed: seed, shuffle: true, sample: Int(sampleNumber)
-        ).presented(item)
+        guard let seed = context.choiceSeed else { return item }
+        return ItemPresentation.make(
+            item, team: context.team, track: builder.track.id, set: set.id, sample: Int(sampleNumber), seed: seed,
+            shuffle: context.shuffledSets.contains(setIndex)
+        ).shown
     }
 }
 

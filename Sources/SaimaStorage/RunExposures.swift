@@ -33,3 +33,30 @@ extension RunStore {
         }
     }
 }
+
+/// How one variant of one item scored: answers and mean score.
+package struct VariantScore: Sendable, Hashable {
+    package var track: String
+    package var set: String
+    package var item: String
+    package var variant: Int
+    package var answers: Int
+    package var meanScore: Double
+}
+
+extension RunStore {
+    /// Per item with variants and per variant shown: how many answers, and their mean score (0–1).
+    package func variantScores() throws -> [VariantScore] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT track, set_id, item, variant, COUNT(*), AVG(score) FROM scores WHERE variant IS NOT NULL
+                    GROUP BY track, set_id, item, variant ORDER BY track, set_id, item, variant
+                    """
+            ).map { r in
+                VariantScore(track: r[0], set: r[1], item: r[2], variant: r[3], answers: r[4], meanScore: r[5])
+            }
+        }
+    }
+}

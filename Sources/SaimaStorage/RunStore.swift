@@ -102,6 +102,7 @@ package final class RunStore: Sendable {
         m.registerMigration("v10-choice-order") { db in
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN choice_order TEXT")
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN answer_moved INTEGER")
+            try db.execute(sql: "ALTER TABLE scores ADD COLUMN variant INTEGER")
         }
         return m
     }

@@ -28,11 +28,15 @@ package struct StoredScore: Sendable, Hashable {
     package var choiceOrder: String?
     /// With a shuffled order: whether the item's right answer was shown under another letter (nil otherwise).
     package var answerMoved: Bool?
+    /// Which of the item's variants the team was shown (0: as written); nil for items without variants.
+    package var variant: Int?
 
     package init(key: ResultKey, score: Double, reason: String, extracted: String?, metric: String, metricVersion: Int,
                 unextractable: Bool, autoScore: Double? = nil, llmScore: Double? = nil, humanScore: Double? = nil,
-                rule: String? = nil, confidence: String? = nil, choiceOrder: String? = nil, answerMoved: Bool? = nil)
+                rule: String? = nil, confidence: String? = nil, choiceOrder: String? = nil, answerMoved: Bool? = nil,
+                variant: Int? = nil)
     {
+        self.variant = variant
         self.answerMoved = answerMoved
         self.choiceOrder = choiceOrder
         self.confidence = confidence
@@ -92,15 +96,15 @@ extension RunStore {
     static let insertScoreSQL = """
         INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
             metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule, confidence, choice_order,
-            answer_moved)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            answer_moved, variant)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     static func arguments(_ s: StoredScore, at time: Double) -> StatementArguments {
         [
             s.key.team, s.key.track, s.key.set, s.key.item, s.key.sample, s.score, s.reason, s.extracted,
             s.metric, s.metricVersion, s.unextractable, time, s.autoScore, s.llmScore, s.humanScore, s.rule, s.confidence,
-            s.choiceOrder, s.answerMoved,
+            s.choiceOrder, s.answerMoved, s.variant,
         ]
     }
 
@@ -118,7 +122,7 @@ extension RunStore {
                     metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
                     autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"],
                     rule: row["rule"], confidence: row["confidence"], choiceOrder: row["choice_order"],
-                    answerMoved: row["answer_moved"])
+                    answerMoved: row["answer_moved"], variant: row["variant"])
             }
             return map
         }

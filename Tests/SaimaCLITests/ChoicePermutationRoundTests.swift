@@ -255,4 +255,58 @@ struct ChoicePermutationRoundTests {
         }
         #expect(orders.values.filter { $0.count > 1 }.count > 30, "most items were shown in more than one order")
     }
+
+    /// Variants end to end: six teams that know every answer are each shown one variant of each item (drawn with the
+    /// seed); they score every item, except those shown item q0's variant 1, whose key was written wrong — and the
+    /// report's variant table flags q0.
+    @Test func variantsAreDrawnPerTeamScoredByTheirOwnKeyAndABadOneIsVisible() async throws {
+        let root = RoundWorkflowTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var lines: [String] = []
+        var items: [Item] = []
+        for n in 0..<12 {
+            // The right text is 甲 everywhere; q0's variant 1 wrongly keys B (乙).
+            let badKey = n == 0 ? #","answer":"B""# : ""
+            let line = #"{"id":"q\#(n)","type":"single_choice","prompt":"第\#(n)题原题","choices":{"A":"甲","B":"乙","C":"丙","D":"丁"},"answer":"A","variants":[{"prompt":"第\#(n)题变体一"\#(badKey)},{"prompt":"第\#(n)题变体二"}]}"#
+            lines.append(line)
+            var problems: [String] = []
+            let raw = try JSONValue.parse(line)
+            items.append(try #require(ItemFields().item(raw.objectValue!, id: "q\(n)", raw: raw, line: n + 1, problems: &problems)))
+        }
+        let knower = try await LocalEndpointServer.start { request in
+            let (_, choices) = Self.shownChoices(request.body)
+            return .json(200, ChatCompletionJSON.completion(content: "答案：\(choices.first { $0.text == "甲" }?.letter ?? "?")", model: "k"))
+        }
+        try FileManager.default.createDirectory(atPath: root + "/Tracks/var/questions", withIntermediateDirectories: true)
+        try "id: var\nname: {zh: 变体, en: Variants}\nquestion_sets:\n  - id: s\n    file: questions/items.jsonl\n    pilot_unit: {zh: 测试, en: Test}\n    split: dev\n"
+            .write(toFile: root + "/Tracks/var/track.yaml", atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(toFile: root + "/Tracks/var/questions/items.jsonl", atomically: true, encoding: .utf8)
+        let teams = (1...6).map { "team\($0)" }
+        for team in teams {
+            try FileManager.default.createDirectory(atPath: root + "/Subs/\(team)", withIntermediateDirectories: true)
+            try "team: {zh: \(team), en: \(team)}\ntracks: [var]\nendpoint: {base_url: \"\(knower.baseURL)\", model: m}\n"
+                .write(toFile: root + "/Subs/\(team)/submission.yaml", atomically: true, encoding: .utf8)
+        }
+        let out = root + "/out"
+        let run = try await SaimaBinary.run(
+            ["run", "--tracks", "Tracks", "--submissions", "Subs", "--out", out, "--seed", "11"], directory: root)
+        await knower.stop()
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let board = try RoundWorkflowTests.leaderboard(out)
+        var variantsSeen: Set<Int> = []
+        for team in teams {
+            let shownBad = ItemPresentation.make(items[0], team: team, track: "var", set: "s", seed: 11, shuffle: true).variant == 1
+            for item in items { variantsSeen.insert(ItemPresentation.make(item, team: team, track: "var", set: "s", seed: 11, shuffle: true).variant) }
+            let score = board["overall"]?["entries"]?.arrayValue?.first { $0["team"]?.stringValue == team }?["score"]?.numberValue
+            let expected = shownBad ? 100.0 * 11 / 12 : 100
+            #expect(score.map { abs($0 - expected) < 0.01 } == true, "\(team): \(String(describing: score)), expected \(expected)")
+        }
+        #expect(variantsSeen == [0, 1, 2], "the teams were shown every variant")
+        let q0 = teams.map { ItemPresentation.make(items[0], team: $0, track: "var", set: "s", seed: 11, shuffle: true).variant }
+        let report = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(report.contains("Item variants"))
+        #expect(q0.contains(1) && q0.contains(where: { $0 != 1 }), "with seed 11 some teams see q0's bad variant and some do not: \(q0)")
+        #expect(report.contains("var/s/q0</code></td><td>") && report.contains(" ⚠</td>"), "the bad variant shows")
+    }
 }

@@ -13,7 +13,8 @@ package enum LeaderboardWriter {
                              failureExamples: [ReportData.FailureExample] = [],
                              agreement: ReportData.JudgeAgreement? = nil,
                              appeals: [ReportData.AppealLine] = [], signingFingerprint: String? = nil,
-                             variants: [ReportData.VariantLine] = []) throws
+                             variants: [ReportData.VariantLine] = [],
+                             probes: [(team: String, name: String, probe: FreezeProbe)] = []) throws
         -> (files: [String], separating: [ReportData.SeparatingItem])
     {
         let version = try archivePrevious(folder: folder)
@@ -24,6 +25,7 @@ package enum LeaderboardWriter {
         if case .object(var root) = json {
             root["appeals"] = .object(["answers_re_read": .number(Double(appeals.count))])
             root["version"] = .number(Double(version))
+            if !probes.isEmpty { root["probes"] = LeaderboardJSON.probes(probes) }
             json = .object(root)
         }
         var report = ReportData(
@@ -31,6 +33,7 @@ package enum LeaderboardWriter {
             agreement: agreement, appeals: appeals, version: version, awards: awards, manifestHash: manifestHash)
         report.signingFingerprint = signingFingerprint
         report.variants = variants
+        report.probes = probes
         let files = [
             ("leaderboard.json", try PrettyJSON.string(json) + "\n"),
             ("leaderboard.csv", LeaderboardCSV.render(board)),

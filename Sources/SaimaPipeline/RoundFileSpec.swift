@@ -30,6 +30,7 @@ extension RoundSpec {
             retryFailed: retryFailed, folder: folder ?? "runs/\(file.name)")
         spec.awards = file.awards
         spec.judge = file.judge
+        spec.probes = file.probes
         if let fresh = file.freshItems {
             let runs = file.exposureRuns.isEmpty ? [(spec.folder as NSString).deletingLastPathComponent] : file.exposureRuns
             try FreshItems.apply(&spec, count: fresh, exposureRuns: runs.map { $0.isEmpty ? "." : $0 })

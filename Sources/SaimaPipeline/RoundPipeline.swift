@@ -28,6 +28,8 @@ package struct RoundSpec: Sendable {
     package var signingKey: RunSigning.PrivateKey?
     /// `track/set` → the ids drawn by `fresh_items` (`FreshItems`), recorded in the manifest.
     package var drawnItems: [String: [String]] = [:]
+    /// The round's fingerprint probes, sent to every team in waves among its items (`FingerprintProbes`).
+    package var probes: FingerprintProbes?
 
     package init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
@@ -76,6 +78,7 @@ package enum RoundPipeline {
             round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
             submissions: spec.submissions)
         manifest.awards = spec.awards?.json
+        if let p = spec.probes { manifest.probes = .init(count: p.items.count, waves: p.waves, sha256: p.sha256) }
         for i in manifest.questionSets.indices {
             manifest.questionSets[i].drawnItems = spec.drawnItems["\(manifest.questionSets[i].track)/\(manifest.questionSets[i].set)"]
         }
@@ -83,7 +86,8 @@ package enum RoundPipeline {
         if let key = spec.signingKey { try RunSigning.signStart(folder: spec.folder, manifest: frozen, key: key) }
         let plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
-            samples: spec.samples, existing: try store.currentOutcomes(), retryFailed: spec.retryFailed, manifest: frozen)
+            samples: spec.samples, existing: try store.currentOutcomes().merging(try store.probeOutcomes()) { a, _ in a },
+            retryFailed: spec.retryFailed, manifest: frozen, probes: spec.probes)
         return (store, plans)
     }
 
@@ -141,7 +145,8 @@ package enum RoundPipeline {
             signingFingerprint: RunSigning.fingerprint(folder: folder),
             variants: try store.variantScores().map {
                 ReportData.VariantLine(item: "\($0.track)/\($0.set)/\($0.item)", variant: $0.variant, answers: $0.answers, meanScore: $0.meanScore)
-            })
+            },
+            probes: try ProbeFindings.compute(store: store, manifest: manifest))
         // The organizer appendix: the most separating items and any asked for, with every team's reply.
         let separating = separatingItems.map { "\($0.track)/\($0.set)/\($0.item)" }
         let appendix = try OrganizerAppendix.write(

@@ -16,6 +16,7 @@ import Yams
 /// judge: {base_url: http://127.0.0.1:9000/v1, model: judge-model, api_key_env: JUDGE_KEY, max_concurrency: 8}
 /// fresh_items: 30                 # per question set: items no earlier round sent to any team, drawn with the seed
 /// exposure_runs: [../runs]        # run folders (or folders of them) whose sends count; default: the output's parent
+/// probes: {file: /secure/probes.jsonl, waves: 4}   # model-freeze probes (`FingerprintProbes`)
 /// ```
 public struct RoundFile: Sendable {
     public var name: String
@@ -42,10 +43,12 @@ public struct RoundFile: Sendable {
     public var freshItems: Int?
     /// Where earlier rounds' run folders are (`exposure_runs`, relative to the round file); empty: the output's parent.
     public var exposureRuns: [String] = []
+    /// The fingerprint probes (`probes: {file, waves}`), read from their file, if asked.
+    public var probes: FingerprintProbes?
 
     static let fields: Set<String> = [
         "name", "tracks", "split", "teams", "samples", "seed", "tracks_roots", "runner", "judge", "awards", "fresh_items",
-        "exposure_runs",
+        "exposure_runs", "probes",
     ]
     static let runnerFields: Set<String> = [
         "max_in_flight", "max_attempts", "max_response_bytes", "stream", "timeout_ceiling_seconds",
@@ -103,6 +106,14 @@ public struct RoundFile: Sendable {
                 "timeout_ceiling_seconds", default: 300, minimum: 0.001, maximum: 3600, diagnostics: &diagnostics)
             result.maxConsecutiveFailures = runner.integer(
                 "max_consecutive_failures", default: 20, range: 0...1_000_000, diagnostics: &diagnostics)
+        }
+        if let node = yaml["probes"], let m = YAMLMapping(node, path: path, what: "`probes`", diagnostics: &diagnostics) {
+            m.rejectUnknownKeys(["file", "waves"], what: "`probes`", diagnostics: &diagnostics)
+            let waves = m.integer("waves", default: 4, range: 3...20, diagnostics: &diagnostics)
+            if let file = m.string("file", required: true, diagnostics: &diagnostics) {
+                let probePath = file.hasPrefix("/") ? file : (directory as NSString).appendingPathComponent(file)
+                do { result.probes = try ProbeFile.load(path: probePath, waves: waves) } catch { diagnostics += error.diagnostics }
+            }
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
         return result

@@ -86,6 +86,8 @@ package struct ReportData: Sendable {
     package var signingFingerprint: String?
     /// Per item with variants: each variant shown, its answers and mean score (0–1).
     package var variants: [VariantLine] = []
+    /// Per team: the model-freeze probe analysis and slow answers (`FreezeProbe`); empty when there is nothing to show.
+    package var probes: [(team: String, name: String, probe: FreezeProbe)] = []
 
     /// One variant of one item.
     package struct VariantLine: Sendable {

@@ -36,6 +36,8 @@ package enum ReportHTML {
         }
         let audit = extractionAudit(data)
         if !audit.isEmpty { html += section(id: "extraction", title: "答案抽取审计 Extraction audit", body: audit) }
+        let freeze = freezeProbes(data)
+        if !freeze.isEmpty { html += section(id: "probes", title: "模型冻结与身份探针 Model-freeze probes", body: freeze) }
         let variantTable = variants(data)
         if !variantTable.isEmpty { html += section(id: "variants", title: "题目变体 Item variants", body: variantTable) }
         let robust = robustness(data)

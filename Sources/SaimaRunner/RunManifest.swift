@@ -39,6 +39,20 @@ public struct RunManifest: Sendable, Codable, Equatable {
     /// The scheme by which each team's choice orders were drawn from the seed (`ChoiceOrder.scheme`); nil in runs
     /// started before Saima shuffled choices, which show every item in its own order.
     public var choiceOrder: String?
+    /// The fingerprint probes sent (count, waves, SHA-256 of their file; the prompts stay secret), if any.
+    public var probes: ProbeEntry?
+
+    /// What the manifest records of a round's fingerprint probes.
+    public struct ProbeEntry: Sendable, Codable, Equatable {
+        public var count: Int
+        public var waves: Int
+        public var sha256: String
+        public init(count: Int, waves: Int, sha256: String) {
+            self.count = count
+            self.waves = waves
+            self.sha256 = sha256
+        }
+    }
 
     /// One question set of the round.
     public struct SetEntry: Sendable, Codable, Equatable {
@@ -92,6 +106,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
         case humanHead = "human_head"
         case humanImports = "human_imports"
         case choiceOrder = "choice_order"
+        case probes
     }
 
     public init(round: String, split: Split?, samples: Int, seed: UInt64, tracks: [Track], submissions: [Submission],

@@ -78,9 +78,10 @@ public enum RunPlanner {
     /// each team is shown the choices of the sets that shuffle in its own order (`RunManifest.choiceOrder`).
     public static func plan(
         registry: [Track], submissions: [Submission], trackFilter: Set<String>?, split: Split?, samples: Int,
-        existing: [ResultKey: Outcome], retryFailed: Bool, manifest: RunManifest? = nil
+        existing: [ResultKey: Outcome], retryFailed: Bool, manifest: RunManifest? = nil, probes: FingerprintProbes? = nil
     ) -> [TeamPlan] {
-        submissions.map { submission in
+        let probeBuilder = probes.map { ChatRequestBuilder(track: $0.track) }
+        return submissions.map { submission in
             var work: [WorkItem] = []
             // Room for every request up front: growing by doubling would hold two copies at once.
             let items = registry.reduce(0) { total, track in
@@ -113,6 +114,20 @@ public enum RunPlanner {
                                 WorkItem(context: context, setIndex: setIndex, itemIndex: itemIndex, sample: sample))
                         }
                     }
+                }
+            }
+            // Fingerprint probes: each wave as one group among the team's requests, the last after all of them.
+            if let probes, let probeBuilder {
+                let context = WorkItem.Context(team: submission.id, builder: probeBuilder)
+                let positions = FingerprintProbes.positions(waves: probes.waves, count: work.count)
+                for wave in (0..<probes.waves).reversed() {
+                    let group = probes.items.indices.compactMap { i -> WorkItem? in
+                        let key = ResultKey(team: submission.id, track: FingerprintProbes.trackID, set: FingerprintProbes.setID,
+                                            item: probes.items[i].id, sample: wave)
+                        if let outcome = existing[key], outcome == .ok || !retryFailed { return nil }
+                        return WorkItem(context: context, setIndex: 0, itemIndex: i, sample: wave)
+                    }
+                    work.insert(contentsOf: group, at: min(positions[wave], work.count))
                 }
             }
             return TeamPlan(submission: submission, work: work, alreadyDone: done)

@@ -45,8 +45,13 @@ package final class ResultWriter: ResultSink {
     /// Results committed so far.
     package var committed: Int { state.withLock { $0.committed } }
 
-    /// Queues a result; it is committed within `maxDelay`.
+    /// Queues a result; it is committed within `maxDelay`. A fingerprint-probe reply goes to its own table at once
+    /// (`probe_results`: never scored, never in the result chain).
     package func append(_ result: ItemResult) {
+        if result.key.track == FingerprintProbes.trackID {
+            do { try store.appendProbe(result) } catch { state.withLock { $0.failure = $0.failure ?? error } }
+            return
+        }
         let full = state.withLock { s in
             s.buffer.append(result)
             return s.buffer.count >= maxBatch

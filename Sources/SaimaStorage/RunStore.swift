@@ -104,6 +104,7 @@ package final class RunStore: Sendable {
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN answer_moved INTEGER")
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN variant INTEGER")
         }
+        registerProbeMigration(&m)
         return m
     }
 

@@ -1,0 +1,93 @@
+import SaimaModel
+
+/// Whether a team's model changed during the round, read from its fingerprint-probe replies (`FingerprintProbes`), and
+/// whether its latencies suggest people in the loop. Evidence for the jury, never a disqualification.
+///
+/// Definitions, per team, over the probes answered (outcome ok) in the first two waves and the last:
+/// - **baseline agreement**: the share of probes whose wave-0 and wave-1 replies are identical (after trimming
+///   whitespace) — how repeatable the team's own replies are under its own settings;
+/// - **end agreement**: the share whose wave-0 and last-wave replies are identical;
+/// - the **drop** = baseline − end, with a 95% Newcombe hybrid score interval (as for two independent proportions;
+///   conservative for these paired replies);
+/// - the **length ratio**: mean reply length (Unicode scalars) of the last wave over wave 0's; the **latency ratio**:
+///   median latency of the last wave over wave 0's.
+/// A team is flagged when at least `minimumProbes` probes count and the drop's lower bound exceeds `flagDrop`, or the
+/// length or latency ratio lies outside [1/`ratioLimit`, `ratioLimit`]. Separately, answers of its normal items that
+/// took `slowReplySeconds` or longer are counted (minute-long replies suggest people in the loop).
+package struct FreezeProbe: Sendable, Hashable {
+    package var probes = 0
+    package var baselineAgreeing = 0
+    package var endAgreeing = 0
+    package var lengthRatio: Double?
+    package var latencyRatio: Double?
+    /// Replies per wave (ok outcomes), for the evidence table.
+    package var repliesPerWave: [Int] = []
+    /// Normal answers that took `slowReplySeconds` or longer, and the longest (ms).
+    package var slowReplies = 0
+    package var slowestMs: Double?
+
+    package static let minimumProbes = 5
+    package static let flagDrop = 0.2
+    package static let ratioLimit = 2.0
+    package static let slowReplySeconds = 60.0
+
+    package init() {}
+
+    /// The analysis of one team's probe replies: `replies[probe][wave]` (nil: no ok reply), as (text, latency ms).
+    package init(waves: Int, replies: [String: [Int: (text: String, latencyMs: Double)]]) {
+        repliesPerWave = (0..<waves).map { w in replies.values.filter { $0[w] != nil }.count }
+        let last = waves - 1
+        var firstLengths: [Double] = [], lastLengths: [Double] = []
+        var firstLatency: [Double] = [], lastLatency: [Double] = []
+        for (_, byWave) in replies {
+            guard let a = byWave[0], let b = byWave[1], let z = byWave[last] else { continue }
+            probes += 1
+            let t0 = a.text.trimmed, t1 = b.text.trimmed, tz = z.text.trimmed
+            if t0 == t1 { baselineAgreeing += 1 }
+            if t0 == tz { endAgreeing += 1 }
+            firstLengths.append(Double(t0.unicodeScalars.count))
+            lastLengths.append(Double(tz.unicodeScalars.count))
+            firstLatency.append(a.latencyMs)
+            lastLatency.append(z.latencyMs)
+        }
+        if probes > 0 {
+            let mean0 = firstLengths.reduce(0, +) / Double(probes), meanZ = lastLengths.reduce(0, +) / Double(probes)
+            lengthRatio = mean0 > 0 ? meanZ / mean0 : nil
+            let med0 = Percentile.of(sorted: firstLatency.sorted(), 50), medZ = Percentile.of(sorted: lastLatency.sorted(), 50)
+            latencyRatio = med0 > 0 ? medZ / med0 : nil
+        }
+    }
+
+    package var baseline: Double? { probes == 0 ? nil : Double(baselineAgreeing) / Double(probes) }
+    package var end: Double? { probes == 0 ? nil : Double(endAgreeing) / Double(probes) }
+
+    /// baseline − end and its 95% interval.
+    package var drop: (value: Double, low: Double, high: Double)? {
+        guard probes > 0 else { return nil }
+        var p = MemorizationProbe()
+        for i in 0..<probes { p.add(moved: false, score: i < baselineAgreeing ? 1 : 0) }
+        for i in 0..<probes { p.add(moved: true, score: i < endAgreeing ? 1 : 0) }
+        return p.gap
+    }
+
+    /// Why the team is flagged (empty: not flagged).
+    package var reasons: [String] {
+        guard probes >= Self.minimumProbes else { return [] }
+        var out: [String] = []
+        if let d = drop, d.low > Self.flagDrop {
+            out.append("probe replies changed: \(Self.pct(baseline)) repeat at the start, \(Self.pct(end)) at the end 探针回答前后不一致")
+        }
+        if let r = lengthRatio, r > Self.ratioLimit || r < 1 / Self.ratioLimit {
+            out.append("reply length ×\(Self.fixed(r)) from the first wave to the last 回答长度变化")
+        }
+        if let r = latencyRatio, r > Self.ratioLimit || r < 1 / Self.ratioLimit {
+            out.append("median latency ×\(Self.fixed(r)) from the first wave to the last 延迟变化")
+        }
+        return out
+    }
+
+    package var flagged: Bool { !reasons.isEmpty }
+
+    static func pct(_ v: Double?) -> String { v.map { String(Int(($0 * 100).rounded())) + "%" } ?? "—" }
+    static func fixed(_ v: Double) -> String { String(Double(Int(v * 100)) / 100) }
+}

@@ -1,0 +1,27 @@
+import SaimaLeaderboard
+import SaimaModel
+import SaimaRunner
+import SaimaStorage
+
+/// The model-freeze findings of a run, per team of its manifest: its probe replies analysed (`FreezeProbe`) and its
+/// minute-long answers counted. Empty when the run sent no probes and no answer was that slow.
+enum ProbeFindings {
+    static func compute(store: RunStore, manifest: RunManifest?) throws -> [(team: String, name: String, probe: FreezeProbe)] {
+        guard let manifest else { return [] }
+        let slow = try store.slowAnswers(thresholdMs: FreezeProbe.slowReplySeconds * 1000)
+        guard manifest.probes != nil || !slow.isEmpty else { return [] }
+        var byTeam: [String: [String: [Int: (text: String, latencyMs: Double)]]] = [:]
+        for r in try store.probeReplies() where r.outcome == .ok {
+            byTeam[r.team, default: [:]][r.probe, default: [:]][r.wave] = (r.content ?? "", r.latencyMs)
+        }
+        let waves = manifest.probes?.waves ?? 0
+        return manifest.teams.map { t in
+            var probe = waves >= 2 ? FreezeProbe(waves: waves, replies: byTeam[t.team] ?? [:]) : FreezeProbe()
+            if let s = slow[t.team] {
+                probe.slowReplies = s.count
+                probe.slowestMs = s.maxMs
+            }
+            return (t.team, "\(t.name.zh) \(t.name.en)", probe)
+        }
+    }
+}

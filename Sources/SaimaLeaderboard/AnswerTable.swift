@@ -32,7 +32,7 @@ package struct AnswerTable: Sendable {
 
         init(team: Int32, set: Int32, item: Int32, tokens: UInt32, rule: Int32, strength: Int32, outcome: Outcome,
              unextractable: Bool, pending: Bool, plainSources: Bool, score: Double, latencyMs: Double,
-             answerMoved: Bool? = nil)
+             answerMoved: Bool? = nil, asWritten: Bool? = nil)
         {
             self.team = team
             self.set = set
@@ -43,6 +43,7 @@ package struct AnswerTable: Sendable {
             self.outcome = outcome
             flags = (unextractable ? 1 : 0) | (pending ? 2 : 0) | (plainSources ? 4 : 0)
                 | (answerMoved == nil ? 0 : 8) | (answerMoved == true ? 16 : 0)
+                | (asWritten == nil ? 0 : 32) | (asWritten == true ? 64 : 0)
             self.score = score
             self.latencyMs = latencyMs
         }
@@ -54,6 +55,8 @@ package struct AnswerTable: Sendable {
         var plainSources: Bool { flags & 4 != 0 }
         /// For a shuffled choice item: whether the right answer was shown under another letter (`MemorizationProbe`).
         package var answerMoved: Bool? { flags & 8 == 0 ? nil : flags & 16 != 0 }
+        /// For an item with variants: whether the team was shown it as written (not a paraphrase).
+        package var asWritten: Bool? { flags & 32 == 0 ? nil : flags & 64 != 0 }
     }
 
     package private(set) var rows: [Row] = []
@@ -149,7 +152,7 @@ package struct AnswerTable: Sendable {
             team: team, set: set, item: item, tokens: UInt32(clamping: a.tokens),
             rule: a.rule.map { intern(name: $0) } ?? -1, strength: a.ruleStrength.map { intern(name: $0) } ?? -1,
             outcome: a.outcome, unextractable: a.unextractable, pending: a.pending, plainSources: plain,
-            score: a.score, latencyMs: a.latencyMs, answerMoved: a.answerMoved))
+            score: a.score, latencyMs: a.latencyMs, answerMoved: a.answerMoved, asWritten: a.asWritten))
         if !plain { sources[row] = a.sources }
         rowsByTrack[Int(track)].append(row)
     }

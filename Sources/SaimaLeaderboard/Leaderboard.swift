@@ -46,6 +46,8 @@ package struct BoardEntry: Sendable {
     package var extraction = ExtractionAudit()
     /// Accuracy where the answer kept its letter against where it moved (`MemorizationProbe`).
     package var memorization = MemorizationProbe()
+    /// Accuracy on items shown as written against their paraphrases (`MemorizationProbe`: kept = as written).
+    package var paraphrase = MemorizationProbe()
     /// Agreement of the team's answers across the orders it was shown (`PermutationRobustness`).
     package var robustness = PermutationRobustness()
 

@@ -65,6 +65,8 @@ package struct LeaderboardInput: Sendable {
         package var pending = false
         /// For a choice item shown in a shuffled order: whether its right answer moved to another letter.
         package var answerMoved: Bool?
+        /// For an item with variants: whether the team was shown the item as written rather than a paraphrase.
+        package var asWritten: Bool?
         package init(team: String, track: String, set: String, item: String, sample: Int, score: Double, outcome: Outcome,
                     unextractable: Bool, latencyMs: Double, tokens: Int)
         {

@@ -10,9 +10,12 @@ struct TeamStatistics {
         var tokens = 0
         var extraction = ExtractionAudit()
         var probe = MemorizationProbe()
+        /// The same comparison between items shown as written ("kept") and paraphrased ("moved").
+        var paraphrase = MemorizationProbe()
 
         mutating func add(_ a: AnswerTable.Row, names table: AnswerTable) {
             if a.outcome == .ok, !a.pending, let moved = a.answerMoved { probe.add(moved: moved, score: a.score) }
+            if a.outcome == .ok, !a.pending, let written = a.asWritten { paraphrase.add(moved: !written, score: a.score) }
             if a.outcome != .ok { failedByClass[a.outcome, default: 0] += 1 }
             if a.unextractable { unextractable += 1 }
             if a.outcome == .ok {
@@ -78,6 +81,7 @@ struct TeamStatistics {
             notEntered: track.map { !team.entered.contains(table.trackIDs[$0]) } ?? false, notEnteredTracks: [])
         entry.extraction = t.extraction
         entry.memorization = t.probe
+        entry.paraphrase = t.paraphrase
         return entry
     }
 }

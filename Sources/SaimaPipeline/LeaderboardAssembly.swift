@@ -63,6 +63,7 @@ package enum LeaderboardAssembly {
             answer.pending = r.outcome == .ok && (s?.reason == "needs_judge" || s?.reason == "needs_human")
             answer.ruleStrength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength.rawValue
             answer.answerMoved = s?.answerMoved
+            answer.asWritten = s?.variant.map { $0 == 0 }
             if r.outcome == .ok, let s {
                 answer.sources = SourceValues(auto: s.autoScore, llmJudge: s.llmScore, human: s.humanScore)
             } else if s != nil {

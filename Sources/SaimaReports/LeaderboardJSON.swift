@@ -95,6 +95,17 @@ package enum LeaderboardJSON {
                 "flagged": .bool(m.flagged),
             ])
         }
+        let q = e.paraphrase
+        if q.kept + q.moved > 0 {
+            let gap = q.gap
+            o["paraphrase_probe"] = .object([
+                "as_written": .number(Double(q.kept)), "as_written_accuracy": q.keptAccuracy.map(number) ?? .null,
+                "paraphrased": .number(Double(q.moved)), "paraphrased_accuracy": q.movedAccuracy.map(number) ?? .null,
+                "gap": gap.map { number($0.value) } ?? .null,
+                "gap_ci95": gap.map { .array([number($0.low), number($0.high)]) } ?? .null,
+                "flagged": .bool(q.flagged),
+            ])
+        }
         if !e.sourceScores.isEmpty { o["scores_by_source"] = .object(e.sourceScores.mapValues(number)) }
         o["not_entered"] = e.notEnteredTracks.isEmpty ? .bool(e.notEntered) : .array(e.notEnteredTracks.map(JSONValue.string))
         return .object(o)

@@ -6,20 +6,23 @@ extension ReportHTML {
     /// gap with its 95% interval, and the flag (`MemorizationProbe`); empty when no team answered a shuffled item.
     static func memorizationProbe(_ data: ReportData) -> String {
         let entries = data.leaderboard.overall.entries.filter { $0.memorization.kept + $0.memorization.moved > 0 }
-        guard !entries.isEmpty else { return "" }
+        let paraphrased = data.leaderboard.overall.entries.filter { $0.paraphrase.kept + $0.paraphrase.moved > 0 }
+        guard !entries.isEmpty || !paraphrased.isEmpty else { return "" }
         func pct(_ v: Double?) -> String { v.map { Format.score(100 * $0) + "%" } ?? "—" }
-        var html = "<table><tr><th>队伍 Team</th><th>答案字母未变 Answer kept its letter</th><th>答案字母改变 Answer moved</th>"
-        html += "<th>差距 Gap (95% CI)</th><th>标记 Flag</th></tr>"
-        for x in entries {
-            let m = x.memorization
-            let gap = m.gap.map { g in
-                "\(Format.score(100 * g.value)) [\(Format.score(100 * g.low)), \(Format.score(100 * g.high))]"
-            } ?? "—"
-            html += "<tr><td>\(e(x.name.bilingual))</td><td class=num>\(pct(m.keptAccuracy)) (n=\(m.kept))</td>"
-            html += "<td class=num>\(pct(m.movedAccuracy)) (n=\(m.moved))</td><td class=num>\(gap)</td>"
-            html += m.flagged
-                ? "<td class=flag>⚠ 可能按原字母作答（泄露或背题）Answers may follow the original letters (leak or memorization)</td></tr>"
-                : "<td></td></tr>"
+        var html = ""
+        if !entries.isEmpty {
+            html += "<table><tr><th>队伍 Team</th><th>答案字母未变 Answer kept its letter</th><th>答案字母改变 Answer moved</th>"
+            html += "<th>差距 Gap (95% CI)</th><th>标记 Flag</th></tr>"
+            for x in entries {
+                let m = x.memorization
+                let gap = m.gap.map { g in
+                    "\(Format.score(100 * g.value)) [\(Format.score(100 * g.low)), \(Format.score(100 * g.high))]"
+                } ?? "—"
+                html += "<tr><td>\(e(x.name.bilingual))</td><td class=num>\(pct(m.keptAccuracy)) (n=\(m.kept))</td>"
+                html += "<td class=num>\(pct(m.movedAccuracy)) (n=\(m.moved))</td><td class=num>\(gap)</td>"
+                html += m.flagged
+                    ? "<td class=flag>⚠ 可能按原字母作答（泄露或背题）Answers may follow the original letters (leak or memorization)</td></tr>"
+                    : "<td></td></tr>"
         }
         let floor = Format.score(100 * MemorizationProbe.flagGap)
         html += "</table><p class=note>每队看到的选项顺序各不相同：部分题目的正确答案字母不变，其余改变。依据题目内容作答的队伍在两组上得分相近；"
@@ -32,6 +35,23 @@ extension ReportHTML {
         html += " − where it moved, 95% interval by Newcombe's hybrid score method; flagged with at least"
         html += " \(MemorizationProbe.minimumGroup) answers in each group and a lower bound above \(floor) points."
         html += " A flag is evidence for the jury, never an automatic disqualification.</p>"
+        }
+        if !paraphrased.isEmpty {
+            html += "<h3 id=paraphrase>原题与改写 As written vs paraphrased</h3><table><tr><th>队伍 Team</th>"
+            html += "<th>原题 As written</th><th>改写 Paraphrased</th><th>差距 Gap (95% CI)</th><th>标记 Flag</th></tr>"
+            for x in paraphrased {
+                let m = x.paraphrase
+                let gap = m.gap.map { g in
+                    "\(Format.score(100 * g.value)) [\(Format.score(100 * g.low)), \(Format.score(100 * g.high))]"
+                } ?? "—"
+                html += "<tr><td>\(e(x.name.bilingual))</td><td class=num>\(pct(m.keptAccuracy)) (n=\(m.kept))</td>"
+                html += "<td class=num>\(pct(m.movedAccuracy)) (n=\(m.moved))</td><td class=num>\(gap)</td>"
+                html += m.flagged ? "<td class=flag>⚠ 原题得分远高于改写 Far better on the items as written (memorized?)</td></tr>" : "<td></td></tr>"
+            }
+            html += "</table><p class=note>有变体的题目：原题（可能已公开）与试点单位改写的得分率之差，规则同上。"
+            html += " Items with variants: accuracy on the item as written (possibly public) minus on the pilot unit's"
+            html += " paraphrases, flagged by the same rule.</p>"
+        }
         return html
     }
 }

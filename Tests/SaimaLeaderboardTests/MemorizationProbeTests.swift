@@ -65,4 +65,32 @@ struct MemorizationProbeTests {
         #expect(!leaker.flagged, "five kept answers are fewer than the minimum group")
         #expect(plain.kept == 0 && plain.moved == 0)
     }
+
+    @Test func aTeamFarBetterOnItemsAsWrittenThanOnParaphrasesIsFlagged() throws {
+        let items = (0..<40).map { "i\($0)" }
+        var answers: [LeaderboardInput.Answer] = []
+        for (n, item) in items.enumerated() {
+            // "memorizer": right on the 20 items shown as written, wrong on the 20 paraphrased.
+            var a = LeaderboardInput.Answer(
+                team: "memorizer", track: "t", set: "s", item: item, sample: 0, score: n < 20 ? 1 : 0, outcome: .ok,
+                unextractable: false, latencyMs: 1, tokens: 0)
+            a.asWritten = n < 20
+            answers.append(a)
+            var b = LeaderboardInput.Answer(
+                team: "reader", track: "t", set: "s", item: item, sample: 0, score: n % 2 == 0 ? 1 : 0, outcome: .ok,
+                unextractable: false, latencyMs: 1, tokens: 0)
+            b.asWritten = n < 20
+            answers.append(b)
+        }
+        let input = LeaderboardInput(
+            round: "r",
+            tracks: [.init(id: "t", name: LocalizedText(zh: "题", en: "T"), weight: 1, sets: [.init(id: "s", weight: 1, items: items)])],
+            teams: ["memorizer", "reader"].map { .init(id: $0, name: LocalizedText(zh: $0, en: $0), entered: ["t"]) },
+            answers: answers)
+        let board = LeaderboardBuilder(seed: 1, resamples: 50).build(input)
+        let memorizer = try #require(board.overall.entries.first { $0.team == "memorizer" }?.paraphrase)
+        let reader = try #require(board.overall.entries.first { $0.team == "reader" }?.paraphrase)
+        #expect(memorizer.flagged && memorizer.gap?.value == 1)
+        #expect(!reader.flagged && reader.gap?.value == 0)
+    }
 }

@@ -11,8 +11,10 @@ import SaimaModel
 ///   conservative for these paired replies);
 /// - the **length ratio**: mean reply length (Unicode scalars) of the last wave over wave 0's; the **latency ratio**:
 ///   median latency of the last wave over wave 0's.
-/// A team is flagged when at least `minimumProbes` probes count and the drop's lower bound exceeds `flagDrop`, or the
-/// length or latency ratio lies outside [1/`ratioLimit`, `ratioLimit`]. Separately, answers of its normal items that
+/// A team is flagged when at least `minimumProbes` probes count and the drop's lower bound exceeds `flagDrop`, the length
+/// ratio lies outside [1/`ratioLimit`, `ratioLimit`], or the latency ratio outside [1/`latencyRatioLimit`,
+/// `latencyRatioLimit`] with the medians at least `latencyShiftMs` apart (a fast endpoint's milliseconds swing with
+/// any load; seconds do not). Separately, answers of its normal items that
 /// took `slowReplySeconds` or longer are counted (minute-long replies suggest people in the loop).
 package struct FreezeProbe: Sendable, Hashable {
     package var probes = 0
@@ -20,6 +22,9 @@ package struct FreezeProbe: Sendable, Hashable {
     package var endAgreeing = 0
     package var lengthRatio: Double?
     package var latencyRatio: Double?
+    /// Median probe latency of the first and of the last wave (ms).
+    package var firstLatencyMs: Double?
+    package var lastLatencyMs: Double?
     /// Replies per wave (ok outcomes), for the evidence table.
     package var repliesPerWave: [Int] = []
     /// Normal answers that took `slowReplySeconds` or longer, and the longest (ms).
@@ -29,6 +34,8 @@ package struct FreezeProbe: Sendable, Hashable {
     package static let minimumProbes = 5
     package static let flagDrop = 0.2
     package static let ratioLimit = 2.0
+    package static let latencyRatioLimit = 3.0
+    package static let latencyShiftMs = 2000.0
     package static let slowReplySeconds = 60.0
 
     package init() {}
@@ -55,6 +62,8 @@ package struct FreezeProbe: Sendable, Hashable {
             lengthRatio = mean0 > 0 ? meanZ / mean0 : nil
             let med0 = Percentile.of(sorted: firstLatency.sorted(), 50), medZ = Percentile.of(sorted: lastLatency.sorted(), 50)
             latencyRatio = med0 > 0 ? medZ / med0 : nil
+            firstLatencyMs = med0
+            lastLatencyMs = medZ
         }
     }
 
@@ -80,7 +89,9 @@ package struct FreezeProbe: Sendable, Hashable {
         if let r = lengthRatio, r > Self.ratioLimit || r < 1 / Self.ratioLimit {
             out.append("reply length ×\(Self.fixed(r)) from the first wave to the last 回答长度变化")
         }
-        if let r = latencyRatio, r > Self.ratioLimit || r < 1 / Self.ratioLimit {
+        if let r = latencyRatio, let a = firstLatencyMs, let b = lastLatencyMs, abs(b - a) >= Self.latencyShiftMs,
+            r > Self.latencyRatioLimit || r < 1 / Self.latencyRatioLimit
+        {
             out.append("median latency ×\(Self.fixed(r)) from the first wave to the last 延迟变化")
         }
         return out

@@ -14,8 +14,10 @@ import SaimaModel
 /// A team is flagged when at least `minimumProbes` probes count and the drop's lower bound exceeds `flagDrop`, the length
 /// ratio lies outside [1/`ratioLimit`, `ratioLimit`], or the latency ratio outside [1/`latencyRatioLimit`,
 /// `latencyRatioLimit`] with the medians at least `latencyShiftMs` apart (a fast endpoint's milliseconds swing with
-/// any load; seconds do not). Separately, answers of its normal items that
-/// took `slowReplySeconds` or longer are counted (minute-long replies suggest people in the loop).
+/// any load; seconds do not). Independently of the probes, people in the loop are suspected when answers took
+/// `slowReplySeconds` or longer, or when its long answers (≥ `longTokens` completion tokens, at least `minimumProbes`
+/// of them) come at a median below `minimumTokensPerSecond`: models write tens of tokens a second, a person types one
+/// or two.
 package struct FreezeProbe: Sendable, Hashable {
     package var probes = 0
     package var baselineAgreeing = 0
@@ -30,6 +32,9 @@ package struct FreezeProbe: Sendable, Hashable {
     /// Normal answers that took `slowReplySeconds` or longer, and the longest (ms).
     package var slowReplies = 0
     package var slowestMs: Double?
+    /// The median rate of long answers (completion tokens per second of latency), and how many there were.
+    package var longTokensPerSecond: Double?
+    package var longAnswers = 0
 
     package static let minimumProbes = 5
     package static let flagDrop = 0.2
@@ -37,6 +42,16 @@ package struct FreezeProbe: Sendable, Hashable {
     package static let latencyRatioLimit = 3.0
     package static let latencyShiftMs = 2000.0
     package static let slowReplySeconds = 60.0
+    package static let longTokens = 100
+    package static let minimumTokensPerSecond = 2.0
+
+    /// Fills the long-answer rate from a team's ok answers: (latency ms, completion tokens).
+    package mutating func addAnswerLatencies(_ answers: [(latencyMs: Double, tokens: Int)]) {
+        let rates = answers.filter { $0.tokens >= Self.longTokens && $0.latencyMs > 0 }
+            .map { Double($0.tokens) / ($0.latencyMs / 1000) }.sorted()
+        longAnswers = rates.count
+        longTokensPerSecond = rates.isEmpty ? nil : Percentile.of(sorted: rates, 50)
+    }
 
     package init() {}
 
@@ -81,8 +96,14 @@ package struct FreezeProbe: Sendable, Hashable {
 
     /// Why the team is flagged (empty: not flagged).
     package var reasons: [String] {
-        guard probes >= Self.minimumProbes else { return [] }
         var out: [String] = []
+        if slowReplies > 0 {
+            out.append("\(slowReplies) answer(s) took a minute or more: people in the loop? 存在一分钟以上的回答")
+        }
+        if longAnswers >= Self.minimumProbes, let rate = longTokensPerSecond, rate < Self.minimumTokensPerSecond {
+            out.append("long answers come at \(Self.fixed(rate)) tokens/s: typed by people? 长回答输出速度接近人工打字")
+        }
+        guard probes >= Self.minimumProbes else { return out }
         if let d = drop, d.low > Self.flagDrop {
             out.append("probe replies changed: \(Self.pct(baseline)) repeat at the start, \(Self.pct(end)) at the end 探针回答前后不一致")
         }

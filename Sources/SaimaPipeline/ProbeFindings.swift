@@ -4,12 +4,12 @@ import SaimaRunner
 import SaimaStorage
 
 /// The model-freeze findings of a run, per team of its manifest: its probe replies analysed (`FreezeProbe`) and its
-/// minute-long answers counted. Empty when the run sent no probes and no answer was that slow.
+/// latency signs of people in the loop. Without probes, only the teams with such signs are listed.
 enum ProbeFindings {
     static func compute(store: RunStore, manifest: RunManifest?) throws -> [(team: String, name: String, probe: FreezeProbe)] {
         guard let manifest else { return [] }
         let slow = try store.slowAnswers(thresholdMs: FreezeProbe.slowReplySeconds * 1000)
-        guard manifest.probes != nil || !slow.isEmpty else { return [] }
+        let latencies = try store.answerLatencies()
         var byTeam: [String: [String: [Int: (text: String, latencyMs: Double)]]] = [:]
         for r in try store.probeReplies() where r.outcome == .ok {
             byTeam[r.team, default: [:]][r.probe, default: [:]][r.wave] = (r.content ?? "", r.latencyMs)
@@ -21,7 +21,8 @@ enum ProbeFindings {
                 probe.slowReplies = s.count
                 probe.slowestMs = s.maxMs
             }
+            probe.addAnswerLatencies(latencies[t.team] ?? [])
             return (t.team, "\(t.name.zh) \(t.name.en)", probe)
-        }
+        }.filter { manifest.probes != nil || $0.probe.flagged }
     }
 }

@@ -89,3 +89,20 @@ extension RunStore {
         }
     }
 }
+
+extension RunStore {
+    /// Per team: every ok answer's (latency ms, completion tokens), probes aside, where the tokens are known.
+    package func answerLatencies() throws -> [String: [(latencyMs: Double, tokens: Int)]] {
+        try pool.read { db in
+            var out: [String: [(Double, Int)]] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT team, latency_ms, completion_tokens FROM results
+                    WHERE superseded = 0 AND outcome = 'ok' AND completion_tokens IS NOT NULL
+                    """)
+            while let r = try rows.next() { out[r[0], default: []].append((r[1], r[2])) }
+            return out
+        }
+    }
+}

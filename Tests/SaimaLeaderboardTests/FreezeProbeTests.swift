@@ -53,4 +53,28 @@ struct FreezeProbeTests {
         let few = FreezeProbe(waves: 4, replies: replies.filter { $0.key < "p3" })
         #expect(few.probes == 3 && !few.flagged, "fewer than five probes say nothing")
     }
+
+    @Test func peopleInTheLoopShowInTheirLatencies() {
+        // A model: 400 ms start-up, 20 ms a token, for short and long answers alike.
+        var modelAnswers: [(latencyMs: Double, tokens: Int)] = []
+        for n in 0..<10 {
+            modelAnswers.append((400 + 20 * Double(5 + n), 5 + n))
+            modelAnswers.append((400 + 20 * Double(200 + n), 200 + n))
+        }
+        var model = FreezeProbe()
+        model.addAnswerLatencies(modelAnswers)
+        #expect(model.reasons.isEmpty, "\(model.reasons)")
+        // A person: short answers in 30 s (reading the question), long ones typed at about one token a second.
+        var personAnswers: [(latencyMs: Double, tokens: Int)] = []
+        for n in 0..<10 {
+            personAnswers.append((30_000, 5 + n))
+            personAnswers.append((1000 * Double(200 + n), 200 + n))
+        }
+        var person = FreezeProbe()
+        person.addAnswerLatencies(personAnswers)
+        #expect(person.reasons.contains { $0.hasPrefix("long answers come at 1.0 tokens/s") }, "\(person.reasons)")
+        var slow = FreezeProbe()
+        slow.slowReplies = 2
+        #expect(slow.flagged && slow.reasons.first?.hasPrefix("2 answer(s) took a minute or more") == true)
+    }
 }

@@ -8,7 +8,7 @@ package import SaimaStorage
 ///
 /// Definitions: a **run folder** is a folder holding `run.sqlite`; a path given to the ledger is a run folder or a
 /// folder of run folders (one level down). An **exposure** is one request row: (round, team, track/set/item, sample,
-/// the order shown, time). An item is **exposed** once any team was sent it in any scanned run.
+/// the variant shown once the run is scored, time). An item is **exposed** once any team was sent it in any scanned run.
 package struct ExposureLedger: Sendable {
     package struct Entry: Sendable {
         package var round: String
@@ -67,6 +67,8 @@ package struct ExposureLedger: Sendable {
         package var sends: Int
         package var teams: Int
         package var rounds: [String]
+        /// The variants shown (0: as written), where the runs recorded them.
+        package var variants: [Int]
         /// The items sent most often and how often.
         package var mostExposed: [(item: String, sends: Int)]
     }
@@ -93,6 +95,7 @@ package struct ExposureLedger: Sendable {
             return SetExposure(
                 track: track, set: set, items: sizes["\(track)/\(set)"] ?? 0, exposedItems: perItem.count, sends: rows.count,
                 teams: Set(rows.map(\.sent.team)).count, rounds: Array(Set(rows.map(\.round))).sorted(),
+                variants: Array(Set(rows.compactMap(\.sent.variant))).sorted(),
                 mostExposed: perItem.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map { ($0.key, $0.value) })
         }
     }
@@ -100,11 +103,12 @@ package struct ExposureLedger: Sendable {
     /// The bilingual table `saima exposure` prints.
     package func render(tracks: [Track]) -> String {
         var out = "曝光记录 Exposure ledger: \(folders.count) run folder(s) 个结果目录, \(entries.count) request(s) 次发送\n\n"
-        out += "| 题集 set | 题数 items | 已曝光 exposed | 发送次数 sends | 队伍 teams | 轮次 rounds | 最常曝光 most exposed |\n"
-        out += "|---|---:|---:|---:|---:|---|---|\n"
+        out += "| 题集 set | 题数 items | 已曝光 exposed | 发送次数 sends | 队伍 teams | 轮次 rounds | 变体 variants | 最常曝光 most exposed |\n"
+        out += "|---|---:|---:|---:|---:|---|---|---|\n"
         for s in bySet(tracks: tracks) {
             let most = s.mostExposed.map { "\($0.item) ×\($0.sends)" }.joined(separator: ", ")
-            out += "| \(s.track)/\(s.set) | \(s.items) | \(s.exposedItems) | \(s.sends) | \(s.teams) | \(s.rounds.joined(separator: ", ")) | \(most) |\n"
+            let variants = s.variants.isEmpty ? "—" : s.variants.map(String.init).joined(separator: ", ")
+            out += "| \(s.track)/\(s.set) | \(s.items) | \(s.exposedItems) | \(s.sends) | \(s.teams) | \(s.rounds.joined(separator: ", ")) | \(variants) | \(most) |\n"
         }
         return out
     }

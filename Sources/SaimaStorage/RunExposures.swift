@@ -11,6 +11,8 @@ package struct SentItem: Sendable, Hashable {
     package var sample: Int
     /// Seconds since 1970.
     package var finishedAt: Double
+    /// The variant of the item shown (0: as written), when the run has scored it; nil otherwise.
+    package var variant: Int? = nil
 }
 
 extension RunStore {
@@ -25,10 +27,20 @@ extension RunStore {
         config.busyMode = .timeout(10)
         let db = try DatabaseQueue(path: path, configuration: config)
         return try db.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT team, track, set_id, item, sample, finished_at FROM results ORDER BY seq")
+            // Runs scored by a version that recorded variants have `scores.variant`; older ones do not.
+            let scoreColumns = try Row.fetchAll(db, sql: "PRAGMA table_info(scores)").map { $0["name"] as String }
+            let variant = scoreColumns.contains("variant") ? "s.variant" : "NULL"
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.team, r.track, r.set_id, r.item, r.sample, r.finished_at, \(variant) FROM results r
+                    LEFT JOIN scores s ON s.team = r.team AND s.track = r.track AND s.set_id = r.set_id AND s.item = r.item
+                        AND s.sample = r.sample
+                    ORDER BY r.seq
+                    """)
             let manifest = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'manifest'")
             return (rows.map { r in
-                SentItem(team: r[0], track: r[1], set: r[2], item: r[3], sample: r[4], finishedAt: r[5])
+                SentItem(team: r[0], track: r[1], set: r[2], item: r[3], sample: r[4], finishedAt: r[5], variant: r[6])
             }, manifest)
         }
     }

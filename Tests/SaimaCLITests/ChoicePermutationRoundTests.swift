@@ -308,5 +308,8 @@ struct ChoicePermutationRoundTests {
         #expect(report.contains("Item variants"))
         #expect(q0.contains(1) && q0.contains(where: { $0 != 1 }), "with seed 11 some teams see q0's bad variant and some do not: \(q0)")
         #expect(report.contains("var/s/q0</code></td><td>") && report.contains(" ⚠</td>"), "the bad variant shows")
+        // The exposure ledger records which variants were sent.
+        let exposure = try await SaimaBinary.run(["exposure", "--runs", out, "--tracks", "Tracks"], directory: root)
+        #expect(exposure.stdout.contains("| var/s | 12 | 12 | 72 | 6 | default | 0, 1, 2 |"), "\(exposure.stdout)")
     }
 }

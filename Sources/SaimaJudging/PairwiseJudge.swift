@@ -50,7 +50,7 @@ package struct PairwiseJudge: Sendable {
         if let cached = try store.judgeCache(
             model: client.endpoint.model, template: JudgeTemplates.pairwiseVersion, itemKey: itemKey, answerHash: hash)
         {
-            return (cached.status == "ok" ? cached.verdict : nil, 0)
+            return (cached.status == .ok ? cached.verdict : nil, 0)
         }
         var messages = [
             JudgeClient.message("system", JudgeTemplates.system),
@@ -77,7 +77,7 @@ package struct PairwiseJudge: Sendable {
         }
         try store.saveJudgeCache(JudgeCacheEntry(
             judgeModel: client.endpoint.model, templateVersion: JudgeTemplates.pairwiseVersion, itemKey: itemKey,
-            answerHash: hash, status: winner == nil ? "judge_error" : "ok", score: nil, verdict: winner ?? note, calls: calls))
+            answerHash: hash, status: winner == nil ? .judgeError : .ok, score: nil, verdict: winner ?? note, calls: calls))
         return (winner, calls)
     }
 

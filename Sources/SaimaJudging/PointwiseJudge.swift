@@ -50,7 +50,7 @@ package struct PointwiseJudge: Sendable {
         var calls = 0
         var entry = JudgeCacheEntry(
             judgeModel: client.endpoint.model, templateVersion: JudgeTemplates.pointwiseVersion, itemKey: key,
-            answerHash: hash, status: "judge_error", score: nil, verdict: "", calls: 0)
+            answerHash: hash, status: .judgeError, score: nil, verdict: "", calls: 0)
         for round in 0..<2 {
             calls += 1
             switch try await client.complete(messages) {
@@ -59,7 +59,7 @@ package struct PointwiseJudge: Sendable {
             case .success(let reply):
                 switch JudgeVerdict.parse(reply, rubric: rubric) {
                 case .success(let verdict):
-                    entry.status = "ok"
+                    entry.status = .ok
                     entry.score = verdict.score
                     entry.verdict = verdict.json.canonicalJSON
                 case .failure(let problem):

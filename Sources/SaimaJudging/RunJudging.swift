@@ -43,7 +43,7 @@ package enum RunJudging {
                     summary.judged += 1
                     summary.calls += entry.calls
                 }
-                if entry.status != "ok" { summary.errors += 1 }
+                if entry.status != .ok { summary.errors += 1 }
                 addNext()
             }
             return summary

@@ -60,7 +60,7 @@ package enum LeaderboardAssembly {
                 score: r.outcome == .ok ? (s?.score ?? 0) : 0, outcome: r.outcome, unextractable: s?.unextractable ?? false,
                 latencyMs: r.latencyMs, tokens: Self.tokens(r.usage))
             answer.rule = s?.rule
-            answer.pending = r.outcome == .ok && (s?.reason == "needs_judge" || s?.reason == "needs_human")
+            answer.pending = r.outcome == .ok && s.flatMap { PendingReason(reason: $0.reason) } != nil
             answer.ruleStrength = s?.rule.flatMap(ExtractionRule.init(rawValue:))?.strength.rawValue
             answer.answerMoved = s?.answerMoved
             answer.asWritten = s?.variant.map { $0 == 0 }

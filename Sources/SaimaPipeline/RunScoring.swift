@@ -146,7 +146,7 @@ package enum RunScoring {
                     + SHA256Digest.hex(result.content ?? "")]
             {
                 llm = verdict.score ?? 0
-                if verdict.status != "ok" { flags.judgeError = true }
+                if verdict.status != .ok { flags.judgeError = true }
             }
             let human = humanScores[key].flatMap(Agreement.combined)
             // `auto` for a rubric item is the LLM judge (its metric); other sources by the set's mode.
@@ -157,7 +157,7 @@ package enum RunScoring {
             var s = auto
             s.score = combined ?? 0
             if combined == nil {
-                s.reason = { if case .human = mode { return "needs_human" }; return "needs_judge" }()
+                s.reason = { if case .human = mode { return PendingReason.needsHuman }; return PendingReason.needsJudge }().rawValue
                 s.needsJudge = true
             } else if autoScore == nil || !(mode == .auto) {
                 s.reason = mode == .auto ? ScoreSource.llmJudge.rawValue : "\(mode.label): \(s.reason)"

@@ -3,20 +3,26 @@ import GRDB
 package import SaimaModel
 
 /// A cached judge decision, keyed by (judge model, template version, item, answer hash).
+/// Whether a judge call gave a validated verdict.
+package enum JudgeStatus: String, Sendable, Hashable {
+    case ok
+    /// The judge failed or gave no valid verdict (stored with the error).
+    case judgeError = "judge_error"
+}
+
 package struct JudgeCacheEntry: Sendable, Hashable {
     package var judgeModel: String
     package var templateVersion: String
     /// `track/set/item` for pointwise verdicts; for battles also the ordered pair.
     package var itemKey: String
     package var answerHash: String
-    /// `ok` or `judge_error`.
-    package var status: String
+    package var status: JudgeStatus
     package var score: Double?
     /// The validated verdict as JSON, or the error.
     package var verdict: String
     package var calls: Int
 
-    package init(judgeModel: String, templateVersion: String, itemKey: String, answerHash: String, status: String,
+    package init(judgeModel: String, templateVersion: String, itemKey: String, answerHash: String, status: JudgeStatus,
                 score: Double?, verdict: String, calls: Int)
     {
         self.judgeModel = judgeModel
@@ -116,7 +122,7 @@ extension RunStore {
             ).map { row in
                 JudgeCacheEntry(
                     judgeModel: row["judge_model"], templateVersion: row["template_version"], itemKey: row["item_key"],
-                    answerHash: row["answer_hash"], status: row["status"], score: row["score"], verdict: row["verdict"],
+                    answerHash: row["answer_hash"], status: JudgeStatus(rawValue: row["status"]) ?? .judgeError, score: row["score"], verdict: row["verdict"],
                     calls: row["calls"])
             }
         }
@@ -133,7 +139,7 @@ extension RunStore {
             while let row = try rows.next() {
                 let e = JudgeCacheEntry(
                     judgeModel: row["judge_model"], templateVersion: row["template_version"], itemKey: row["item_key"],
-                    answerHash: row["answer_hash"], status: row["status"], score: row["score"], verdict: row["verdict"],
+                    answerHash: row["answer_hash"], status: JudgeStatus(rawValue: row["status"]) ?? .judgeError, score: row["score"], verdict: row["verdict"],
                     calls: row["calls"])
                 map[e.itemKey + "\u{1F}" + e.answerHash] = e
             }
@@ -148,7 +154,7 @@ extension RunStore {
                     INSERT OR REPLACE INTO judge_cache(judge_model, template_version, item_key, answer_hash, status, score,
                         verdict, calls, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [e.judgeModel, e.templateVersion, e.itemKey, e.answerHash, e.status, e.score, e.verdict,
+                arguments: [e.judgeModel, e.templateVersion, e.itemKey, e.answerHash, e.status.rawValue, e.score, e.verdict,
                             e.calls, Date().timeIntervalSince1970])
         }
     }

@@ -64,14 +64,14 @@ struct PointwiseJudgeTests {
         let (track, set, item) = Self.fixture()
 
         let perfect = try await judge.grade(item: item, track: track, set: set, answer: "完美回答")
-        #expect(perfect.entry.status == "ok" && perfect.entry.score == 0.8 && perfect.entry.calls == 1)
+        #expect(perfect.entry.status == .ok && perfect.entry.score == 0.8 && perfect.entry.calls == 1)
         let reasked = try await judge.grade(item: item, track: track, set: set, answer: "格式错误")
-        #expect(reasked.entry.status == "ok" && reasked.entry.calls == 2)
+        #expect(reasked.entry.status == .ok && reasked.entry.calls == 2)
         let broken = try await judge.grade(item: item, track: track, set: set, answer: "总是错误")
-        #expect(broken.entry.status == "judge_error" && broken.entry.calls == 2)
+        #expect(broken.entry.status == .judgeError && broken.entry.calls == 2)
         #expect(broken.entry.verdict.contains("no JSON object"))
         let outOfRange = try await judge.grade(item: item, track: track, set: set, answer: "分数越界")
-        #expect(outOfRange.entry.status == "judge_error")
+        #expect(outOfRange.entry.status == .judgeError)
         #expect(outOfRange.entry.verdict.contains("from 0 to 3"))
         let callsAfterFirstPass = fake.calls.withLock { $0 }
         #expect(callsAfterFirstPass == 1 + 2 + 2 + 2)

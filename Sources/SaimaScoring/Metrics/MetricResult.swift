@@ -1,3 +1,5 @@
+import SaimaModel
+
 /// What one metric says about one reply: a score in [0, 1] and why.
 public struct MetricResult: Sendable, Hashable {
     /// The score, in [0, 1].
@@ -39,7 +41,7 @@ public struct MetricResult: Sendable, Hashable {
     }
 
     /// Score 0 with reason `needs_judge`: the item is graded by the LLM judge against its rubric.
-    public static let needsJudge = MetricResult(score: 0, reason: "needs_judge", needsJudge: true)
+    public static let needsJudge = MetricResult(score: 0, reason: PendingReason.needsJudge.rawValue, needsJudge: true)
 
     /// Score 0 because the item itself cannot be scored by this metric (a fault of the item, not the reply).
     static func unscorable(_ why: String) -> MetricResult { MetricResult(score: 0, reason: why) }

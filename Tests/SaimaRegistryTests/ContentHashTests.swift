@@ -62,8 +62,23 @@ struct ContentHashTests {
         #expect(hash == "e5ee1d2a680fa150ba6cd15bd77b5166280b41cae7143d1d87dfcc352dbfb91a")
     }
 
-    @Test func matchesAKnownDigest() {
-        // SHA-256("abc") from FIPS 180-2.
-        #expect(SHA256Digest.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    /// The FIPS 180-2 / NIST test vectors, whole and streamed in uneven chunks (the way set files are hashed).
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+        (String(repeating: "a", count: 1_000_000), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"),
+    ])
+    func matchesTheNISTVectors(message: String, digest: String) {
+        #expect(SHA256Digest.hex(message) == digest)
+        let stream = SHA256Stream()
+        var bytes = Array(message.utf8)[...]
+        var size = 1
+        while !bytes.isEmpty {
+            stream.update(bytes.prefix(size))
+            bytes = bytes.dropFirst(size)
+            size = size * 3 + 1
+        }
+        #expect(stream.finalizeHex() == digest, "streamed")
     }
 }

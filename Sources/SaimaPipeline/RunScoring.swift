@@ -21,6 +21,12 @@ package enum RunScoring {
 
         static let empty = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
 
+        /// The one line the commands print after scoring.
+        package var line: String {
+            "scored 已评分 \(scored) (failed requests 请求失败 \(failures), unextractable 无法抽取 \(unextractable), "
+                + "awaiting the LLM judge 待评审 \(needsJudge), judge errors 评审失败 \(judgeErrors))"
+        }
+
         mutating func add(_ o: Scored) {
             switch o {
             case .missing(let item): missingItems.append(item)

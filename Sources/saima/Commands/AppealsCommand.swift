@@ -61,7 +61,7 @@ struct AppealsCommand: ParsableCommand {
             }
             print("imported 已导入 \(imported.count) judge reading(s) 条复核结果")
             let summary = imported.rebuilt.scoring
-            print(ScoreCommand.describe(summary))
+            print(summary.line)
             print("\(summary.overridden) answer(s) re-read by judges 个答案经评委复核; leaderboard and report updated 排行榜与报告已更新: \(out)")
         }
     }

@@ -15,7 +15,7 @@ struct CheckEndpointCommand: AsyncParsableCommand {
     @Flag(help: "Also check streaming. 同时检查流式") var stream = false
 
     func run() async throws {
-        let key = try SelfTestCommand.apiKey(target.apiKeyEnv)
+        let key = try APIKeyLookup.key(target.apiKeyEnv)
         let findings = await EndpointCheck.run(endpoint: target.settings(), apiKey: key, stream: stream)
         for f in findings {
             let mark = f.level == .ok ? "✔" : f.level == .warning ? "!" : "✘"

@@ -15,7 +15,7 @@ struct JudgeOptions: ParsableArguments {
     @Option(help: "Judge timeout, seconds. 评审超时秒数") var judgeTimeout = 120.0
 
     func client(transport: CurlMultiTransport) throws -> JudgeClient {
-        let key = try SelfTestCommand.apiKey(judgeApiKeyEnv)
+        let key = try APIKeyLookup.key(judgeApiKeyEnv)
         let endpoint = EndpointSettings(
             baseURL: judgeEndpoint.hasSuffix("/") ? String(judgeEndpoint.dropLast()) : judgeEndpoint, model: judgeModel,
             apiKeyEnv: judgeApiKeyEnv, maxConcurrency: judgeConcurrency, timeoutSeconds: judgeTimeout,
@@ -50,7 +50,7 @@ struct JudgeCommand: AsyncParsableCommand {
             + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败")
         print("llm reader 存疑读取复核: \(reader.candidates) uncertain readings 存疑, \(reader.read) re-read 已复核, "
             + "\(reader.rejected) rejected replies 未通过校验, \(reader.errors) failed calls 调用失败")
-        print(ScoreCommand.describe(rebuilt.scoring))
+        print(rebuilt.scoring.line)
         print(LeaderboardCommand.describe(rebuilt.leaderboard, files: rebuilt.files))
     }
 }

@@ -57,7 +57,7 @@ struct JudgesCommand: ParsableCommand {
             for d in report.disagreements.prefix(20) {
                 print("disagreement 分歧 \(String(format: "%.2f", d.spread)): \(d.key.track)/\(d.key.set)/\(d.key.item)")
             }
-            print(ScoreCommand.describe(rebuilt.scoring))
+            print(rebuilt.scoring.line)
             print("leaderboard and report updated 排行榜与报告已更新: \(out)")
         }
     }

@@ -52,7 +52,7 @@ struct RoundCommand: AsyncParsableCommand {
             if let judge = spec.judge {
                 let transport = CurlMultiTransport()
                 defer { transport.shutdown() }
-                let client = JudgeClient(endpoint: judge, apiKey: try SelfTestCommand.apiKey(judge.apiKeyEnv), transport: transport)
+                let client = JudgeClient(endpoint: judge, apiKey: try APIKeyLookup.key(judge.apiKeyEnv), transport: transport)
                 try await JudgeCommand.judgeAndRescore(folder: spec.folder, tracks: spec.tracks, client: client)
             }
         }

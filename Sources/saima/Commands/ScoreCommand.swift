@@ -16,14 +16,9 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let registry = try location.loadRunRegistry(out: out)
         let summary = try RunFolder.score(folder: out, tracks: registry.tracks)
-        print(ScoreCommand.describe(summary))
+        print(summary.line)
         for missing in summary.missingItems.prefix(10) {
             printErr("warning: no item \(missing) in the tracks; its answer was not scored / 题目已不存在，未评分")
         }
-    }
-
-    static func describe(_ s: RunScoring.Summary) -> String {
-        "scored 已评分 \(s.scored) (failed requests 请求失败 \(s.failures), unextractable 无法抽取 \(s.unextractable), "
-            + "awaiting the LLM judge 待评审 \(s.needsJudge), judge errors 评审失败 \(s.judgeErrors))"
     }
 }

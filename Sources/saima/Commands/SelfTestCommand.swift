@@ -31,17 +31,8 @@ struct SelfTestCommand: AsyncParsableCommand {
         }
     }
 
-    static func apiKey(_ variable: String?) throws -> String? {
-        guard let variable else { return nil }
-        if let problem = APIKeyEnvCheck.problem(with: variable) { throw ValidationError(problem) }
-        guard let key = ProcessInfo.processInfo.environment[variable], !key.isEmpty else {
-            throw ValidationError("environment variable \(variable) is not set / 环境变量 \(variable) 未设置")
-        }
-        return key
-    }
-
     func run() async throws {
-        _ = try Self.apiKey(target.apiKeyEnv)
+        _ = try APIKeyLookup.key(target.apiKeyEnv)
         let roots = trackRoots.isEmpty ? ["Tracks"] : trackRoots
         let registry: TrackRegistry
         do { registry = try TrackRegistry.load(roots: roots) } catch { throw reportDiagnostics(error.diagnostics) }

@@ -32,7 +32,7 @@ enum RunExecution {
         let outcome = try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock)
         if !quiet {
             print(outcomeTable(store: store))
-            print(ScoreCommand.describe(outcome.scoring))
+            print(outcome.scoring.line)
             print(LeaderboardMarkdown.terminal(outcome.leaderboard))
             print("\nwritten 已写入: " + outcome.files.joined(separator: ", "))
             print("run folder 结果目录: \(spec.folder)")

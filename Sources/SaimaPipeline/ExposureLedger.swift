@@ -20,15 +20,18 @@ package struct ExposureLedger: Sendable {
     /// The run folders read.
     package private(set) var folders: [String] = []
 
-    /// Reads every run folder under `paths`, except `excluding` (a round's own folder), and only those of `round` when
-    /// given.
-    package static func scan(_ paths: [String], excluding: String? = nil, round: String? = nil) throws -> ExposureLedger {
+    /// Reads every run folder under `paths`, except `excluding` (a round's own folder) and the folders of
+    /// `excludingRound` (its other shards), and only those of `round` when given.
+    package static func scan(_ paths: [String], excluding: String? = nil, excludingRound: String? = nil, round: String? = nil)
+        throws -> ExposureLedger
+    {
         var ledger = ExposureLedger()
         let skip = excluding.flatMap(realPath)
         for folder in runFolders(paths) where folder != skip {
             guard let (items, manifestText) = try RunStore.sentItems(folder: folder) else { continue }
             let name = manifestText.flatMap { try? RunManifest(json: JSONValue.parse($0)).round } ?? (folder as NSString).lastPathComponent
             if let round, name != round { continue }
+            if let excludingRound, name == excludingRound { continue }
             ledger.folders.append(folder)
             ledger.entries += items.map { Entry(round: name, folder: folder, sent: $0) }
         }

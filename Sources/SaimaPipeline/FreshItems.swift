@@ -22,7 +22,9 @@ package enum FreshItems {
     /// Restricts every set of the spec's split to its fresh draw and records the draw in the spec.
     package static func apply(_ spec: inout RoundSpec, count: Int, exposureRuns: [String]) throws {
         let recorded = try recordedDraws(folder: spec.folder)
-        let ledger = recorded == nil ? try ExposureLedger.scan(exposureRuns, excluding: spec.folder) : ExposureLedger()
+        // The round's own folder and its other shards' folders are not earlier rounds.
+        let ledger = recorded == nil
+            ? try ExposureLedger.scan(exposureRuns, excluding: spec.folder, excludingRound: spec.round) : ExposureLedger()
         var problems: [String] = []
         for t in spec.tracks.indices {
             let track = spec.tracks[t]

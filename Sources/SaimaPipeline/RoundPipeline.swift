@@ -30,6 +30,8 @@ package struct RoundSpec: Sendable {
     package var drawnItems: [String: [String]] = [:]
     /// The round's fingerprint probes, sent to every team in waves among its items (`FingerprintProbes`).
     package var probes: FingerprintProbes?
+    /// The static shard this process runs (`ShardSpec`), recorded in the manifest; nil for the whole round.
+    package var shard: ShardSpec?
 
     package init(round: String, tracks: [Track], submissions: [Submission], split: Split?, samples: Int = 1,
                 seed: UInt64, options: RunnerOptions = RunnerOptions(), retryFailed: Bool = false, folder: String,
@@ -79,6 +81,7 @@ package enum RoundPipeline {
             submissions: spec.submissions)
         manifest.awards = spec.awards?.json
         if let p = spec.probes { manifest.probes = .init(count: p.items.count, waves: p.waves, sha256: p.sha256) }
+        manifest.shard = spec.shard?.description
         for i in manifest.questionSets.indices {
             manifest.questionSets[i].drawnItems = spec.drawnItems["\(manifest.questionSets[i].track)/\(manifest.questionSets[i].set)"]
         }
@@ -87,7 +90,7 @@ package enum RoundPipeline {
         let plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
             samples: spec.samples, existing: try store.currentOutcomes().merging(try store.probeOutcomes()) { a, _ in a },
-            retryFailed: spec.retryFailed, manifest: frozen, probes: spec.probes)
+            retryFailed: spec.retryFailed, manifest: frozen, probes: spec.probes, shard: spec.shard)
         return (store, plans)
     }
 

@@ -9,6 +9,7 @@ package enum RunManifestStore {
     package enum Problem: Error, CustomStringConvertible {
         case changedSets([String])
         case changedShuffle([String])
+        case changedShard(String?, String?)
         package var description: String {
             switch self {
             case .changedSets(let sets):
@@ -17,6 +18,9 @@ package enum RunManifestStore {
             case .changedShuffle(let sets):
                 "shuffle_choices changed since this run began: \(sets.joined(separator: ", ")); use a new --out. "
                     + "选项乱序设置自本轮开始后已改变，请使用新的输出目录。"
+            case .changedShard(let was, let now):
+                "this run folder holds shard \(was ?? "(whole round)"), not \(now ?? "the whole round"); use the shard's own --out. "
+                    + "该目录属于另一个分片，请使用对应的输出目录。"
             }
         }
     }
@@ -30,6 +34,7 @@ package enum RunManifestStore {
         if let existing = try load(store: store) {
             let changed = existing.changedSets(comparedWith: manifest).filter { existing.setHashes[$0] != nil }
             if !changed.isEmpty { throw Problem.changedSets(changed) }
+            if existing.shard != manifest.shard { throw Problem.changedShard(existing.shard, manifest.shard) }
             manifest.choiceOrder = existing.choiceOrder
             var flipped: [String] = []
             for i in manifest.questionSets.indices {

@@ -41,6 +41,8 @@ public struct RunManifest: Sendable, Codable, Equatable {
     public var choiceOrder: String?
     /// The fingerprint probes sent (count, waves, SHA-256 of their file; the prompts stay secret), if any.
     public var probes: ProbeEntry?
+    /// `i/N` when this folder holds one static shard of the round (`ShardSpec`); nil for a whole run.
+    public var shard: String?
 
     /// What the manifest records of a round's fingerprint probes.
     public struct ProbeEntry: Sendable, Codable, Equatable {
@@ -106,7 +108,7 @@ public struct RunManifest: Sendable, Codable, Equatable {
         case humanHead = "human_head"
         case humanImports = "human_imports"
         case choiceOrder = "choice_order"
-        case probes
+        case probes, shard
     }
 
     public init(round: String, split: Split?, samples: Int, seed: UInt64, tracks: [Track], submissions: [Submission],

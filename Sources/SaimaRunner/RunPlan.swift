@@ -78,8 +78,11 @@ public enum RunPlanner {
     /// each team is shown the choices of the sets that shuffle in its own order (`RunManifest.choiceOrder`).
     public static func plan(
         registry: [Track], submissions: [Submission], trackFilter: Set<String>?, split: Split?, samples: Int,
-        existing: [ResultKey: Outcome], retryFailed: Bool, manifest: RunManifest? = nil, probes: FingerprintProbes? = nil
+        existing: [ResultKey: Outcome], retryFailed: Bool, manifest: RunManifest? = nil, probes: FingerprintProbes? = nil,
+        shard: ShardSpec? = nil
     ) -> [TeamPlan] {
+        // A shard asks only its own questions, and only the first shard sends the fingerprint probes.
+        let probes = shard.map { $0.index == 1 } ?? true ? probes : nil
         let probeBuilder = probes.map { ChatRequestBuilder(track: $0.track) }
         return submissions.map { submission in
             var work: [WorkItem] = []
@@ -106,6 +109,7 @@ public enum RunPlanner {
                         for sample in 0..<max(1, samples) {
                             let key = ResultKey(
                                 team: submission.id, track: track.id, set: set.id, item: itemID, sample: sample)
+                            if let shard, !shard.contains(key) { continue }
                             if let outcome = existing[key], outcome == .ok || !retryFailed {
                                 done += 1
                                 continue

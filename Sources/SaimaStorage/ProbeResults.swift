@@ -106,3 +106,14 @@ extension RunStore {
         }
     }
 }
+
+extension ProbeReply {
+    /// The reply as a result keyed as the planner keys probes (for copying into another run folder).
+    package var asResult: ItemResult {
+        ItemResult(
+            key: ResultKey(team: team, track: FingerprintProbes.trackID, set: FingerprintProbes.setID, item: probe, sample: wave),
+            outcome: outcome, httpStatus: outcome == .ok ? 200 : 0, attempts: [], latencyMs: latencyMs, content: content,
+            promptHash: "", templateVersion: "", usage: completionTokens.map { (0, $0) },
+            finishedAt: Date(timeIntervalSince1970: finishedAt))
+    }
+}

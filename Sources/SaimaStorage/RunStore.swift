@@ -131,6 +131,12 @@ package final class RunStore: Sendable {
         } ?? Self.chainGenesis
     }
 
+    /// Appends results in one transaction and returns the new chain head (a merge of shard folders; runs use
+    /// `ResultWriter`).
+    package func appendResults(_ results: [ItemResult]) throws -> String {
+        try pool.write { db in try Self.append(results, supersede: true, in: db) }
+    }
+
     /// Appends results in one transaction on the writer queue, without blocking the caller;
     /// `completion` gets the new chain head.
     func appendAsync(

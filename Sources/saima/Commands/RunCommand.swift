@@ -40,6 +40,9 @@ struct RunCommand: AsyncParsableCommand {
         try OptionBounds.check(maxResponseBytes, 1024...(1 << 30), "max-response-bytes")
         try OptionBounds.check(timeoutCeiling, 0.001...3600, "timeout-ceiling")
         try OptionBounds.check(maxConsecutiveFailures, 0...1_000_000, "max-consecutive-failures")
+        if let shard, ShardSpec(shard) == nil {
+            throw ValidationError("--shard must be i/N with 1 ≤ i ≤ N ≤ 10000, e.g. 2/4 / 分片格式应为 i/N")
+        }
     }
     @Option(help: "Organizer's keys file: TEAM_ID=KEY lines, mode 0600, outside the repository. 密钥文件")
     var keys: String?
@@ -47,6 +50,8 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Stream every answer (records time to first token). 流式请求") var stream = false
     @Option(help: "Sign the manifest at the start and the results at the end with this Ed25519 key file (or SAIMA_SIGNING_KEY). 签名私钥")
     var signKey: String?
+    @Option(help: "Run only shard i of N (1-based) into its own --out; saima merge folds the shards. 只运行第 i/N 个分片")
+    var shard: String?
 
     var outFolder: String { out ?? "runs/\(round)" }
 
@@ -67,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
             retryFailed: retryFailed, folder: outFolder)
         spec.keys = try KeysOption.load(keys)
         spec.signingKey = try SigningKeyOption.load(signKey, runFolder: outFolder)
+        spec.shard = shard.flatMap(ShardSpec.init)
         try await RunExecution.runRound(spec, clock: clock)
     }
 }

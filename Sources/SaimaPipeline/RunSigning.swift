@@ -84,8 +84,8 @@ package enum RunSigning {
             if let runFolder, let real = realPath(file), let folder = realPath(runFolder), real.hasPrefix(folder + "/") {
                 throw Problem("the signing key \(file) lies inside the run folder, which is published / 签名私钥不得放在结果目录中")
             }
-            guard let data = FileManager.default.contents(atPath: file), let s = String(data: data, encoding: .utf8) else {
-                throw Problem("cannot read the signing key \(file) / 无法读取签名私钥")
+            guard case .success(let data) = BoundedRead.regularFile(file, limit: 64 << 10), let s = String(data: data, encoding: .utf8) else {
+                throw Problem("cannot read the signing key \(file): not a readable regular text file of at most 64 KiB / 无法读取签名私钥")
             }
             text = s
         } else if let value = environment[environmentVariable], !value.isEmpty {
@@ -102,7 +102,7 @@ package enum RunSigning {
 
     /// The public key in `file`.
     package static func publicKey(file: String) throws -> PublicKey {
-        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
+        guard case .success(let data) = BoundedRead.regularFile(file, limit: 64 << 10), let text = String(data: data, encoding: .utf8),
             let line = keyLine(text, prefix: publicPrefix), let raw = Data(base64Encoded: line), raw.count == 32
         else { throw Problem("\(file) is not a `\(publicPrefix)…` public key file / 公钥文件格式不正确") }
         return PublicKey(raw: raw)

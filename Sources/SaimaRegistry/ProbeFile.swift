@@ -4,9 +4,15 @@ public import SaimaModel
 /// Reads a fingerprint-probe file: one JSON object per line, `{"id": "…", "prompt": "…", "system"?: "…"}`, ids unique.
 /// Every problem is reported as `path:line: message`, all at once.
 public enum ProbeFile {
+    /// Probe files above this size are refused.
+    public static let limit = 16 << 20
+
     public static func load(path: String, waves: Int) throws(DiagnosticsError) -> FingerprintProbes {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticsError([Diagnostic(path: path, line: 0, message: "cannot read the probe file / 无法读取探针文件")])
+        let data: Data
+        switch BoundedRead.regularFile(path, limit: limit) {
+        case .success(let d): data = d
+        case .failure(let failure):
+            throw DiagnosticsError([Diagnostic(path: path, line: 0, message: "the probe file " + BoundedRead.message(failure, limit: limit))])
         }
         var diagnostics: [Diagnostic] = []
         var items: [Item] = []

@@ -67,7 +67,8 @@ struct SchedulingTests {
             return .json(200, ChatCompletionJSON.completion(content: "答案：A", model: "m"))
         }
         let slow = RunnerHarness.submission(server, team: "slow", concurrency: 2, timeout: 30, model: "slow-model")
-        let fast = RunnerHarness.submission(server, team: "fast", concurrency: 4)
+        // 30 s like the slow team: a fast request waits for the slow team's first one, which a loaded machine delays.
+        let fast = RunnerHarness.submission(server, team: "fast", concurrency: 4, timeout: 30)
         var options = RunnerOptions(retry: RetryPolicy(maxAttempts: 1))
         options.maxInFlight = 4  // the slow team can hold at most its own 2 of the 4 global slots
         let results = try await harness.run(

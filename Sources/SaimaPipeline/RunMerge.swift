@@ -25,15 +25,8 @@ package enum RunMerge {
 
     /// The manifest's fields that every shard must share, as canonical JSON.
     static func shared(_ m: RunManifest) -> String {
-        var m = m
-        m.createdAt = ""
+        var m = m.asPlanned
         m.shard = nil
-        m.chainHead = nil
-        m.chainRows = nil
-        m.appealsHead = nil
-        m.appealsRows = nil
-        m.humanHead = nil
-        m.humanImports = nil
         m.libcurl = nil
         return m.json.canonicalJSON
     }

@@ -121,15 +121,7 @@ package enum RunSigning {
 
     /// The manifest's hash as signed: canonical JSON without creation time and chain heads.
     static func manifestHash(_ manifest: RunManifest) -> String {
-        var m = manifest
-        m.createdAt = ""
-        m.chainHead = nil
-        m.chainRows = nil
-        m.appealsHead = nil
-        m.appealsRows = nil
-        m.humanHead = nil
-        m.humanImports = nil
-        return SHA256Digest.hex(m.json.canonicalJSON)
+        SHA256Digest.hex(manifest.asPlanned.json.canonicalJSON)
     }
 
     static func payload(_ fields: [(String, String)]) -> String {

@@ -168,6 +168,20 @@ public struct RunManifest: Sendable, Codable, Equatable {
     /// Award tiers, when the round file set them.
     public var awardRule: AwardRule? { AwardRule(json: awards) }
 
+    /// The manifest as it stood when the run was planned: without the creation time and the heads and counts that the
+    /// run adds later (result chain, appeals, human scores) — what signatures cover and what shards must share.
+    public var asPlanned: RunManifest {
+        var m = self
+        m.createdAt = ""
+        m.chainHead = nil
+        m.chainRows = nil
+        m.appealsHead = nil
+        m.appealsRows = nil
+        m.humanHead = nil
+        m.humanImports = nil
+        return m
+    }
+
     /// The seed choice orders are drawn from, when the run shuffles choices at all (nil: every item in its own order).
     public var choiceSeed: UInt64? { choiceOrder == ChoiceOrder.scheme ? seed : nil }
 

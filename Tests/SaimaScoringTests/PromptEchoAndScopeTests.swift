@@ -116,13 +116,29 @@ struct PromptEchoAndScopeTests {
         #expect(Self.letters(a) == "B")
     }
 
-    @Test func gluedLettersAndSeveralLettersAreUncertain() {
+    /// Glued letters are in doubt; several letters to a single-answer item are the reply's answer (scored wrong) when
+    /// stated plainly, and in doubt when only guessed from stray letters.
+    @Test func gluedLettersAndGuessedSeveralLettersAreUncertain() {
         let glued = Self.extractor.assess("[正确答案]Belectorate")
         #expect(Self.letters(glued) == "B")
         #expect(glued.confidence == .uncertain)
-        let several = Self.extractor.assess("B,C,D")
-        #expect(several.confidence == .uncertain, "several letters to a single-answer item are not a trusted reading")
+        let stated = Self.extractor.assess("B,C,D")
+        #expect(Self.letters(stated) == "BCD")
+        #expect(stated.confidence == .explicit, "the reply states three letters: what it answered, scored wrong")
+        let guessed = Self.extractor.assess("我认为B和C")
+        #expect(Self.letters(guessed) == "BC")
+        #expect(guessed.confidence == .uncertain, "stray letters are a guess")
         #expect(Self.letters(Self.extractor.assess("以下说法中对的是：B")) == "B")
+    }
+
+    /// One option's own text in a sentence is inferred for a single-answer item; two answers that disagree are in doubt.
+    @Test func namedOptionTextIsInferredAndContradictingAnswersAreUncertain() {
+        let named = Self.extractor.assess("我选\(Self.item.choices[1].text)。")
+        #expect(Self.letters(named) == "B")
+        #expect(named.confidence == .inferred)
+        let torn = Self.extractor.assess("The answer is C.\n\nHere's why: …\n\nTherefore, the best answer is B.")
+        #expect(Self.letters(torn) == "B")
+        #expect(torn.confidence == .uncertain, "an earlier answer names C")
     }
 
     @Test func confidenceClasses() {

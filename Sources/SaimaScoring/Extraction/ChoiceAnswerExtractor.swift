@@ -169,16 +169,17 @@ public struct ChoiceAnswerExtractor: Sendable {
                         reading: .answer(.init(answer: .letters(letters), rule: .answerLine)), confidence: .uncertain,
                         doubt: doubt)
                 }
-                // A prose statement after an answer line naming other letters: the reply contradicts itself.
-                let overruled = !line && all.dropLast().contains { earlier in
-                    if case .letters(let other, true, _) = earlier.final { return other != letters }
+                // An earlier answer (a line, or a statement when this one is prose too: `The answer is C … the best
+                // answer is B`) naming other letters: the reply contradicts itself.
+                let overruled = all.dropLast().contains { earlier in
+                    if case .letters(let other, let earlierLine, _) = earlier.final { return other != letters && (earlierLine || !line) }
                     return false
                 }
                 return ChoiceAssessment(
                     reading: .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement)),
                     confidence: glued || overruled ? .uncertain : .explicit,
                     doubt: glued ? "the letter touches other text 字母与其他文字相连"
-                        : overruled ? "an earlier answer line names other letters 前文答案行字母不同" : nil)
+                        : overruled ? "an earlier answer names other letters 前文答案字母不同" : nil)
             case .noChoice(let text):
                 // A label line naming no choice never vetoes an earlier explicit answer (the reply is then in doubt),
                 // unless it withdraws every answer (`【答案】: 题目可能有误`).
@@ -217,7 +218,12 @@ public struct ChoiceAnswerExtractor: Sendable {
         for (rule, read) in rules {
             if unsure, rule.strength != .strong { break }
             if let letters = read() {
-                let confidence = ReadingConfidence(rule: rule)
+                var confidence = ReadingConfidence(rule: rule)
+                // One option's own text, in a reply of a sentence or two, to a single-answer item: the reply names
+                // its choice by its words (`莫高窟位于甘肃省敦煌市。`), as a reader takes it.
+                if rule == .choiceText, !multipleAnswers, s.count <= Self.namedTextLimit, choiceText(reply) == letters {
+                    confidence = .inferred
+                }
                 return ChoiceAssessment(
                     reading: .answer(ExtractedAnswer(answer: .letters(letters), rule: rule)), confidence: confidence,
                     doubt: confidence == .uncertain ? "guessed by rule \(rule.rawValue) 由弱规则猜测" : nil)
@@ -233,7 +239,11 @@ public struct ChoiceAnswerExtractor: Sendable {
         var a = a
         switch a.reading {
         case .answer(let found):
-            if !multipleAnswers, case .letters(let letters) = found.answer, letters.unicodeScalars.count > 1 {
+            // Several letters stated plainly (`答案：AC`, `A, C`) are the reply's answer, scored wrong for a
+            // single-answer item; read any other way they are in doubt.
+            if !multipleAnswers, case .letters(let letters) = found.answer, letters.unicodeScalars.count > 1,
+                a.confidence != .explicit
+            {
                 a.confidence = .uncertain
                 a.doubt = "several letters to a single-answer item 单选题给出多个字母"
             } else if everyOptionMayAnswer, ChoiceReplyShape(s: s, groups: groups, forms: forms).listsEveryOption {
@@ -437,6 +447,10 @@ public struct ChoiceAnswerExtractor: Sendable {
 
     /// Words by which a reply says it is unsure: only its explicit statements (rules 1–5) are then read.
     static let uncertainty = ["不确定", "无法确定", "不能确定", "拿不准", "not sure", "uncertain", "cannot determine", "can't determine"]
+
+    /// Replies up to this length (in code points) that name one option's text to a single-answer item are read as
+    /// inferred, not guessed: a sentence or two has no room to discuss the options it does not choose.
+    static let namedTextLimit = 120
 
     /// Replies longer than this (in code points) are never read by stray letters.
     static let strayLetterLimit = 400

@@ -2,13 +2,23 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config libxml2
+# The tests start real PostgreSQL servers of their own (initdb in a temporary folder, 127.0.0.1, a free port).
+TEST_PACKAGES := postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps demo test crosscheck bench
+.PHONY: deps testdeps demo test crosscheck bench
 
 ## Install the system packages Saima links against, when any is missing.
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+## Install what the tests need beyond the build, when missing.
+testdeps:
+	@missing=""; for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -28,5 +38,5 @@ bench: deps
 	SWIFT_BACKTRACE=enable=no .build/release/saima bench
 
 ## The test suite.
-test: deps
+test: deps testdeps
 	SWIFT_BACKTRACE=enable=no $(SWIFT) test

@@ -25,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Ed25519 signatures of a round's manifest and results (RunSigning).
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        // A round's shared run store for runner processes on many hosts (SaimaPostgres).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C: libcurl behind typed wrappers for its variadic setters; nothing else.
@@ -66,6 +69,15 @@ let package = Package(
             dependencies: ["SaimaModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // A round's work and results in PostgreSQL, shared by runner processes: claims with leases, per-team budgets.
+        .target(
+            name: "SaimaPostgres",
+            dependencies: [
+                "SaimaModel", "SaimaRunner", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // Calls contestant endpoints through libcurl's multi interface.
         .target(
             name: "SaimaRunner",
@@ -100,7 +112,7 @@ let package = Package(
             name: "SaimaPipeline",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
-                "SaimaReports", "SaimaJudging", "SaimaSheets", .product(name: "Crypto", package: "swift-crypto"),
+                "SaimaReports", "SaimaJudging", "SaimaSheets", "SaimaPostgres", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),

@@ -70,12 +70,8 @@ package enum RoundPipeline {
         return (submissions, { name in lookup[name] ?? ProcessInfo.processInfo.environment[name] })
     }
 
-    /// Freezes the manifest and plans the requests that are still to be made.
-    package static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
-        try FileManager.default.createDirectory(atPath: spec.folder, withIntermediateDirectories: true)
-        let lock = try RunLock(folder: spec.folder)
-        let store = try RunStore(folder: spec.folder)
-        store.adoptLock(lock)
+    /// The manifest a round's spec describes, before any run folder or store has seen it.
+    static func manifest(for spec: RoundSpec) -> RunManifest {
         var manifest = RunManifest(
             round: spec.round, split: spec.split, samples: spec.samples, seed: spec.seed, tracks: spec.tracks,
             submissions: spec.submissions)
@@ -85,7 +81,16 @@ package enum RoundPipeline {
         for i in manifest.questionSets.indices {
             manifest.questionSets[i].drawnItems = spec.drawnItems["\(manifest.questionSets[i].track)/\(manifest.questionSets[i].set)"]
         }
-        let frozen = try RunManifestStore.freeze(manifest, store: store, folder: spec.folder)
+        return manifest
+    }
+
+    /// Freezes the manifest and plans the requests that are still to be made.
+    package static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
+        try FileManager.default.createDirectory(atPath: spec.folder, withIntermediateDirectories: true)
+        let lock = try RunLock(folder: spec.folder)
+        let store = try RunStore(folder: spec.folder)
+        store.adoptLock(lock)
+        let frozen = try RunManifestStore.freeze(manifest(for: spec), store: store, folder: spec.folder)
         if let key = spec.signingKey { try RunSigning.signStart(folder: spec.folder, manifest: frozen, key: key) }
         let plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,

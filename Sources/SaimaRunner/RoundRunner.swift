@@ -74,7 +74,7 @@ public struct RoundRunner: Sendable {
                     for _ in 0..<min(plan.submission.endpoint.maxConcurrency, plan.work.count) {
                         group.addTask {
                             defer { global.workerDone(team: plan.submission.id) }
-                            while let work = team.cursor.next() {
+                            while let work = try await team.cursor.next() {
                                 let result = team.isCutOff
                                     ? team.cutOffResult(work, after: options.maxConsecutiveFailures)
                                     : try await perform(work, lane: team, global: global)
@@ -185,13 +185,13 @@ final class RunTally: Sendable {
 /// One team's share of the runner: its work cursor, adaptive limit and rate limit.
 final class TeamLane: Sendable {
     let endpoint: EndpointSettings
-    let cursor: WorkCursor
+    let cursor: any WorkSource
     let concurrency: AdaptiveConcurrency
     let bucket: TokenBucket?
 
     init(plan: TeamPlan, options: RunnerOptions, onEvent: @escaping @Sendable (RunEvent) -> Void) {
         endpoint = plan.submission.endpoint
-        cursor = WorkCursor(plan.work)
+        cursor = plan.source ?? WorkCursor(plan.work)
         concurrency = AdaptiveConcurrency(
             team: plan.submission.id, maximum: plan.submission.endpoint.maxConcurrency,
             log: { [team = plan.submission.id] in onEvent(.limitChanged(team: team, line: $0)) })
@@ -228,7 +228,7 @@ final class TeamLane: Sendable {
 }
 
 /// Hands out a team's work items one at a time to its workers.
-final class WorkCursor: Sendable {
+final class WorkCursor: WorkSource {
     private let work: [WorkItem]
     private let index = Atomic<Int>(0)
 

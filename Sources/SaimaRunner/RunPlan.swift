@@ -63,6 +63,9 @@ public struct TeamPlan: Sendable {
     public var work: [WorkItem]
     /// Requests of this team already finished in an earlier invocation of the same run.
     public var alreadyDone: Int
+    /// Where the team's workers take their items from; nil: `work`, in order, each once (a shared run store's
+    /// claims set it: `work` is then the items the claims may name).
+    public var source: (any WorkSource)?
 
     public init(submission: Submission, work: [WorkItem], alreadyDone: Int = 0) {
         self.submission = submission

@@ -30,6 +30,28 @@ package enum SaimaBinary {
     package static func run(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil)
         async throws -> (status: Int32, stdout: String, stderr: String)
     {
+        await (try launch(arguments, environment: environment, directory: directory)).wait()
+    }
+
+    /// A `saima` process started and not yet awaited (a test may signal it before it ends).
+    package struct Launched: Sendable {
+        package let pid: Int32
+        let exits: AsyncStream<Int32>
+        let output: Task<(Data, Data), Never>
+
+        /// The exit status (a signal's number when killed by one) and both outputs.
+        package func wait() async -> (status: Int32, stdout: String, stderr: String) {
+            var status: Int32 = -1
+            for await s in exits { status = s }
+            let (out, err) = await output.value
+            return (status, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        }
+    }
+
+    /// Starts `saima` with `arguments`; `wait()` gives what `run` gives.
+    package static func launch(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws
+        -> Launched
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -45,11 +67,12 @@ package enum SaimaBinary {
             exited.finish()
         }
         try process.run()
-        async let stdout = Self.readToEnd(out.fileHandleForReading)
-        async let stderr = Self.readToEnd(err.fileHandleForReading)
-        var status: Int32 = -1
-        for await s in exits { status = s }
-        return (status, String(decoding: await stdout, as: UTF8.self), String(decoding: await stderr, as: UTF8.self))
+        let output = Task {
+            async let stdout = Self.readToEnd(out.fileHandleForReading)
+            async let stderr = Self.readToEnd(err.fileHandleForReading)
+            return (await stdout, await stderr)
+        }
+        return Launched(pid: process.processIdentifier, exits: exits, output: output)
     }
 
     /// Everything `handle` yields until its end, read on a thread of its own: not a Dispatch worker, which on

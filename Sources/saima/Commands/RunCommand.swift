@@ -40,6 +40,8 @@ struct RunCommand: AsyncParsableCommand {
         try OptionBounds.check(maxResponseBytes, 1024...(1 << 30), "max-response-bytes")
         try OptionBounds.check(timeoutCeiling, 0.001...3600, "timeout-ceiling")
         try OptionBounds.check(maxConsecutiveFailures, 0...1_000_000, "max-consecutive-failures")
+        try OptionBounds.check(leaseSeconds, 1...86_400, "lease-seconds")
+        if let claimBatch { try OptionBounds.check(claimBatch, 1...100_000, "claim-batch") }
         if let shard, ShardSpec(shard) == nil {
             throw ValidationError("--shard must be i/N with 1 ≤ i ≤ N ≤ 10000, e.g. 2/4 / 分片格式应为 i/N")
         }
@@ -53,7 +55,16 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run only shard i of N (1-based) into its own --out; saima merge folds the shards. 只运行第 i/N 个分片")
     var shard: String?
 
+    @Option(help: "Shared run store, postgres://USER@HOST[:PORT]/DB (or SAIMA_STORE); the password from PGPASSWORD. 共享结果库")
+    var store: String?
+    @Option(help: "This worker's name in the shared store (default: the host name). 工作进程名") var worker: String?
+    @Option(help: "Seconds a claim holds without renewal. 租约秒数") var leaseSeconds = 60.0
+    @Option(help: "Requests claimed at a time per team (default: its max_concurrency). 每次领取数") var claimBatch: Int?
+
     var outFolder: String { out ?? "runs/\(round)" }
+
+    /// The shared store's address, from --store or SAIMA_STORE.
+    var storeAddress: String? { store ?? ProcessInfo.processInfo.environment["SAIMA_STORE"] }
 
     func run() async throws {
         let clock = PhaseClock.trimming()
@@ -73,6 +84,17 @@ struct RunCommand: AsyncParsableCommand {
         spec.keys = try KeysOption.load(keys)
         spec.signingKey = try SigningKeyOption.load(signKey, runFolder: outFolder)
         spec.shard = shard.flatMap(ShardSpec.init)
+        if let address = storeAddress {
+            guard out == nil, signKey == nil else {
+                throw ValidationError("with --store, results go to the store: pull them into a folder with saima pull, then sign / 共享库模式不使用 --out 与 --sign-key")
+            }
+            let location = try StoreOption.location(address)
+            let settings = SharedRound.WorkerSettings(
+                location: location, name: worker ?? ProcessInfo.processInfo.hostName, leaseSeconds: leaseSeconds,
+                batch: claimBatch)
+            try await StoreOption.reporting { try await RunExecution.runShared(spec, settings: settings) }
+            return
+        }
         try await RunExecution.runRound(spec, clock: clock)
     }
 }

@@ -46,13 +46,22 @@ enum RunExecution {
         plans: [TeamPlan], store: RunStore, options: RunnerOptions, quiet: Bool = false,
         environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
     ) async throws -> RunSummary {
-        let progress = RunProgress(
-            plans: plans, interactive: !quiet && isatty(STDOUT_FILENO) == 1,
-            logPath: ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("run.log"))
+        try await execute(
+            plans: plans, sink: try ResultWriter(store: store), options: options, quiet: quiet,
+            logPath: ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("run.log"),
+            environment: environment)
+    }
+
+    /// Runs plans into any result sink (a run folder's writer, or a shared store's commits).
+    static func execute(
+        plans: [TeamPlan], sink: any ResultSink, options: RunnerOptions, quiet: Bool = false, logPath: String?,
+        environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
+    ) async throws -> RunSummary {
+        let progress = RunProgress(plans: plans, interactive: !quiet && isatty(STDOUT_FILENO) == 1, logPath: logPath)
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
         let runner = RoundRunner(
-            transport: transport, writer: try ResultWriter(store: store), options: options, environment: environment,
+            transport: transport, writer: sink, options: options, environment: environment,
             onEvent: { event in progress.record(event) })
         let task = Task { try await runner.run(plans) }
         signal(SIGINT, SIG_IGN)
@@ -83,6 +92,23 @@ enum RunExecution {
             progress.render(final: true)
             throw ExitCode(130)
         }
+    }
+
+    /// A worker's part of a shared round: join the store's round, run the claimed requests, give back what is left.
+    static func runShared(_ spec: RoundSpec, settings: SharedRound.WorkerSettings) async throws {
+        var spec = spec
+        let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
+        spec.submissions = submissions
+        let joined = try await SharedRound.join(spec, settings: settings)
+        print(joined.joinedLine(round: spec.round))
+        do {
+            _ = try await execute(
+                plans: joined.plans, sink: joined.sink, options: spec.options, quiet: false, logPath: nil, environment: keyLookup)
+        } catch {
+            _ = await joined.leave(name: settings.name)
+            throw error
+        }
+        print(await joined.leave(name: settings.name))
     }
 
     /// Per-team outcome counts of everything stored in the run.

@@ -1,0 +1,135 @@
+import Foundation
+package import SaimaModel
+package import SaimaPostgres
+package import SaimaRunner
+import SaimaStorage
+
+/// A shared store's address (`postgres://…`), as the command line parses it.
+package typealias StoreLocation = SaimaPostgres.StoreLocation
+/// A shared store's errors, printed as they are.
+package typealias StoreError = SaimaPostgres.StoreError
+
+/// A round run by many processes over one PostgreSQL store (`saima run --store postgres://… --worker NAME`), and its
+/// results brought back into a run folder (`saima pull`) for scoring, judging, reports and `round verify`.
+package enum SharedRound {
+    /// A store address parsed (the password from the address or PGPASSWORD), or why it is not one.
+    package static func location(_ address: String) -> Result<StoreLocation, StoreError> { StoreLocation.parse(address) }
+
+    /// The words for a store error (nil for any other error): what failed and what to do, never a password.
+    package static func message(_ error: any Error) -> String? { (error as? StoreError)?.description }
+
+    /// Settings of one worker process.
+    package struct WorkerSettings: Sendable {
+        package var location: StoreLocation
+        package var name: String
+        /// How long a claim holds without renewal; a killed worker's requests are claimed again after this.
+        package var leaseSeconds: Double
+        /// Requests claimed at a time per team (nil: the team's `max_concurrency`).
+        package var batch: Int?
+
+        package init(location: StoreLocation, name: String, leaseSeconds: Double = 60, batch: Int? = nil) {
+            self.location = location
+            self.name = name
+            self.leaseSeconds = leaseSeconds
+            self.batch = batch
+        }
+    }
+
+    /// A worker joined to its round: the plans whose items come from claims, and where their results go.
+    package struct Joined: Sendable {
+        package var worker: SharedRoundWorker
+        package var plans: [TeamPlan]
+        package var summary: SharedRunStore.JoinSummary
+        package var sink: any ResultSink
+
+        /// What joining found, for the terminal.
+        package func joinedLine(round: String) -> String {
+            "\(summary.created ? "created" : "joined") round \(round) in \(worker.store.location.redacted): "
+                + "\(summary.requests) requests, \(summary.done) committed / \(summary.created ? "已创建" : "已加入")共享轮次"
+        }
+
+        /// Gives back the leases not finished, closes the store and returns what this worker did, for the terminal.
+        package func leave(name: String) async -> String {
+            await worker.stop()
+            let totals = worker.totals
+            let open = (try? await worker.store.openCount(round: worker.round)).map(String.init) ?? "?"
+            await worker.store.close()
+            return "worker \(name): committed \(totals.stored) results, \(totals.lost) dropped (taken over by another worker); "
+                + "round open 未完成: \(open) / 本进程已提交 \(totals.stored) 条"
+        }
+    }
+
+    /// Plans the whole round, creates it in the store or checks that the store's round is the same, and hands each
+    /// team's work to claims. Fingerprint probes, static shards and `--retry-failed` belong to single-process runs.
+    package static func join(_ spec: RoundSpec, settings: WorkerSettings) async throws -> Joined {
+        if spec.probes != nil { throw StoreError.unsupported("fingerprint probes run in a single-process round (no --store)") }
+        if spec.shard != nil { throw StoreError.unsupported("--shard and --store are alternatives") }
+        if spec.retryFailed { throw StoreError.unsupported("--retry-failed runs on a run folder (saima pull, then run)") }
+        let manifest = RoundPipeline.manifest(for: spec)
+        var plans = RunPlanner.plan(
+            registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
+            samples: spec.samples, existing: [:], retryFailed: false, manifest: manifest)
+        let store = try await SharedRunStore.open(settings.location)
+        let teams = plans.map {
+            SharedRunStore.TeamWork(team: $0.submission.id, maxConcurrency: $0.submission.endpoint.maxConcurrency, keys: $0.work.map(\.key))
+        }
+        let summary: SharedRunStore.JoinSummary
+        do {
+            summary = try await store.join(
+                round: spec.round, planned: RunMerge.shared(manifest), manifest: manifest.json.canonicalJSON, teams: teams)
+        } catch {
+            await store.close()
+            throw error
+        }
+        let worker = SharedRoundWorker(store: store, round: spec.round, name: settings.name, leaseSeconds: settings.leaseSeconds)
+        for i in plans.indices {
+            let cap = plans[i].submission.endpoint.maxConcurrency
+            plans[i].source = worker.source(team: plans[i].submission.id, work: plans[i].work, batch: settings.batch ?? cap)
+        }
+        return Joined(worker: worker, plans: plans, summary: summary, sink: worker.makeSink())
+    }
+
+    /// What a pull wrote.
+    package struct Pulled: Sendable {
+        package var results: Int
+        package var workers: Int
+        package var chainHead: String
+    }
+
+    /// Writes a finished shared round into a new run folder: the manifest as the store recorded it, every committed
+    /// result in chain order (each link checked on the way out; the folder's chain must come out the same). Scoring,
+    /// the leaderboard and the report follow with `RoundPipeline.rescoreAndRebuild` on the tracks the manifest names.
+    /// Refuses a round with requests still open and a folder that is not empty.
+    package static func pull(location: StoreLocation, round: String, out: String) async throws -> Pulled {
+        if FileManager.default.fileExists(atPath: out),
+            !((try? FileManager.default.contentsOfDirectory(atPath: out))?.isEmpty ?? true)
+        {
+            throw RunMerge.Problem(lines: ["\(out) exists and is not empty: a pull writes a new run folder / 输出目录非空"])
+        }
+        let store = try await SharedRunStore.open(location)
+        let manifestText: String
+        let rows: [SharedRunStore.StoredRow]
+        let head: String
+        do {
+            manifestText = try await store.manifest(round: round)
+            let open = try await store.openCount(round: round)
+            if open > 0 { throw StoreError.incomplete(round: round, open: open) }
+            (rows, head) = try await store.verifiedResults(round: round)
+            await store.close()
+        } catch {
+            await store.close()
+            throw error
+        }
+        let manifest = try RunManifest(json: try JSONValue.parse(manifestText))
+        let folder = try RunStore(folder: out)
+        folder.adoptLock(try RunLock(folder: out))
+        try RunManifestStore.freeze(manifest, store: folder, folder: out)
+        var local = RunStore.chainGenesis
+        for start in stride(from: 0, to: rows.count, by: 1024) {
+            local = try folder.appendResults(rows[start..<min(rows.count, start + 1024)].map(\.result))
+        }
+        guard local == head else { throw StoreError.brokenChain(round: round, seq: rows.last?.seq ?? 0) }
+        try RunManifestStore.recordChainHead(head, store: folder, folder: out)
+        return Pulled(results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head)
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+public import SaimaModel
+public import SaimaRunner
+import Synchronization
+
+/// One runner process's part in a shared round: it claims a team's requests from the store (`source(team:work:)`),
+/// commits their results (`sink`), renews its leases while it lives and gives back the rest when it stops.
+public final class SharedRoundWorker: Sendable {
+    public let store: SharedRunStore
+    public let round: String
+    /// The lease owner: the worker's name, its process id and a random suffix, so two processes given the same
+    /// `--worker` name never commit each other's requests.
+    public let owner: String
+    public let leaseSeconds: Double
+    let heartbeat: Mutex<Task<Void, Never>?> = Mutex(nil)
+    let committed = Mutex<(stored: Int, lost: Int)>((0, 0))
+
+    public init(store: SharedRunStore, round: String, name: String, leaseSeconds: Double) {
+        self.store = store
+        self.round = round
+        owner = "\(name)#\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        self.leaseSeconds = leaseSeconds
+        let (store, round, owner) = (store, round, owner)
+        heartbeat.withLock {
+            $0 = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(leaseSeconds / 3))
+                    if Task.isCancelled { break }
+                    _ = try? await store.renewLeases(round: round, worker: owner, leaseSeconds: leaseSeconds)
+                }
+            }
+        }
+    }
+
+    /// Where the team's runner workers take their items: claims of up to `batch` requests at a time, within the team's
+    /// budget. `work` is every item the round plans for the team (claims name items by key).
+    public func source(team: String, work: [WorkItem], batch: Int) -> any WorkSource {
+        ClaimedWork(worker: self, team: team, work: work, batch: max(1, batch))
+    }
+
+    /// Where the runner stores results: committed to the store as they arrive.
+    public func makeSink() -> any ResultSink { CommittingSink(worker: self) }
+
+    /// Results stored by this process, and results dropped because another worker had taken over their lease.
+    public var totals: (stored: Int, lost: Int) { committed.withLock { $0 } }
+
+    /// Stops renewing and gives back the leases not finished (a clean stop; a killed worker's leases just run out).
+    public func stop() async {
+        heartbeat.withLock { $0?.cancel() }
+        try? await store.releaseLeases(round: round, worker: owner)
+    }
+}
+
+/// A team's requests as this process claims them.
+actor ClaimedWork: WorkSource {
+    let worker: SharedRoundWorker
+    let team: String
+    let items: [ResultKey: WorkItem]
+    let batch: Int
+    var buffer: [WorkItem] = []
+
+    init(worker: SharedRoundWorker, team: String, work: [WorkItem], batch: Int) {
+        self.worker = worker
+        self.team = team
+        items = Dictionary(work.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        self.batch = batch
+    }
+
+    func next() async throws -> WorkItem? {
+        while true {
+            if !buffer.isEmpty { return buffer.removeFirst() }
+            try Task.checkCancellation()
+            switch try await worker.store.claim(
+                round: worker.round, team: team, worker: worker.owner, limit: batch, leaseSeconds: worker.leaseSeconds)
+            {
+            case .claimed(let keys):
+                // Every worker plans the same round (the store checks the manifest), so every key has its item.
+                buffer += keys.compactMap { items[$0] }
+            case .finished:
+                return nil
+            case .wait:
+                try await Task.sleep(for: .milliseconds(Int.random(in: 40...120)))
+            }
+        }
+    }
+}
+
+/// Commits results to the store as the runner hands them over: whatever has queued is committed in one transaction,
+/// one transaction at a time.
+final class CommittingSink: ResultSink {
+    let worker: SharedRoundWorker
+    let queue = PendingResults()
+    let wake: AsyncStream<Void>.Continuation
+    let flusher: Task<String, any Error>
+
+    init(worker: SharedRoundWorker) {
+        self.worker = worker
+        let (stream, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.wake = wake
+        let queue = queue
+        flusher = Task {
+            var head = ""
+            var done = false
+            var signals = stream.makeAsyncIterator()
+            while !done {
+                done = await signals.next() == nil
+                while true {
+                    let batch = queue.take()
+                    if batch.isEmpty { break }
+                    let commit = try await worker.store.commit(round: worker.round, worker: worker.owner, results: batch)
+                    head = commit.head
+                    worker.committed.withLock {
+                        $0.stored += commit.stored
+                        $0.lost += commit.lost
+                    }
+                }
+            }
+            return head
+        }
+    }
+
+    func append(_ result: ItemResult) {
+        queue.items.withLock { $0.append(result) }
+        wake.yield()
+    }
+
+    func finish() async throws -> String {
+        wake.finish()
+        return try await flusher.value
+    }
+}
+
+/// Results handed over by the runner and not yet committed.
+final class PendingResults: Sendable {
+    let items = Mutex<[ItemResult]>([])
+
+    /// Everything queued, leaving the queue empty.
+    func take() -> [ItemResult] {
+        items.withLock { q in
+            defer { q.removeAll(keepingCapacity: true) }
+            return q
+        }
+    }
+}

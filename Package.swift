@@ -163,6 +163,7 @@ let package = Package(
             name: "SaimaImportTests", dependencies: ["SaimaImport", "SaimaSheets", "SaimaRegistry", "SaimaModel"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
+        .testTarget(name: "SaimaPostgresTests", dependencies: ["SaimaPostgres", "SaimaModel", "SaimaTestSupport"], swiftSettings: strict),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry", "SaimaModel"], swiftSettings: strict),
         .testTarget(
             name: "SaimaRunnerTests",

@@ -17,7 +17,7 @@ extension SharedRunStore {
     /// Leases up to `limit` of a team's open requests to `worker` for `leaseSeconds`, within the team's budget
     /// (`max_concurrency` minus its unexpired leases). Pending rows first, then rows whose lease ran out, by id.
     public func claim(round: String, team: String, worker: String, limit: Int, leaseSeconds: Double) async throws -> Claim {
-        try await client.withTransaction(logger: logger) { db in
+        try await transaction { db in
             // Claims for one team are serialized by its row, so two workers never both spend the same budget.
             var cap = 0
             for try await c in try await db.query(

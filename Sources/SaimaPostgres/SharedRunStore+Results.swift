@@ -17,7 +17,7 @@ extension SharedRunStore {
     /// Stores results in one transaction: each only while its work row is still leased by `worker` (the row is marked
     /// done in the same statement), linked into the round's chain under a lock on the round's row.
     public func commit(round: String, worker: String, results: [ItemResult]) async throws -> Commit {
-        try await client.withTransaction(logger: logger) { db in
+        try await transaction { db in
             var head = ""
             for try await h in try await db.query(
                 "SELECT chain_head FROM rounds WHERE round = \(round) FOR UPDATE", logger: logger

@@ -28,7 +28,7 @@ extension SharedRunStore {
     /// Creates the round with its work rows, or joins it when another worker created it: `planned` (the manifest as
     /// planned, canonical JSON) must then be the same, or the worker runs another round than the store holds.
     public func join(round: String, planned: String, manifest: String, teams: [TeamWork]) async throws -> JoinSummary {
-        try await client.withTransaction(logger: logger) { db in
+        try await transaction { db in
             try await db.query("SELECT pg_advisory_xact_lock(81522027, hashtext(\(round)))", logger: logger)
             var existing: String?
             for try await p in try await db.query("SELECT planned FROM rounds WHERE round = \(round)", logger: logger)

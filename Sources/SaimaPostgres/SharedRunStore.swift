@@ -68,10 +68,24 @@ public final class SharedRunStore: Sendable {
         runTask = Task { await client.run() }
     }
 
+    /// The chain hash before the first row (the same as a run folder's).
+    static let chainGenesisForTests = String(repeating: "0", count: 64)
+
     /// Stops the connection pool.
     public func close() async {
         runTask.cancel()
         _ = await runTask.value
+    }
+
+    /// Runs `body` in a transaction; an error thrown by `body` comes out as itself (a `StoreError` stays one), not
+    /// wrapped in the driver's transaction error.
+    func transaction<R: Sendable>(_ body: (PostgresConnection) async throws -> R) async throws -> R {
+        do {
+            return try await client.withTransaction(logger: logger) { db in try await body(db) }
+        } catch let error as PostgresTransactionError {
+            if let inner = error.closureError { throw inner }
+            throw error
+        }
     }
 
     /// The server's message for an error, without the query text or connection details.
@@ -126,7 +140,7 @@ public final class SharedRunStore: Sendable {
     ]
 
     func migrate() async throws {
-        try await client.withTransaction(logger: logger) { db in
+        try await transaction { db in
             try await db.query("SELECT pg_advisory_xact_lock(81522026)", logger: logger)
             try await db.query(
                 "CREATE TABLE IF NOT EXISTS saima_migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",

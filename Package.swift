@@ -74,7 +74,7 @@ let package = Package(
             name: "SaimaPostgres",
             dependencies: [
                 "SaimaModel", "SaimaRunner", .product(name: "PostgresNIO", package: "postgres-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strict
         ),

@@ -10,6 +10,7 @@ TEAMS=${2:-4}
 SAIMA=$(realpath "${SAIMA:-.build/debug/saima}")
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=$(mktemp -d /tmp/saima-bench-store.XXXXXX)
+chmod 755 "$work"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done

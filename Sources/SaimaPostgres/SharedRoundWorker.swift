@@ -14,6 +14,7 @@ public final class SharedRoundWorker: Sendable {
     public let leaseSeconds: Double
     let heartbeat: Mutex<Task<Void, Never>?> = Mutex(nil)
     let committed = Mutex<(stored: Int, lost: Int)>((0, 0))
+    let sources = Mutex<[String: ClaimedWork]>([:])
 
     public init(store: SharedRunStore, round: String, name: String, leaseSeconds: Double) {
         self.store = store
@@ -35,7 +36,15 @@ public final class SharedRoundWorker: Sendable {
     /// Where the team's runner workers take their items: claims of up to `batch` requests at a time, within the team's
     /// budget. `work` is every item the round plans for the team (claims name items by key).
     public func source(team: String, work: [WorkItem], batch: Int) -> any WorkSource {
-        ClaimedWork(worker: self, team: team, work: work, batch: max(1, batch))
+        let source = ClaimedWork(worker: self, team: team, work: work, batch: max(1, batch))
+        sources.withLock { $0[team] = source }
+        return source
+    }
+
+    /// Tells the team's source that this process committed its results (its budget may be free again).
+    func committed(teams: Set<String>) async {
+        let targets = sources.withLock { s in teams.compactMap { s[$0] } }
+        for t in targets { await t.nudge() }
     }
 
     /// Where the runner stores results: committed to the store as they arrive.
@@ -52,12 +61,22 @@ public final class SharedRoundWorker: Sendable {
 }
 
 /// A team's requests as this process claims them.
+///
+/// One claim per team is in flight at a time in a process: the team's runner workers that find the buffer empty await
+/// the same claim. While the team's budget is spent, the source waits for this process's next commit of the team's
+/// results (which frees budget) or at most `pollMilliseconds`, for other processes' commits and expired leases.
 actor ClaimedWork: WorkSource {
     let worker: SharedRoundWorker
     let team: String
     let items: [ResultKey: WorkItem]
     let batch: Int
     var buffer: [WorkItem] = []
+    var finished = false
+    var claiming: (id: Int, task: Task<SharedRunStore.Claim, any Error>)?
+    var claims = 0
+    /// Bumped by `nudge()` when this process commits results of the team.
+    var commits = 0
+    static let pollMilliseconds = 100
 
     init(worker: SharedRoundWorker, team: String, work: [WorkItem], batch: Int) {
         self.worker = worker
@@ -66,20 +85,39 @@ actor ClaimedWork: WorkSource {
         self.batch = batch
     }
 
+    /// This process committed results of the team: budget may be free.
+    func nudge() { commits += 1 }
+
     func next() async throws -> WorkItem? {
         while true {
             if !buffer.isEmpty { return buffer.removeFirst() }
+            if finished { return nil }
             try Task.checkCancellation()
-            switch try await worker.store.claim(
-                round: worker.round, team: team, worker: worker.owner, limit: batch, leaseSeconds: worker.leaseSeconds)
-            {
+            let (id, task): (Int, Task<SharedRunStore.Claim, any Error>)
+            if let current = claiming {
+                (id, task) = current
+            } else {
+                claims += 1
+                let (store, round, team, owner, limit, lease) = (worker.store, worker.round, team, worker.owner, batch, worker.leaseSeconds)
+                (id, task) = (claims, Task { try await store.claim(round: round, team: team, worker: owner, limit: limit, leaseSeconds: lease) })
+                claiming = (id, task)
+            }
+            let seen = commits
+            let result = try await task.value
+            guard claiming?.id == id else { continue }  // another waiter applied this claim already
+            claiming = nil
+            switch result {
             case .claimed(let keys):
                 // Every worker plans the same round (the store checks the manifest), so every key has its item.
                 buffer += keys.compactMap { items[$0] }
             case .finished:
-                return nil
+                finished = true
             case .wait:
-                try await Task.sleep(for: .milliseconds(Int.random(in: 40...120)))
+                var waited = 0
+                while commits == seen, waited < Self.pollMilliseconds {
+                    try await Task.sleep(for: .milliseconds(5))
+                    waited += 5
+                }
             }
         }
     }
@@ -113,6 +151,7 @@ final class CommittingSink: ResultSink {
                         $0.stored += commit.stored
                         $0.lost += commit.lost
                     }
+                    await worker.committed(teams: Set(batch.map(\.key.team)))
                 }
             }
             return head

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 public import SaimaModel
 
@@ -25,38 +26,63 @@ extension SharedRunStore {
                 head = h
             }
             guard !head.isEmpty else { throw StoreError.unknownRound(round) }
-            var stored = 0
-            for r in results {
-                var owned = false
-                for try await _ in try await db.query(
-                    """
-                    UPDATE work SET state = 'done', lease_owner = NULL, lease_until = NULL
-                    WHERE round = \(round) AND team = \(r.key.team) AND track = \(r.key.track) AND set_id = \(r.key.set)
-                      AND item = \(r.key.item) AND sample = \(Int32(clamping: r.key.sample))
-                      AND state = 'leased' AND lease_owner = \(worker)
-                    RETURNING id
-                    """, logger: logger
-                ).decode(Int64.self) {
-                    owned = true
-                }
-                guard owned else { continue }
+            // The rows still leased by this worker, marked done in one statement; only their results are stored.
+            var owned: Set<ResultKey> = []
+            for try await (team, track, set, item, sample) in try await db.query(
+                """
+                UPDATE work w SET state = 'done', lease_owner = NULL, lease_until = NULL
+                FROM unnest(\(results.map(\.key.team))::text[], \(results.map(\.key.track))::text[],
+                            \(results.map(\.key.set))::text[], \(results.map(\.key.item))::text[],
+                            \(results.map { Int32(clamping: $0.key.sample) })::int4[]) AS k(team, track, set_id, item, sample)
+                WHERE w.round = \(round) AND w.team = k.team AND w.track = k.track AND w.set_id = k.set_id
+                  AND w.item = k.item AND w.sample = k.sample AND w.state = 'leased' AND w.lease_owner = \(worker)
+                RETURNING w.team, w.track, w.set_id, w.item, w.sample
+                """, logger: logger
+            ).decode((String, String, String, String, Int32).self) {
+                owned.insert(ResultKey(team: team, track: track, set: set, item: item, sample: Int(sample)))
+            }
+            var kept: [ItemResult] = []
+            var hashes: [String] = []
+            for r in results where owned.remove(r.key) != nil {
                 head = r.chainHash(previous: head)
-                let content = r.content.map { Data($0.utf8) }
-                let raw = r.rawResponse.map { Data($0.utf8) }
-                let promptTokens = r.usage.map { Int64($0.prompt) }
-                let completionTokens = r.usage.map { Int64($0.completion) }
+                kept.append(r)
+                hashes.append(head)
+            }
+            let stored = kept.count
+            if !kept.isEmpty {
+                // One insert for the batch, in chain order (seq follows the order of the unnested arrays); a NULL is
+                // given beside each optional column as a flag (arrays of optionals do not bind).
+                let content = kept.map { ByteBuffer(bytes: Array(($0.content ?? "").utf8)) }
+                let raw = kept.map { ByteBuffer(bytes: Array(($0.rawResponse ?? "").utf8)) }
                 try await db.query(
                     """
                     INSERT INTO results (round, team, track, set_id, item, sample, outcome, http_status, attempts,
                         latency_ms, ttft_ms, content, raw_response, prompt_hash, template_version, prompt_tokens,
                         completion_tokens, detail, finished_at, worker, chain_hash)
-                    VALUES (\(round), \(r.key.team), \(r.key.track), \(r.key.set), \(r.key.item),
-                        \(Int32(clamping: r.key.sample)), \(r.outcome.rawValue), \(Int32(clamping: r.httpStatus)),
-                        \(AttemptRecord.json(r.attempts)), \(r.latencyMs), \(r.ttftMs), \(content), \(raw),
-                        \(r.promptHash), \(r.templateVersion), \(promptTokens), \(completionTokens), \(r.detail),
-                        \(r.finishedAt.timeIntervalSince1970), \(worker), \(head))
+                    SELECT \(round), u.team, u.track, u.set_id, u.item, u.sample, u.outcome, u.http_status, u.attempts,
+                        u.latency_ms, CASE WHEN u.ttft_null THEN NULL ELSE u.ttft_ms END,
+                        CASE WHEN u.content_null THEN NULL ELSE u.content END,
+                        CASE WHEN u.raw_null THEN NULL ELSE u.raw END, u.prompt_hash, u.template_version,
+                        CASE WHEN u.usage_null THEN NULL ELSE u.prompt_tokens END,
+                        CASE WHEN u.usage_null THEN NULL ELSE u.completion_tokens END,
+                        CASE WHEN u.detail_null THEN NULL ELSE u.detail END, u.finished_at, \(worker), u.chain_hash
+                    FROM unnest(\(kept.map(\.key.team))::text[], \(kept.map(\.key.track))::text[],
+                        \(kept.map(\.key.set))::text[], \(kept.map(\.key.item))::text[],
+                        \(kept.map { Int32(clamping: $0.key.sample) })::int4[], \(kept.map(\.outcome.rawValue))::text[],
+                        \(kept.map { Int32(clamping: $0.httpStatus) })::int4[], \(kept.map { AttemptRecord.json($0.attempts) })::text[],
+                        \(kept.map(\.latencyMs))::float8[], \(kept.map { $0.ttftMs ?? 0 })::float8[], \(kept.map { $0.ttftMs == nil })::bool[],
+                        \(content)::bytea[], \(kept.map { $0.content == nil })::bool[],
+                        \(raw)::bytea[], \(kept.map { $0.rawResponse == nil })::bool[],
+                        \(kept.map(\.promptHash))::text[], \(kept.map(\.templateVersion))::text[],
+                        \(kept.map { Int64($0.usage?.prompt ?? 0) })::int8[], \(kept.map { Int64($0.usage?.completion ?? 0) })::int8[],
+                        \(kept.map { $0.usage == nil })::bool[],
+                        \(kept.map { $0.detail ?? "" })::text[], \(kept.map { $0.detail == nil })::bool[],
+                        \(kept.map(\.finishedAt.timeIntervalSince1970))::float8[], \(hashes)::text[])
+                        WITH ORDINALITY AS u(team, track, set_id, item, sample, outcome, http_status, attempts, latency_ms,
+                            ttft_ms, ttft_null, content, content_null, raw, raw_null, prompt_hash, template_version,
+                            prompt_tokens, completion_tokens, usage_null, detail, detail_null, finished_at, chain_hash, n)
+                    ORDER BY u.n
                     """, logger: logger)
-                stored += 1
             }
             try await db.query("UPDATE rounds SET chain_head = \(head) WHERE round = \(round)", logger: logger)
             return Commit(stored: stored, lost: results.count - stored, head: head)

@@ -14,7 +14,7 @@ struct SharedRunStoreTests {
         (1...n).map { ResultKey(team: "alpha", track: "law", set: "s", item: "q\($0)", sample: 0) }
     }
 
-    static func result(_ key: ResultKey, _ content: String) -> ItemResult {
+    static func result(_ key: ResultKey, _ content: String?) -> ItemResult {
         ItemResult(
             key: key, outcome: .ok, httpStatus: 200, attempts: [], latencyMs: 5, content: content, promptHash: "p",
             templateVersion: "t", finishedAt: Date(timeIntervalSince1970: 1_800_000_000.125))
@@ -65,8 +65,9 @@ struct SharedRunStoreTests {
         chainLocal = Self.result(taken[0], "B").chainHash(previous: chainLocal)
         done += 1
         while case .claimed(let more) = try await store.claim(round: "r", team: "alpha", worker: "w3", limit: 5, leaseSeconds: 60) {
-            _ = try await store.commit(round: "r", worker: "w3", results: more.map { Self.result($0, "C") })
-            for k in more { chainLocal = Self.result(k, "C").chainHash(previous: chainLocal) }
+            // No content (a failed request): NULL stays NULL, not "", or the chain would not match.
+            _ = try await store.commit(round: "r", worker: "w3", results: more.map { Self.result($0, nil) })
+            for k in more { chainLocal = Self.result(k, nil).chainHash(previous: chainLocal) }
             done += more.count
         }
         #expect(done == 5)
@@ -75,6 +76,7 @@ struct SharedRunStoreTests {
         let (rows, head) = try await store.verifiedResults(round: "r")
         #expect(rows.count == 5 && head == chainLocal, "one chain, the one a run folder computes")
         #expect(rows[0].result.content == "答案：A\u{0}", "content with a NUL survives")
+        #expect(rows[4].result.content == nil && rows[4].result.usage == nil && rows[4].result.ttftMs == nil)
         #expect(rows[0].result.finishedAt.timeIntervalSince1970 == 1_800_000_000.125)
         await store.close()
     }

@@ -83,5 +83,7 @@ print(f'| {w} | {c} | {pg:.1f} | {c / pg:.0f} | {sq:.1f} | {n / sq:.0f} | {1000 
 done
 xacts=$(as_pg "$PGBIN/psql" -X -A -t -h 127.0.0.1 -p "$port" -U saima -d postgres -c "SELECT xact_commit FROM pg_stat_database WHERE datname = 'postgres'")
 echo "PostgreSQL transactions committed in all: $xacts for $((total * 3)) results (all three rounds)"
+sizes=$(as_pg "$PGBIN/psql" -X -A -t -h 127.0.0.1 -p "$port" -U saima -d postgres -c "SELECT pg_total_relation_size('results'), pg_total_relation_size('work'), avg(octet_length(content)) FROM results")
+echo "PostgreSQL sizes (results table with indexes | work table with indexes | mean reply bytes): $sizes for $((total * 3)) results"
 
 echo "(each whole command from start to exit, so SQLite shards include scoring and writing their reports; $(nproc) cores, endpoint on the same machine)"

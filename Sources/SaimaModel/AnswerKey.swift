@@ -10,15 +10,4 @@ public enum AnswerKey: Sendable, Hashable {
     case number(Double)
     /// Expected fields of an extraction item.
     case fields([String: JSONValue])
-
-    /// Every string this answer contains, used to check that hidden answers never leak.
-    public var revealingStrings: [String] {
-        switch self {
-        case .letters(let l): [l]
-        case .truth(let b): [b ? "true" : "false"]
-        case .texts(let t): t
-        case .number(let n): [JSONValue.format(number: n)]
-        case .fields(let f): f.values.compactMap(\.stringValue)
-        }
-    }
 }

@@ -104,9 +104,6 @@ extension JSONValue {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Compact serialization with sorted keys (same as `canonicalJSON`), for request bodies.
-    public var jsonText: String { canonicalJSON }
-
     /// Appends the canonical serialization as UTF-8 bytes.
     public func writeCanonical(into out: inout [UInt8]) {
         switch self {

@@ -35,9 +35,6 @@ package final class PhaseClock: Sendable {
     /// The phases so far, in order, with their seconds.
     package var phases: [(name: String, seconds: Double)] { state.withLock { $0.phases } }
 
-    /// The process's peak resident set size at the end of each phase, in MB (`getrusage`'s `ru_maxrss`).
-    package var peakMegabytes: [Double] { state.withLock { $0.peakMB } }
-
     /// `phases (s): load 0.362 prepare 0.041 … total 2.212` — the prefix `saima bench` looks for in `run.log` —
     /// then the peak RSS after each phase: `; peak RSS (MB): load 64.1 prepare 64.3 …`.
     package var line: String {

@@ -34,6 +34,4 @@ public enum PromptTemplates {
     public static let contextHeading = "【参考材料】"
     /// Heading placed before the question when reference material precedes it.
     public static let questionHeading = "【问题】"
-    /// Heading placed before the choices.
-    public static let choicesHeading = "【选项】"
 }

@@ -104,11 +104,4 @@ extension RunStore {
         for row in try overrideRows() { map[row.override.key] = row.override }
         return map
     }
-
-    /// The head of the appeals chain (the genesis hash when there are none).
-    package func overridesHead() throws -> String {
-        try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT chain_hash FROM reading_overrides ORDER BY seq DESC LIMIT 1")
-        } ?? Self.chainGenesis
-    }
 }

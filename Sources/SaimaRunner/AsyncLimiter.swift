@@ -6,10 +6,15 @@ import Synchronization
 /// Lock-based rather than an actor: acquiring a free slot is one uncontended lock, with no hop
 /// to another executor, which matters at thousands of requests per second.
 public final class AsyncLimiter: Sendable {
-    struct State {
+    struct Waiter: QueuedWaiter {
+        var id: UInt64
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    struct State: WaiterQueue {
         var limit: Int
         var inUse = 0
-        var waiters: [(id: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
+        var waiters: [Waiter] = []
         var nextID: UInt64 = 0
         /// Waiters cancelled before they were queued.
         var cancelledEarly: Set<UInt64> = []
@@ -44,7 +49,7 @@ public final class AsyncLimiter: Sendable {
                         s.inUse += 1
                         return true
                     }
-                    s.waiters.append((id, continuation))
+                    s.waiters.append(Waiter(id: id, continuation: continuation))
                     return nil
                 }
                 switch admitted {
@@ -54,14 +59,7 @@ public final class AsyncLimiter: Sendable {
                 }
             }
         } onCancel: {
-            let waiter: CheckedContinuation<Void, any Error>? = state.withLock { s in
-                if let index = s.waiters.firstIndex(where: { $0.id == id }) {
-                    return s.waiters.remove(at: index).continuation
-                }
-                s.cancelledEarly.insert(id)
-                return nil
-            }
-            waiter?.resume(throwing: CancellationError())
+            state.withLock { $0.cancel(id: id) }?.resume(throwing: CancellationError())
         }
     }
 

@@ -14,13 +14,13 @@ import Synchronization
 /// starve an honest one, with or without a timeout ceiling. A team's reservation ends when its last worker is
 /// done (`workerDone(team:)`).
 public final class FairShareLimiter: Sendable {
-    struct Waiter {
+    struct Waiter: QueuedWaiter {
         var id: UInt64
         var team: String
         var continuation: CheckedContinuation<Void, any Error>
     }
 
-    struct State {
+    struct State: WaiterQueue {
         var limit: Int
         var share: Int
         var inUse = 0
@@ -85,14 +85,7 @@ public final class FairShareLimiter: Sendable {
                 for w in ready { w.continuation.resume() }
             }
         } onCancel: {
-            let waiter: CheckedContinuation<Void, any Error>? = state.withLock { s in
-                if let index = s.waiters.firstIndex(where: { $0.id == id }) {
-                    return s.waiters.remove(at: index).continuation
-                }
-                s.cancelledEarly.insert(id)
-                return nil
-            }
-            waiter?.resume(throwing: CancellationError())
+            state.withLock { $0.cancel(id: id) }?.resume(throwing: CancellationError())
         }
     }
 

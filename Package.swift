@@ -112,7 +112,8 @@ let package = Package(
             name: "SaimaPipeline",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
-                "SaimaReports", "SaimaJudging", "SaimaSheets", "SaimaPostgres", .product(name: "Crypto", package: "swift-crypto"),
+                "SaimaReports", "SaimaJudging", "SaimaSheets", "SaimaPostgres", "SaimaImport",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
         ),
@@ -156,7 +157,8 @@ let package = Package(
         ),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(
-            name: "SaimaPipelineTests", dependencies: ["SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel"],
+            name: "SaimaPipelineTests",
+            dependencies: ["SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel", "SaimaImport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SaimaImport
 import SaimaModel
+import SaimaPipeline
 import SaimaRegistry
 import SaimaSheets
 
@@ -56,27 +57,21 @@ struct ImportCommand: ParsableCommand {
             pilotUnit: LocalizedText(zh: pilotUnit ?? "未注明 unspecified", en: pilotUnitEn ?? pilotUnit ?? "unspecified"),
             format: from, files: files, licence: licence, replace: replace)
         request.trackName = trackName.map { LocalizedText(zh: $0, en: $0) }
-        let trackDir = (root as NSString).appendingPathComponent(track)
-        let backup = FolderBackup(files: [trackDir + "/track.yaml", trackDir + "/questions/\(set).jsonl"])
-        let outcome: SetWriter.Outcome
-        do { outcome = try SetWriter.write(result.items, request) } catch let refusal as SetWriter.Refusal {
-            printErr(refusal.description)
+        let outcome: SetImport.Outcome
+        do {
+            outcome = try SetImport.write(result.items, request)
+        } catch {
+            if let message = error.message { printErr(message) }
+            if !error.diagnostics.isEmpty { throw reportDiagnostics(error.diagnostics) }
             throw ExitCode.failure
         }
-        if outcome == .unchanged {
+        switch outcome {
+        case .unchanged:
             print("unchanged 未变化: \(track)/\(set) was imported from the same files / 与上次导入的源文件相同")
-            return
+        case .imported(let file):
+            print(preview)
+            print("imported 已导入 \(result.items.count) items into \(file) (\(split.rawValue)); validated OK")
         }
-        // The written set must load like any other; otherwise everything is put back.
-        var diagnostics: [Diagnostic] = []
-        _ = TrackRegistry.load(roots: [root], diagnostics: &diagnostics)
-        let mine = diagnostics.filter { $0.path.contains("/\(track)/") }
-        if !mine.isEmpty {
-            backup.restore()
-            throw reportDiagnostics(mine)
-        }
-        print(preview)
-        print("imported 已导入 \(result.items.count) items into \(trackDir)/questions/\(set).jsonl (\(split.rawValue)); validated OK")
     }
 
     func reportProblems(_ problems: [String]) -> ExitCode {
@@ -90,16 +85,5 @@ struct ImportCommand: ParsableCommand {
 enum ItemParserCheck {
     static func isPlainID(_ s: String) -> Bool {
         !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
-    }
-}
-
-/// Keeps files' previous contents to put them back if an import turns out invalid.
-struct FolderBackup {
-    let saved: [(path: String, data: Data?)]
-    init(files: [String]) { saved = files.map { ($0, FileManager.default.contents(atPath: $0)) } }
-    func restore() {
-        for (path, data) in saved {
-            if let data { try? data.write(to: URL(fileURLWithPath: path)) } else { try? FileManager.default.removeItem(atPath: path) }
-        }
     }
 }

@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcurl4-openssl-dev libssl-dev pkg-config libxml2
-# The tests start real PostgreSQL servers of their own (initdb in a temporary folder, 127.0.0.1, a free port).
-TEST_PACKAGES := postgresql
+# The tests start real PostgreSQL servers of their own (initdb in a temporary folder, 127.0.0.1, a free port), and
+# convert a report to PDF with headless chromium (CJK fonts so the Chinese text renders).
+TEST_PACKAGES := postgresql chromium fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps testdeps demo test crosscheck bench

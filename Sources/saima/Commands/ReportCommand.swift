@@ -33,38 +33,8 @@ struct ReportCommand: ParsableCommand {
         case .md: print((out as NSString).appendingPathComponent("leaderboard.md"))
         case .pdf:
             let pdf = (out as NSString).appendingPathComponent("report.pdf")
-            try PDFConversion.convert(html: html, pdf: pdf)
+            do { try ReportPDF.convert(html: html, pdf: pdf) } catch let e as ReportPDF.NoConverter { throw ValidationError(e.description) }
             print(pdf)
         }
-    }
-}
-
-/// Converts the HTML report to PDF with a tool from Debian's packages.
-enum PDFConversion {
-    static func convert(html: String, pdf: String) throws {
-        let absolute = URL(fileURLWithPath: html).standardizedFileURL.path
-        let candidates: [(String, [String])] = [
-            // A4 comes from the report's @page rule; no browser header or footer (the local file:// path never
-            // appears on a page).
-            ("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--print-to-pdf-no-header",
-                          "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
-            ("chromium-browser", ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                  "--print-to-pdf-no-header", "--print-to-pdf=\(pdf)", "file://\(absolute)"]),
-            ("wkhtmltopdf", ["--quiet", "--enable-local-file-access", absolute, pdf]),
-        ]
-        for (tool, arguments) in candidates {
-            guard let path = ExternalClients.which(tool) else { continue }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            if process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf) { return }
-        }
-        throw ValidationError(
-            "no HTML-to-PDF converter found: install one with `apt-get install chromium` (or wkhtmltopdf). "
-                + "未找到 PDF 转换工具，请安装 chromium 或 wkhtmltopdf。")
     }
 }

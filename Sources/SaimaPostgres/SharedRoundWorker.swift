@@ -53,6 +53,27 @@ public final class SharedRoundWorker: Sendable {
     /// Results stored by this process, and results dropped because another worker had taken over their lease.
     public var totals: (stored: Int, lost: Int) { committed.withLock { $0 } }
 
+    /// Runs a store operation again after a failure that is not the store's verdict (a dropped connection, a restarting
+    /// server): up to 5 attempts, waiting 0.5, 1, 2 and 4 s. A claim or commit that failed changed nothing (its
+    /// transaction rolled back), so running it again is safe; a commit whose acknowledgement alone was lost finds its
+    /// rows done and stores nothing twice.
+    static func retrying<R: Sendable>(_ operation: () async throws -> R) async throws -> R {
+        var wait = 0.5
+        for _ in 1..<5 {
+            do {
+                return try await operation()
+            } catch let error as StoreError {
+                throw error
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                try await Task.sleep(for: .seconds(wait))
+                wait *= 2
+            }
+        }
+        return try await operation()
+    }
+
     /// Stops renewing and gives back the leases not finished (a clean stop; a killed worker's leases just run out).
     public func stop() async {
         heartbeat.withLock { $0?.cancel() }
@@ -99,7 +120,11 @@ actor ClaimedWork: WorkSource {
             } else {
                 claims += 1
                 let (store, round, team, owner, limit, lease) = (worker.store, worker.round, team, worker.owner, batch, worker.leaseSeconds)
-                (id, task) = (claims, Task { try await store.claim(round: round, team: team, worker: owner, limit: limit, leaseSeconds: lease) })
+                (id, task) = (claims, Task {
+                    try await SharedRoundWorker.retrying {
+                        try await store.claim(round: round, team: team, worker: owner, limit: limit, leaseSeconds: lease)
+                    }
+                })
                 claiming = (id, task)
             }
             let seen = commits
@@ -145,7 +170,9 @@ final class CommittingSink: ResultSink {
                 while true {
                     let batch = queue.take()
                     if batch.isEmpty { break }
-                    let commit = try await worker.store.commit(round: worker.round, worker: worker.owner, results: batch)
+                    let commit = try await SharedRoundWorker.retrying {
+                        try await worker.store.commit(round: worker.round, worker: worker.owner, results: batch)
+                    }
                     head = commit.head
                     worker.committed.withLock {
                         $0.stored += commit.stored

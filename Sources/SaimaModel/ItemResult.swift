@@ -153,6 +153,9 @@ public struct ItemResult: Sendable, Hashable {
         out.append(UInt8(ascii: "}"))
     }
 
+    /// The chain hash before the first row of any result chain (a run folder's, a shared store's).
+    public static let chainGenesis = String(repeating: "0", count: 64)
+
     /// Chain hash: SHA-256 of the previous row's chain hash, a newline, and this row's payload.
     public func chainHash(previous: String) -> String {
         var bytes: [UInt8] = []

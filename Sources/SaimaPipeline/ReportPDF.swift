@@ -23,7 +23,7 @@ package enum ReportPDF {
             ("wkhtmltopdf", ["--quiet", "--enable-local-file-access", absolute, pdf]),
         ]
         for (tool, arguments) in candidates {
-            guard let path = which(tool, searchPath: searchPath) else { continue }
+            guard let path = ExecutableSearch.which(tool, searchPath: searchPath) else { continue }
             let process = Process()
             process.executableURL = URL(fileURLWithPath: path)
             process.arguments = arguments
@@ -34,14 +34,5 @@ package enum ReportPDF {
             if process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf) { return }
         }
         throw NoConverter()
-    }
-
-    /// The first executable named `tool` in the folders of `searchPath`.
-    static func which(_ tool: String, searchPath: String) -> String? {
-        for dir in searchPath.split(separator: ":") {
-            let path = "\(dir)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
     }
 }

@@ -59,11 +59,7 @@ package enum RunMerge {
                 problems.append("shard \(i)/\(count) is given \(indexes.filter { $0 == i }.count) times / 分片重复")
             }
         }
-        if FileManager.default.fileExists(atPath: out),
-            !((try? FileManager.default.contentsOfDirectory(atPath: out))?.isEmpty ?? true)
-        {
-            problems.append("\(out) exists and is not empty: a merge writes a new run folder / 输出目录非空")
-        }
+        if let refusal = NewRunFolder.refusal(out, what: "a merge") { problems.append(refusal) }
         guard problems.isEmpty else { throw Problem(lines: problems) }
         // Each shard intact, and no answer in two shards.
         var owner: [ResultKey: String] = [:]
@@ -89,21 +85,9 @@ package enum RunMerge {
         manifest.shard = nil
         manifest.chainHead = nil
         manifest.chainRows = nil
-        let store = try RunStore(folder: out)
-        let lock = try RunLock(folder: out)
-        store.adoptLock(lock)
-        try RunManifestStore.freeze(manifest, store: store, folder: out)
-        var head = RunStore.chainGenesis
-        var count = 0
-        for (_, results, probes) in ordered {
-            // A chain link per result, in shard order; attempts and times as the shard recorded them.
-            for chunk in stride(from: 0, to: results.count, by: 1024) {
-                head = try store.appendResults(Array(results[chunk..<min(results.count, chunk + 1024)]))
-            }
-            count += results.count
-            for p in probes { try store.appendProbe(p.asResult) }
-        }
-        try RunManifestStore.recordChainHead(head, store: store, folder: out)
+        // A chain link per result, in shard order; attempts and times as the shard recorded them.
+        let (store, head) = try NewRunFolder.write(out: out, manifest: manifest, parts: ordered.map { ($0.1, $0.2) })
+        let count = ordered.reduce(0) { $0 + $1.1.count }
         _ = try RunScoring.score(store: store, tracks: tracks)
         let (_, files) = try RoundPipeline.writeLeaderboard(folder: out, tracks: tracks, seed: manifest.seed, resamples: resamples)
         return Summary(shards: ordered.count, results: count, chainHead: head, files: files)

@@ -101,11 +101,7 @@ package enum SharedRound {
     /// the leaderboard and the report follow with `RoundPipeline.rescoreAndRebuild` on the tracks the manifest names.
     /// Refuses a round with requests still open and a folder that is not empty.
     package static func pull(location: StoreLocation, round: String, out: String) async throws -> Pulled {
-        if FileManager.default.fileExists(atPath: out),
-            !((try? FileManager.default.contentsOfDirectory(atPath: out))?.isEmpty ?? true)
-        {
-            throw RunMerge.Problem(lines: ["\(out) exists and is not empty: a pull writes a new run folder / 输出目录非空"])
-        }
+        if let refusal = NewRunFolder.refusal(out, what: "a pull") { throw NewRunFolder.Problem(lines: [refusal]) }
         let store = try await SharedRunStore.open(location)
         let manifestText: String
         let rows: [SharedRunStore.StoredRow]
@@ -121,15 +117,8 @@ package enum SharedRound {
             throw error
         }
         let manifest = try RunManifest(json: try JSONValue.parse(manifestText))
-        let folder = try RunStore(folder: out)
-        folder.adoptLock(try RunLock(folder: out))
-        try RunManifestStore.freeze(manifest, store: folder, folder: out)
-        var local = RunStore.chainGenesis
-        for start in stride(from: 0, to: rows.count, by: 1024) {
-            local = try folder.appendResults(rows[start..<min(rows.count, start + 1024)].map(\.result))
-        }
+        let (_, local) = try NewRunFolder.write(out: out, manifest: manifest, parts: [(rows.map(\.result), [])])
         guard local == head else { throw StoreError.brokenChain(round: round, seq: rows.last?.seq ?? 0) }
-        try RunManifestStore.recordChainHead(head, store: folder, folder: out)
         return Pulled(results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head)
     }
 }

@@ -42,7 +42,7 @@ public final class SharedRoundWorker: Sendable {
     }
 
     /// Tells the team's source that this process committed its results (its budget may be free again).
-    func committed(teams: Set<String>) async {
+    func nudge(teams: Set<String>) async {
         let targets = sources.withLock { s in teams.compactMap { s[$0] } }
         for t in targets { await t.nudge() }
     }
@@ -178,7 +178,7 @@ final class CommittingSink: ResultSink {
                         $0.stored += commit.stored
                         $0.lost += commit.lost
                     }
-                    await worker.committed(teams: Set(batch.map(\.key.team)))
+                    await worker.nudge(teams: Set(batch.map(\.key.team)))
                 }
             }
             return head

@@ -101,7 +101,7 @@ extension SharedRunStore {
     /// throws `StoreError.brokenChain`. Returns the rows and the head.
     public func verifiedResults(round: String) async throws -> (rows: [StoredRow], head: String) {
         var rows: [StoredRow] = []
-        var head = String(repeating: "0", count: 64)
+        var head = ItemResult.chainGenesis
         let query: PostgresQuery = """
             SELECT seq, team, track, set_id, item, sample, outcome, http_status, attempts, latency_ms, ttft_ms, content,
                 raw_response, prompt_hash, template_version, prompt_tokens, completion_tokens, detail, finished_at,

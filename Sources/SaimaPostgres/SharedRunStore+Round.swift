@@ -42,7 +42,7 @@ extension SharedRunStore {
                 try await db.query(
                     """
                     INSERT INTO rounds (round, planned, manifest, chain_head)
-                    VALUES (\(round), \(planned), \(manifest), \(String(repeating: "0", count: 64)))
+                    VALUES (\(round), \(planned), \(manifest), \(ItemResult.chainGenesis))
                     """, logger: logger)
                 for t in teams {
                     try await db.query(

@@ -68,9 +68,6 @@ public final class SharedRunStore: Sendable {
         runTask = Task { await client.run() }
     }
 
-    /// The chain hash before the first row (the same as a run folder's).
-    static let chainGenesisForTests = String(repeating: "0", count: 64)
-
     /// Stops the connection pool.
     public func close() async {
         runTask.cancel()

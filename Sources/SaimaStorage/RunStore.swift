@@ -15,7 +15,7 @@ package final class RunStore: Sendable {
     let writerLock = Mutex<RunLock?>(nil)
 
     /// The chain hash before the first row.
-    package static let chainGenesis = String(repeating: "0", count: 64)
+    package static let chainGenesis = ItemResult.chainGenesis
 
     package init(folder: String) throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

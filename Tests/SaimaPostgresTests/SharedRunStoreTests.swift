@@ -59,7 +59,7 @@ struct SharedRunStoreTests {
         try await store.releaseLeases(round: "r", worker: "w1")
         // Finish the round.
         var done = 1
-        var chainLocal = SharedRunStore.chainGenesisForTests
+        var chainLocal = ItemResult.chainGenesis
         chainLocal = Self.result(first[0], "答案：A\u{0}").chainHash(previous: chainLocal)
         _ = try await store.commit(round: "r", worker: "w3", results: taken.map { Self.result($0, "B") })
         chainLocal = Self.result(taken[0], "B").chainHash(previous: chainLocal)

@@ -1,16 +1,11 @@
 import Foundation
+import SaimaPipeline
 
 /// Runs curl and wrk against the benchmark endpoint for comparison figures.
 enum ExternalClients {
     static let body = #"{"model":"bench","messages":[{"role":"user","content":"基准测试问题：以下哪项正确？\nA. 甲\nB. 乙"}]}"#
 
-    static func which(_ tool: String) -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(dir)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
+    static func which(_ tool: String) -> String? { ExecutableSearch.which(tool) }
 
     static func run(_ tool: String, _ arguments: [String], captureOutput: Bool) -> (seconds: Double, output: String)? {
         guard let path = which(tool) else { return nil }

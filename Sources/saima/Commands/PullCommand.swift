@@ -32,7 +32,7 @@ struct PullCommand: AsyncParsableCommand {
                 print("pulled 已取回 \(pulled.results) results 条结果 from \(pulled.workers) worker processes 个工作进程; chain head 链头 \(pulled.chainHead.prefix(16))…")
                 print(summary.line)
                 print("written 已写入: " + files.joined(separator: ", "))
-            } catch let problem as RunMerge.Problem {
+            } catch let problem as NewRunFolder.Problem {
                 printErr(problem.description)
                 throw ExitCode.failure
             }

@@ -21,6 +21,7 @@ struct AgreementCommand: ParsableCommand {
     @Option(help: "Explain the reading of one development case by id. 解释开发集某条的读取") var explain: String?
     @Flag(help: "Measure the development part only (while rules are written). 只测开发集") var devOnly = false
     @Flag(help: "Count the development part's uncertain readings by doubt. 开发集存疑原因统计") var doubts = false
+    @Flag(help: "List the development part's uncertain readings. 列出开发集存疑读取") var uncertain = false
 
     func run() throws {
         if let explain {
@@ -47,6 +48,11 @@ struct AgreementCommand: ParsableCommand {
                 print("| uncertain because 存疑原因 | readings | agree with human |\n|---|---:|---:|")
                 for d in ReadingAgreement.doubts(measured) { print("| \(d.doubt) | \(d.count) | \(d.agreeing) |") }
                 print("")
+            }
+            if uncertain, folder == corpus {
+                for m in measured where m.confidence == .uncertain {
+                    print("\(m.corpusCase.id): human '\(m.corpusCase.human)', saima '\(m.letters)' (\(m.rule); \(m.doubt ?? ""))")
+                }
             }
         }
     }

@@ -16,21 +16,16 @@ enum RunExecution {
     static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil, clock: PhaseClock = .trimming())
         async throws -> RoundPipeline.Outcome
     {
-        var spec = spec
-        let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
-        spec.submissions = submissions
-        let (store, plans) = try RoundPipeline.prepare(spec)
-        clock.lap("prepare")
-        for s in spec.submissions {
-            if let variable = s.endpoint.apiKeyEnv, keyLookup(variable) == nil {
-                printErr("warning: \(s.id): no key in the keys file and \(variable) is not set; requests go without a key / 未提供密钥")
-            }
+        let display = RunProgress(
+            plans: [], interactive: (progress ?? !quiet) && isatty(STDOUT_FILENO) == 1,
+            logPath: (spec.folder as NSString).appendingPathComponent("run.log"))
+        let outcome = try await withDisplay(display, quiet: !(progress ?? !quiet)) {
+            try await RoundExecution.run(
+                spec, clock: clock, warn: { printErr("warning: " + $0) }, onPlans: { display.expect($0) },
+                onEvent: { display.record($0) })
         }
-        let summary = try await execute(
-            plans: plans, store: store, options: spec.options, quiet: !(progress ?? !quiet), environment: keyLookup)
-        clock.lap("requests")
-        let outcome = try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock)
         if !quiet {
+            let store = try RunStore(folder: spec.folder)
             print(outcomeTable(store: store))
             print(outcome.scoring.line)
             print(LeaderboardMarkdown.terminal(outcome.leaderboard))
@@ -42,28 +37,24 @@ enum RunExecution {
         return outcome
     }
 
-    static func execute(
-        plans: [TeamPlan], store: RunStore, options: RunnerOptions, quiet: Bool = false,
-        environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
-    ) async throws -> RunSummary {
-        try await execute(
-            plans: plans, sink: try ResultWriter(store: store), options: options, quiet: quiet,
-            logPath: ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("run.log"),
-            environment: environment)
-    }
-
     /// Runs plans into any result sink (a run folder's writer, or a shared store's commits).
     static func execute(
         plans: [TeamPlan], sink: any ResultSink, options: RunnerOptions, quiet: Bool = false, logPath: String?,
         environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
     ) async throws -> RunSummary {
         let progress = RunProgress(plans: plans, interactive: !quiet && isatty(STDOUT_FILENO) == 1, logPath: logPath)
-        let transport = CurlMultiTransport()
-        defer { transport.shutdown() }
-        let runner = RoundRunner(
-            transport: transport, writer: sink, options: options, environment: environment,
-            onEvent: { event in progress.record(event) })
-        let task = Task { try await runner.run(plans) }
+        return try await withDisplay(progress, quiet: quiet) {
+            try await RoundExecution.requests(
+                plans: plans, sink: sink, options: options, keys: environment, onEvent: { progress.record($0) })
+        }
+    }
+
+    /// Runs `body` with `progress` redrawn while it runs and Ctrl-C cancelling it (finished results stay stored;
+    /// exit status 130).
+    static func withDisplay<T: Sendable>(
+        _ progress: RunProgress, quiet: Bool, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let task = Task { try await body() }
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         interrupt.setEventHandler {
@@ -83,10 +74,10 @@ enum RunExecution {
             signal(SIGINT, SIG_DFL)
         }
         do {
-            let summary = try await task.value
+            let value = try await task.value
             ticker.cancel()
             if !quiet { progress.render(final: true) }
-            return summary
+            return value
         } catch is CancellationError {
             ticker.cancel()
             progress.render(final: true)

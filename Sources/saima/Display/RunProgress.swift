@@ -31,11 +31,17 @@ final class RunProgress: Sendable {
         } else {
             runLog = nil
         }
-        var teams: [String: TeamState] = [:]
-        for plan in plans {
-            teams[plan.submission.id] = TeamState(total: plan.work.count + plan.alreadyDone, done: plan.alreadyDone)
+        state = Mutex(([:], [], 0))
+        expect(plans)
+    }
+
+    /// Adds the teams of `plans` with their work still to do and already done.
+    func expect(_ plans: [TeamPlan]) {
+        state.withLock { s in
+            for plan in plans {
+                s.teams[plan.submission.id] = TeamState(total: plan.work.count + plan.alreadyDone, done: plan.alreadyDone)
+            }
         }
-        state = Mutex((teams, [], 0))
     }
 
     func record(_ event: RunEvent) {

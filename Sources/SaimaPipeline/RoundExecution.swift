@@ -1,0 +1,48 @@
+import Foundation
+package import SaimaRunner
+import SaimaStorage
+package import SaimaModel
+
+/// A whole round run in-process, with no terminal: keys from the spec, manifest frozen, requests made through
+/// libcurl, then scored, aggregated and written. The command line and the portal both run rounds through it; the
+/// command line adds a progress display and Ctrl-C, the portal live progress over server-sent events.
+package enum RoundExecution {
+    /// A warning found before any request is sent (a team with no key anywhere).
+    package typealias Warning = String
+
+    /// Runs the round of `spec` into its folder. `onEvent` sees every runner event; cancelling the calling task
+    /// cancels the requests in flight; `onPlans` sees the requests still to be made before the first is sent;, and every finished result stays stored, so running the same spec again
+    /// resumes where it stopped (no request is made twice).
+    package static func run(
+        _ spec: RoundSpec, clock: PhaseClock? = nil, warn: (Warning) -> Void = { _ in },
+        onPlans: ([TeamPlan]) -> Void = { _ in },
+        onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
+    ) async throws -> RoundPipeline.Outcome {
+        var spec = spec
+        let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
+        spec.submissions = submissions
+        let (store, plans) = try RoundPipeline.prepare(spec)
+        clock?.lap("prepare")
+        onPlans(plans)
+        for s in spec.submissions {
+            if let variable = s.endpoint.apiKeyEnv, keyLookup(variable) == nil {
+                warn("\(s.id): no key in the keys file and \(variable) is not set; requests go without a key / 未提供密钥")
+            }
+        }
+        let summary = try await requests(
+            plans: plans, sink: try ResultWriter(store: store), options: spec.options, keys: keyLookup, onEvent: onEvent)
+        clock?.lap("requests")
+        return try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock)
+    }
+
+    /// The requests of `plans` into `store`, through one libcurl multi transport, events to `onEvent`.
+    package static func requests(
+        plans: [TeamPlan], sink: any ResultSink, options: RunnerOptions,
+        keys: @escaping @Sendable (String) -> String?, onEvent: @escaping @Sendable (RunEvent) -> Void
+    ) async throws -> RunSummary {
+        let transport = CurlMultiTransport()
+        defer { transport.shutdown() }
+        let runner = RoundRunner(transport: transport, writer: sink, options: options, environment: keys, onEvent: onEvent)
+        return try await runner.run(plans)
+    }
+}

@@ -28,6 +28,9 @@ let package = Package(
         // A round's shared run store for runner processes on many hosts (SaimaPostgres).
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The contest service's web portal (SaimaPortal): HTTP serving and bcrypt password hashes.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // C: libcurl behind typed wrappers for its variadic setters; nothing else.
@@ -117,13 +120,26 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The contest service: a web portal for organizers, teams, judges and the public, running rounds through
+        // SaimaPipeline.
+        .target(
+            name: "SaimaPortal",
+            dependencies: [
+                "SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaPipeline", "SaimaReports", "SaimaLeaderboard",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // The command line: parses arguments and calls the libraries.
         .executableTarget(
             name: "saima",
             dependencies: [
                 "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
                 "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging", "SaimaImport", "SaimaSheets",
-                "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SaimaPortal", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -166,6 +182,14 @@ let package = Package(
             exclude: ["Fixtures"], swiftSettings: strict
         ),
         .testTarget(name: "SaimaPostgresTests", dependencies: ["SaimaPostgres", "SaimaModel", "SaimaTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SaimaPortalTests",
+            dependencies: [
+                "SaimaPortal", "SaimaRegistry", "SaimaModel", "SaimaEndpointServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry", "SaimaModel"], swiftSettings: strict),
         .testTarget(
             name: "SaimaRunnerTests",

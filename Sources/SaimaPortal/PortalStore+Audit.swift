@@ -1,0 +1,58 @@
+package import Foundation
+import GRDB
+
+/// The audit log and the contest's settings (phase, self-test quotas).
+extension PortalStore {
+    /// Appends an audit entry. Details never carry a key or a password (callers pass descriptions, not values).
+    package func audit(actor: String, action: String, detail: String, at: Date = Date()) throws {
+        try db.write { db in
+            try db.execute(
+                sql: "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
+                arguments: [at.timeIntervalSince1970, actor, action, detail])
+        }
+    }
+
+    /// The latest `limit` audit entries, newest first.
+    package func auditLog(limit: Int = 200) throws -> [AuditEntry] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
+                AuditEntry(at: Date(timeIntervalSince1970: $0["at"]), actor: $0["actor"], action: $0["action"], detail: $0["detail"])
+            }
+        }
+    }
+
+    /// The current phase (registration until an organizer moves it).
+    package func phase() throws -> Phase {
+        try db.read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = 'phase'") }
+            .flatMap(Phase.init(rawValue:)) ?? .registration
+    }
+
+    package func setPhase(_ phase: Phase) throws { try set("phase", phase.rawValue) }
+
+    /// Self-test quotas per team: per UTC day and in total.
+    package struct Quota: Sendable, Hashable {
+        package var perDay: Int
+        package var total: Int
+    }
+
+    package func quota() throws -> Quota {
+        let (day, total) = try db.read { db in
+            (try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'quota_day'"),
+             try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'quota_total'"))
+        }
+        return Quota(perDay: day.flatMap { Int($0) } ?? 3, total: total.flatMap { Int($0) } ?? 20)
+    }
+
+    package func setQuota(_ q: Quota) throws {
+        try set("quota_day", String(q.perDay))
+        try set("quota_total", String(q.total))
+    }
+
+    func set(_ key: String, _ value: String) throws {
+        try db.write { db in
+            try db.execute(
+                sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package import Foundation
+import GRDB
+import SaimaModel
+
+/// Runs launched from the portal and the per-track scores of finished ones.
+extension PortalStore {
+    /// Records a new run as queued, after checking the team's self-test quota in the same transaction (so two
+    /// launches at once cannot both take the last one).
+    package func startRun(_ run: RunRecord, quota: Quota?, now: Date = Date()) throws {
+        try db.write { db in
+            if let quota, let team = run.team {
+                let dayStart = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
+                let today = try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM runs WHERE team = ? AND kind = 'selftest' AND started >= ?
+                    """, arguments: [team, dayStart]) ?? 0
+                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE team = ? AND kind = 'selftest'", arguments: [team]) ?? 0
+                if today >= quota.perDay || total >= quota.total {
+                    throw PortalError.quota(
+                        "自测次数已用完（今日 \(today)/\(quota.perDay)，总计 \(total)/\(quota.total)）。Self-test quota used up (today \(today)/\(quota.perDay), in total \(total)/\(quota.total)).")
+                }
+            }
+            if run.kind == .selftest, let team = run.team,
+               try Int.fetchOne(db, sql: "SELECT 1 FROM runs WHERE team = ? AND status IN ('queued', 'running')", arguments: [team]) != nil
+            {
+                throw PortalError.quota("已有一次自测在进行。A self-test of this team is already running.")
+            }
+            try db.execute(sql: """
+                INSERT INTO runs (id, kind, team, status, folder, started) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [run.id, run.kind.rawValue, run.team, run.status.rawValue, run.folder, run.started.timeIntervalSince1970])
+        }
+    }
+
+    /// Moves a run to `status`; a finished one gets its end time and, when failed, the error shown to its team.
+    package func setRunStatus(_ id: String, _ status: RunRecord.Status, error: String? = nil, at: Date = Date()) throws {
+        let ended = [.done, .failed, .interrupted].contains(status)
+        try db.write { db in
+            try db.execute(
+                sql: "UPDATE runs SET status = ?, error = ?, finished = ? WHERE id = ?",
+                arguments: [status.rawValue, error, ended ? at.timeIntervalSince1970 : nil, id])
+        }
+    }
+
+    /// Stores the per-track scores of a finished run.
+    package func recordScores(_ scores: [TrackScore]) throws {
+        try db.write { db in
+            for s in scores {
+                try db.execute(sql: """
+                    INSERT INTO track_scores (run, team, track, track_zh, track_en, score, low, high, items, finished, rank,
+                      rank_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [s.run, s.team, s.track, s.trackName.zh, s.trackName.en, s.score, s.low, s.high, s.items,
+                                     s.finished.timeIntervalSince1970, s.rank, s.rankGroup])
+            }
+        }
+    }
+
+    /// One run, or nil.
+    package func run(_ id: String) throws -> RunRecord? {
+        try db.read { try Row.fetchOne($0, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]).map(Self.run) }
+    }
+
+    /// A team's runs, newest first (nil: the official runs).
+    package func runs(team: String?) throws -> [RunRecord] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: team == nil
+                ? "SELECT * FROM runs WHERE team IS NULL ORDER BY started DESC"
+                : "SELECT * FROM runs WHERE team = ? ORDER BY started DESC", arguments: team.map { [$0] } ?? [])
+                .map(Self.run)
+        }
+    }
+
+    /// Runs that were queued or running when the server stopped.
+    package func unfinishedRuns() throws -> [RunRecord] {
+        try db.read { try Row.fetchAll($0, sql: "SELECT * FROM runs WHERE status IN ('queued', 'running')").map(Self.run) }
+    }
+
+    /// Scores of one run.
+    package func scores(run: String) throws -> [TrackScore] {
+        try db.read { try Row.fetchAll($0, sql: "SELECT * FROM track_scores WHERE run = ? ORDER BY track", arguments: [run]).map(Self.score) }
+    }
+
+    /// The dev board's rows: each approved team's latest finished self-test score on each track.
+    package func latestSelfTestScores() throws -> [TrackScore] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.* FROM track_scores s JOIN runs r ON r.id = s.run JOIN teams t ON t.id = s.team
+                WHERE r.kind = 'selftest' AND r.status = 'done' AND t.status = 'approved'
+                  AND s.finished = (SELECT MAX(s2.finished) FROM track_scores s2 JOIN runs r2 ON r2.id = s2.run
+                                    WHERE s2.team = s.team AND s2.track = s.track AND r2.kind = 'selftest')
+                ORDER BY s.track, s.score DESC
+                """).map(Self.score)
+        }
+    }
+
+    /// The latest finished official run, or nil.
+    package func latestOfficialRun() throws -> RunRecord? {
+        try db.read {
+            try Row.fetchOne($0, sql: "SELECT * FROM runs WHERE kind = 'official' AND status = 'done' ORDER BY finished DESC LIMIT 1")
+                .map(Self.run)
+        }
+    }
+
+    static func run(_ row: Row) -> RunRecord {
+        RunRecord(
+            id: row["id"], kind: RunRecord.Kind(rawValue: row["kind"]) ?? .selftest, team: row["team"],
+            status: RunRecord.Status(rawValue: row["status"]) ?? .failed, folder: row["folder"],
+            started: Date(timeIntervalSince1970: row["started"]),
+            finished: (row["finished"] as Double?).map(Date.init(timeIntervalSince1970:)), error: row["error"])
+    }
+
+    static func score(_ row: Row) -> TrackScore {
+        TrackScore(
+            run: row["run"], team: row["team"], track: row["track"],
+            trackName: LocalizedText(zh: row["track_zh"], en: row["track_en"]), score: row["score"], low: row["low"],
+            high: row["high"], items: row["items"], finished: Date(timeIntervalSince1970: row["finished"]), rank: row["rank"],
+            rankGroup: row["rank_group"])
+    }
+}

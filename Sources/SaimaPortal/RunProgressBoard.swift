@@ -1,0 +1,41 @@
+import Foundation
+package import SaimaRunner
+import SaimaModel
+import Synchronization
+
+/// Live progress of the runs in this server process, per run and team: requests to make, made, failed. Read by the
+/// run pages and their server-sent events; written by the runner's events.
+package final class RunProgressBoard: Sendable {
+    /// One team's progress in one run.
+    package struct Counts: Sendable, Hashable, Codable {
+        package var total = 0
+        package var done = 0
+        package var failed = 0
+    }
+
+    let state = Mutex<[String: [String: Counts]]>([:])
+
+    package init() {}
+
+    /// Sets the work of a run's teams (still to do plus already done, for a resumed run).
+    package func expect(run: String, plans: [TeamPlan]) {
+        state.withLock { s in
+            for p in plans { s[run, default: [:]][p.submission.id] = Counts(total: p.work.count + p.alreadyDone, done: p.alreadyDone) }
+        }
+    }
+
+    /// Counts one runner event.
+    package func record(run: String, _ event: RunEvent) {
+        guard case .finished(let team, let outcome, _) = event else { return }
+        state.withLock { s in
+            s[run]?[team]?.done += 1
+            if outcome != .ok { s[run]?[team]?.failed += 1 }
+        }
+    }
+
+    /// A run's counts by team (empty when the run is not running in this process).
+    package func counts(run: String) -> [String: Counts] { state.withLock { $0[run] ?? [:] } }
+
+    /// Forgets a finished run.
+    package func clear(run: String) { _ = state.withLock { $0.removeValue(forKey: run) } }
+}

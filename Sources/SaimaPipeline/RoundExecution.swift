@@ -10,12 +10,13 @@ package enum RoundExecution {
     /// A warning found before any request is sent (a team with no key anywhere).
     package typealias Warning = String
 
-    /// Runs the round of `spec` into its folder. `onEvent` sees every runner event; cancelling the calling task
-    /// cancels the requests in flight; `onPlans` sees the requests still to be made before the first is sent;, and every finished result stays stored, so running the same spec again
-    /// resumes where it stopped (no request is made twice).
+    /// Runs the round of `spec` into its folder. `onPlans` sees the requests still to be made before the first is
+    /// sent; `onEvent` sees every runner event. Cancelling the calling task cancels the requests in flight; `drain`
+    /// stops the run after them (`RunDrained`). Either way every finished result stays stored, so running the same
+    /// spec again resumes where it stopped.
     package static func run(
         _ spec: RoundSpec, clock: PhaseClock? = nil, warn: (Warning) -> Void = { _ in },
-        onPlans: ([TeamPlan]) -> Void = { _ in },
+        onPlans: ([TeamPlan]) -> Void = { _ in }, drain: DrainSignal? = nil,
         onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> RoundPipeline.Outcome {
         var spec = spec
@@ -30,7 +31,8 @@ package enum RoundExecution {
             }
         }
         let summary = try await requests(
-            plans: plans, sink: try ResultWriter(store: store), options: spec.options, keys: keyLookup, onEvent: onEvent)
+            plans: plans, sink: try ResultWriter(store: store), options: spec.options, keys: keyLookup, drain: drain,
+            onEvent: onEvent)
         clock?.lap("requests")
         return try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock)
     }
@@ -38,11 +40,13 @@ package enum RoundExecution {
     /// The requests of `plans` into `store`, through one libcurl multi transport, events to `onEvent`.
     package static func requests(
         plans: [TeamPlan], sink: any ResultSink, options: RunnerOptions,
-        keys: @escaping @Sendable (String) -> String?, onEvent: @escaping @Sendable (RunEvent) -> Void
+        keys: @escaping @Sendable (String) -> String?, drain: DrainSignal? = nil,
+        onEvent: @escaping @Sendable (RunEvent) -> Void
     ) async throws -> RunSummary {
         let transport = CurlMultiTransport()
         defer { transport.shutdown() }
-        let runner = RoundRunner(transport: transport, writer: sink, options: options, environment: keys, onEvent: onEvent)
+        let runner = RoundRunner(
+            transport: transport, writer: sink, options: options, environment: keys, drain: drain, onEvent: onEvent)
         return try await runner.run(plans)
     }
 }

@@ -3,6 +3,7 @@ import SaimaModel
 import SaimaPipeline
 import SaimaLeaderboard
 import SaimaRegistry
+import SaimaRunner
 import Synchronization
 
 /// Self-tests and the official round, run in this process through `RoundExecution` (the same runner, scorer and
@@ -54,10 +55,11 @@ extension Portal {
         }
     }
 
-    /// Stops this process's runs (at shutdown); they stay `running` in the state and resume at the next start.
+    /// Stops this process's runs gracefully (at shutdown): no new request starts, those in flight finish and are
+    /// stored, and the runs stay `running` in the state, to resume at the next start with no request made twice.
     package func stopRuns() async {
         let running = tasks.withLock { t in defer { t.removeAll() }; return Array(t.values) }
-        for task in running { task.cancel() }
+        drains.withLock { d in for signal in d.values { signal.drain() } }
         for task in running { await task.value }
     }
 
@@ -80,18 +82,21 @@ extension Portal {
     }
 
     func start(_ run: RunRecord) {
+        let drain = DrainSignal()
+        drains.withLock { $0[run.id] = drain }
         let task = Task { [self] in
             do {
                 try store.setRunStatus(run.id, .running)
-                try await execute(run)
+                try await execute(run, drain: drain)
                 try store.setRunStatus(run.id, .done)
-            } catch is CancellationError {
+            } catch is CancellationError, is RunDrained {
                 // Left `running`: the next start resumes it.
             } catch {
                 try? store.setRunStatus(run.id, .failed, error: "\(error)")
             }
             progress.clear(run: run.id)
             _ = tasks.withLock { $0.removeValue(forKey: run.id) }
+            _ = drains.withLock { $0.removeValue(forKey: run.id) }
         }
         tasks.withLock { $0[run.id] = task }
     }
@@ -116,11 +121,11 @@ extension Portal {
         return spec
     }
 
-    func execute(_ run: RunRecord) async throws {
+    func execute(_ run: RunRecord, drain: DrainSignal) async throws {
         let spec = try spec(for: run)
         let board = progress
         let outcome = try await RoundExecution.run(
-            spec, onPlans: { board.expect(run: run.id, plans: $0) }, onEvent: { board.record(run: run.id, $0) })
+            spec, onPlans: { board.expect(run: run.id, plans: $0) }, drain: drain, onEvent: { board.record(run: run.id, $0) })
         let now = Date()
         var scores: [TrackScore] = []
         for track in outcome.leaderboard.tracks {

@@ -2,6 +2,7 @@ import Foundation
 import SaimaModel
 package import SaimaPipeline
 package import SaimaRegistry
+import SaimaRunner
 import Synchronization
 
 /// The contest service's logic, with no HTTP in it: registration and approval, endpoints (key sealed, checked on
@@ -18,6 +19,8 @@ package final class Portal: Sendable {
     package let bcryptCost: UInt8
     /// Runs of this process, so that shutdown can stop them (their finished results stay stored).
     let tasks = Mutex<[String: Task<Void, Never>]>([:])
+    /// Their drain signals (graceful stop).
+    let drains = Mutex<[String: DrainSignal]>([:])
 
     package init(store: PortalStore, secret: PortalSecret, registry: TrackRegistry, bcryptCost: UInt8 = 12) {
         self.store = store

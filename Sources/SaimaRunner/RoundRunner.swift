@@ -43,12 +43,14 @@ public struct RoundRunner: Sendable {
     let options: RunnerOptions
     let onEvent: @Sendable (RunEvent) -> Void
     let environment: @Sendable (String) -> String?
+    let drain: DrainSignal?
 
     public init(
         transport: any HTTPTransport, writer: any ResultSink, options: RunnerOptions,
         environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] },
-        onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
+        drain: DrainSignal? = nil, onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) {
+        self.drain = drain
         self.transport = transport
         self.writer = writer
         self.options = options
@@ -57,7 +59,8 @@ public struct RoundRunner: Sendable {
     }
 
     /// Runs the plans; returns when every request is stored or the task is cancelled (then
-    /// everything finished so far is committed before it rethrows `CancellationError`).
+    /// everything finished so far is committed before it rethrows `CancellationError`), or throws `RunDrained` once a
+    /// drain was asked for and the requests in flight are stored.
     public func run(_ plans: [TeamPlan]) async throws -> RunSummary {
         let started = MonotonicClock.nanoseconds()
         let global = FairShareLimiter(limit: options.maxInFlight, teams: plans.filter { !$0.work.isEmpty }.count)
@@ -74,7 +77,7 @@ public struct RoundRunner: Sendable {
                     for _ in 0..<min(plan.submission.endpoint.maxConcurrency, plan.work.count) {
                         group.addTask {
                             defer { global.workerDone(team: plan.submission.id) }
-                            while let work = try await team.cursor.next() {
+                            while !(drain?.isDraining ?? false), let work = try await team.cursor.next() {
                                 let result = team.isCutOff
                                     ? team.cutOffResult(work, after: options.maxConsecutiveFailures)
                                     : try await perform(work, lane: team, global: global)
@@ -92,6 +95,7 @@ public struct RoundRunner: Sendable {
         }
         let head = try await writer.finish()
         if cancelled { throw CancellationError() }
+        if drain?.isDraining == true { throw RunDrained() }
         let t = tally.state.withLock { $0 }
         return RunSummary(
             outcomes: t.outcomes, requests: t.requests, attempts: t.attempts,

@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "SaimaPortalTests",
             dependencies: [
-                "SaimaPortal", "SaimaRegistry", "SaimaModel", "SaimaEndpointServer",
+                "SaimaPortal", "SaimaPipeline", "SaimaRegistry", "SaimaModel", "SaimaEndpointServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -23,7 +23,9 @@ enum PortalAssets {
     static let progressScript = """
         (function () {
           var box = document.getElementById('progress');
-          if (!box || !window.EventSource) return;
+          var shown = document.getElementById('run-status');
+          var ended = function (s) { return s === 'done' || s === 'failed' || s === 'interrupted'; };
+          if (!box || !window.EventSource || (shown && ended(shown.textContent))) return;
           var source = new EventSource(box.getAttribute('data-events'));
           source.onmessage = function (e) {
             var data = JSON.parse(e.data);
@@ -38,9 +40,7 @@ enum PortalAssets {
             });
             var body = box.querySelector('tbody');
             if (body) { body.replaceChildren.apply(body, rows); }
-            if (data.status === 'done' || data.status === 'failed' || data.status === 'interrupted') {
-              source.close(); window.location.reload();
-            }
+            if (ended(data.status)) { source.close(); window.location.reload(); }
           };
         })();
         """

@@ -12,9 +12,18 @@ struct ServeBaselineCommand: AsyncParsableCommand {
     @Option(help: "Port. 端口") var port: Int
     @Option(help: "random, first-choice, keyword or flaky. 基线类型") var persona: PersonaChoice
     @Option(help: "Model name reported by the server. 模型名") var model: String?
+    @Option(help: "Require `Authorization: Bearer <key>` with the key in this environment variable. 要求此环境变量中的密钥")
+    var requireKeyEnv: String?
 
     func run() async throws {
-        let server = try await BaselineServer.start(persona: persona.persona, port: port, model: model)
+        var key: String?
+        if let requireKeyEnv {
+            guard let value = ProcessInfo.processInfo.environment[requireKeyEnv], !value.isEmpty else {
+                throw ValidationError("\(requireKeyEnv) is not set / 环境变量未设置")
+            }
+            key = value
+        }
+        let server = try await BaselineServer.start(persona: persona.persona, port: port, model: model, requiredKey: key)
         FileHandle.standardOutput.write(
             Data("serving persona \(persona.rawValue) at \(server.baseURL) / 基线接口已启动\n".utf8))
         while true { try await Task.sleep(for: .seconds(3600)) }

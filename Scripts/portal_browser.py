@@ -1,0 +1,142 @@
+"""The portal driven through headless Chromium (Selenium, Debian's chromium-driver). Each step asserts what a person
+would see and saves a screenshot; any failure exits non-zero with the step's name."""
+import os
+import sys
+import time
+import urllib.error
+import urllib.request
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+PORTAL, ENDPOINT, KEY, OUT = (os.environ[k] for k in ("PORTAL", "ENDPOINT", "TEAM_KEY", "OUT"))
+XSS = "<img src=x onerror=alert(1)><script>alert(2)</script>"
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1400", "--lang=zh-CN"):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def check(condition, step, driver=None):
+    if not condition:
+        print(f"browser check failed: {step}", file=sys.stderr)
+        if driver is not None:
+            shot(driver, "failed")
+            print(driver.find_element(By.TAG_NAME, "body").text[:3000], file=sys.stderr)
+        sys.exit(1)
+    print(f"ok: {step}")
+
+
+def shot(driver, name):
+    driver.save_screenshot(os.path.join(OUT, name + ".png"))
+
+
+def fill(driver, fields):
+    for name, value in fields.items():
+        box = driver.find_element(By.NAME, name)
+        box.clear()
+        box.send_keys(value)
+
+
+def submit(driver, action):
+    """Submits a form and waits for the next page to load."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, f'form[action="{action}"] button[type="submit"]').click()
+    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def register(driver, team, zh, en, user):
+    driver.get(PORTAL + "/register")
+    fill(driver, {"team_id": team, "name_zh": zh, "name_en": en, "organisation": "测试单位 Test org",
+                  "contact": f"{team}@example.org", "username": user, "password": "browser-team-pass"})
+    driver.find_element(By.CSS_SELECTOR, 'input[name="tracks"][value="tourism"]').click()
+    submit(driver, "/register")
+
+
+def sign_in(driver, user, password):
+    driver.get(PORTAL + "/login")
+    fill(driver, {"username": user, "password": password})
+    submit(driver, "/login")
+
+
+def status_of(path, cookies, data=None):
+    request = urllib.request.Request(PORTAL + path, data=data, method="POST" if data is not None else "GET")
+    request.add_header("Cookie", "; ".join(f"{c['name']}={c['value']}" for c in cookies))
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+team, organizer, mallory = browser(), browser(), browser()
+try:
+    register(team, "alpha", "阿尔法队", "Team Alpha", "alpha-user")
+    check("/team" in team.current_url and "pending" in team.page_source, "a registered team waits for approval")
+    shot(team, "01-registered")
+
+    sign_in(organizer, "organizer", "organizer-browser-pass")
+    check("/organizer" in organizer.current_url, "the organizer signs in")
+    submit(organizer, "/organizer/teams/alpha/approve")
+    Select(organizer.find_element(By.NAME, "phase")).select_by_value("dev")
+    submit(organizer, "/organizer/phase")
+    check("approved" in organizer.find_element(By.ID, "teams").text, "the organizer approves the team")
+    shot(organizer, "02-organizer")
+
+    team.get(PORTAL + "/team")
+    fill(team, {"base_url": ENDPOINT, "model": "keyword-baseline", "api_key": KEY, "concurrency": "4"})
+    submit(team, "/team/endpoint")
+    check("通过 passed" in team.page_source, "the endpoint check passes with the sealed key delivered", team)
+    check(KEY not in team.page_source, "the key is not shown again")
+    shot(team, "03-endpoint-checked")
+
+    submit(team, "/team/selftest")
+    check("/runs/" in team.current_url, "the self-test starts and its page opens")
+    run_path = team.current_url[len(PORTAL):]
+    shot(team, "04-selftest-running")
+    # The page's script follows the run over server-sent events and reloads the page when it ends.
+    state = "return [document.getElementById('run-status') ? document.getElementById('run-status').textContent : '', " \
+        "!!document.getElementById('scores')]"
+    deadline = time.time() + 180
+    while time.time() < deadline and team.execute_script(state) != ["done", True]:
+        time.sleep(0.5)
+    check(team.execute_script(state) == ["done", True], "the self-test ends as done, with scores", team)
+    check("文旅" in team.find_element(By.ID, "scores").text, "live progress ends in the run's scores")
+    shot(team, "05-selftest-done")
+
+    public = browser()
+    public.get(PORTAL + "/")
+    check("阿尔法队 (Team Alpha)" in public.find_element(By.ID, "board-tourism").text, "the team is on the public dev board")
+    shot(public, "06-public-board")
+    public.quit()
+
+    register(mallory, "mallory", XSS, "Mallory", "mallory-user")
+    check("/team" in mallory.current_url, "a team with script in its name registers", mallory)
+    organizer.get(PORTAL + "/organizer")
+    time.sleep(0.5)
+    try:
+        organizer.switch_to.alert
+        check(False, "a team name carrying script renders inert")
+    except NoAlertPresentException:
+        print("ok: a team name carrying script renders inert (no alert)")
+    check("<img src=x onerror=alert(1)><script>alert(2)</script>" in organizer.find_element(By.ID, "teams").text,
+          "the name shows as the text that was typed")
+    shot(organizer, "07-xss-inert")
+
+    cookies = mallory.get_cookies()
+    check(status_of("/team/selftest", cookies, data=b"") == 403, "a POST without the CSRF token is refused")
+    check(status_of(run_path, cookies) == 404, "another team cannot open the run")
+    mallory.get(PORTAL + run_path)
+    check("No such run" in mallory.page_source, "another team sees 'no such run'")
+    shot(mallory, "08-other-team-refused")
+finally:
+    for d in (team, organizer, mallory):
+        d.quit()

@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "SaimaPortal",
             dependencies: [
-                "SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaPipeline", "SaimaReports", "SaimaLeaderboard",
+                "SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaPipeline", "SaimaReports", "SaimaLeaderboard", "SaimaJudging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),

@@ -70,6 +70,13 @@ enum OrganizerRoutes {
         body += "<h2>正式测试 Official round</h2>"
             + PortalHTML.form(action: "/organizer/official", context: context, fields: "", button: "开始正式测试 Start the official round")
             + RunPage.list(try portal.store.runs(team: nil))
+        let judges: String = try portal.store.judgeAccounts().map(PortalHTML.text).joined(separator: ", ")
+        body += "<h2>评委 Judges</h2><p>" + judges + "</p>"
+        body += PortalHTML.form(
+                action: "/organizer/judges", context: context,
+                fields: PortalHTML.input("username", label: "评委用户名 Judge user name")
+                    + PortalHTML.input("password", label: "初始密码 Initial password", type: "password"),
+                button: "添加评委 Add a judge")
         body += "<h2>导出 Export</h2><p>导出为 submission.yaml，供命令行运行同一轮。Export as submission.yaml files for `saima run`.</p>"
             + PortalHTML.form(action: "/organizer/export", context: context, fields: "", button: "导出 Export")
         body += "<h2>审计日志 Audit log</h2>" + PortalHTML.table(

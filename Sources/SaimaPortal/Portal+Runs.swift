@@ -1,7 +1,6 @@
 import Foundation
 import SaimaModel
 import SaimaPipeline
-import SaimaLeaderboard
 import SaimaRegistry
 import SaimaRunner
 import Synchronization
@@ -126,16 +125,7 @@ extension Portal {
         let board = progress
         let outcome = try await RoundExecution.run(
             spec, onPlans: { board.expect(run: run.id, plans: $0) }, drain: drain, onEvent: { board.record(run: run.id, $0) })
-        let now = Date()
-        var scores: [TrackScore] = []
-        for track in outcome.leaderboard.tracks {
-            for e in track.entries where !e.notEntered {
-                scores.append(TrackScore(
-                    run: run.id, team: e.team, track: track.id, trackName: track.name, score: e.score, low: e.ci95.low,
-                    high: e.ci95.high, items: e.items, finished: now, rank: run.kind == .official ? e.rank : nil,
-                    rankGroup: run.kind == .official ? e.rankGroup : nil))
-            }
-        }
+        let scores = Self.trackScores(outcome.leaderboard, run: run)
         try store.recordScores(scores)
     }
 }

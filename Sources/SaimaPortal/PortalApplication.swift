@@ -12,6 +12,8 @@ package enum PortalApplication {
         TeamRoutes.add(to: router, portal: portal)
         OrganizerRoutes.add(to: router, portal: portal)
         RunPage.add(to: router, portal: portal)
+        RunFiles.add(to: router, portal: portal)
+        JudgeRoutes.add(to: router, portal: portal)
         return router
     }
 

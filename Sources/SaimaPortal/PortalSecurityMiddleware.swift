@@ -54,7 +54,7 @@ package struct PortalSecurityMiddleware: RouterMiddleware {
         if let token = context.newVisitorToken {
             response.setCookie(Cookie(name: Self.visitorCookie, value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
         }
-        response.headers[.contentSecurityPolicy] = Self.policy
+        if response.headers[.contentSecurityPolicy] == nil { response.headers[.contentSecurityPolicy] = Self.policy }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.xFrameOptions] = "DENY"
         response.headers[.referrerPolicy] = "same-origin"

@@ -42,15 +42,23 @@ extension PortalStore {
 
     /// Stores the per-track scores of a finished run.
     package func recordScores(_ scores: [TrackScore]) throws {
+        try db.write { db in for s in scores { try Self.insert(s, db) } }
+    }
+
+    /// Replaces a run's scores in one transaction (after its boards were rebuilt, e.g. once judges' scores arrived).
+    package func replaceScores(run: String, _ scores: [TrackScore]) throws {
         try db.write { db in
-            for s in scores {
-                try db.execute(sql: """
-                    INSERT INTO track_scores (run, team, track, track_zh, track_en, score, low, high, items, finished, rank,
-                      rank_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [s.run, s.team, s.track, s.trackName.zh, s.trackName.en, s.score, s.low, s.high, s.items,
-                                     s.finished.timeIntervalSince1970, s.rank, s.rankGroup])
-            }
+            try db.execute(sql: "DELETE FROM track_scores WHERE run = ?", arguments: [run])
+            for s in scores { try Self.insert(s, db) }
         }
+    }
+
+    static func insert(_ s: TrackScore, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO track_scores (run, team, track, track_zh, track_en, score, low, high, items, finished, rank,
+              rank_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [s.run, s.team, s.track, s.trackName.zh, s.trackName.en, s.score, s.low, s.high, s.items,
+                             s.finished.timeIntervalSince1970, s.rank, s.rankGroup])
     }
 
     /// One run, or nil.

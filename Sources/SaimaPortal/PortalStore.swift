@@ -48,6 +48,13 @@ package final class PortalStore: Sendable {
                 CREATE INDEX runs_team ON runs(team, started);
                 """)
         }
+        m.registerMigration("v2-judges") { db in
+            try db.execute(sql: """
+                CREATE TABLE judge_runs (
+                  run TEXT NOT NULL REFERENCES runs(id), judge TEXT NOT NULL, assigned REAL NOT NULL,
+                  PRIMARY KEY (run, judge));
+                """)
+        }
         return m
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import SaimaModel
 import Hummingbird
 import NIOCore
+import SaimaPipeline
+import SaimaJudging
 import SaimaReports
 
 /// A run's page and its live progress: the team that owns a self-test and the organizers see it; anyone else gets
@@ -42,6 +44,7 @@ enum RunPage {
         var body = "<p>状态 Status: <strong id=\"run-status\">\(fresh.status.rawValue)</strong> · 开始 Started \(PortalHTML.time(fresh.started))"
             + " · 结束 Finished \(PortalHTML.time(fresh.finished))</p>"
         if let error = fresh.error { body += "<p class=\"error\">\(PortalHTML.text(error))</p>" }
+        body += RunFiles.links(fresh, organizer: context.session?.account.role == .organizer)
         let counts = portal.progress.counts(run: run.id)
         body += "<div id=\"progress\" data-events=\"/runs/\(PortalHTML.text(run.id))/events\">"
             + PortalHTML.table(["队伍 Team", "完成 Done", "总数 Total", "失败 Failed"], counts.keys.sorted().map { t in
@@ -56,7 +59,31 @@ enum RunPage {
                      "[\(Format.score(s.low)), \(Format.score(s.high))]", "\(s.items)"]
                 }, id: "scores")
         }
+        if context.session?.account.role == .organizer, fresh.status == .done {
+            body += try judging(fresh, portal: portal, context: context)
+        }
         return PortalHTML.page(title: "运行 Run \(run.id)", context: context, body: body)
+    }
+
+    /// The organizer's view of a finished run's human judging: who grades it, the agreement so far, more judges.
+    static func judging(_ run: RunRecord, portal: Portal, context: PortalContext) throws -> String {
+        let assigned = try portal.store.judges(run: run.id)
+        var out = "<h2>人工评审 Human judging</h2><p>评委 Judges: \(assigned.isEmpty ? "—" : assigned.map(PortalHTML.text).joined(separator: ", "))</p>"
+        if !assigned.isEmpty {
+            let a = try HumanScoreEntry.agreement(folder: run.folder)
+            let alpha: String = a.alpha.map { String(format: "%.3f", $0) } ?? "—"
+            let spearman: String = a.meanSpearman.map { String(format: "%.3f", $0) } ?? "—"
+            out += "<p id=\"agreement\">已评答案 Answers graded: \(a.answers) · Krippendorff α: \(alpha) · Spearman: \(spearman)"
+            out += " · 分歧 Disagreements (> 0.3): \(a.disagreements.count)</p>"
+        }
+        let free = try portal.store.judgeAccounts().filter { !assigned.contains($0) }
+        if !free.isEmpty {
+            let boxes = free.map {
+                "<label class=\"check\"><input type=\"checkbox\" name=\"judges\" value=\"\(PortalHTML.text($0))\"> \(PortalHTML.text($0))</label>"
+            }.joined()
+            out += PortalHTML.form(action: "/runs/\(run.id)/judges", context: context, fields: boxes, button: "分配评委 Assign judges")
+        }
+        return out
     }
 
     /// Server-sent events: the run's status and counts as JSON every half second, until the run has ended (then one

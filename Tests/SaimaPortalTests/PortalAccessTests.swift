@@ -24,6 +24,10 @@ struct PortalAccessTests {
         ("/team", [.visitor: .seeOther, .team: .ok, .judge: .forbidden, .organizer: .forbidden]),
         ("/organizer", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden, .organizer: .ok]),
         ("/runs/no-such-run", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
+        ("/runs/no-such-run/events", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
+        ("/runs/no-such-run/files/report.html", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
+        ("/judge", [.visitor: .seeOther, .team: .forbidden, .judge: .ok, .organizer: .forbidden]),
+        ("/judge/runs/no-such-run", [.visitor: .seeOther, .team: .forbidden, .judge: .notFound, .organizer: .forbidden]),
     ]
 
     /// State-changing routes (with a valid CSRF token) and the status each visitor gets.
@@ -35,6 +39,9 @@ struct PortalAccessTests {
         ("/organizer/quota", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden]),
         ("/organizer/official", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden]),
         ("/organizer/export", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden]),
+        ("/organizer/judges", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden]),
+        ("/runs/no-such-run/judges", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden]),
+        ("/judge/runs/no-such-run", [.visitor: .seeOther, .team: .forbidden, .organizer: .forbidden]),
     ]
 
     @Test func everyRouteForEveryRole() async throws {

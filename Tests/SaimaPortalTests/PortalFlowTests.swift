@@ -86,6 +86,13 @@ struct PortalFlowTests {
             #expect(try await mallory.get(runPath + "/events").status == .notFound)
             #expect(try await Visitor(client).get(runPath).status == .seeOther, "the public is sent to sign in")
             #expect(try await organizer.get(runPath).status == .ok, "the organizer sees every run")
+            let report = try await alpha.get(runPath + "/files/report.html")
+            #expect(report.status == .ok && report.body.contains("<html"), "the team downloads its report")
+            #expect(report.headers[.init("Content-Security-Policy")!]?.hasPrefix("default-src 'none'") == true)
+            #expect(try await alpha.get(runPath + "/files/run.sqlite").status == .notFound, "the database is the organizer's")
+            #expect(try await alpha.get(runPath + "/files/..%2F..%2Fportal.sqlite").status == .notFound)
+            #expect(try await organizer.get(runPath + "/files/run.sqlite").status == .ok)
+            #expect(try await mallory.get(runPath + "/files/report.html").status == .notFound)
             try await mallory.get("/team")
             try await mallory.post("/team/endpoint", [
                 ("base_url", endpoint.baseURL), ("model", "m"), ("api_key", "wrong-key"), ("concurrency", "1"),

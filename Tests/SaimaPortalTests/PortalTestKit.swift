@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import SaimaRegistry
+import Testing
 
 @testable import SaimaPortal
 
@@ -22,7 +23,14 @@ struct PortalFixture {
         }
     }
 
-    init(devItems: Int = 6, testItems: Int = 6, state: String? = nil, tracks: String? = nil) throws {
+    /// Open questions with a 10-point rubric, for human judges.
+    static func generationItems(count: Int) -> [String] {
+        (0..<count).map { i in
+            #"{"id": "gen-\#(i)", "type": "generation", "prompt": "请用一句话说明第\#(i)项遗产保护措施。", "answer": "参考答案\#(i)", "rubric": {"criteria": [{"id": "c1", "description": "说明措施", "points": 6}, {"id": "c2", "description": "表述清楚", "points": 4}]}}"#
+        }
+    }
+
+    init(devItems: Int = 6, testItems: Int = 6, generationItems: Int = 0, state: String? = nil, tracks: String? = nil) throws {
         let base = NSTemporaryDirectory() + "saima-portal-\(UUID().uuidString)"
         self.state = state ?? base + "/state"
         self.tracks = tracks ?? base + "/Tracks"
@@ -44,13 +52,26 @@ struct PortalFixture {
                 """.write(toFile: dir + "/track.yaml", atomically: true, encoding: .utf8)
             try (Self.items(prefix: "dev", count: devItems).joined(separator: "\n") + "\n")
                 .write(toFile: dir + "/questions/basics.jsonl", atomically: true, encoding: .utf8)
-            try (Self.items(prefix: "test", count: testItems).joined(separator: "\n") + "\n")
+            try ((Self.items(prefix: "test", count: testItems) + Self.generationItems(count: generationItems)).joined(separator: "\n") + "\n")
                 .write(toFile: dir + "/questions/final.jsonl", atomically: true, encoding: .utf8)
         }
         portal = Portal(
             store: try PortalStore(folder: self.state), secret: try PortalSecret(secret: Self.secret),
             registry: try TrackRegistry.load(roots: [self.tracks]), bcryptCost: 4)
         try portal.ensureOrganizer(username: "organizer", password: "organizer-password")
+    }
+
+    /// An approved team whose endpoint passed its check, entered through the portal's logic (not its routes).
+    func checkedTeam(_ id: String, endpoint: CountingEndpoint, key: String) async throws {
+        let organizer = try #require(try portal.store.verify(username: "organizer", password: "organizer-password"))
+        let account = try portal.register(Portal.Registration(
+            teamID: id, nameZh: "队\(id)", nameEn: "Team \(id)", organisation: "Org", contact: "c@example.org",
+            username: "\(id)-user", password: "\(id)-password", tracks: ["heritage"]))
+        try portal.decide(team: id, approve: true, by: organizer)
+        let phase = try portal.store.phase()
+        try portal.store.setPhase(.dev)
+        try await portal.saveEndpoint(team: id, .init(baseURL: endpoint.baseURL, model: "m", apiKey: key, concurrency: "2"), by: account)
+        try portal.store.setPhase(phase == .registration ? .dev : phase)
     }
 
     /// The same state and tracks opened by a new portal (a restarted server).

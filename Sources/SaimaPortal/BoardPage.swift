@@ -1,6 +1,7 @@
 import Foundation
 import SaimaModel
 import SaimaReports
+import Synchronization
 
 /// The public leaderboards: the dev board live from the teams' latest self-tests, the test board only once the
 /// organizer has published it. One table per track, with 95% intervals and rank groups.
@@ -39,7 +40,19 @@ enum BoardPage {
         return out
     }
 
+    /// The page for this request: the boards' body is built once per state generation (any write to the portal's
+    /// state starts a new one) and shared by every request until then; only the frame is per request.
     static func render(portal: Portal, context: PortalContext) throws -> String {
+        let generation = portal.store.generation
+        if let cached = portal.boardCache.withLock({ $0 }), cached.generation == generation {
+            return PortalHTML.page(title: "排行榜 Leaderboard", context: context, body: cached.body)
+        }
+        let body = try body(portal: portal)
+        portal.boardCache.withLock { $0 = (generation, body) }
+        return PortalHTML.page(title: "排行榜 Leaderboard", context: context, body: body)
+    }
+
+    static func body(portal: Portal) throws -> String {
         let teams = Dictionary(uniqueKeysWithValues: try portal.store.teams().map { ($0.id, $0) })
         let phase = try portal.store.phase()
         var body = "<p>当前阶段 Phase: <strong>\(PortalHTML.text(phase.label))</strong></p>"
@@ -51,6 +64,6 @@ enum BoardPage {
         body += "<h2>开发集榜 Dev leaderboard</h2><p>各队最近一次自测 Each team's latest self-test. "
             + "组：区间重叠的队伍同组 Group: teams whose intervals overlap share a group.</p>"
         body += tables(try portal.store.latestSelfTestScores(), teams: teams, official: false)
-        return PortalHTML.page(title: "排行榜 Leaderboard", context: context, body: body)
+        return body
     }
 }

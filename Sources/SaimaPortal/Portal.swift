@@ -19,6 +19,8 @@ package final class Portal: Sendable {
     package let bcryptCost: UInt8
     /// Runs of this process, so that shutdown can stop them (their finished results stay stored).
     let tasks = Mutex<[String: Task<Void, Never>]>([:])
+    /// The public boards' body and the state generation it was built from (`BoardPage`).
+    let boardCache = Mutex<(generation: UInt64, body: String)?>(nil)
     /// Their drain signals (graceful stop).
     let drains = Mutex<[String: DrainSignal]>([:])
 

@@ -22,7 +22,7 @@ extension PortalStore {
         try PortalForm.checkUsername(username)
         try PortalForm.checkPassword(password)
         let hash = Bcrypt.hash(password, cost: cost)
-        return try db.write { db in
+        return try write { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM accounts WHERE username = ?", arguments: [username]) != nil {
                 throw PortalError.taken("用户名已被使用。The user name \(username) is taken.")
             }
@@ -35,7 +35,7 @@ extension PortalStore {
 
     /// The account whose password this is, or nil (same answer for an unknown name and a wrong password).
     package func verify(username: String, password: String) throws -> Account? {
-        let row = try db.read { db in
+        let row = try read { db in
             try Row.fetchOne(db, sql: "SELECT id, role, password_hash, team FROM accounts WHERE username = ?", arguments: [username])
         }
         guard let row, let role = Role(rawValue: row["role"]) else { return nil }
@@ -45,14 +45,14 @@ extension PortalStore {
 
     /// Whether an account with this role exists.
     package func hasAccount(role: Role) throws -> Bool {
-        try db.read { try Int.fetchOne($0, sql: "SELECT 1 FROM accounts WHERE role = ? LIMIT 1", arguments: [role.rawValue]) != nil }
+        try read { try Int.fetchOne($0, sql: "SELECT 1 FROM accounts WHERE role = ? LIMIT 1", arguments: [role.rawValue]) != nil }
     }
 
     /// Starts a session for `account`: returns the token for the cookie (stored here only hashed) and the session.
     package func startSession(_ account: Account, now: Date = Date()) throws -> (token: String, session: Session) {
         let token = PortalToken.random()
         let csrf = PortalToken.random()
-        try db.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE expires < ?", arguments: [now.timeIntervalSince1970])
             try db.execute(
                 sql: "INSERT INTO sessions (token_hash, account, csrf, expires) VALUES (?, ?, ?, ?)",
@@ -63,7 +63,7 @@ extension PortalStore {
 
     /// The live session of a cookie's token, or nil.
     package func session(token: String, now: Date = Date()) throws -> Session? {
-        try db.read { db in
+        try read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT a.id, a.username, a.role, a.team, s.csrf FROM sessions s JOIN accounts a ON a.id = s.account
                 WHERE s.token_hash = ? AND s.expires > ?
@@ -75,6 +75,6 @@ extension PortalStore {
 
     /// Ends the session of a cookie's token.
     package func endSession(token: String) throws {
-        try db.write { try $0.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [PortalToken.digest(token)]) }
+        try write { try $0.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [PortalToken.digest(token)]) }
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 extension PortalStore {
     /// Appends an audit entry. Details never carry a key or a password (callers pass descriptions, not values).
     package func audit(actor: String, action: String, detail: String, at: Date = Date()) throws {
-        try db.write { db in
+        try write { db in
             try db.execute(
                 sql: "INSERT INTO audit (at, actor, action, detail) VALUES (?, ?, ?, ?)",
                 arguments: [at.timeIntervalSince1970, actor, action, detail])
@@ -14,7 +14,7 @@ extension PortalStore {
 
     /// The latest `limit` audit entries, newest first.
     package func auditLog(limit: Int = 200) throws -> [AuditEntry] {
-        try db.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ?", arguments: [limit]).map {
                 AuditEntry(at: Date(timeIntervalSince1970: $0["at"]), actor: $0["actor"], action: $0["action"], detail: $0["detail"])
             }
@@ -23,7 +23,7 @@ extension PortalStore {
 
     /// The current phase (registration until an organizer moves it).
     package func phase() throws -> Phase {
-        try db.read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = 'phase'") }
+        try read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = 'phase'") }
             .flatMap(Phase.init(rawValue:)) ?? .registration
     }
 
@@ -36,7 +36,7 @@ extension PortalStore {
     }
 
     package func quota() throws -> Quota {
-        let (day, total) = try db.read { db in
+        let (day, total) = try read { db in
             (try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'quota_day'"),
              try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'quota_total'"))
         }
@@ -49,7 +49,7 @@ extension PortalStore {
     }
 
     func set(_ key: String, _ value: String) throws {
-        try db.write { db in
+        try write { db in
             try db.execute(
                 sql: "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [key, value])

@@ -6,7 +6,7 @@ extension PortalStore {
     /// Records that `judges` grade `run`; refuses a judge already assigned to it (a second sheet would reshuffle the
     /// first one's answer ids and orphan what was entered).
     package func assign(judges: [String], run: String, at: Date = Date()) throws {
-        try db.write { db in
+        try write { db in
             for judge in judges {
                 if try Int.fetchOne(db, sql: "SELECT 1 FROM judge_runs WHERE run = ? AND judge = ?", arguments: [run, judge]) != nil {
                     throw PortalError.taken("评委 \(judge) 已分配到此运行。Judge \(judge) already grades this run.")
@@ -20,16 +20,16 @@ extension PortalStore {
 
     /// The runs a judge grades, newest assignment first.
     package func runs(judge: String) throws -> [String] {
-        try db.read { try String.fetchAll($0, sql: "SELECT run FROM judge_runs WHERE judge = ? ORDER BY assigned DESC", arguments: [judge]) }
+        try read { try String.fetchAll($0, sql: "SELECT run FROM judge_runs WHERE judge = ? ORDER BY assigned DESC", arguments: [judge]) }
     }
 
     /// The judges of a run.
     package func judges(run: String) throws -> [String] {
-        try db.read { try String.fetchAll($0, sql: "SELECT judge FROM judge_runs WHERE run = ? ORDER BY judge", arguments: [run]) }
+        try read { try String.fetchAll($0, sql: "SELECT judge FROM judge_runs WHERE run = ? ORDER BY judge", arguments: [run]) }
     }
 
     /// The user names of every judge account.
     package func judgeAccounts() throws -> [String] {
-        try db.read { try String.fetchAll($0, sql: "SELECT username FROM accounts WHERE role = 'judge' ORDER BY username") }
+        try read { try String.fetchAll($0, sql: "SELECT username FROM accounts WHERE role = 'judge' ORDER BY username") }
     }
 }

@@ -7,7 +7,7 @@ extension PortalStore {
     /// Records a new run as queued, after checking the team's self-test quota in the same transaction (so two
     /// launches at once cannot both take the last one).
     package func startRun(_ run: RunRecord, quota: Quota?, now: Date = Date()) throws {
-        try db.write { db in
+        try write { db in
             if let quota, let team = run.team {
                 let dayStart = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
                 let today = try Int.fetchOne(db, sql: """
@@ -33,7 +33,7 @@ extension PortalStore {
     /// Moves a run to `status`; a finished one gets its end time and, when failed, the error shown to its team.
     package func setRunStatus(_ id: String, _ status: RunRecord.Status, error: String? = nil, at: Date = Date()) throws {
         let ended = [.done, .failed, .interrupted].contains(status)
-        try db.write { db in
+        try write { db in
             try db.execute(
                 sql: "UPDATE runs SET status = ?, error = ?, finished = ? WHERE id = ?",
                 arguments: [status.rawValue, error, ended ? at.timeIntervalSince1970 : nil, id])
@@ -42,12 +42,12 @@ extension PortalStore {
 
     /// Stores the per-track scores of a finished run.
     package func recordScores(_ scores: [TrackScore]) throws {
-        try db.write { db in for s in scores { try Self.insert(s, db) } }
+        try write { db in for s in scores { try Self.insert(s, db) } }
     }
 
     /// Replaces a run's scores in one transaction (after its boards were rebuilt, e.g. once judges' scores arrived).
     package func replaceScores(run: String, _ scores: [TrackScore]) throws {
-        try db.write { db in
+        try write { db in
             try db.execute(sql: "DELETE FROM track_scores WHERE run = ?", arguments: [run])
             for s in scores { try Self.insert(s, db) }
         }
@@ -63,12 +63,12 @@ extension PortalStore {
 
     /// One run, or nil.
     package func run(_ id: String) throws -> RunRecord? {
-        try db.read { try Row.fetchOne($0, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]).map(Self.run) }
+        try read { try Row.fetchOne($0, sql: "SELECT * FROM runs WHERE id = ?", arguments: [id]).map(Self.run) }
     }
 
     /// A team's runs, newest first (nil: the official runs).
     package func runs(team: String?) throws -> [RunRecord] {
-        try db.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: team == nil
                 ? "SELECT * FROM runs WHERE team IS NULL ORDER BY started DESC"
                 : "SELECT * FROM runs WHERE team = ? ORDER BY started DESC", arguments: team.map { [$0] } ?? [])
@@ -78,17 +78,17 @@ extension PortalStore {
 
     /// Runs that were queued or running when the server stopped.
     package func unfinishedRuns() throws -> [RunRecord] {
-        try db.read { try Row.fetchAll($0, sql: "SELECT * FROM runs WHERE status IN ('queued', 'running')").map(Self.run) }
+        try read { try Row.fetchAll($0, sql: "SELECT * FROM runs WHERE status IN ('queued', 'running')").map(Self.run) }
     }
 
     /// Scores of one run.
     package func scores(run: String) throws -> [TrackScore] {
-        try db.read { try Row.fetchAll($0, sql: "SELECT * FROM track_scores WHERE run = ? ORDER BY track", arguments: [run]).map(Self.score) }
+        try read { try Row.fetchAll($0, sql: "SELECT * FROM track_scores WHERE run = ? ORDER BY track", arguments: [run]).map(Self.score) }
     }
 
     /// The dev board's rows: each approved team's latest finished self-test score on each track.
     package func latestSelfTestScores() throws -> [TrackScore] {
-        try db.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.* FROM track_scores s JOIN runs r ON r.id = s.run JOIN teams t ON t.id = s.team
                 WHERE r.kind = 'selftest' AND r.status = 'done' AND t.status = 'approved'
@@ -101,7 +101,7 @@ extension PortalStore {
 
     /// The latest finished official run, or nil.
     package func latestOfficialRun() throws -> RunRecord? {
-        try db.read {
+        try read {
             try Row.fetchOne($0, sql: "SELECT * FROM runs WHERE kind = 'official' AND status = 'done' ORDER BY finished DESC LIMIT 1")
                 .map(Self.run)
         }

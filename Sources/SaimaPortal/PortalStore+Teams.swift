@@ -8,7 +8,7 @@ extension PortalStore {
     package func register(_ team: TeamRecord, username: String, password: String, cost: UInt8) throws -> Account {
         try PortalForm.checkUsername(username)
         try PortalForm.checkPassword(password)
-        try db.write { db in
+        try write { db in
             if try Int.fetchOne(db, sql: "SELECT 1 FROM teams WHERE id = ?", arguments: [team.id]) != nil {
                 throw PortalError.taken("队伍 ID 已被使用。The team id \(team.id) is taken.")
             }
@@ -21,24 +21,24 @@ extension PortalStore {
         do {
             return try createAccount(username: username, password: password, role: .team, team: team.id, cost: cost)
         } catch {
-            try db.write { try $0.execute(sql: "DELETE FROM teams WHERE id = ? AND status = 'pending'", arguments: [team.id]) }
+            try write { try $0.execute(sql: "DELETE FROM teams WHERE id = ? AND status = 'pending'", arguments: [team.id]) }
             throw error
         }
     }
 
     /// Every team, oldest registration first.
     package func teams() throws -> [TeamRecord] {
-        try db.read { try Row.fetchAll($0, sql: "SELECT * FROM teams ORDER BY created, id").map(Self.team) }
+        try read { try Row.fetchAll($0, sql: "SELECT * FROM teams ORDER BY created, id").map(Self.team) }
     }
 
     /// One team, or nil.
     package func team(_ id: String) throws -> TeamRecord? {
-        try db.read { try Row.fetchOne($0, sql: "SELECT * FROM teams WHERE id = ?", arguments: [id]).map(Self.team) }
+        try read { try Row.fetchOne($0, sql: "SELECT * FROM teams WHERE id = ?", arguments: [id]).map(Self.team) }
     }
 
     /// Sets a team's status (the organizer's approval or rejection).
     package func setStatus(team: String, _ status: TeamRecord.Status) throws {
-        try db.write { db in
+        try write { db in
             try db.execute(sql: "UPDATE teams SET status = ? WHERE id = ?", arguments: [status.rawValue, team])
             if db.changesCount == 0 { throw PortalError.notFound("没有这支队伍。No team \(team).") }
         }
@@ -47,7 +47,7 @@ extension PortalStore {
     /// Saves a team's endpoint; `sealedKey` nil keeps the key already stored. The check result is cleared: a changed
     /// endpoint has not been checked.
     package func saveEndpoint(team: String, baseURL: String, model: String, concurrency: Int, sealedKey: String?) throws {
-        try db.write { db in
+        try write { db in
             try db.execute(sql: """
                 UPDATE teams SET base_url = ?, model = ?, concurrency = ?, key_sealed = COALESCE(?, key_sealed),
                   checked_at = NULL, check_passed = NULL, check_report = NULL WHERE id = ?
@@ -57,7 +57,7 @@ extension PortalStore {
 
     /// Records the endpoint check's outcome.
     package func recordCheck(team: String, passed: Bool, report: String, at: Date = Date()) throws {
-        try db.write { db in
+        try write { db in
             try db.execute(
                 sql: "UPDATE teams SET checked_at = ?, check_passed = ?, check_report = ? WHERE id = ?",
                 arguments: [at.timeIntervalSince1970, passed, report, team])
@@ -66,7 +66,7 @@ extension PortalStore {
 
     /// A team's sealed key, or nil when none was entered.
     package func sealedKey(team: String) throws -> String? {
-        try db.read { try String.fetchOne($0, sql: "SELECT key_sealed FROM teams WHERE id = ?", arguments: [team]) }
+        try read { try String.fetchOne($0, sql: "SELECT key_sealed FROM teams WHERE id = ?", arguments: [team]) }
     }
 
     static func team(_ row: Row) -> TeamRecord {

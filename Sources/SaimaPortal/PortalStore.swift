@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The portal's state: one SQLite database (`portal.sqlite` in the state folder) through GRDB, in WAL mode so that
 /// public pages read while a run writes. Every write is one transaction; nothing is overwritten silently (a taken
@@ -7,6 +8,22 @@ import GRDB
 package final class PortalStore: Sendable {
     let db: DatabasePool
     package let folder: String
+    /// Counts the writes made through this store: pages built from the state (the public board) are cached per
+    /// generation and rebuilt after any write.
+    let writes = Atomic<UInt64>(0)
+
+    /// The current write generation.
+    package var generation: UInt64 { writes.load(ordering: .acquiring) }
+
+    /// One write transaction; the generation moves on after it (even when it throws: a partial failure rolled back
+    /// costs only a rebuilt page).
+    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+        defer { writes.add(1, ordering: .releasing) }
+        return try db.write(updates)
+    }
+
+    /// One read.
+    func read<T>(_ value: (Database) throws -> T) throws -> T { try db.read(value) }
 
     /// Opens (creating when absent) the state folder and its database, and applies the migrations.
     package init(folder: String) throws {

@@ -5,10 +5,10 @@ import Foundation
 package enum PortalToken {
     /// 256 random bits from the system's generator, base64url without padding (cookie- and form-safe).
     package static func random() -> String {
-        var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
-        for i in bytes.indices { bytes[i] = UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
+        var bytes = Data(capacity: 32)
+        for _ in 0..<4 { withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) } }
+        return bytes.base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }

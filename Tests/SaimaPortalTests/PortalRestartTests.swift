@@ -1,5 +1,4 @@
 import Foundation
-import SaimaPipeline
 import Testing
 
 @testable import SaimaPortal
@@ -15,14 +14,8 @@ struct PortalRestartTests {
         let endpoint = try await CountingEndpoint.start(key: key, delay: .milliseconds(40))
         let portal = fixture.portal
         let organizer = try #require(try portal.store.verify(username: "organizer", password: "organizer-password"))
-        let account = try portal.register(Portal.Registration(
-            teamID: "gamma", nameZh: "伽马", nameEn: "Gamma", organisation: "Org", contact: "c@example.org",
-            username: "gamma-user", password: "gamma-password", tracks: ["heritage"]))
-        try portal.decide(team: "gamma", approve: true, by: organizer)
-        try portal.store.setPhase(.dev)
-        let findings = try await portal.saveEndpoint(
-            team: "gamma", .init(baseURL: endpoint.baseURL, model: "m", apiKey: key, concurrency: "2"), by: account)
-        #expect(!findings.contains { $0.level == .error })
+        try await fixture.checkedTeam("gamma", endpoint: endpoint, key: key)
+        #expect(try portal.store.team("gamma")?.endpoint?.checkPassed == true)
         try portal.store.setPhase(.test)
         let run = try portal.startOfficialRound(by: organizer)
 

@@ -118,6 +118,28 @@ try:
     shot(public, "06-public-board")
     public.quit()
 
+    organizer.get(PORTAL + "/organizer")
+    fill(organizer, {"username": "judge-one", "password": "judge-one-password"})
+    submit(organizer, "/organizer/judges")
+    organizer.get(PORTAL + run_path)
+    organizer.find_element(By.CSS_SELECTOR, 'input[name="judges"][value="judge-one"]').click()
+    submit(organizer, run_path + "/judges")
+    judge = browser()
+    sign_in(judge, "judge-one", "judge-one-password")
+    check("/judge" in judge.current_url, "a judge signs in to their tasks", judge)
+    judge.find_element(By.CSS_SELECTOR, "#tasks a").click()
+    WebDriverWait(judge, 30).until(lambda d: len(d.find_elements(By.CSS_SELECTOR, 'input[name^="score_"]')) > 0)
+    check("阿尔法" not in judge.page_source and "alpha" not in judge.page_source,
+          "the judge's sheet names no team", judge)
+    first = judge.find_elements(By.CSS_SELECTOR, 'input[name^="score_"]')[0]
+    first.send_keys("5")
+    submit(judge, run_path.replace("/runs/", "/judge/runs/"))
+    check("Saved: 1 of" in judge.page_source, "a judge scores an answer", judge)
+    shot(judge, "08-judge-scored")
+    judge.quit()
+    organizer.get(PORTAL + run_path)
+    check("已评答案 Answers graded: 1" in organizer.page_source, "the organizer sees the graded answer", organizer)
+
     register(mallory, "mallory", XSS, "Mallory", "mallory-user")
     check("/team" in mallory.current_url, "a team with script in its name registers", mallory)
     organizer.get(PORTAL + "/organizer")
@@ -129,14 +151,14 @@ try:
         print("ok: a team name carrying script renders inert (no alert)")
     check("<img src=x onerror=alert(1)><script>alert(2)</script>" in organizer.find_element(By.ID, "teams").text,
           "the name shows as the text that was typed")
-    shot(organizer, "07-xss-inert")
+    shot(organizer, "09-xss-inert")
 
     cookies = mallory.get_cookies()
     check(status_of("/team/selftest", cookies, data=b"") == 403, "a POST without the CSRF token is refused")
     check(status_of(run_path, cookies) == 404, "another team cannot open the run")
     mallory.get(PORTAL + run_path)
     check("No such run" in mallory.page_source, "another team sees 'no such run'")
-    shot(mallory, "08-other-team-refused")
+    shot(mallory, "10-other-team-refused")
 finally:
     for d in (team, organizer, mallory):
         d.quit()

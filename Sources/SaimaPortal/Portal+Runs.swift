@@ -74,8 +74,8 @@ extension Portal {
 
     func newRun(kind: RunRecord.Kind, team: String?) -> RunRecord {
         let stamp = TimeStamp.iso8601(Date()).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
-        let id = [kind.rawValue, team, stamp, String(PortalToken.random().prefix(6)).lowercased()]
-            .compactMap { $0 }.joined(separator: "-")
+        // No team id in a run id: judges grade runs blind, and run ids appear in their pages' addresses.
+        let id = [kind.rawValue, stamp, String(PortalToken.random().prefix(8)).lowercased()].joined(separator: "-")
         let folder = ((store.folder as NSString).appendingPathComponent("runs") as NSString).appendingPathComponent(id)
         return RunRecord(id: id, kind: kind, team: team, status: .queued, folder: folder, started: Date())
     }

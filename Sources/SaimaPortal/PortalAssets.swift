@@ -17,7 +17,8 @@ enum PortalAssets {
         form{margin:.5rem 0} form.inline{display:inline} label{display:block;margin:.3rem 0}
         label.check{display:inline-block;margin-right:1rem} input,select{padding:.25rem;font-size:1rem}
         button{padding:.3rem .8rem;font-size:1rem} .error{color:#a4001d;font-weight:bold}
-        pre.check{background:#fff;border:1px solid #d5dbe3;padding:.5rem;white-space:pre-wrap}
+        pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #d5dbe3;padding:.5rem}
+        section.answer{border-top:2px solid #d5dbe3;margin-top:1rem}
         """
 
     static let progressScript = """

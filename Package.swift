@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "SaimaPortalTests",
             dependencies: [
-                "SaimaPortal", "SaimaPipeline", "SaimaRegistry", "SaimaModel", "SaimaEndpointServer",
+                "SaimaPortal", "SaimaPipeline", "SaimaJudging", "SaimaRegistry", "SaimaModel", "SaimaEndpointServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

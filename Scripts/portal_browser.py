@@ -7,10 +7,9 @@ import urllib.error
 import urllib.request
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PORTAL, ENDPOINT, KEY, OUT = (os.environ[k] for k in ("PORTAL", "ENDPOINT", "TEAM_KEY", "OUT"))
@@ -46,11 +45,11 @@ def fill(driver, fields):
 
 
 def submit(driver, action):
-    """Submits a form and waits for the next page to load."""
-    old = driver.find_element(By.TAG_NAME, "html")
+    """Submits a form and waits for the next page to load: a mark set on the old page is gone on the new one."""
+    driver.execute_script("window.__saimaOldPage = true;")
     driver.find_element(By.CSS_SELECTOR, f'form[action="{action}"] button[type="submit"]').click()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(old))
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 60, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script("return !window.__saimaOldPage && document.readyState === 'complete'"))
 
 
 def register(driver, team, zh, en, user):

@@ -42,30 +42,19 @@ package enum HumanScoreEntry {
         folder: String, tracks: [Track], judge: String, entries: [String: (score: String, comment: String)],
         threshold: Double = 0.3
     ) throws -> (agreement: HumanJudging.AgreementReport, rebuilt: JudgingPipeline.Rebuilt) {
-        var text = "\u{FEFF}" + CSVTable.line(HumanJudging.columns)
-        for var row in try sheet(folder: folder, judge: judge) {
-            if let e = entries[row.answerID] { (row.score, row.comment) = (e.score, e.comment) }
-            text += CSVTable.line([
-                row.answerID, row.track, row.set, row.item, row.question, row.reference, row.rubric, row.maxPoints,
-                row.answer, row.score, row.comment,
-            ])
+        let rows = try sheet(folder: folder, judge: judge).map { row -> [String: String] in
+            var r = row
+            if let e = entries[row.answerID] { (r.score, r.comment) = (e.score, e.comment) }
+            return [
+                "answer_id": r.answerID, "track": r.track, "set": r.set, "item": r.item, "question": r.question,
+                "reference": r.reference, "rubric": r.rubric, "max_points": r.maxPoints, "answer": r.answer,
+                "score": r.score, "comment": r.comment,
+            ]
         }
-        // Imported from a pending copy, which becomes the judge's entered sheet only once the import succeeded, so a
-        // refused save leaves the page showing what is stored.
-        let entered = enteredFolder(folder)
-        let pending = entered + "-pending"
-        let fm = FileManager.default
-        try fm.createDirectory(atPath: entered, withIntermediateDirectories: true)
-        try fm.createDirectory(atPath: pending, withIntermediateDirectories: true)
-        let pendingPath = (pending as NSString).appendingPathComponent("\(judge).csv")
-        try? fm.removeItem(atPath: pendingPath)
-        try RunFolderFile.write(text, to: "\(judge).csv", in: pending)
-        defer { try? fm.removeItem(atPath: pendingPath) }
-        let (_, agreement, rebuilt) = try JudgingPipeline.importHumanScores(
-            folder: folder, tracks: tracks, sheets: [pendingPath], threshold: threshold)
-        let enteredPath = (entered as NSString).appendingPathComponent("\(judge).csv")
-        try? fm.removeItem(atPath: enteredPath)
-        try fm.copyItem(atPath: pendingPath, toPath: enteredPath)
+        let text = IssuedSheet.text(columns: HumanJudging.columns, rows: rows)
+        let (_, agreement, rebuilt) = try IssuedSheet.importing(text, folder: enteredFolder(folder), name: "\(judge).csv") {
+            try JudgingPipeline.importHumanScores(folder: folder, tracks: tracks, sheets: [$0], threshold: threshold)
+        }
         return (agreement, rebuilt)
     }
 
@@ -75,19 +64,12 @@ package enum HumanScoreEntry {
     }
 
     static func rows(_ path: String) throws -> [Row] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let parsed = CSVTable.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        guard let header = parsed.first?.fields else { return [] }
-        let index = Dictionary(header.enumerated().map { ($1, $0) }) { a, _ in a }
-        return parsed.dropFirst().map { line in
-            func field(_ name: String) -> String {
-                guard let i = index[name], i < line.fields.count else { return "" }
-                return line.fields[i]
-            }
-            return Row(
-                answerID: field("answer_id"), track: field("track"), set: field("set"), item: field("item"),
-                question: field("question"), reference: field("reference"), rubric: field("rubric"),
-                maxPoints: field("max_points"), answer: field("answer"), score: field("score"), comment: field("comment"))
+        try IssuedSheet.rows(path).map { f in
+            Row(
+                answerID: f["answer_id"] ?? "", track: f["track"] ?? "", set: f["set"] ?? "", item: f["item"] ?? "",
+                question: f["question"] ?? "", reference: f["reference"] ?? "", rubric: f["rubric"] ?? "",
+                maxPoints: f["max_points"] ?? "", answer: f["answer"] ?? "", score: f["score"] ?? "",
+                comment: f["comment"] ?? "")
         }
     }
 }

@@ -11,10 +11,12 @@ enum JudgeRoutes {
             let rows = try portal.store.runs(judge: judge.username).map { id -> [String] in
                 let (_, sheet) = try portal.sheet(run: id, judge: judge)
                 let graded = sheet.filter { !$0.score.isEmpty }.count
-                return ["<a href=\"/judge/runs/\(PortalHTML.text(id))\">\(PortalHTML.text(id))</a>", "\(graded) / \(sheet.count)"]
+                return ["<a href=\"/judge/runs/\(PortalHTML.text(id))\">\(PortalHTML.text(id))</a>", "\(graded) / \(sheet.count)",
+                        "<a href=\"/judge/runs/\(PortalHTML.text(id))/votes\">对比投票 Pairwise votes</a>",
+                        "<a href=\"/judge/runs/\(PortalHTML.text(id))/appeals\">复核 Appeals</a>"]
             }
             let body = rows.isEmpty ? "<p>暂无评分任务。No grading tasks yet.</p>"
-                : PortalHTML.table(["运行 Run", "已评 Graded"], rows, id: "tasks")
+                : PortalHTML.table(["运行 Run", "已评 Graded", "投票 Votes", "复核 Appeals"], rows, id: "tasks")
             return PortalResponse.html(PortalHTML.page(title: "评审 Judging", context: context, body: body))
         }
         router.get("/judge/runs/:id") { _, context in

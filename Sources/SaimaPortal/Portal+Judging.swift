@@ -35,9 +35,7 @@ extension Portal {
 
     /// A judge's sheet for a run they grade (404 for any other run).
     package func sheet(run id: String, judge: Account) throws -> (RunRecord, [HumanScoreEntry.Row]) {
-        guard let run = try store.run(id), try store.judges(run: id).contains(judge.username) else {
-            throw PortalError.notFound("没有此评分任务。No such grading task.")
-        }
+        let run = try judgedRun(id, judge: judge)
         return (run, try HumanScoreEntry.sheet(folder: run.folder, judge: judge.username))
     }
 

@@ -14,6 +14,8 @@ package enum PortalApplication {
         RunPage.add(to: router, portal: portal)
         RunFiles.add(to: router, portal: portal)
         JudgeRoutes.add(to: router, portal: portal)
+        VoteRoutes.add(to: router, portal: portal)
+        AppealRoutes.add(to: router, portal: portal)
         return router
     }
 

@@ -19,6 +19,7 @@ enum PortalAssets {
         button{padding:.3rem .8rem;font-size:1rem} .error{color:#a4001d;font-weight:bold}
         pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;border:1px solid #d5dbe3;padding:.5rem}
         section.answer{border-top:2px solid #d5dbe3;margin-top:1rem}
+        .pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
         """
 
     static let progressScript = """

@@ -72,6 +72,13 @@ package final class PortalStore: Sendable {
                   PRIMARY KEY (run, judge));
                 """)
         }
+        m.registerMigration("v3-votes") { db in
+            try db.execute(sql: """
+                CREATE TABLE votes (
+                  run TEXT NOT NULL REFERENCES runs(id), judge TEXT NOT NULL, pair TEXT NOT NULL, team_a TEXT NOT NULL,
+                  team_b TEXT NOT NULL, winner TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (run, judge, pair));
+                """)
+        }
         return m
     }
 }

@@ -76,6 +76,14 @@ enum RunPage {
             out += "<p id=\"agreement\">已评答案 Answers graded: \(a.answers) · Krippendorff α: \(alpha) · Spearman: \(spearman)"
             out += " · 分歧 Disagreements (> 0.3): \(a.disagreements.count)</p>"
         }
+        if !assigned.isEmpty { out += try VoteRoutes.summary(run, portal: portal) }
+        if AppealsEntry.issued(folder: run.folder) {
+            out += "<p>复核队列 Appeals queue: <strong id=\"appeals\">\(try AppealsEntry.queue(folder: run.folder).count)</strong> 待复核 to re-read</p>"
+        } else {
+            let options = "<select name=\"selection\"><option value=\"uncertain\" selected>存疑读取 uncertain readings</option>"
+                + "<option value=\"weak\">弱规则与无法抽取 weak and unextractable</option><option value=\"all\">全部选择题 every choice answer</option></select>"
+            out += PortalHTML.form(action: "/runs/\(run.id)/appeals", context: context, fields: options, button: "发放复核表 Issue the appeals sheet")
+        }
         let free = try portal.store.judgeAccounts().filter { !assigned.contains($0) }
         if !free.isEmpty {
             let boxes = free.map {

@@ -28,6 +28,8 @@ struct PortalAccessTests {
         ("/runs/no-such-run/files/report.html", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
         ("/judge", [.visitor: .seeOther, .team: .forbidden, .judge: .ok, .organizer: .forbidden]),
         ("/judge/runs/no-such-run", [.visitor: .seeOther, .team: .forbidden, .judge: .notFound, .organizer: .forbidden]),
+        ("/judge/runs/no-such-run/votes", [.visitor: .seeOther, .team: .forbidden, .judge: .notFound, .organizer: .forbidden]),
+        ("/judge/runs/no-such-run/appeals", [.visitor: .seeOther, .team: .forbidden, .judge: .notFound, .organizer: .forbidden]),
     ]
 
     /// State-changing routes (with a valid CSRF token) and the status each visitor gets.
@@ -42,6 +44,9 @@ struct PortalAccessTests {
         ("/organizer/judges", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden]),
         ("/runs/no-such-run/judges", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden]),
         ("/judge/runs/no-such-run", [.visitor: .seeOther, .team: .forbidden, .organizer: .forbidden]),
+        ("/judge/runs/no-such-run/votes", [.visitor: .seeOther, .team: .forbidden, .judge: .notFound, .organizer: .forbidden]),
+        ("/judge/runs/no-such-run/appeals", [.visitor: .seeOther, .team: .forbidden, .judge: .notFound, .organizer: .forbidden]),
+        ("/runs/no-such-run/appeals", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden, .organizer: .notFound]),
     ]
 
     @Test func everyRouteForEveryRole() async throws {

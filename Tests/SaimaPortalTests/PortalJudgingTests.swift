@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import SaimaJudging
 import SaimaPipeline
 import Testing
 
@@ -66,6 +67,83 @@ struct PortalJudgingTests {
             #expect(try await two.get("/judge/runs/no-such-run").status == .notFound)
             #expect(try await two.get("/organizer").status == .forbidden)
         }
+        await endpoint.stop()
+    }
+
+    /// Pairwise votes: with two teams, each rubric question gives one pair; a judge sees both answers without team
+    /// names, votes once per pair (a second vote on it is refused), the votes are written as `human-battles.jsonl`
+    /// in the command line's battle-log format and the organizer sees their count.
+    @Test func judgesVoteOnAnonymousPairs() async throws {
+        let fixture = try PortalFixture(testItems: 1, generationItems: 3)
+        let key = "sk-votes-key-0001"
+        let endpoint = try await CountingEndpoint.start(key: key)
+        try await fixture.checkedTeam("alpha", endpoint: endpoint, key: key)
+        try await fixture.checkedTeam("beta", endpoint: endpoint, key: key)
+        let portal = fixture.portal
+        try portal.store.setPhase(.test)
+        let organizerAccount = try #require(try portal.store.verify(username: "organizer", password: "organizer-password"))
+        let run = try portal.startOfficialRound(by: organizerAccount)
+        await portal.wait(run: run.id)
+        try portal.createJudge(username: "voter", password: "voter-password", by: organizerAccount)
+        try portal.assignJudges(["voter"], run: run.id, by: organizerAccount)
+        try await fixture.test { client in
+            let judge = Visitor(client)
+            try await judge.signIn("voter", "voter-password")
+            for round in 0..<3 {
+                let page = try await judge.get("/judge/runs/\(run.id)/votes").body
+                #expect(page.contains("\(round) / 3"), "progress before vote \(round + 1)")
+                #expect(!page.contains("alpha") && !page.contains("beta") && !page.contains("队alpha"), "no team is named")
+                let pair = try #require(page.firstMatch(of: /name="pair" value="([^"]+)"/)).1
+                #expect(try await judge.post("/judge/runs/\(run.id)/votes", [("pair", String(pair)), ("choice", round == 2 ? "tie" : "left")]).status == .seeOther)
+                if round == 0 {
+                    #expect(try await judge.post("/judge/runs/\(run.id)/votes", [("pair", String(pair)), ("choice", "right")]).status == .conflict,
+                            "one vote per pair")
+                }
+            }
+            #expect(try await judge.get("/judge/runs/\(run.id)/votes").body.contains("All pairs voted"))
+            let organizer = Visitor(client)
+            try await organizer.signIn("organizer", "organizer-password")
+            #expect(try await organizer.get("/runs/\(run.id)").body.contains("Pairwise votes: 3"))
+        }
+        let log = try BattleLog.load(path: fixture.state + "/runs/\(run.id)/human-battles.jsonl")
+        #expect(log.count == 3 && log.filter { $0.winner == .tie }.count == 1)
+        #expect(Set(log.flatMap { [$0.a, $0.b] }) == ["alpha", "beta"])
+        await endpoint.stop()
+    }
+
+    /// The appeals queue: the organizer issues a sheet of every choice answer; the judge re-reads one answer on the
+    /// page (no team shown); a letter the item does not have is refused and stores nothing; the reading is stored in
+    /// the run's appeals chain and the answer leaves the queue.
+    @Test func judgesReReadAnswersFromTheQueue() async throws {
+        let fixture = try PortalFixture(testItems: 4)
+        let key = "sk-appeals-key-0001"
+        let endpoint = try await CountingEndpoint.start(key: key)
+        try await fixture.checkedTeam("alpha", endpoint: endpoint, key: key)
+        let portal = fixture.portal
+        try portal.store.setPhase(.test)
+        let organizerAccount = try #require(try portal.store.verify(username: "organizer", password: "organizer-password"))
+        let run = try portal.startOfficialRound(by: organizerAccount)
+        await portal.wait(run: run.id)
+        try portal.createJudge(username: "reader", password: "reader-password", by: organizerAccount)
+        try portal.assignJudges(["reader"], run: run.id, by: organizerAccount)
+        try await fixture.test { client in
+            let organizer = Visitor(client)
+            try await organizer.signIn("organizer", "organizer-password")
+            try await organizer.get("/runs/\(run.id)")
+            #expect(try await organizer.post("/runs/\(run.id)/appeals", [("selection", "all")]).status == .seeOther)
+            #expect(try await organizer.get("/runs/\(run.id)").body.contains("<strong id=\"appeals\">4</strong>"))
+            let judge = Visitor(client)
+            try await judge.signIn("reader", "reader-password")
+            let page = try await judge.get("/judge/runs/\(run.id)/appeals").body
+            #expect(page.contains("<strong id=\"queue\">4</strong>") && !page.contains("alpha"))
+            let rows = page.matches(of: /name="reading_([0-9a-f]+)"/).map { String($0.1) }
+            #expect(rows.count == 4)
+            #expect(try await judge.post("/judge/runs/\(run.id)/appeals", [("reading_\(rows[0])", "Z"), ("reason_\(rows[0])", "x")]).status == .badRequest)
+            let saved = try await judge.post("/judge/runs/\(run.id)/appeals", [("reading_\(rows[0])", "B"), ("reason_\(rows[0])", "回答实为B")])
+            #expect(saved.status == .ok && saved.body.contains("<strong id=\"queue\">3</strong>"))
+        }
+        let overrides = try AppealsEntry.queue(folder: run.folder)
+        #expect(overrides.count == 3, "the re-read answer left the queue")
         await endpoint.stop()
     }
 }

@@ -3,6 +3,7 @@ package import SaimaJudging
 package import SaimaLeaderboard
 package import SaimaModel
 package import SaimaStorage
+import SaimaRunner
 
 /// The judging operations the CLI offers. Each records what the judges said, re-scores the run and rebuilds its
 /// leaderboard and report with the run's own seed, so the published numbers never lag the verdicts.
@@ -69,6 +70,16 @@ package enum JudgingPipeline {
             battles: summary.battles, judge: judgeModel)
         let text = try arena.write(folder: folder)
         return BattleOutcome(summary: summary, arenaText: text, rebuilt: try rebuild(folder: folder, tracks: tracks))
+    }
+
+    /// Runs `body` with a client of the judge at `endpoint` (its key from `APIKeyLookup`, over a libcurl transport
+    /// of its own, shut down afterwards).
+    package static func withJudge<T: Sendable>(
+        _ endpoint: EndpointSettings, _ body: (JudgeClient) async throws -> T
+    ) async throws -> T {
+        let transport = CurlMultiTransport()
+        defer { transport.shutdown() }
+        return try await body(JudgeClient(endpoint: endpoint, apiKey: try APIKeyLookup.key(endpoint.apiKeyEnv), transport: transport))
     }
 
     package static func rebuild(folder: String, tracks: [Track]) throws -> Rebuilt {

@@ -23,6 +23,14 @@ package enum RunVerification {
         /// Stored scores compared with scores recomputed from the chained results and readings.
         package var checkedScores = 0
         package var ok: Bool { problems.isEmpty }
+
+        /// What a passing check verified, in English and Chinese.
+        package var summary: String {
+            "OK: \(checkedSets) question sets, \(checkedRows) result rows, \(checkedScores) scores and "
+                + "\(checkedOverrides) judge readings verified; \(overriddenAnswers) answer(s) re-read by judges. "
+                + "校验通过：\(checkedSets) 个题集、\(checkedRows) 条结果、\(checkedScores) 个分数、"
+                + "\(checkedOverrides) 条复核记录一致；评委复核改读 \(overriddenAnswers) 个答案。"
+        }
     }
 
     package static func verify(folder: String, tracks: [Track]) throws -> Report {

@@ -3,7 +3,6 @@ import Foundation
 import SaimaJudging
 import SaimaPipeline
 import SaimaModel
-import SaimaRunner
 import SaimaRegistry
 
 /// `saima battle`: pairwise comparisons by the LLM judge in both orders, then arena ratings.
@@ -28,12 +27,12 @@ struct BattleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let registry = try location.loadRunRegistry(out: out)
-        let transport = CurlMultiTransport()
-        defer { transport.shutdown() }
         do {
-            let outcome = try await JudgingPipeline.battle(
-                folder: out, tracks: registry.tracks, client: try judge.client(transport: transport),
-                judgeModel: judge.judgeModel, perItem: perItem, anchor: anchor, resamples: bootstrap, seed: seed)
+            let outcome = try await JudgingPipeline.withJudge(judge.endpoint) {
+                try await JudgingPipeline.battle(
+                    folder: out, tracks: registry.tracks, client: $0, judgeModel: judge.judgeModel, perItem: perItem,
+                    anchor: anchor, resamples: bootstrap, seed: seed)
+            }
             let summary = outcome.summary
             print("battles 对战: \(summary.battles.count) over \(summary.items) items, \(summary.calls) judge calls 调用, "
                 + "\(summary.dropped) dropped (invalid verdicts) 无效")

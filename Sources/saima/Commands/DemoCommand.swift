@@ -25,42 +25,28 @@ struct DemoCommand: AsyncParsableCommand {
         let clock = PhaseClock.trimming()
         let registry = try location.loadRegistry()
         var diagnostics: [Diagnostic] = []
-        var submissions = SubmissionLoader.load(root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
+        let submissions = SubmissionLoader.load(root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
         if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
-        var servers: [LocalEndpointServer] = []
         clock.lap("load")
-        for index in submissions.indices {
-            let model = submissions[index].endpoint.model
-            guard model.hasSuffix("-baseline"), let persona = BaselinePersona(rawValue: String(model.dropLast(9))) else {
-                continue
-            }
-            var key: String?
-            if let variable = submissions[index].endpoint.apiKeyEnv {
-                // A fresh key for this demo only, handed over through the environment as in a real round.
-                key = "demo-\(UUID().uuidString.prefix(8))"
-                setenv(variable, key!, 1)
-            }
-            let server = try await BaselineServer.start(persona: persona, port: 0, model: model, requiredKey: key)
-            servers.append(server)
-            submissions[index].endpoint.baseURL = server.baseURL
-            if !quiet { print("baseline 基线 \(persona.rawValue) for \(submissions[index].id) at \(server.baseURL)") }
-        }
+        let fleet = try await BaselineFleet.start(for: submissions)
         clock.lap("baselines")
-        let demoSubmissions = submissions.filter { s in servers.contains { s.endpoint.baseURL == $0.baseURL } }
+        if !quiet {
+            for s in fleet.submissions { print("baseline 基线 \(s.endpoint.model) for \(s.id) at \(s.endpoint.baseURL)") }
+        }
         if FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent("run.sqlite")) {
             try FileManager.default.removeItem(atPath: out)
         }
-        let spec = RoundSpec(
-            round: "demo", tracks: registry.tracks, submissions: demoSubmissions, split: .dev, seed: 20_261_129,
-            folder: out)
+        var spec = RoundSpec(
+            round: "demo", tracks: registry.tracks, submissions: fleet.submissions, split: .dev, seed: 20_261_129, folder: out)
+        spec.keys = fleet.keys
         let outcome: RoundPipeline.Outcome
         do {
             outcome = try await RunExecution.runRound(spec, quiet: quiet, clock: clock)
         } catch {
-            for s in servers { await s.stop() }
+            await fleet.stop()
             throw error
         }
-        for s in servers { await s.stop() }
+        await fleet.stop()
         let report = URL(fileURLWithPath: out).appendingPathComponent("report.html").standardizedFileURL.path
         print("\n演示完成 Demo finished. 报告 Report: \(report)")
         if quiet {

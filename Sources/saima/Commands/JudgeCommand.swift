@@ -3,7 +3,6 @@ import Foundation
 import SaimaJudging
 import SaimaModel
 import SaimaPipeline
-import SaimaRunner
 import SaimaRegistry
 
 /// Options naming the judge endpoint (same fields as a submission endpoint).
@@ -14,13 +13,12 @@ struct JudgeOptions: ParsableArguments {
     @Option(help: "Judge calls in flight. 评审并发数") var judgeConcurrency = 8
     @Option(help: "Judge timeout, seconds. 评审超时秒数") var judgeTimeout = 120.0
 
-    func client(transport: CurlMultiTransport) throws -> JudgeClient {
-        let key = try APIKeyLookup.key(judgeApiKeyEnv)
-        let endpoint = EndpointSettings(
+    /// The judge's endpoint (temperature 0).
+    var endpoint: EndpointSettings {
+        EndpointSettings(
             baseURL: judgeEndpoint.hasSuffix("/") ? String(judgeEndpoint.dropLast()) : judgeEndpoint, model: judgeModel,
             apiKeyEnv: judgeApiKeyEnv, maxConcurrency: judgeConcurrency, timeoutSeconds: judgeTimeout,
             extraBody: ["temperature": .number(0)])
-        return JudgeClient(endpoint: endpoint, apiKey: key, transport: transport)
     }
 }
 
@@ -36,16 +34,15 @@ struct JudgeCommand: AsyncParsableCommand {
     @Option(help: "Run folder. 结果目录") var out: String
 
     func run() async throws {
-        let registry = try location.loadRunRegistry(out: out)
-        let transport = CurlMultiTransport()
-        defer { transport.shutdown() }
-        try await Self.judgeAndRescore(folder: out, tracks: registry.tracks, client: try judge.client(transport: transport))
+        try await Self.judgeAndRescore(folder: out, tracks: try location.loadRunRegistry(out: out).tracks, judge: judge.endpoint)
     }
 
     /// Judges a run's rubric answers, re-scores it and rebuilds its leaderboard and report (`JudgingPipeline`),
     /// printing what happened.
-    static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient) async throws {
-        let (summary, reader, rebuilt) = try await JudgingPipeline.judgeAndRescore(folder: folder, tracks: tracks, client: client)
+    static func judgeAndRescore(folder: String, tracks: [Track], judge: EndpointSettings) async throws {
+        let (summary, reader, rebuilt) = try await JudgingPipeline.withJudge(judge) {
+            try await JudgingPipeline.judgeAndRescore(folder: folder, tracks: tracks, client: $0)
+        }
         print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
             + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败")
         print("llm reader 存疑读取复核: \(reader.candidates) uncertain readings 存疑, \(reader.read) re-read 已复核, "

@@ -26,7 +26,7 @@ enum RunExecution {
         }
         if !quiet {
             let store = try RunStore(folder: spec.folder)
-            print(outcomeTable(store: store))
+            print(RunOutcomeTable.render(store: store))
             print(outcome.scoring.line)
             print(LeaderboardMarkdown.terminal(outcome.leaderboard))
             print("\nwritten 已写入: " + outcome.files.joined(separator: ", "))
@@ -100,27 +100,5 @@ enum RunExecution {
             throw error
         }
         print(await joined.leave(name: settings.name))
-    }
-
-    /// Per-team outcome counts of everything stored in the run.
-    static func outcomeTable(store: RunStore) -> String {
-        var byTeam: [String: [Outcome: Int]] = [:]
-        var latencies: [String: [Double]] = [:]
-        try? store.forEachOutcome { team, outcome, latency in
-            byTeam[team, default: [:]][outcome, default: 0] += 1
-            if outcome == .ok { latencies[team, default: []].append(latency) }
-        }
-        let failureClasses = Outcome.allCases.filter { $0 != .ok }
-        var table = TerminalTable(
-            headers: ["team 队伍", "items 题数", "ok 成功"] + failureClasses.map(\.rawValue) + ["p50 ms", "p95 ms"],
-            alignments: [.left] + Array(repeating: .right, count: failureClasses.count + 4))
-        for team in byTeam.keys.sorted() {
-            let counts = byTeam[team]!
-            let sorted = (latencies[team] ?? []).sorted()
-            table.append(
-                [team, "\(counts.values.reduce(0, +))", "\(counts[.ok] ?? 0)"]
-                    + failureClasses.map { "\(counts[$0] ?? 0)" } + [Format.latencyPercentile(sorted, 0.5), Format.latencyPercentile(sorted, 0.95)])
-        }
-        return table.render()
     }
 }

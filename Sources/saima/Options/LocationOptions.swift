@@ -26,6 +26,10 @@ struct LocationOptions: ParsableArguments {
         }
     }
 
+    /// The registry for a run: items are read back from a private copy of their lines when asked and scored, so a
+    /// run's memory does not grow with its question sets (`ItemList`).
+    func loadRegistryForRun() throws -> TrackRegistry { try loadRegistry(items: .onDemand) }
+
     /// Loads the registry or prints every problem and exits with status 1.
     func loadRegistry(items: TrackRegistry.ItemStorage = .resident) throws -> TrackRegistry {
         do {
@@ -34,12 +38,4 @@ struct LocationOptions: ParsableArguments {
             throw reportDiagnostics(error.diagnostics)
         }
     }
-}
-
-/// Prints every diagnostic to standard error, compiler style, and returns the exit status 1 to throw.
-func reportDiagnostics(_ diagnostics: [Diagnostic]) -> ExitCode {
-    printErr(
-        diagnostics.map(\.description).joined(separator: "\n")
-            + "\n\(diagnostics.count) problem(s) found; nothing was run. 发现 \(diagnostics.count) 个问题，未执行任何操作。")
-    return ExitCode.failure
 }

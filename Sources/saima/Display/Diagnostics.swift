@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import SaimaModel
+
+/// Prints every diagnostic to standard error, compiler style, and returns the exit status 1 to throw.
+func reportDiagnostics(_ diagnostics: [Diagnostic]) -> ExitCode {
+    printErr(
+        diagnostics.map(\.description).joined(separator: "\n")
+            + "\n\(diagnostics.count) problem(s) found; nothing was run. 发现 \(diagnostics.count) 个问题，未执行任何操作。")
+    return ExitCode.failure
+}
+
+/// Prints problems given as `location: message` lines, compiler style, and returns the exit status 1 to throw.
+func reportProblems(_ problems: [String]) -> ExitCode {
+    printErr(problems.map { $0.contains(": error: ") ? $0 : $0.replacingOccurrences(of: ": ", with: ": error: ", options: [], range: $0.range(of: ": ")) }
+        .joined(separator: "\n") + "\n\(problems.count) problem(s) found; nothing was written. 发现 \(problems.count) 个问题，未写入任何文件。")
+    return ExitCode.failure
+}

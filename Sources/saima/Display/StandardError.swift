@@ -1,0 +1,6 @@
+import Foundation
+
+/// A line on standard error.
+func printErr(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

@@ -70,22 +70,30 @@ struct PortalJudgingTests {
         await endpoint.stop()
     }
 
+    /// An official round of `teams` (checked endpoints on one counting endpoint) run to its end, with `judge` (password
+    /// `<judge>-password`) made and assigned to it through the portal's logic.
+    static func finishedRound(_ fixture: PortalFixture, teams: [String], judge: String) async throws
+        -> (RunRecord, CountingEndpoint)
+    {
+        let key = "sk-\(judge)-key-0001"
+        let endpoint = try await CountingEndpoint.start(key: key)
+        for team in teams { try await fixture.checkedTeam(team, endpoint: endpoint, key: key) }
+        let portal = fixture.portal
+        try portal.store.setPhase(.test)
+        let organizer = try #require(try portal.store.verify(username: "organizer", password: "organizer-password"))
+        let run = try portal.startOfficialRound(by: organizer)
+        await portal.wait(run: run.id)
+        try portal.createJudge(username: judge, password: "\(judge)-password", by: organizer)
+        try portal.assignJudges([judge], run: run.id, by: organizer)
+        return (run, endpoint)
+    }
+
     /// Pairwise votes: with two teams, each rubric question gives one pair; a judge sees both answers without team
     /// names, votes once per pair (a second vote on it is refused), the votes are written as `human-battles.jsonl`
     /// in the command line's battle-log format and the organizer sees their count.
     @Test func judgesVoteOnAnonymousPairs() async throws {
         let fixture = try PortalFixture(testItems: 1, generationItems: 3)
-        let key = "sk-votes-key-0001"
-        let endpoint = try await CountingEndpoint.start(key: key)
-        try await fixture.checkedTeam("alpha", endpoint: endpoint, key: key)
-        try await fixture.checkedTeam("beta", endpoint: endpoint, key: key)
-        let portal = fixture.portal
-        try portal.store.setPhase(.test)
-        let organizerAccount = try #require(try portal.store.verify(username: "organizer", password: "organizer-password"))
-        let run = try portal.startOfficialRound(by: organizerAccount)
-        await portal.wait(run: run.id)
-        try portal.createJudge(username: "voter", password: "voter-password", by: organizerAccount)
-        try portal.assignJudges(["voter"], run: run.id, by: organizerAccount)
+        let (run, endpoint) = try await Self.finishedRound(fixture, teams: ["alpha", "beta"], judge: "voter")
         try await fixture.test { client in
             let judge = Visitor(client)
             try await judge.signIn("voter", "voter-password")
@@ -116,16 +124,7 @@ struct PortalJudgingTests {
     /// the run's appeals chain and the answer leaves the queue.
     @Test func judgesReReadAnswersFromTheQueue() async throws {
         let fixture = try PortalFixture(testItems: 4)
-        let key = "sk-appeals-key-0001"
-        let endpoint = try await CountingEndpoint.start(key: key)
-        try await fixture.checkedTeam("alpha", endpoint: endpoint, key: key)
-        let portal = fixture.portal
-        try portal.store.setPhase(.test)
-        let organizerAccount = try #require(try portal.store.verify(username: "organizer", password: "organizer-password"))
-        let run = try portal.startOfficialRound(by: organizerAccount)
-        await portal.wait(run: run.id)
-        try portal.createJudge(username: "reader", password: "reader-password", by: organizerAccount)
-        try portal.assignJudges(["reader"], run: run.id, by: organizerAccount)
+        let (run, endpoint) = try await Self.finishedRound(fixture, teams: ["alpha"], judge: "reader")
         try await fixture.test { client in
             let organizer = Visitor(client)
             try await organizer.signIn("organizer", "organizer-password")

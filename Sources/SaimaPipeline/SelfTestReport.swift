@@ -11,7 +11,7 @@ import SaimaLeaderboard
 package enum SelfTestReport {
     package static func render(
         outcome: RoundPipeline.Outcome, folder: String, tracks: [Track], split: Split, endpoint: EndpointSettings,
-        keyGiven: Bool
+        keyGiven: Bool, reportPath: Bool = true
     ) throws -> String {
         var table = TerminalTable(
             headers: ["track 赛道", "score 得分", "95% CI", "items 题数", "ok 成功", "failed 失败", "unextr. 无法抽取"],
@@ -54,6 +54,7 @@ package enum SelfTestReport {
         let readability = try AnswerReadability.summarize(store: store, tracks: tracks)
         if let confidence = AnswerReadability.confidenceReport(readability) { out += "\n" + confidence }
         if let advice = AnswerReadability.advice(readability) { out += "\n" + advice }
+        guard reportPath else { return out }
         let report = URL(fileURLWithPath: folder).appendingPathComponent("report.html").standardizedFileURL.path
         return out + "\n完整报告 Full report: \(report)\n"
     }

@@ -11,6 +11,9 @@ extension PortalStore {
         package var csrf: String
     }
 
+    /// A hash no password matches in practice, checked for unknown user names (cost 12, as in service).
+    static let unknownUserHash = Bcrypt.hash(PortalToken.random(), cost: 12)
+
     /// How long a session lasts without signing in again.
     package static let sessionSeconds: TimeInterval = 12 * 3600
 
@@ -38,7 +41,11 @@ extension PortalStore {
         let row = try read { db in
             try Row.fetchOne(db, sql: "SELECT id, role, password_hash, team FROM accounts WHERE username = ?", arguments: [username])
         }
-        guard let row, let role = Role(rawValue: row["role"]) else { return nil }
+        guard let row, let role = Role(rawValue: row["role"]) else {
+            // As slow as a wrong password, so that timing does not tell which user names exist.
+            _ = Bcrypt.verify(password, hash: Self.unknownUserHash)
+            return nil
+        }
         guard Bcrypt.verify(password, hash: row["password_hash"]) else { return nil }
         return Account(id: row["id"], username: username, role: role, team: row["team"])
     }

@@ -5,8 +5,12 @@ import Hummingbird
 /// organizers get every listed file of any run (the appendix, the manifest and the database among them). Reports are
 /// served with a policy of their own (their inline styles allowed, no script, no outside requests).
 enum RunFiles {
+    /// A self-test's findings as its team reads them (`SelfTestReport`).
+    static let findings = "selftest.txt"
+
     /// File name → (content type, organizers only).
     static let files: [String: (type: String, organizerOnly: Bool)] = [
+        findings: ("text/plain; charset=utf-8", false),
         "report.html": ("text/html; charset=utf-8", false),
         "leaderboard.json": ("application/json", false),
         "leaderboard.csv": ("text/csv; charset=utf-8", false),

@@ -59,6 +59,10 @@ enum RunPage {
                      "[\(Format.score(s.low)), \(Format.score(s.high))]", "\(s.items)"]
                 }, id: "scores")
         }
+        let findingsPath = (fresh.folder as NSString).appendingPathComponent(RunFiles.findings)
+        if let findings = try? String(contentsOfFile: findingsPath, encoding: .utf8) {
+            body += "<h2>自测诊断 Self-test findings</h2><pre id=\"findings\">\(PortalHTML.text(findings))</pre>"
+        }
         if context.session?.account.role == .organizer, fresh.status == .done {
             body += try judging(fresh, portal: portal, context: context)
         }

@@ -64,7 +64,10 @@ struct PortalFlowTests {
             #expect(run.status == .done, "self-test finished: \(run.error ?? "")")
             let scores = try portal.store.scores(run: runID)
             #expect(scores.count == 1 && scores[0].items == 6 && scores[0].team == "alpha")
-            #expect(try await alpha.get(runPath).body.contains("id=\"scores\""))
+            let runPage = try await alpha.get(runPath).body
+            #expect(runPage.contains("id=\"scores\"") && runPage.contains("id=\"findings\"") && runPage.contains("Latency ms"),
+                    "the team sees its scores and its self-test findings")
+            #expect(!runPage.contains(fixture.state), "no server path is shown")
             #expect(endpoint.questionCounts.count == 6 && endpoint.questionCounts.values.allSatisfy { $0 == 1 })
             let publicBoard = try await Visitor(client).get("/")
             #expect(publicBoard.body.contains("阿尔法队 (Team Alpha)"), "the team is on the public dev board")

@@ -45,11 +45,14 @@ enum RunPage {
             + " · 结束 Finished \(PortalHTML.time(fresh.finished))</p>"
         if let error = fresh.error { body += "<p class=\"error\">\(PortalHTML.text(error))</p>" }
         body += RunFiles.links(fresh, organizer: context.session?.account.role == .organizer)
-        let counts = portal.progress.counts(run: run.id)
-        body += "<div id=\"progress\" data-events=\"/runs/\(PortalHTML.text(run.id))/events\">"
-            + PortalHTML.table(["队伍 Team", "完成 Done", "总数 Total", "失败 Failed"], counts.keys.sorted().map { t in
-                [PortalHTML.text(t), "\(counts[t]!.done)", "\(counts[t]!.total)", "\(counts[t]!.failed)"]
-            }) + "</div><script src=\"/static/progress.js\"></script>"
+        if [.queued, .running].contains(fresh.status) {
+            // Live progress while it runs (the script follows the events; without it, reloading shows the counts).
+            let counts = portal.progress.counts(run: run.id)
+            body += "<div id=\"progress\" data-events=\"/runs/\(PortalHTML.text(run.id))/events\">"
+                + PortalHTML.table(["队伍 Team", "完成 Done", "总数 Total", "失败 Failed"], counts.keys.sorted().map { t in
+                    [PortalHTML.text(t), "\(counts[t]!.done)", "\(counts[t]!.total)", "\(counts[t]!.failed)"]
+                }) + "</div><script src=\"/static/progress.js\"></script>"
+        }
         let scores = try portal.store.scores(run: run.id)
         if !scores.isEmpty {
             body += "<h2>成绩 Scores</h2>" + PortalHTML.table(

@@ -4,15 +4,20 @@ import SaimaPipeline
 
 /// The whole command, not just the request phase: `saima run` as a child process on a tracks root of `items`
 /// questions (load, validate, plan, request, store, score, aggregate, write the report), its wall time and peak
-/// RSS beside `curl --parallel` making the same number of requests to the same endpoint.
+/// RSS beside `curl --parallel` making the same number of requests to the same endpoint. With an endpoint latency,
+/// each time is also printed as a ratio to the in-flight/latency bound (`items × latency / in-flight`: no client can
+/// finish sooner), the target for a latency-bound endpoint being within 3% of it.
 enum FullPathBenchmark {
-    static func run(items: Int, inFlight: Int, repeats: Int) throws {
-        let endpoint = try Benchmark.Endpoint.start(latencyMs: 0)
+    static func run(items: Int, inFlight: Int, latencyMs: Int = 0, repeats: Int) throws {
+        let endpoint = try Benchmark.Endpoint.start(latencyMs: latencyMs)
         defer { endpoint.stop() }
         let root = NSTemporaryDirectory() + "saima-fullpath-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: root) }
         try write(root: root, items: items, port: endpoint.port, inFlight: inFlight)
-        print("== scenario: whole `saima run`, \(items) items, \(inFlight) in flight ==")
+        print("== scenario: whole `saima run`, \(items) items, \(inFlight) in flight, endpoint latency \(latencyMs) ms ==")
+        let bound = Double(items) * Double(latencyMs) / 1000 / Double(inFlight)
+        func ratio(_ seconds: Double) -> String { bound > 0 ? String(format: " = %.4f × the bound %.2f s", seconds / bound, bound) : "" }
+        var saimaSeconds: [Double] = []
         var saimaRates: [Double] = []
         var curlRates: [Double] = []
         var requestRates: [Double] = []
@@ -32,8 +37,9 @@ enum FullPathBenchmark {
             process.waitUntilExit()
             let seconds = Date().timeIntervalSince(start)
             saimaRates.append(Double(items) / seconds)
+            saimaSeconds.append(seconds)
             print(String(format: "[%d] saima run, whole command:  %6.2f s  %8.0f items/s  (exit %d)", round, seconds,
-                         Double(items) / seconds, process.terminationStatus))
+                         Double(items) / seconds, process.terminationStatus) + ratio(seconds))
             if let phases = Self.phases(folder: out) {
                 let requests = phases.first { $0.name == "requests" }?.seconds ?? 0
                 requestRates.append(requests > 0 ? Double(items) / requests : 0)
@@ -47,13 +53,19 @@ enum FullPathBenchmark {
             }
             if let curl = ExternalClients.curlParallel(url: endpoint.url, requests: items, parallel: inFlight) {
                 curlRates.append(curl.rate)
-                print(String(format: "[%d] curl --parallel-max %d:     %8.0f req/s", round, inFlight, curl.rate))
+                print(String(format: "[%d] curl --parallel-max %d:     %8.0f req/s", round, inFlight, curl.rate)
+                      + ratio(Double(items) / curl.rate))
             }
         }
         // The command's own peak (VmHWM, from its run.log): the kernel's `ru_maxrss` of a child would include this
         // process's peak, which it inherits through `execve`.
         print(String(format: "peak RSS of saima run (its own VmHWM): %.1f MB at most, target < 64 MB at 100,000 items",
                      peaks.max() ?? 0))
+        if bound > 0 {
+            let median = Benchmark.median(saimaSeconds)
+            print(String(format: "median: saima whole command %.2f s = %.4f × the in-flight/latency bound %.2f s (target ≤ 1.03)",
+                         median, median / bound, bound))
+        }
         let s = Benchmark.median(saimaRates)
         if !curlRates.isEmpty {
             let c = Benchmark.median(curlRates)

@@ -24,6 +24,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Which scenario. 场景") var scenario: Scenario = .all
     @Option(help: "Items (default per scenario). 题数") var items: Int?
     @Option(help: "Alternating saima/curl rounds per throughput scenario. 重复次数") var repeats = 3
+    @Option(help: "fullpath: endpoint latency in ms (0 = as fast as it can). 接口延迟") var latencyMs = 0
+    @Option(help: "fullpath: transfers in flight. 并发数") var inFlight = 64
 
     func run() async throws {
         if scenario == .all {
@@ -40,7 +42,7 @@ struct BenchCommand: AsyncParsableCommand {
         case .throughput:
             try await Benchmark.throughput(items: items ?? 20_000, inFlight: 64, latencyMs: 0, repeats: repeats)
         case .fullpath:
-            try FullPathBenchmark.run(items: items ?? 20_000, inFlight: 64, repeats: repeats)
+            try FullPathBenchmark.run(items: items ?? 20_000, inFlight: inFlight, latencyMs: latencyMs, repeats: repeats)
         case .latency:
             try await Benchmark.throughput(items: items ?? 256 * 20, inFlight: 256, latencyMs: 200, repeats: repeats)
         case .memory: try await Benchmark.memory(items: items ?? 100_000)

@@ -111,7 +111,7 @@ public struct ChoiceOrder: Sendable, Hashable {
         let letters = Set(item.choices.compactMap { $0.letter.count == 1 ? $0.letter.first : nil })
         for choice in item.choices {
             let text = choice.text.lowercased()
-            if referencePhrases.contains(where: { text.contains($0) }) { return true }
+            if referencePhrases.contains(where: { ScalarSearch.contains(text, $0) }) { return true }
             let chars = Array(choice.text)
             for (i, c) in chars.enumerated() where letters.contains(c) {
                 let before = i > 0 ? chars[i - 1] : " "

@@ -1,9 +1,10 @@
 /// Substring search over Unicode scalars, for text that comes from contestants' replies: Foundation's
 /// `String.contains(_:)` on Linux goes through UTF-16 ranges and was seen to trap ("String index is out of bounds")
-/// on fuzzed input, so scoring never calls it on untrusted text.
-enum ScalarSearch {
+/// on fuzzed input, so scoring never calls it on untrusted text. It is also several times faster than Foundation's
+/// search, which folds character clusters.
+package enum ScalarSearch {
     /// Whether `needle`'s scalars occur contiguously in `haystack`'s (an empty needle always does).
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
+    package static func contains(_ haystack: String, _ needle: String) -> Bool {
         let h = Array(haystack.unicodeScalars)
         let n = Array(needle.unicodeScalars)
         guard !n.isEmpty else { return true }
@@ -19,7 +20,7 @@ enum ScalarSearch {
 
     /// `haystack` with every occurrence of `needle` (non-empty) replaced by `replacement`, scanning left to right, and
     /// whether any was found.
-    static func replacing(_ needle: String, in haystack: String, with replacement: Unicode.Scalar) -> (String, Bool) {
+    package static func replacing(_ needle: String, in haystack: String, with replacement: Unicode.Scalar) -> (String, Bool) {
         let h = Array(haystack.unicodeScalars)
         let n = Array(needle.unicodeScalars)
         guard !n.isEmpty, n.count <= h.count else { return (haystack, false) }
@@ -40,7 +41,7 @@ enum ScalarSearch {
     }
 
     /// Whether `text`'s scalars start with `prefix`'s.
-    static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
+    package static func hasPrefix(_ text: String, _ prefix: String) -> Bool {
         text.unicodeScalars.starts(with: prefix.unicodeScalars)
     }
 }

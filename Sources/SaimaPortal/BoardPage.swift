@@ -57,7 +57,8 @@ enum BoardPage {
         let phase = try portal.store.phase()
         var body = "<p>当前阶段 Phase: <strong>\(PortalHTML.text(phase.label))</strong></p>"
         if phase == .published, let run = try portal.store.latestOfficialRun() {
-            body += "<h2>正式测试榜 Test leaderboard</h2>" + tables(try portal.store.scores(run: run.id), teams: teams, official: true)
+            body += "<h2>正式测试榜 Test leaderboard</h2><p><a href=\"/report\">排名报告 The ranking report</a></p>"
+                + tables(try portal.store.scores(run: run.id), teams: teams, official: true)
         } else {
             body += "<h2>正式测试榜 Test leaderboard</h2><p>发布前不公开。Hidden until the organizer publishes it.</p>"
         }

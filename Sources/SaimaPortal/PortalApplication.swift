@@ -13,6 +13,7 @@ package enum PortalApplication {
         OrganizerRoutes.add(to: router, portal: portal)
         RunPage.add(to: router, portal: portal)
         RunFiles.add(to: router, portal: portal)
+        RunFiles.addPublished(to: router, portal: portal)
         JudgeRoutes.add(to: router, portal: portal)
         VoteRoutes.add(to: router, portal: portal)
         AppealRoutes.add(to: router, portal: portal)

@@ -29,13 +29,30 @@ enum RunFiles {
             else { throw PortalError.notFound("没有此文件。No such file.") }
             var headers: HTTPFields = [.contentType: entry.type]
             if entry.type.hasPrefix("text/html") {
-                headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+                headers[.contentSecurityPolicy] = reportPolicy
             } else {
                 headers[.contentDisposition] = "attachment; filename=\"\(run.id)-\(name)\""
             }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
     }
+
+    /// `GET /report`: the ranking report of the latest official run, for everyone once the organizer has published
+    /// it (404 before).
+    static func addPublished(to router: Router<PortalContext>, portal: Portal) {
+        router.get("/report") { _, _ in
+            guard try portal.store.phase() == .published, let run = try portal.store.latestOfficialRun(),
+                  let data = FileManager.default.contents(atPath: (run.folder as NSString).appendingPathComponent("report.html"))
+            else { throw PortalError.notFound("报告尚未发布。The report is not published yet.") }
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: reportPolicy],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+
+    /// Reports carry their own inline styles and no script.
+    static let reportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
 
     /// Links to the files of a run that this account may open and that exist.
     static func links(_ run: RunRecord, organizer: Bool) -> String {

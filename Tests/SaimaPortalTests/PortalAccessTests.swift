@@ -21,6 +21,7 @@ struct PortalAccessTests {
         ("/static/progress.js", [.visitor: .ok, .team: .ok, .judge: .ok, .organizer: .ok]),
         ("/register", [.visitor: .ok, .team: .ok, .judge: .ok, .organizer: .ok]),
         ("/login", [.visitor: .ok, .team: .ok, .judge: .ok, .organizer: .ok]),
+        ("/report", [.visitor: .notFound, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
         ("/team", [.visitor: .seeOther, .team: .ok, .judge: .forbidden, .organizer: .forbidden]),
         ("/organizer", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden, .organizer: .ok]),
         ("/runs/no-such-run", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),

@@ -120,8 +120,11 @@ struct PortalFlowTests {
             let hidden = try await Visitor(client).get("/").body
             #expect(hidden.contains("Hidden until the organizer publishes it"))
             #expect(hidden.components(separatedBy: "board-heritage").count == 2, "only the dev board is shown")
+            #expect(try await Visitor(client).get("/report").status == .notFound, "no report before publication")
             try await organizer.get("/organizer")
             try await organizer.post("/organizer/phase", [("phase", "published")])
+            let publishedReport = try await Visitor(client).get("/report")
+            #expect(publishedReport.status == .ok && publishedReport.body.contains("<html"), "the published report is public")
             let published = try await Visitor(client).get("/").body
             #expect(!published.contains("Hidden until the organizer publishes it"))
             #expect(published.components(separatedBy: "board-heritage").count == 3, "the test board and the dev board")

@@ -11,19 +11,15 @@ package enum RunBattles {
         package var dropped: Int
     }
 
-    /// For every generation item with at least two teams' `ok` answers: all pairs of those teams,
-    /// or `perItem` pairs drawn without replacement (seeded) when given.
-    package static func run(store: RunStore, tracks: [Track], client: JudgeClient, perItem: Int?, seed: UInt64) async throws
-        -> Summary
+    /// A run's open answers: every generation item that has successful first-sample answers, by `track/set/item`, with
+    /// the item, its track, its set's id and the answers sorted by team. Shared by LLM battles and human pairwise votes.
+    package static func answersByItem(store: RunStore, tracks: [Track]) throws
+        -> [String: (item: Item, track: Track, set: String, answers: [(team: String, content: String)])]
     {
-        var items: [String: (Item, Track, cacheKey: String)] = [:]
+        var items: [String: (Item, Track, String)] = [:]
         for track in tracks {
             for set in track.questionSets {
-                for item in set.items where item.type == .generation {
-                    items["\(track.id)/\(set.id)/\(item.id)"] = (
-                        item, track, PointwiseJudge.cacheKey(track: track.id, set: set.id, item: item)
-                    )
-                }
+                for item in set.items where item.type == .generation { items["\(track.id)/\(set.id)/\(item.id)"] = (item, track, set.id) }
             }
         }
         var answers: [String: [(team: String, content: String)]] = [:]
@@ -31,10 +27,22 @@ package enum RunBattles {
             let key = "\(r.key.track)/\(r.key.set)/\(r.key.item)"
             if items[key] != nil { answers[key, default: []].append((r.key.team, r.content ?? "")) }
         }
+        return answers.reduce(into: [:]) { out, entry in
+            let (item, track, set) = items[entry.key]!
+            out[entry.key] = (item, track, set, entry.value.sorted { $0.team < $1.team })
+        }
+    }
+
+    /// For every generation item with at least two teams' `ok` answers: all pairs of those teams,
+    /// or `perItem` pairs drawn without replacement (seeded) when given.
+    package static func run(store: RunStore, tracks: [Track], client: JudgeClient, perItem: Int?, seed: UInt64) async throws
+        -> Summary
+    {
+        let answered = try answersByItem(store: store, tracks: tracks)
         var generator = SeededGenerator(seed: seed)
         var jobs: [(key: String, a: (String, String), b: (String, String))] = []
-        for key in answers.keys.sorted() {
-            let list = answers[key]!.sorted { $0.team < $1.team }
+        for key in answered.keys.sorted() {
+            let list = answered[key]!.answers
             guard list.count >= 2 else { continue }
             var pairs: [(Int, Int)] = []
             for i in 0..<list.count { for j in (i + 1)..<list.count { pairs.append((i, j)) } }
@@ -52,7 +60,9 @@ package enum RunBattles {
                 guard next < jobs.count else { return }
                 let index = next
                 let job = jobs[index]
-                let (item, track, cacheKey) = items[job.key]!
+                let entry = answered[job.key]!
+                let (item, track) = (entry.item, entry.track)
+                let cacheKey = PointwiseJudge.cacheKey(track: track.id, set: entry.set, item: item)
                 group.addTask {
                     let r = try await judge.battle(item: item, track: track, itemKey: cacheKey, teams: (job.a.0, job.b.0),
                                                    answers: (job.a.1, job.b.1))

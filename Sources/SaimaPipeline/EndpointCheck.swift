@@ -11,6 +11,9 @@ package enum EndpointCheck {
         package var level: Level
         package var check: String
         package var message: String
+
+        /// The finding as one line: `✔`, `!` or `✘`, the check, its bilingual message.
+        package var line: String { "\(level == .ok ? "✔" : level == .warning ? "!" : "✘") \(check): \(message)" }
     }
 
     static let probe = "赛马评测中文往返测试"

@@ -20,32 +20,21 @@ package enum PairwiseVotes {
 
     /// The pairs of `judge` in a run folder, in the judge's order.
     package static func pairs(folder: String, tracks: [Track], judge: String, perItem: Int = 3, seed: UInt64) throws -> [Pair] {
-        var items: [String: (Item, Track)] = [:]
-        for track in tracks {
-            for set in track.questionSets {
-                for item in set.items where item.type == .generation { items["\(track.id)/\(set.id)/\(item.id)"] = (item, track) }
-            }
-        }
-        var answers: [String: [(team: String, content: String)]] = [:]
-        for r in try RunStore(folder: folder).currentResults() where r.outcome == .ok && r.key.sample == 0 {
-            let key = "\(r.key.track)/\(r.key.set)/\(r.key.item)"
-            if items[key] != nil { answers[key, default: []].append((r.key.team, r.content ?? "")) }
-        }
+        let answered = try RunBattles.answersByItem(store: try RunStore(folder: folder), tracks: tracks)
         var generator = SeededGenerator(seed: seed ^ (UInt64(SHA256Digest.hex(judge).prefix(16), radix: 16) ?? 0))
         var out: [Pair] = []
-        for key in answers.keys.sorted() {
-            let list = answers[key]!.sorted { $0.team < $1.team }
-            guard list.count >= 2, let (item, track) = items[key] else { continue }
+        for key in answered.keys.sorted() {
+            let (item, track, set, list) = answered[key]!
+            guard list.count >= 2 else { continue }
             var pairs: [(Int, Int)] = []
             for i in 0..<list.count { for j in (i + 1)..<list.count { pairs.append((i, j)) } }
             for k in stride(from: pairs.count - 1, to: 0, by: -1) { pairs.swapAt(k, generator.below(k + 1)) }
             let question = ChatRequestBuilder(track: track).userText(for: item)
-            let parts = key.split(separator: "/").map(String.init)
             for (i, j) in pairs.prefix(perItem) {
                 let (left, right) = generator.below(2) == 0 ? (list[i], list[j]) : (list[j], list[i])
                 out.append(Pair(
                     id: String(SHA256Digest.hex("\(judge)|\(key)|\(left.team)|\(right.team)").prefix(12)),
-                    track: parts[0], set: parts[1], item: parts[2], question: question,
+                    track: track.id, set: set, item: item.id, question: question,
                     leftTeam: left.team, leftAnswer: left.content, rightTeam: right.team, rightAnswer: right.content))
             }
         }

@@ -118,19 +118,13 @@ package final class Portal: Sendable {
             endpoint: EndpointSettings(baseURL: base, model: model, maxConcurrency: concurrency),
             apiKey: try storedKey(team: id), stream: false)
         let passed = !findings.contains { $0.level == .error }
-        try store.recordCheck(team: id, passed: passed, report: Self.describe(findings))
+        try store.recordCheck(team: id, passed: passed, report: findings.map(\.line).joined(separator: "\n"))
         return findings
     }
 
     /// The team's key, opened from its sealed form (memory only).
     func storedKey(team: String) throws -> String? {
         try store.sealedKey(team: team).map { try secret.open($0, team: team) }
-    }
-
-    /// Findings as lines: `✔`/`!`/`✘`, the check, its bilingual message.
-    static func describe(_ findings: [EndpointCheck.Finding]) -> String {
-        findings.map { f in "\(f.level == .ok ? "✔" : f.level == .warning ? "!" : "✘") \(f.check): \(f.message)" }
-            .joined(separator: "\n")
     }
 
     /// The tracks a team entered that exist in this registry.

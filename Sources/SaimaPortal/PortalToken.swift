@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import SaimaModel
 
 /// Random tokens for sessions and CSRF, and their stored digests.
 package enum PortalToken {
@@ -15,7 +15,7 @@ package enum PortalToken {
 
     /// Hex SHA-256 of a token: what the database keeps instead of the token.
     package static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Digest.hex(token)
     }
 
     /// Constant-time comparison of two tokens (a CSRF field against the session's).

@@ -17,10 +17,7 @@ struct CheckEndpointCommand: AsyncParsableCommand {
     func run() async throws {
         let key = try APIKeyLookup.key(target.apiKeyEnv)
         let findings = await EndpointCheck.run(endpoint: target.settings(), apiKey: key, stream: stream)
-        for f in findings {
-            let mark = f.level == .ok ? "✔" : f.level == .warning ? "!" : "✘"
-            print("\(mark) \(f.check): \(f.message)")
-        }
+        for f in findings { print(f.line) }
         if findings.contains(where: { $0.level == .error }) { throw ExitCode.failure }
     }
 }

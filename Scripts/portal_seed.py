@@ -1,10 +1,15 @@
 """Fills a running portal through its own forms, as people would: TEAMS teams register and are approved, enter the
 endpoint, pass the check and self-test once, so that the public dev board has real rows. Standard library only.
-Usage: PORTAL=http://127.0.0.1:P ENDPOINT=http://127.0.0.1:Q/v1 TEAM_KEY=... ORGANIZER_PASSWORD=... TEAMS=N python3 portal_seed.py"""
+With AT_ONCE=1 every team is set up first and then all launch their self-tests at the same moment (one thread per
+team, as a hundred browsers would), while a reader times the public board; the figures are printed.
+Usage: PORTAL=http://127.0.0.1:P ENDPOINT=http://127.0.0.1:Q/v1 TEAM_KEY=... ORGANIZER_PASSWORD=... TEAMS=N \
+       [AT_ONCE=1] python3 portal_seed.py"""
 import http.cookiejar
 import os
 import re
+import statistics
 import sys
+import threading
 import time
 import urllib.parse
 import urllib.request
@@ -33,36 +38,96 @@ class Client:
             return r.geturl(), r.read().decode()
 
 
+def set_up(organizer, i):
+    """Team i registers, is approved and saves its endpoint (checked on saving)."""
+    team = Client()
+    team.get("/register")
+    team.post("/register", {"team_id": f"team-{i:03d}", "name_zh": f"测试队{i}", "name_en": f"Team {i}",
+                            "organisation": "Bench", "contact": "bench@example.org", "tracks": "tourism",
+                            "username": f"user-{i:03d}", "password": "bench-password"})
+    organizer.get("/organizer")
+    organizer.post(f"/organizer/teams/team-{i:03d}/approve", {})
+    team.get("/team")
+    team.post("/team/endpoint", {"base_url": os.environ["ENDPOINT"], "model": "keyword-baseline",
+                                 "api_key": os.environ["TEAM_KEY"], "concurrency": "8"})
+    team.get("/team")
+    return team
+
+
+def launch(team):
+    url, _ = team.post("/team/selftest", {})
+    return urllib.parse.urlparse(url).path
+
+
+def wait_done(team, path, polls=3000, pause=0.2):
+    for _ in range(polls):
+        page = team.get(path)
+        if 'id="run-status">done<' in page:
+            return time.monotonic()
+        if 'id="run-status">failed<' in page:
+            sys.exit(f"self-test {path} failed")
+        time.sleep(pause)
+    sys.exit(f"self-test {path} did not finish")
+
+
+def at_once(teams):
+    """All teams launch together; prints the time to the last finished run and the board's latency meanwhile."""
+    paths, done, latencies = [None] * len(teams), [None] * len(teams), []
+    stop = threading.Event()
+
+    def reader():
+        visitor = Client()
+        while not stop.is_set():
+            t = time.monotonic()
+            visitor.get("/")
+            latencies.append((time.monotonic() - t) * 1000)
+            time.sleep(0.05)
+
+    def one(k):
+        paths[k] = launch(teams[k])
+        done[k] = wait_done(teams[k], paths[k], polls=12000, pause=0.5)
+
+    watcher = threading.Thread(target=reader)
+    watcher.start()
+    start = time.monotonic()
+    workers = [threading.Thread(target=one, args=(k,)) for k in range(len(teams))]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    stop.set()
+    watcher.join()
+    if any(d is None for d in done):
+        sys.exit("a self-test did not finish")
+    spans = sorted(d - start for d in done)
+    lat = sorted(latencies)
+    print(f"launched {len(teams)} self-tests at once: first finished {spans[0]:.1f} s, median {statistics.median(spans):.1f} s, "
+          f"last {spans[-1]:.1f} s after the launch")
+    print(f"public board during the runs: {len(lat)} reads, p50 {statistics.median(lat):.1f} ms, "
+          f"p95 {lat[int(len(lat) * 0.95)]:.1f} ms, max {lat[-1]:.1f} ms")
+    return paths
+
+
 def main():
-    teams = int(os.environ.get("TEAMS", "10"))
+    count = int(os.environ.get("TEAMS", "10"))
     organizer = Client()
     organizer.get("/login")
     organizer.post("/login", {"username": "organizer", "password": os.environ["ORGANIZER_PASSWORD"]})
     organizer.get("/organizer")
     organizer.post("/organizer/phase", {"phase": "dev"})
-    runs = []
-    for i in range(teams):
-        team = Client()
-        team.get("/register")
-        team.post("/register", {"team_id": f"team-{i:03d}", "name_zh": f"测试队{i}", "name_en": f"Team {i}",
-                                "organisation": "Bench", "contact": "bench@example.org", "tracks": "tourism",
-                                "username": f"user-{i:03d}", "password": "bench-password"})
-        organizer.get("/organizer")
-        organizer.post(f"/organizer/teams/team-{i:03d}/approve", {})
-        team.get("/team")
-        team.post("/team/endpoint", {"base_url": os.environ["ENDPOINT"], "model": "keyword-baseline",
-                                     "api_key": os.environ["TEAM_KEY"], "concurrency": "8"})
-        team.get("/team")
-        url, _ = team.post("/team/selftest", {})
-        runs.append((team, urllib.parse.urlparse(url).path))
-    for team, path in runs:
-        for _ in range(600):
-            if 'id="run-status">done<' in team.get(path):
-                break
-            time.sleep(0.2)
-        else:
-            sys.exit(f"self-test {path} did not finish")
-    print(f"seeded {teams} teams, each with a finished self-test")
+    if os.environ.get("AT_ONCE") == "1":
+        started = time.monotonic()
+        teams = [set_up(organizer, i) for i in range(count)]
+        print(f"set up {count} teams (register, approve, endpoint checked) in {time.monotonic() - started:.1f} s")
+        at_once(teams)
+    else:
+        runs = []
+        for i in range(count):
+            team = set_up(organizer, i)
+            runs.append((team, launch(team)))
+        for team, path in runs:
+            wait_done(team, path)
+    print(f"seeded {count} teams, each with a finished self-test")
 
 
 main()

@@ -56,6 +56,7 @@ enum BoardPage {
         let teams = Dictionary(uniqueKeysWithValues: try portal.store.teams().map { ($0.id, $0) })
         let phase = try portal.store.phase()
         var body = "<p>当前阶段 Phase: <strong>\(PortalHTML.text(phase.label))</strong></p>"
+        body += SchedulePage.publicTable(try portal.store.schedule(), current: phase)
         if phase == .published, let run = try portal.store.latestOfficialRun() {
             body += "<h2>正式测试榜 Test leaderboard</h2><p><a href=\"/report\">排名报告 The ranking report</a></p>"
                 + tables(try portal.store.scores(run: run.id), teams: teams, official: true)

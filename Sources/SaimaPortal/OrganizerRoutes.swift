@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import SaimaModel
 
-/// The organizer's pages: teams and approval, the phase and quotas, the official round, the export, the audit log.
+/// The organizer's pages: teams and approval, the phase, the schedule and quotas, accounts (password resets), the official round, the export, the audit log.
 /// Every route requires an organizer session; every action is audited.
 enum OrganizerRoutes {
     static func add(to router: Router<PortalContext>, portal: Portal) {
@@ -24,14 +24,23 @@ enum OrganizerRoutes {
             try portal.store.audit(actor: organizer.username, action: "phase set 设置阶段", detail: phase.rawValue)
             return PortalResponse.redirect("/organizer")
         }
-        router.post("/organizer/quota") { _, context in
+        router.post("/organizer/schedule") { _, context in
             let organizer = try context.require(.organizer)
-            let q = PortalStore.Quota(
-                perDay: try PortalForm.integer(context.form["per_day"], field: "每日配额 Per day", in: 0...1000),
-                total: try PortalForm.integer(context.form["total"], field: "总配额 In total", in: 0...100_000))
-            try portal.store.setQuota(q)
-            try portal.store.audit(actor: organizer.username, action: "quota set 设置配额", detail: "\(q.perDay)/day, \(q.total) total")
+            let plans = try SchedulePage.parse(context.form)
+            try portal.store.setSchedule(plans)
+            try portal.store.audit(actor: organizer.username, action: "schedule set 设置赛程", detail: SchedulePage.summary(plans))
+            try portal.advanceBySchedule()
             return PortalResponse.redirect("/organizer")
+        }
+        router.post("/organizer/accounts/:username/reset") { _, context in
+            let organizer = try context.require(.organizer)
+            let username = try context.parameters.require("username")
+            let temporary = try portal.store.resetPassword(username: username, cost: portal.bcryptCost)
+            try portal.store.audit(actor: organizer.username, action: "password reset 重置密码", detail: "\(username): one-time password issued, sessions ended 已发一次性密码")
+            let body = "<p>账号 Account <strong>\(PortalHTML.text(username))</strong> 的一次性密码（只显示这一次，请当面或经可靠渠道转交；首次登录须修改）："
+                + "The one-time password (shown only this once; hand it over in person or through a trusted channel; it must be changed at the next sign-in):</p>"
+                + "<p><code id=\"one-time-password\">\(PortalHTML.text(temporary))</code></p><p><a href=\"/organizer\">返回 Back</a></p>"
+            return PortalResponse.html(PortalHTML.page(title: "重置密码 Password reset", context: context, body: body))
         }
         router.post("/organizer/official") { _, context in
             let run = try portal.startOfficialRound(by: try context.require(.organizer))
@@ -52,12 +61,7 @@ enum OrganizerRoutes {
         }.joined()
         var body = "<h2>阶段 Phase</h2>" + PortalHTML.form(
             action: "/organizer/phase", context: context, fields: "<select name=\"phase\">\(options)</select>", button: "设置 Set")
-        let q = try portal.store.quota()
-        body += "<h2>自测配额 Self-test quota</h2>" + PortalHTML.form(
-            action: "/organizer/quota", context: context,
-            fields: PortalHTML.input("per_day", label: "每日 Per day", type: "number", value: "\(q.perDay)")
-                + PortalHTML.input("total", label: "总计 In total", type: "number", value: "\(q.total)"),
-            button: "保存 Save")
+        body += "<h2>赛程与自测配额 Schedule and self-test quotas</h2>" + SchedulePage.form(try portal.store.schedule(), context: context)
         body += "<h2>队伍 Teams</h2>" + PortalHTML.table(
             ["ID", "队名 Name", "单位 Organisation", "赛道 Tracks", "状态 Status", "接口 Endpoint", "操作 Action"],
             try portal.store.teams().map { t in
@@ -77,6 +81,14 @@ enum OrganizerRoutes {
                 fields: PortalHTML.input("username", label: "评委用户名 Judge user name")
                     + PortalHTML.input("password", label: "初始密码 Initial password", type: "password"),
                 button: "添加评委 Add a judge")
+        body += "<h2>账号 Accounts</h2>" + PortalHTML.table(
+            ["用户名 User name", "角色 Role", "队伍 Team", "密码 Password", "操作 Action"],
+            try portal.store.accounts().map { a in
+                [PortalHTML.text(a.username), a.role.rawValue, PortalHTML.text(a.team ?? "—"),
+                 a.mustChange ? "一次性 one-time" : "已设置 set",
+                 a.role == .organizer ? "—" : PortalHTML.form(
+                    action: "/organizer/accounts/\(a.username)/reset", context: context, fields: "", button: "重置密码 Reset password", inline: true)]
+            }, id: "accounts")
         body += "<h2>导出 Export</h2><p>导出为 submission.yaml，供命令行运行同一轮。Export as submission.yaml files for `saima run`.</p>"
             + PortalHTML.form(action: "/organizer/export", context: context, fields: "", button: "导出 Export")
         body += "<h2>审计日志 Audit log</h2>" + PortalHTML.table(

@@ -13,7 +13,10 @@ extension Portal {
 
     /// Launches a self-test of a team's checked endpoint on the public dev sets of its tracks, within its quota.
     package func launchSelfTest(team id: String, by account: Account) throws -> RunRecord {
-        guard try store.phase() == .dev else { throw PortalError.phase("当前阶段不能自测。Self-tests run in the dev phase only.") }
+        let phase = try store.phase()
+        guard try store.quota(for: phase).total > 0 else {
+            throw PortalError.phase("“\(phase.label)”阶段不开放自测。No self-tests in this phase (\(phase.rawValue)).")
+        }
         guard let team = try store.team(id), team.status == .approved else {
             throw PortalError.forbidden("队伍尚未获批。The team is not approved yet.")
         }
@@ -23,8 +26,8 @@ extension Portal {
         guard tracks(of: team).contains(where: { !$0.questionSets(split: .dev).isEmpty }) else {
             throw PortalError.invalid("所报赛道没有开发集。The team's tracks have no dev sets.")
         }
-        let run = newRun(kind: .selftest, team: id)
-        try store.startRun(run, quota: try store.quota())
+        let run = newRun(kind: .selftest, team: id, phase: phase)
+        try store.startRun(run, limited: true)
         try store.audit(actor: account.username, action: "self-test started 开始自测", detail: "\(id): \(run.id)")
         start(run)
         return run
@@ -38,8 +41,8 @@ extension Portal {
             throw PortalError.taken("正式测试已在进行。The official round is already running.")
         }
         guard try !officialTeams().isEmpty else { throw PortalError.invalid("没有已通过检查的队伍。No approved team has a checked endpoint.") }
-        let run = newRun(kind: .official, team: nil)
-        try store.startRun(run, quota: nil)
+        let run = newRun(kind: .official, team: nil, phase: .test)
+        try store.startRun(run, limited: false)
         try store.audit(actor: organizer.username, action: "official round started 开始正式测试", detail: run.id)
         start(run)
         return run
@@ -72,12 +75,12 @@ extension Portal {
         try store.teams().filter { $0.status == .approved && $0.endpoint?.checkPassed == true }
     }
 
-    func newRun(kind: RunRecord.Kind, team: String?) -> RunRecord {
+    func newRun(kind: RunRecord.Kind, team: String?, phase: Phase) -> RunRecord {
         let stamp = TimeStamp.iso8601(Date()).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         // No team id in a run id: judges grade runs blind, and run ids appear in their pages' addresses.
         let id = [kind.rawValue, stamp, String(PortalToken.random().prefix(8)).lowercased()].joined(separator: "-")
         let folder = ((store.folder as NSString).appendingPathComponent("runs") as NSString).appendingPathComponent(id)
-        return RunRecord(id: id, kind: kind, team: team, status: .queued, folder: folder, started: Date())
+        return RunRecord(id: id, kind: kind, team: team, status: .queued, folder: folder, started: Date(), phase: phase)
     }
 
     func start(_ run: RunRecord) {

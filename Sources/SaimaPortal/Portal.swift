@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import SaimaModel
 package import SaimaPipeline
 package import SaimaRegistry
@@ -36,6 +36,23 @@ package final class Portal: Sendable {
         guard try !store.hasAccount(role: .organizer) else { return }
         try store.createAccount(username: username, password: password, role: .organizer, team: nil, cost: bcryptCost)
         try store.audit(actor: "server", action: "organizer created 创建组织方账号", detail: username)
+    }
+
+    /// Moves the phase forward to what the schedule says at `now` (never back: an organizer who moved on by hand
+    /// stays ahead), audited; returns the new phase, or nil when nothing moved.
+    @discardableResult
+    package func advanceBySchedule(now: Date = Date()) throws -> Phase? {
+        guard let due = try store.scheduledPhase(at: now), case let current = try store.phase(), due.order > current.order
+        else { return nil }
+        try store.setPhase(due)
+        try store.audit(actor: "schedule 赛程", action: "phase set 设置阶段", detail: "\(current.rawValue) → \(due.rawValue)")
+        return due
+    }
+
+    /// Sets the organizer's password from the server (`--reset-organizer-password`), audited.
+    package func resetOrganizer(username: String, password: String) throws {
+        try store.setOrganizerPassword(username: username, password: password, cost: bcryptCost)
+        try store.audit(actor: "server", action: "password reset 重置密码", detail: "\(username): set from the server's command line")
     }
 
     // MARK: teams

@@ -9,6 +9,7 @@ package enum PortalApplication {
         let router = Router(context: PortalContext.self)
         router.add(middleware: PortalSecurityMiddleware(portal: portal, secureCookies: secureCookies))
         PublicRoutes.add(to: router, portal: portal, secureCookies: secureCookies)
+        AccountRoutes.add(to: router, portal: portal)
         TeamRoutes.add(to: router, portal: portal)
         OrganizerRoutes.add(to: router, portal: portal)
         RunPage.add(to: router, portal: portal)

@@ -18,7 +18,7 @@ package enum PortalHTML {
         case nil: nav += " <a href=\"/register\">报名 Register</a> <a href=\"/login\">登录 Sign in</a>"
         }
         if let account = context.session?.account {
-            nav += " <span class=\"who\">\(text(account.username))</span>" + form(action: "/logout", context: context, fields: "", button: "退出 Sign out", inline: true)
+            nav += " <a class=\"who\" href=\"/account\">\(text(account.username))</a>" + form(action: "/logout", context: context, fields: "", button: "退出 Sign out", inline: true)
         }
         return """
             <!doctype html>

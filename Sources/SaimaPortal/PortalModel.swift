@@ -17,6 +17,10 @@ package enum Phase: String, Sendable, CaseIterable, Codable {
         case .published: "已发布 Published"
         }
     }
+    /// The phase's place in the contest (registration 0 … published 4).
+    package var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// Whether self-tests may run in this phase at all (then its quota decides): registration, dev and test.
+    package var selfTestsPossible: Bool { self == .registration || self == .dev || self == .test }
     /// Whether teams may change their endpoints now.
     package var endpointsOpen: Bool { self == .registration || self == .dev }
 }
@@ -74,6 +78,8 @@ package struct RunRecord: Sendable, Hashable {
     package var started: Date
     package var finished: Date?
     package var error: String?
+    /// The phase the run started in (self-tests count against that phase's quota).
+    package var phase: Phase?
 }
 
 /// One team's score on one track from a finished run, as the dev board shows it.

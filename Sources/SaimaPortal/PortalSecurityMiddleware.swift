@@ -18,6 +18,9 @@ package struct PortalSecurityMiddleware: RouterMiddleware {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
         + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
+    /// What an account signed in with a one-time password may reach before it chooses its own.
+    static let openBeforeChange: Set<String> = ["/account", "/account/password", "/logout", "/static/portal.css", "/health"]
+
     package func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response)
         async throws -> Response
     {
@@ -42,6 +45,9 @@ package struct PortalSecurityMiddleware: RouterMiddleware {
                 guard let sent = context.form["csrf"], context.newVisitorToken == nil, PortalToken.same(sent, context.csrf) else {
                     throw PortalError.forbidden("表单已失效或来源不明（CSRF），请刷新页面后重试。The form is stale or not from this site (CSRF); reload the page and try again.")
                 }
+            }
+            if context.session?.mustChange == true, !Self.openBeforeChange.contains(request.uri.path) {
+                throw PortalRedirect(to: "/account")
             }
             response = try await next(request, context)
         } catch let redirect as PortalRedirect {

@@ -9,6 +9,8 @@ extension PortalStore {
     package struct Session: Sendable {
         package var account: Account
         package var csrf: String
+        /// The account signed in with a one-time password (after a reset) and must choose its own before anything else.
+        package var mustChange = false
     }
 
     /// A hash no password matches in practice, checked for unknown user names (cost 12, as in service).
@@ -72,11 +74,13 @@ extension PortalStore {
     package func session(token: String, now: Date = Date()) throws -> Session? {
         try read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT a.id, a.username, a.role, a.team, s.csrf FROM sessions s JOIN accounts a ON a.id = s.account
+                SELECT a.id, a.username, a.role, a.team, a.must_change, s.csrf FROM sessions s JOIN accounts a ON a.id = s.account
                 WHERE s.token_hash = ? AND s.expires > ?
                 """, arguments: [PortalToken.digest(token), now.timeIntervalSince1970])
             guard let row, let role = Role(rawValue: row["role"]) else { return nil }
-            return Session(account: Account(id: row["id"], username: row["username"], role: role, team: row["team"]), csrf: row["csrf"])
+            return Session(
+                account: Account(id: row["id"], username: row["username"], role: role, team: row["team"]), csrf: row["csrf"],
+                mustChange: row["must_change"])
         }
     }
 

@@ -1,7 +1,7 @@
 package import Foundation
 import GRDB
 
-/// The audit log and the contest's settings (phase, self-test quotas).
+/// The audit log and the contest's settings (the current phase; the schedule is in `PortalStore+Schedule`).
 extension PortalStore {
     /// Appends an audit entry. Details never carry a key or a password (callers pass descriptions, not values).
     package func audit(actor: String, action: String, detail: String, at: Date = Date()) throws {
@@ -22,31 +22,13 @@ extension PortalStore {
     }
 
     /// The current phase (registration until an organizer moves it).
-    package func phase() throws -> Phase {
-        try read { try String.fetchOne($0, sql: "SELECT value FROM settings WHERE key = 'phase'") }
-            .flatMap(Phase.init(rawValue:)) ?? .registration
+    package func phase() throws -> Phase { try read(Self.phase) }
+
+    static func phase(_ db: Database) throws -> Phase {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'phase'").flatMap(Phase.init(rawValue:)) ?? .registration
     }
 
     package func setPhase(_ phase: Phase) throws { try set("phase", phase.rawValue) }
-
-    /// Self-test quotas per team: per UTC day and in total.
-    package struct Quota: Sendable, Hashable {
-        package var perDay: Int
-        package var total: Int
-    }
-
-    package func quota() throws -> Quota {
-        let (day, total) = try read { db in
-            (try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'quota_day'"),
-             try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'quota_total'"))
-        }
-        return Quota(perDay: day.flatMap { Int($0) } ?? 3, total: total.flatMap { Int($0) } ?? 20)
-    }
-
-    package func setQuota(_ q: Quota) throws {
-        try set("quota_day", String(q.perDay))
-        try set("quota_total", String(q.total))
-    }
 
     func set(_ key: String, _ value: String) throws {
         try write { db in

@@ -4,19 +4,22 @@ import SaimaModel
 
 /// Runs launched from the portal and the per-track scores of finished ones.
 extension PortalStore {
-    /// Records a new run as queued, after checking the team's self-test quota in the same transaction (so two
-    /// launches at once cannot both take the last one).
-    package func startRun(_ run: RunRecord, quota: Quota?, now: Date = Date()) throws {
+    /// Records a new run as queued. A self-test (`limited`) is checked in the same transaction (so two launches at
+    /// once cannot both take the last one, and a phase change cannot slip between check and start): the phase is
+    /// still the run's, and the team has quota left in it — fewer than `perDay` self-tests started this UTC day in
+    /// this phase and fewer than `total` in this phase.
+    package func startRun(_ run: RunRecord, limited: Bool, now: Date = Date()) throws {
         try write { db in
-            if let quota, let team = run.team {
-                let dayStart = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
-                let today = try Int.fetchOne(db, sql: """
-                    SELECT COUNT(*) FROM runs WHERE team = ? AND kind = 'selftest' AND started >= ?
-                    """, arguments: [team, dayStart]) ?? 0
-                let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM runs WHERE team = ? AND kind = 'selftest'", arguments: [team]) ?? 0
+            if limited, let team = run.team {
+                let phase = try Self.phase(db)
+                guard phase == run.phase, phase.selfTestsPossible,
+                      let row = try Row.fetchOne(db, sql: "SELECT quota_day, quota_total FROM phase_plan WHERE phase = ?", arguments: [phase.rawValue]),
+                      case let quota = Quota(perDay: row["quota_day"], total: row["quota_total"]), quota.total > 0
+                else { throw PortalError.phase("“\(run.phase?.label ?? "")”阶段不开放自测。No self-tests in this phase.") }
+                let (today, total) = try Self.selfTestsUsed(db, team: team, phase: phase, now: now)
                 if today >= quota.perDay || total >= quota.total {
                     throw PortalError.quota(
-                        "自测次数已用完（今日 \(today)/\(quota.perDay)，总计 \(total)/\(quota.total)）。Self-test quota used up (today \(today)/\(quota.perDay), in total \(total)/\(quota.total)).")
+                        "本阶段自测次数已用完（今日 \(today)/\(quota.perDay)，本阶段 \(total)/\(quota.total)）。Self-test quota of this phase used up (today \(today)/\(quota.perDay), this phase \(total)/\(quota.total)).")
                 }
             }
             if run.kind == .selftest, let team = run.team,
@@ -25,9 +28,24 @@ extension PortalStore {
                 throw PortalError.quota("已有一次自测在进行。A self-test of this team is already running.")
             }
             try db.execute(sql: """
-                INSERT INTO runs (id, kind, team, status, folder, started) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [run.id, run.kind.rawValue, run.team, run.status.rawValue, run.folder, run.started.timeIntervalSince1970])
+                INSERT INTO runs (id, kind, team, status, folder, started, phase) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [run.id, run.kind.rawValue, run.team, run.status.rawValue, run.folder,
+                                 run.started.timeIntervalSince1970, run.phase?.rawValue])
         }
+    }
+
+    /// How many self-tests `team` started in `phase`: this UTC day and in all.
+    package func selfTestsUsed(team: String, phase: Phase, now: Date = Date()) throws -> (today: Int, total: Int) {
+        try read { try Self.selfTestsUsed($0, team: team, phase: phase, now: now) }
+    }
+
+    static func selfTestsUsed(_ db: Database, team: String, phase: Phase, now: Date) throws -> (today: Int, total: Int) {
+        let dayStart = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COUNT(*) AS total, COALESCE(SUM(started >= ?), 0) AS today FROM runs
+            WHERE team = ? AND kind = 'selftest' AND phase = ?
+            """, arguments: [dayStart, team, phase.rawValue])
+        return (row?["today"] ?? 0, row?["total"] ?? 0)
     }
 
     /// Moves a run to `status`; a finished one gets its end time and, when failed, the error shown to its team.
@@ -112,7 +130,8 @@ extension PortalStore {
             id: row["id"], kind: RunRecord.Kind(rawValue: row["kind"]) ?? .selftest, team: row["team"],
             status: RunRecord.Status(rawValue: row["status"]) ?? .failed, folder: row["folder"],
             started: Date(timeIntervalSince1970: row["started"]),
-            finished: (row["finished"] as Double?).map(Date.init(timeIntervalSince1970:)), error: row["error"])
+            finished: (row["finished"] as Double?).map(Date.init(timeIntervalSince1970:)), error: row["error"],
+            phase: (row["phase"] as String?).flatMap(Phase.init(rawValue:)))
     }
 
     static func score(_ row: Row) -> TrackScore {

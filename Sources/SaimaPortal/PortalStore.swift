@@ -79,6 +79,10 @@ package final class PortalStore: Sendable {
                   team_b TEXT NOT NULL, winner TEXT NOT NULL, at REAL NOT NULL, PRIMARY KEY (run, judge, pair));
                 """)
         }
+        m.registerMigration("v4-schedule", migrate: migrateSchedule)
+        m.registerMigration("v5-passwords") { db in
+            try db.execute(sql: "ALTER TABLE accounts ADD COLUMN must_change INTEGER NOT NULL DEFAULT 0")
+        }
         return m
     }
 }

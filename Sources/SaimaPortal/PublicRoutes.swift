@@ -32,8 +32,7 @@ enum PublicRoutes {
                 throw PortalError.forbidden("用户名或密码错误。Wrong user name or password.")
             }
             portal.limiter.succeeded(name)
-            let home = account.role == .organizer ? "/organizer" : account.role == .judge ? "/judge" : "/team"
-            return try signIn(account, portal: portal, secureCookies: secureCookies, to: home)
+            return try signIn(account, portal: portal, secureCookies: secureCookies, to: AccountRoutes.home(account.role))
         }
         router.post("/logout") { request, _ in
             if let token = request.cookies[PortalSecurityMiddleware.sessionCookie]?.value { try portal.store.endSession(token: token) }

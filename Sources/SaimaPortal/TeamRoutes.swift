@@ -53,9 +53,16 @@ enum TeamRoutes {
         } else {
             body += "<p>接口已冻结。Submissions are frozen.</p>"
         }
-        let quota = try portal.store.quota()
-        body += "<h2>自测 Self-tests</h2><p>配额 Quota: \(quota.perDay)/天 per day, \(quota.total) 总计 in total.</p>"
-        body += PortalHTML.form(action: "/team/selftest", context: context, fields: "", button: "开始自测 Start a self-test")
+        let phase = try portal.store.phase()
+        let quota = try portal.store.quota(for: phase)
+        body += "<h2>自测 Self-tests</h2>"
+        if quota.total > 0 {
+            let used = try portal.store.selfTestsUsed(team: team.id, phase: phase)
+            body += "<p id=\"quota\">本阶段配额 Quota in this phase: 今日 today \(used.today)/\(quota.perDay) · 本阶段 this phase \(used.total)/\(quota.total)</p>"
+                + PortalHTML.form(action: "/team/selftest", context: context, fields: "", button: "开始自测 Start a self-test")
+        } else {
+            body += "<p id=\"quota\">“\(PortalHTML.text(phase.label))”阶段不开放自测。No self-tests in this phase.</p>"
+        }
         body += RunPage.list(try portal.store.runs(team: team.id))
         return PortalHTML.page(title: "我的队伍 My team", context: context, body: body)
     }

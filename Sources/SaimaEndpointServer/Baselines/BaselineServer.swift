@@ -6,9 +6,10 @@ import SaimaModel
 /// (plain or streamed) and `GET /v1/models`.
 package enum BaselineServer {
     /// Starts the persona on `127.0.0.1:port`.
-    /// With `requiredKey`, chat requests must carry `Authorization: Bearer <key>` (401 otherwise).
-    package static func start(persona: BaselinePersona, port: Int, model: String? = nil, requiredKey: String? = nil)
-        async throws -> LocalEndpointServer
+    /// With `requiredKey`, chat requests must carry `Authorization: Bearer <key>` (401 otherwise). With `latency`,
+    /// every chat reply waits that long first (a remote model's time to answer).
+    package static func start(persona: BaselinePersona, port: Int, model: String? = nil, requiredKey: String? = nil,
+                              latency: Duration = .zero) async throws -> LocalEndpointServer
     {
         let modelName = model ?? "\(persona.rawValue)-baseline"
         let attempts = AttemptCounter()
@@ -16,6 +17,7 @@ package enum BaselineServer {
             if let requiredKey, request.headers["authorization"] != "Bearer \(requiredKey)" {
                 return .json(401, ChatCompletionJSON.error("invalid api key", type: "invalid_request_error"))
             }
+            if latency > .zero, request.method == "POST" { try? await Task.sleep(for: latency) }
             return await reply(to: request, persona: persona, model: modelName, attempts: attempts)
         }
     }

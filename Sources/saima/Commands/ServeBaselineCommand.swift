@@ -14,6 +14,9 @@ struct ServeBaselineCommand: AsyncParsableCommand {
     @Option(help: "Model name reported by the server. 模型名") var model: String?
     @Option(help: "Require `Authorization: Bearer <key>` with the key in this environment variable. 要求此环境变量中的密钥")
     var requireKeyEnv: String?
+    @Option(help: "Wait this long before every chat reply (a remote model's latency). 每次回答前等待的毫秒数") var latencyMs = 0
+
+    func validate() throws { try OptionBounds.check(latencyMs, 0...600_000, "latency-ms") }
 
     func run() async throws {
         var key: String?
@@ -23,7 +26,8 @@ struct ServeBaselineCommand: AsyncParsableCommand {
             }
             key = value
         }
-        let server = try await BaselineServer.start(persona: persona.persona, port: port, model: model, requiredKey: key)
+        let server = try await BaselineServer.start(persona: persona.persona, port: port, model: model, requiredKey: key,
+                                                  latency: .milliseconds(latencyMs))
         FileHandle.standardOutput.write(
             Data("serving persona \(persona.rawValue) at \(server.baseURL) / 基线接口已启动\n".utf8))
         while true { try await Task.sleep(for: .seconds(3600)) }

@@ -18,12 +18,14 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("tracks"), help: "A tracks root; repeatable (default ./Tracks). 赛道根目录") var trackRoots: [String] = []
     @Option(help: "The organizer's user name (made on first start). 组织方用户名") var organizer = "organizer"
     @Flag(help: "Mark cookies Secure (behind an HTTPS proxy). Cookie 仅限 HTTPS") var secureCookies = false
+    @Flag(help: "Set the organizer's password from SAIMA_ORGANIZER_PASSWORD (forgotten). 重置组织方密码") var resetOrganizerPassword = false
 
     func validate() throws { try OptionBounds.check(port, 1...65_535, "port") }
 
     func run() async throws {
         var s = PortalServer.Settings()
         (s.host, s.port, s.state, s.organizer, s.secureCookies) = (host, port, state, organizer, secureCookies)
+        s.resetOrganizerPassword = resetOrganizerPassword
         if !trackRoots.isEmpty { s.trackRoots = trackRoots }
         try await PortalServer.run(s) { print($0) }
     }

@@ -90,6 +90,18 @@ try:
     check("approved" in organizer.find_element(By.ID, "teams").text, "the organizer approves the team")
     shot(organizer, "02-organizer")
 
+    # The schedule: the dev phase began yesterday, the test phase starts in 30 days; dev quotas 2 a day, 5 in all.
+    organizer.execute_script(
+        "document.querySelector('[name=starts_dev]').value = arguments[0];"
+        "document.querySelector('[name=starts_test]').value = arguments[1];",
+        time.strftime("%Y-%m-%dT%H:%M", time.gmtime(time.time() - 86400)),
+        time.strftime("%Y-%m-%dT%H:%M", time.gmtime(time.time() + 30 * 86400)))
+    fill(organizer, {"day_dev": "2", "total_dev": "5"})
+    submit(organizer, "/organizer/schedule")
+    check("/organizer" in organizer.current_url and "2" == organizer.find_element(By.NAME, "day_dev").get_attribute("value"),
+          "the organizer saves the schedule and the dev phase's quotas", organizer)
+    shot(organizer, "02b-schedule")
+
     team.get(PORTAL + "/team")
     fill(team, {"base_url": ENDPOINT, "model": "keyword-baseline", "api_key": KEY, "concurrency": "4"})
     submit(team, "/team/endpoint")
@@ -110,10 +122,14 @@ try:
     check(team.execute_script(state) == ["done", True], "the self-test ends as done, with scores", team)
     check("文旅" in team.find_element(By.ID, "scores").text, "live progress ends in the run's scores")
     shot(team, "05-selftest-done")
+    team.get(PORTAL + "/team")
+    check("今日 today 1/2 · 本阶段 this phase 1/5" in team.find_element(By.ID, "quota").text,
+          "the team sees the quota of the phase it has used", team)
 
     public = browser()
     public.get(PORTAL + "/")
     check("阿尔法队 (Team Alpha)" in public.find_element(By.ID, "board-tourism").text, "the team is on the public dev board")
+    check("▶ 开发集自测 Dev self-tests" in public.find_element(By.ID, "schedule").text, "the public sees the schedule")
     shot(public, "06-public-board")
     public.quit()
 
@@ -158,6 +174,22 @@ try:
     mallory.get(PORTAL + run_path)
     check("No such run" in mallory.page_source, "another team sees 'no such run'")
     shot(mallory, "10-other-team-refused")
+
+    # A lost password: the organizer issues a one-time password; the team's session ends; the next sign-in must
+    # choose a new password before anything else opens.
+    organizer.get(PORTAL + "/organizer")
+    submit(organizer, "/organizer/accounts/mallory-user/reset")
+    one_time = organizer.find_element(By.ID, "one-time-password").text
+    check(len(one_time) == 16, "the organizer sees a one-time password once", organizer)
+    shot(organizer, "11-password-reset")
+    mallory.get(PORTAL + "/team")
+    check("/login" in mallory.current_url, "the reset ended the team's session", mallory)
+    sign_in(mallory, "mallory-user", one_time)
+    check("/account" in mallory.current_url, "a one-time password leads to the password form", mallory)
+    shot(mallory, "12-choose-password")
+    fill(mallory, {"current_password": one_time, "new_password": "mallory-new-pass", "confirm_password": "mallory-new-pass"})
+    submit(mallory, "/account/password")
+    check("/team" in mallory.current_url, "after choosing a password the team page opens", mallory)
 finally:
     for d in (team, organizer, mallory):
         d.quit()

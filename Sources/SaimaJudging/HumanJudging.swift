@@ -39,7 +39,7 @@ package enum HumanJudging {
         var items: [String: (Item, Track)] = [:]
         for track in tracks {
             for set in track.questionSets {
-                for item in set.items where item.type == .generation { items["\(track.id)/\(set.id)/\(item.id)"] = (item, track) }
+                for item in try set.items.all() where item.type == .generation { items["\(track.id)/\(set.id)/\(item.id)"] = (item, track) }
             }
         }
         try checkJudgeNames(judges)

@@ -45,7 +45,7 @@ package enum LLMReader {
         var lookup: [String: (Item, Track)] = [:]
         for track in tracks {
             for set in track.questionSets {
-                for item in set.items where item.type == .singleChoice || item.type == .multiChoice {
+                for item in try set.items.all() where item.type == .singleChoice || item.type == .multiChoice {
                     lookup[PointwiseJudge.itemKey(track: track.id, set: set.id, item: item.id)] = (item, track)
                 }
             }

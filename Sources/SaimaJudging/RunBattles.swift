@@ -19,7 +19,7 @@ package enum RunBattles {
         var items: [String: (Item, Track, String)] = [:]
         for track in tracks {
             for set in track.questionSets {
-                for item in set.items where item.type == .generation { items["\(track.id)/\(set.id)/\(item.id)"] = (item, track, set.id) }
+                for item in try set.items.all() where item.type == .generation { items["\(track.id)/\(set.id)/\(item.id)"] = (item, track, set.id) }
             }
         }
         var answers: [String: [(team: String, content: String)]] = [:]

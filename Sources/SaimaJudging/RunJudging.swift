@@ -17,7 +17,7 @@ package enum RunJudging {
         var lookup: [String: (Item, Track, QuestionSet)] = [:]
         for track in tracks {
             for set in track.questionSets {
-                for item in set.items where MetricRegistry.metricName(for: item) == "judge" && item.rubric != nil {
+                for item in try set.items.all() where MetricRegistry.metricName(for: item) == "judge" && item.rubric != nil {
                     lookup[PointwiseJudge.itemKey(track: track.id, set: set.id, item: item.id)] = (item, track, set)
                 }
             }

@@ -4,13 +4,17 @@ import Synchronization
 /// A question set's items, in file order: held in memory, or — for a long run — read back one at a time from a
 /// private copy of the lines they were parsed from.
 ///
+/// It is a source, not a collection: reading an item is an explicit `try item(at:)` (or `try all()` for every item
+/// once), because on demand each read is file I/O and a JSON parse, and it can fail. Ids, counts and traits are
+/// held in memory and cost nothing to read.
+///
 /// On demand, an item costs 33 bytes of memory (its id, and where its line lies in the copy) instead of about 500
 /// (its parsed fields and canonical text): 100,000 items are 3 MB, not 50. Reading an item back parses the canonical
 /// text of the line that was parsed and checked when the set was loaded — the same value — so it gives the same
-/// `Item`. The copy is an
-/// unlinked temporary file that only this process can see, so no later edit of the question file can change what
-/// a run asks or scores. Items whose parsing depends on other files (attachments) stay in memory.
-public struct ItemList: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
+/// `Item`. The copy is an unlinked temporary file that only this process can see, so no later edit of the question
+/// file can change what a run asks or scores. Items whose parsing depends on other files (attachments) stay in
+/// memory.
+public struct ItemList: Sendable, Hashable, ExpressibleByArrayLiteral {
     private enum Storage: Sendable {
         case resident([Item])
         case onDemand(ItemSpool)
@@ -22,19 +26,40 @@ public struct ItemList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
     public init(arrayLiteral items: Item...) { storage = .resident(items) }
     package init(spool: ItemSpool) { storage = .onDemand(spool) }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int {
+    /// How many items the set has.
+    public var count: Int {
         switch storage {
         case .resident(let items): items.count
         case .onDemand(let spool): spool.count
         }
     }
 
-    public subscript(position: Int) -> Item {
+    public var isEmpty: Bool { count == 0 }
+
+    /// The items' positions, `0..<count`.
+    public var indices: Range<Int> { 0..<count }
+
+    /// The item at `position` (held, or read back from its private copy). Throws when the copy can no longer be
+    /// read or parsed (the disk failed under the run): an answer must never be asked or scored against anything but
+    /// the item that was checked.
+    public func item(at position: Int) throws(ItemReadError) -> Item {
         switch storage {
         case .resident(let items): items[position]
-        case .onDemand(let spool): spool.item(at: position)
+        case .onDemand(let spool): try spool.item(at: position)
         }
+    }
+
+    /// Every item, in order, each read once.
+    public func all() throws(ItemReadError) -> [Item] {
+        switch storage {
+        case .resident(let items): return items
+        case .onDemand(let spool): return try indices.map { (i) throws(ItemReadError) in try spool.item(at: i) }
+        }
+    }
+
+    /// The items at `positions`, in that order.
+    public func items(at positions: [Int]) throws(ItemReadError) -> [Item] {
+        try positions.map { (i) throws(ItemReadError) in try item(at: i) }
     }
 
     /// The id of the item at `position`, without reading the item back.
@@ -53,7 +78,7 @@ public struct ItemList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         }
     }
 
-    /// Positions of the items that have any of `traits`, in order. On demand, only those items are read back.
+    /// Positions of the items that have any of `traits`, in order, without reading any item back.
     public func positions(with traits: ItemTraits) -> [Int] {
         switch storage {
         case .resident(let items): items.indices.filter { !ItemTraits(of: items[$0]).isDisjoint(with: traits) }
@@ -75,13 +100,27 @@ public struct ItemList: RandomAccessCollection, Sendable, Hashable, ExpressibleB
         return false
     }
 
+    /// Two lists are equal when they hold equal items in the same order; a list whose items cannot be read back
+    /// equals no other.
     public static func == (a: ItemList, b: ItemList) -> Bool {
-        a.count == b.count && zip(a, b).allSatisfy { $0 == $1 }
+        if case .resident(let x) = a.storage, case .resident(let y) = b.storage { return x == y }
+        guard a.count == b.count, a.ids == b.ids, let x = try? a.all(), let y = try? b.all() else { return false }
+        return x == y
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         for i in indices { hasher.combine(id(at: i)) }
+    }
+}
+
+/// An item that could not be read back from its private copy: the run stops (its finished results are stored and
+/// it resumes from them) rather than ask or score anything but the item that was checked.
+public struct ItemReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var item: String
+    public var reason: String
+    public var description: String {
+        "item \(item): \(reason) / 无法读回题目；已完成的结果已保存，可续跑 (finished results are stored; the run resumes from them)"
     }
 }
 
@@ -254,23 +293,16 @@ package final class ItemSpool: Sendable {
             resident: resident, file: file, parse: parse)
     }
 
-    /// The item at `position`, parsed again from its copied line. A copy that can no longer be read (the disk
-    /// failed under the run) ends the process with a message: an answer must never be asked or scored against
-    /// anything but the item that was checked. A run resumes from its stored results.
-    func item(at position: Int) -> Item {
+    /// The item at `position`, parsed again from its copied line.
+    func item(at position: Int) throws(ItemReadError) -> Item {
         let span = spans[position]
         if span.length < 0 { return resident[span.offset] }
         guard let bytes = file.read(offset: span.offset, length: Int(span.length)) else {
-            Self.fail("cannot read item \(ids[position]) back from its private copy")
+            throw ItemReadError(item: ids[position], reason: "cannot be read back from its private copy")
         }
         guard let item = parse(bytes[...], Int(span.line)) else {
-            Self.fail("item \(ids[position]) no longer parses from its private copy")
+            throw ItemReadError(item: ids[position], reason: "no longer parses from its private copy")
         }
         return item
-    }
-
-    private static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("saima: \(message) / 无法读回题目；结果已保存，可续跑\n".utf8))
-        exit(74)
     }
 }

@@ -33,7 +33,7 @@ package enum AnswerReadability {
         var s = Summary()
         var uncertain: [(rank: Int, example: (item: String, tail: String, reading: String))] = []
         for r in try store.currentResults(attempts: false, filter: { _, outcome in outcome == .ok }) {
-            guard let (item, _) = items[r.key], [.singleChoice, .multiChoice, .trueFalse].contains(item.type),
+            guard let (item, _) = try items[r.key], [.singleChoice, .multiChoice, .trueFalse].contains(item.type),
                 let score = scores[r.key]
             else { continue }
             s.answers += 1

@@ -64,7 +64,7 @@ package enum Appeals {
         let sheet = "S" + TimeStamp.iso8601(Date()).filter { $0.isNumber } + "-" + String(SHA256Digest.hex(UUID().uuidString).prefix(6))
         var issued: [(key: ResultKey, hash: String)] = []
         for r in results {
-            guard let (item, _) = items[r.key], item.type == .singleChoice || item.type == .multiChoice else { continue }
+            guard let (item, _) = try items[r.key], item.type == .singleChoice || item.type == .multiChoice else { continue }
             let s = scores[r.key]
             let rule = overrides[r.key] != nil ? "judge_reading" : s?.rule ?? (s?.unextractable == true
                 ? (s?.reason.contains("answer line") == true ? "declined" : "unextractable") : "")
@@ -155,7 +155,7 @@ package enum Appeals {
                         problem("no answer \(key) in this run / 本轮没有此回答")
                         return
                     }
-                    guard let (item, _) = items[key], item.type == .singleChoice || item.type == .multiChoice else {
+                    guard let (item, _) = try items[key], item.type == .singleChoice || item.type == .multiChoice else {
                         problem("\(key.track)/\(key.set)/\(key.item) is not a choice item; only choice readings can be appealed / 仅选择题可复核")
                         return
                     }

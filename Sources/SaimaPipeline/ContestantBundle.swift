@@ -87,19 +87,20 @@ package enum ContestantBundle {
                 yaml += "    split: \(set.split.rawValue)\n    weight: \(set.weight)\n"
                 yaml += "    partial_credit: \(set.partialCredit)\n"
                 if set.minimumCorrect > 1 { yaml += "    min_correct: \(set.minimumCorrect)\n" }
+                let items = try set.items.all()
                 if set.split == .dev {
                     try write("\(base)/\(file)", try Data(contentsOf: URL(fileURLWithPath: set.path)))
                     summary.devSets += 1
                 } else {
                     yaml += "    answers_withheld: true\n"
-                    let lines = set.items.map { item -> String in
+                    let lines = items.map { item -> String in
                         guard case .object(let o) = item.raw else { return "{}" }
                         return JSONValue.object(o.filter { visibleTestFields.contains($0.key) }).canonicalJSON
                     }
                     try write("\(base)/\(file)", Data((lines.joined(separator: "\n") + "\n").utf8))
                     summary.testSets += 1
                 }
-                for item in set.items { for a in item.attachments { attachments.insert(a.file) } }
+                for item in items { for a in item.attachments { attachments.insert(a.file) } }
             }
             if !track.datasets.isEmpty { yaml += "datasets:\n" }
             for dataset in track.datasets {

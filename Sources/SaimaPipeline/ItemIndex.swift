@@ -24,16 +24,20 @@ struct ItemIndex: Sendable {
         }
     }
 
+    /// The item (read back when on demand) and its set; throws when the item cannot be read back.
     subscript(key: ResultKey) -> (Item, QuestionSet)? {
-        entry(key).map { ($0.item, $0.set) }
+        get throws(ItemReadError) {
+            guard let e = try entry(key) else { return nil }
+            return (e.item, e.set)
+        }
     }
 
     /// The item, its set and the track that holds it.
-    func entry(_ key: ResultKey) -> (item: Item, set: QuestionSet, track: Track)? {
+    func entry(_ key: ResultKey) throws(ItemReadError) -> (item: Item, set: QuestionSet, track: Track)? {
         for entry in tables[SetKey(track: key.track, set: key.set)] ?? [] {
             guard let i = entry.positions.position(of: key.item, in: entry.ids) else { continue }
             let set = tracks[entry.track].questionSets[entry.set]
-            return (set.items[i], set, tracks[entry.track])
+            return (try set.items.item(at: i), set, tracks[entry.track])
         }
         return nil
     }

@@ -31,7 +31,7 @@ package enum OrganizerAppendix {
             """
         for key in keys {
             let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
-            guard parts.count == 3, let (item, _) = index[ResultKey(team: "", track: parts[0], set: parts[1], item: parts[2], sample: 0)],
+            guard parts.count == 3, let (item, _) = try index[ResultKey(team: "", track: parts[0], set: parts[1], item: parts[2], sample: 0)],
                 let track = trackByID[parts[0]]
             else {
                 html += "<h2><code>\(e(key))</code></h2><p>找不到该题目 No such item.</p>"

@@ -30,6 +30,7 @@ package enum RunScoring {
         mutating func add(_ o: Scored) {
             switch o {
             case .missing(let item): missingItems.append(item)
+            case .unreadable: break
             case .scored(let s, let flags):
                 scored += 1
                 if flags.failure { failures += 1 }
@@ -47,7 +48,9 @@ package enum RunScoring {
         let context = try Context(store: store, tracks: tracks)
         var summary = Summary.empty
         try store.replaceScores { results in
-            Parallel.map(results, minimumChunk: 256) { context.score($0) }.compactMap { o in
+            // An item that cannot be read back ends the scoring (thrown): the transaction rolls back, the old scores stay.
+            try Parallel.map(results, minimumChunk: 256) { context.score($0) }.compactMap { o throws(ItemReadError) in
+                if case .unreadable(let error) = o { throw error }
                 summary.add(o)
                 if case .scored(let s, _) = o { return s }
                 return nil
@@ -63,6 +66,7 @@ package enum RunScoring {
         var summary = Summary.empty
         var scores: [StoredScore] = []
         for o in Parallel.map(try store.currentResults(attempts: false), minimumChunk: 256, { context.score($0) }) {
+            if case .unreadable(let error) = o { throw error }
             summary.add(o)
             if case .scored(let s, _) = o { scores.append(s) }
         }
@@ -72,6 +76,8 @@ package enum RunScoring {
     /// One result's score, or the item it names that no longer exists.
     enum Scored: Sendable {
         case missing(String)
+        /// The item exists but cannot be read back (`ItemList`): scoring stops with this error.
+        case unreadable(ItemReadError)
         case scored(StoredScore, Flags)
     }
 
@@ -118,7 +124,9 @@ package enum RunScoring {
 
         func score(_ result: ItemResult) -> Scored {
             let key = result.key
-            guard let (item, set, track) = items.entry(key) else { return .missing("\(key.track)/\(key.set)/\(key.item)") }
+            let found: (item: Item, set: QuestionSet, track: Track)?
+            do { found = try items.entry(key) } catch { return .unreadable(error) }
+            guard let (item, set, track) = found else { return .missing("\(key.track)/\(key.set)/\(key.item)") }
             var flags = Flags()
             if result.outcome != .ok {
                 flags.failure = true

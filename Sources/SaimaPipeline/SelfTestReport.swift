@@ -44,8 +44,8 @@ package enum SelfTestReport {
         let results = try store.currentResults()
         let items = ItemIndex(tracks: tracks)
         let trackByID = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        out += failures(results, items: items, tracks: trackByID, endpoint: endpoint, keyGiven: keyGiven)
-        out += multimodal(results, items: items)
+        out += try failures(results, items: items, tracks: trackByID, endpoint: endpoint, keyGiven: keyGiven)
+        out += try multimodal(results, items: items)
         let latencies = results.filter { $0.outcome == .ok }.map(\.latencyMs).sorted()
         if let slowest = latencies.last {
             func p(_ q: Double) -> String { Format.latencyPercentile(latencies, q) }
@@ -62,13 +62,13 @@ package enum SelfTestReport {
     /// One block per failure class: count, the request, and what it means.
     static func failures(
         _ results: [ItemResult], items: ItemIndex, tracks: [String: Track], endpoint: EndpointSettings, keyGiven: Bool
-    ) -> String {
+    ) throws -> String {
         var seen: Set<Outcome> = []
         var blocks: [String] = []
         for r in results where r.outcome != .ok && seen.insert(r.outcome).inserted {
             let count = results.filter { $0.outcome == r.outcome }.count
             var lines = ["- \(r.outcome.label): \(count)"]
-            if let (item, _) = items[r.key], let track = tracks[r.key.track] {
+            if let (item, _) = try items[r.key], let track = tracks[r.key.track] {
                 let prompt = ChatRequestBuilder(track: track).userText(for: item).replacingOccurrences(of: "\n", with: " ")
                 lines.append("  request 请求 (\(r.key.track)/\(r.key.set)/\(r.key.item)): \(prompt.prefix(120))…")
             }
@@ -84,11 +84,11 @@ package enum SelfTestReport {
     }
 
     /// When items with images or audio fail while text items succeed: the endpoint does not take that input.
-    static func multimodal(_ results: [ItemResult], items: ItemIndex) -> String {
+    static func multimodal(_ results: [ItemResult], items: ItemIndex) throws -> String {
         var kinds: [MediaAttachment.Kind: (failed: Int, total: Int)] = [:]
         var textOK = 0
         for r in results {
-            guard let (item, _) = items[r.key] else { continue }
+            guard let (item, _) = try items[r.key] else { continue }
             if item.attachments.isEmpty {
                 if r.outcome == .ok { textOK += 1 }
                 continue

@@ -27,7 +27,12 @@ package enum Validation {
         var out: [Diagnostic] = []
         for track in registry.tracks {
             for set in track.questionSets {
-                for item in set.items.positions(with: .metric).map({ set.items[$0] }) {
+                let items: [Item]
+                do { items = try set.items.items(at: set.items.positions(with: .metric)) } catch {
+                    out.append(Diagnostic(path: set.path, line: 0, message: "\(error)"))
+                    continue
+                }
+                for item in items {
                     if let metric = item.metric, MetricRegistry.metric(named: metric) == nil {
                         out.append(Diagnostic(
                             path: set.path, line: item.line,

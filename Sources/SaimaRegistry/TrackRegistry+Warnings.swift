@@ -8,7 +8,12 @@ extension TrackRegistry {
         var out: [Diagnostic] = []
         for track in tracks {
             for set in track.questionSets where set.minimumCorrect > 1 {
-                for item in set.items.positions(with: .multiChoice).map({ set.items[$0] }) {
+                let items: [Item]
+                do { items = try set.items.items(at: set.items.positions(with: .multiChoice)) } catch {
+                    out.append(Diagnostic(path: set.path, line: 0, message: "\(error)", severity: .warning))
+                    continue
+                }
+                for item in items {
                     guard case .letters(let letters) = item.answer, letters.count < set.minimumCorrect else { continue }
                     out.append(Diagnostic(
                         path: set.path, line: item.line,

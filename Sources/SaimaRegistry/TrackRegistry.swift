@@ -123,8 +123,12 @@ public struct TrackRegistry: Sendable {
     /// Every `dataset` + `section` an item cites must exist in the (merged) track.
     private static func checkCitations(_ track: Track, diagnostics: inout [Diagnostic]) {
         for set in track.questionSets {
-            for position in set.items.positions(with: .citation) {
-                let item = set.items[position]
+            let items: [Item]
+            do { items = try set.items.items(at: set.items.positions(with: .citation)) } catch {
+                diagnostics.append(Diagnostic(path: set.path, line: 0, message: "\(error)"))
+                continue
+            }
+            for item in items {
                 guard let citation = item.citation else { continue }
                 guard let dataset = track.dataset(citation.dataset) else {
                     let known = track.datasets.map(\.id).joined(separator: ", ")

@@ -92,6 +92,10 @@ public struct RoundRunner: Sendable {
             }
         } catch is CancellationError {
             cancelled = true
+        } catch {
+            // Any other failure (an item that cannot be read back): what finished is stored first, then it is thrown.
+            _ = try? await writer.finish()
+            throw error
         }
         let head = try await writer.finish()
         if cancelled { throw CancellationError() }
@@ -110,8 +114,10 @@ public struct RoundRunner: Sendable {
         let streaming = options.forceStream || endpoint.stream
         let promptHash: String
         let body: Data
+        // An item that cannot be read back stops the run (thrown); nothing is asked against anything else.
+        let item = try work.item()
         do {
-            (body, promptHash) = try work.builder.request(for: work.item, endpoint: endpoint, stream: streaming)
+            (body, promptHash) = try work.builder.request(for: item, endpoint: endpoint, stream: streaming)
         } catch {
             // An attachment vanished after validation: a harness-side problem, recorded, not sent.
             return ItemResult(

@@ -46,9 +46,10 @@ public struct WorkItem: Sendable {
     }
 
     /// The item to ask, as this team sees it (its variant, its choices in the team's order: `ItemPresentation`).
-    public var item: Item {
+    /// Throws when the item cannot be read back (`ItemList`).
+    public func item() throws(ItemReadError) -> Item {
         let set = builder.track.questionSets[setIndex]
-        let item = set.items[itemIndex]
+        let item = try set.items.item(at: itemIndex)
         guard let seed = context.choiceSeed else { return item }
         return ItemPresentation.make(
             item, team: context.team, track: builder.track.id, set: set.id, sample: Int(sampleNumber), seed: seed,

@@ -40,7 +40,7 @@ struct ImportTests {
 
     @Test func excelCellsAreReadAsExcelStoresThem() throws {
         let (_, set) = try Self.importAndLoad(.xlsx, Self.fixture("bank-questions.xlsx"))
-        let byID = Dictionary(set.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(try set.items.all().map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         #expect(byID["cc-002"]?.type == .multiChoice && byID["cc-002"]?.answer == .letters("ABD"), "A、B、D")
         #expect(byID["cc-003"]?.answer == .truth(false), "错")
         #expect(byID["cc-004"]?.answer == .number(72), "a number cell")
@@ -51,8 +51,8 @@ struct ImportTests {
 
     @Test func gaokaoBenchSplitsInlineOptionsAndKeepsItsFields() throws {
         let (_, set) = try Self.importAndLoad(.gaokaoBench, Self.fixture("gaokao-physics.json"))
-        #expect(set.items.allSatisfy { $0.type == .multiChoice }, "a multi-answer set is 不定项 throughout")
-        let first = try #require(set.items.first)
+        #expect(try set.items.all().allSatisfy { $0.type == .multiChoice }, "a multi-answer set is 不定项 throughout")
+        let first = try #require(try set.items.all().first)
         #expect(first.choices.map(\.letter) == ["A", "B", "C", "D"])
         #expect(first.raw["metadata"]?["year"]?.stringValue == "2010" && first.raw["metadata"]?["score"] != nil)
         #expect(first.raw["explanation"] != nil)
@@ -88,7 +88,7 @@ struct ImportTests {
         let (_, original) = try Self.importAndLoad(.xlsx, Self.fixture("bank-questions.xlsx"))
         let out = NSTemporaryDirectory() + "saima-export-\(UUID().uuidString).\(format)"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let (rows, dropped) = SetExporter.rows(original.items.map(\.raw))
+        let (rows, dropped) = SetExporter.rows(try original.items.all().map(\.raw))
         #expect(dropped.isEmpty)
         try SetExporter.write(rows: rows, sheetName: "bank", to: out)
         let (_, again) = try Self.importAndLoad(format == "xlsx" ? .xlsx : .csv, out)

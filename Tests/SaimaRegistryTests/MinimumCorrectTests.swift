@@ -20,8 +20,8 @@ struct MinimumCorrectTests {
         let registry = try TrackRegistry.load(roots: [fixture.path("public")])
         let set = try #require(registry.tracks.first?.questionSets.first)
         #expect(set.minimumCorrect == 2)
-        #expect(set.items.first { $0.id == "c2" }?.minimumCorrect == 2)
-        #expect(set.items.first { $0.id == "c1" }?.minimumCorrect == 1, "single choice is untouched")
+        #expect(try set.items.all().first { $0.id == "c2" }?.minimumCorrect == 2)
+        #expect(try set.items.all().first { $0.id == "c1" }?.minimumCorrect == 1, "single choice is untouched")
         let warnings = registry.warnings
         #expect(warnings.count == 1)
         #expect(warnings.first?.description.hasSuffix("credit.jsonl:5: warning: item `c5`: answer `B` has fewer than the 2 correct options that set `credit` promises (min_correct); the prompt would mislead / 答案选项数少于题集声明的 min_correct") == true)

@@ -41,7 +41,7 @@ struct OnDemandItemsTests {
                 #expect(y.items.isOnDemand)
                 #expect(x.contentHash == y.contentHash)
                 #expect(x.items.ids == y.items.ids)
-                #expect(Array(x.items) == Array(y.items))
+                #expect(try x.items.all() == y.items.all())
                 for trait in [ItemTraits.citation, .metric, .multiChoice] {
                     #expect(x.items.positions(with: trait) == y.items.positions(with: trait))
                 }
@@ -67,15 +67,15 @@ struct OnDemandItemsTests {
         let file = try fixture.write("Tracks/t/questions/s.jsonl", lines.joined(separator: "\n") + "\n")
         let registry = try TrackRegistry.load(roots: [fixture.path("Tracks")], items: .onDemand)
         let items = registry.tracks[0].questionSets[0].items
-        let before = Array(items)
+        let before = try items.all()
         try #"{"id":"m","type":"single_choice","prompt":"改过了","choices":{"A":"甲","B":"乙"},"answer":"B"}"#
             .write(toFile: file, atomically: false, encoding: .utf8)
-        #expect(Array(items) == before)
+        #expect(try items.all() == before)
         #expect(items.ids == ["m", "p", "n"])
-        #expect(items[0].minimumCorrect == 2)
-        #expect(items[0].answer == .letters("AC"))
-        #expect(items[1].attachments.count == 1)
-        #expect(items[2].answer == .number(72.5))
+        #expect(try items.item(at: 0).minimumCorrect == 2)
+        #expect(try items.item(at: 0).answer == .letters("AC"))
+        #expect(try items.item(at: 1).attachments.count == 1)
+        #expect(try items.item(at: 2).answer == .number(72.5))
         #expect(items.positions(with: .multiChoice) == [0])
     }
 
@@ -103,8 +103,8 @@ struct OnDemandItemsTests {
             #expect(y.items.isOnDemand)
             #expect(y.items.count == 12_000)
             #expect(x.contentHash == y.contentHash)
-            #expect(Array(x.items) == Array(y.items))
-            #expect(y.items.filter { !$0.attachments.isEmpty }.count == 3)
+            #expect(try x.items.all() == y.items.all())
+            #expect(try y.items.all().filter { !$0.attachments.isEmpty }.count == 3)
         }
     }
 
@@ -128,7 +128,7 @@ struct OnDemandItemsTests {
             for line in [2, 3, 4] {
                 #expect(diagnostics.contains { $0.line == line && $0.message.contains("out of range") })
             }
-            #expect(registry.tracks.first?.questionSets.first?.items.map(\.id) == ["ok"])
+            #expect(registry.tracks.first?.questionSets.first?.items.ids == ["ok"])
         }
     }
 }

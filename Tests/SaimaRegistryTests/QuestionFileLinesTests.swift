@@ -13,8 +13,7 @@ struct QuestionFileLinesTests {
         let path = folder + "/q.jsonl"
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         var diagnostics: [Diagnostic] = []
-        let items = Array(
-            QuestionFileLoader(path: path, trackDirectory: folder).loadSet(diagnostics: &diagnostics).items)
+        let items = try QuestionFileLoader(path: path, trackDirectory: folder).loadSet(diagnostics: &diagnostics).items.all()
         return (items, diagnostics)
     }
 
@@ -41,8 +40,7 @@ struct QuestionFileLinesTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data(Self.line("a").utf8 + [0x0A, 0xC3, 0x28, 0x0A]).write(to: URL(fileURLWithPath: folder + "/q.jsonl"))
         var diagnostics: [Diagnostic] = []
-        let items = Array(
-            QuestionFileLoader(path: folder + "/q.jsonl", trackDirectory: folder).loadSet(diagnostics: &diagnostics).items)
+        let items = try QuestionFileLoader(path: folder + "/q.jsonl", trackDirectory: folder).loadSet(diagnostics: &diagnostics).items.all()
         #expect(items.isEmpty)
         #expect(diagnostics.map(\.message) == ["question file is not valid UTF-8"])
     }

@@ -17,14 +17,14 @@ struct TrackRegistryTests {
         let set = track.questionSets[0]
         #expect(set.weight == 2.0)
         #expect(set.split == .dev)
-        #expect(set.items.map(\.id) == ["c1", "c2", "c3", "c4"])
-        #expect(set.items[0].answer == .letters("B"))
-        #expect(set.items[0].citation == DatasetCitation(dataset: "rules", section: "s1"))
-        #expect(set.items[1].answer == .letters("ACD"))
-        #expect(set.items[2].answer == .truth(true))
-        #expect(set.items[3].answer == .number(1050.5))
-        #expect(set.items[3].tolerance == 0.001)
-        #expect(set.items[3].line == 4)
+        #expect(set.items.ids == ["c1", "c2", "c3", "c4"])
+        #expect(try set.items.item(at: 0).answer == .letters("B"))
+        #expect(try set.items.item(at: 0).citation == DatasetCitation(dataset: "rules", section: "s1"))
+        #expect(try set.items.item(at: 1).answer == .letters("ACD"))
+        #expect(try set.items.item(at: 2).answer == .truth(true))
+        #expect(try set.items.item(at: 3).answer == .number(1050.5))
+        #expect(try set.items.item(at: 3).tolerance == 0.001)
+        #expect(try set.items.item(at: 3).line == 4)
         #expect(track.dataset("rules")?.sections["s2"]?.contains("三十年") == true)
         #expect(set.contentHash.count == 64)
     }
@@ -55,7 +55,7 @@ struct TrackRegistryTests {
         #expect(track.questionSets(split: .dev).map(\.id) == ["credit"])
         #expect(track.directories.count == 2)
         // The hidden set cites a dataset of the public root: citations resolve across the merge.
-        let hidden = track.questionSets[1].items[0]
+        let hidden = try track.questionSets[1].items.item(at: 0)
         #expect(hidden.answer == .texts(["甲", "乙"]))
         let citation = try #require(hidden.citation)
         #expect(citation == DatasetCitation(dataset: "rules", section: "s2"))

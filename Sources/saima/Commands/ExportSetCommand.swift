@@ -23,7 +23,7 @@ struct ExportSetCommand: ParsableCommand {
             throw ValidationError("no question set \(track)/\(set) in \(location.roots.joined(separator: ", ")) / 找不到题集")
         }
         let path = out.lowercased().hasSuffix(".\(format)") ? out : out + ".\(format)"
-        let (rows, dropped) = SetExporter.rows(qs.items.map(\.raw))
+        let (rows, dropped) = SetExporter.rows(try qs.items.all().map(\.raw))
         try SetExporter.write(rows: rows, sheetName: set, to: path)
         if !dropped.isEmpty {
             printErr("note: fields without a sheet column were not exported: \(dropped.sorted().joined(separator: ", ")) / 以下字段未导出")

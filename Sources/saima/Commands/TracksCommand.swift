@@ -25,7 +25,7 @@ struct TracksCommand: ParsableCommand {
             let registry = try location.loadRegistry()
             switch format {
             case .json: print(try TrackSummary.json(registry.tracks))
-            case .table: print(TrackSummary.table(registry.tracks))
+            case .table: print(try TrackSummary.table(registry.tracks))
             }
         }
     }

@@ -4,20 +4,26 @@ import SaimaReports
 
 /// Renders tracks for `saima tracks` as a table, a detail page, or JSON.
 enum TrackSummary {
-    static func counts(_ sets: [QuestionSet]) -> (dev: Int, test: Int, byType: [String: Int]) {
+    /// Items per type in one set (every item read once).
+    static func types(_ set: QuestionSet) throws -> [String: Int] {
         var byType: [String: Int] = [:]
-        for set in sets { for item in set.items { byType[item.type.rawValue, default: 0] += 1 } }
+        for item in try set.items.all() { byType[item.type.rawValue, default: 0] += 1 }
+        return byType
+    }
+
+    static func counts(_ sets: [QuestionSet], types perSet: [[String: Int]]) -> (dev: Int, test: Int, byType: [String: Int]) {
+        let byType = perSet.reduce(into: [String: Int]()) { total, set in total.merge(set, uniquingKeysWith: +) }
         let dev = sets.filter { $0.split == .dev }.reduce(0) { $0 + $1.items.count }
         let test = sets.filter { $0.split == .test }.reduce(0) { $0 + $1.items.count }
         return (dev, test, byType)
     }
 
-    static func table(_ tracks: [Track]) -> String {
+    static func table(_ tracks: [Track]) throws -> String {
         var table = TerminalTable(
             headers: ["track 赛道", "name 名称", "sets 题集", "dev", "test", "types 题型"],
             alignments: [.left, .left, .right, .right, .right, .left])
         for track in tracks {
-            let c = counts(track.questionSets)
+            let c = counts(track.questionSets, types: try track.questionSets.map(types))
             let types = c.byType.keys.sorted().map { "\($0)×\(c.byType[$0]!)" }.joined(separator: " ")
             table.append([
                 track.id, track.name.bilingual, "\(track.questionSets.count)", "\(c.dev)", "\(c.test)", types,
@@ -51,21 +57,22 @@ enum TrackSummary {
         return lines.joined(separator: "\n")
     }
 
-    static func jsonValue(_ track: Track) -> JSONValue {
-        let c = counts(track.questionSets)
+    static func jsonValue(_ track: Track) throws -> JSONValue {
+        let perSet = try track.questionSets.map(types)
+        let c = counts(track.questionSets, types: perSet)
         return .object([
             "id": .string(track.id),
             "name": .object(["zh": .string(track.name.zh), "en": .string(track.name.en)]),
             "weight": .number(track.weight),
             "items": .object(["dev": .number(Double(c.dev)), "test": .number(Double(c.test))]),
             "types": .object(c.byType.mapValues { .number(Double($0)) }),
-            "question_sets": .array(track.questionSets.map { set in
+            "question_sets": .array(zip(track.questionSets, perSet).map { set, setTypes in
                 .object([
                     "id": .string(set.id), "file": .string(set.file), "split": .string(set.split.rawValue),
                     "weight": .number(set.weight), "items": .number(Double(set.items.count)),
                     "pilot_unit": .object(["zh": .string(set.pilotUnit.zh), "en": .string(set.pilotUnit.en)]),
                     "content_hash": .string(set.contentHash),
-                    "types": .object(counts([set]).byType.mapValues { .number(Double($0)) }),
+                    "types": .object(setTypes.mapValues { .number(Double($0)) }),
                 ])
             }),
             "datasets": .array(track.datasets.map { .string($0.id) }),
@@ -73,6 +80,6 @@ enum TrackSummary {
     }
 
     static func json(_ tracks: [Track]) throws -> String {
-        try PrettyJSON.string(.object(["tracks": .array(tracks.map(jsonValue))]))
+        try PrettyJSON.string(.object(["tracks": .array(try tracks.map(jsonValue))]))
     }
 }

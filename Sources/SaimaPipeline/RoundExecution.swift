@@ -13,16 +13,18 @@ package enum RoundExecution {
     /// Runs the round of `spec` into its folder. `onPlans` sees the requests still to be made before the first is
     /// sent; `onEvent` sees every runner event. Cancelling the calling task cancels the requests in flight; `drain`
     /// stops the run after them (`RunDrained`). Either way every finished result stays stored, so running the same
-    /// spec again resumes where it stopped.
+    /// spec again resumes where it stopped. The synchronous phases (planning; scoring, the leaderboard and the
+    /// report) run where `blocking` says.
     package static func run(
         _ spec: RoundSpec, clock: PhaseClock? = nil, warn: (Warning) -> Void = { _ in },
-        onPlans: ([TeamPlan]) -> Void = { _ in }, drain: DrainSignal? = nil,
+        onPlans: ([TeamPlan]) -> Void = { _ in }, drain: DrainSignal? = nil, blocking: BlockingWork = .inPlace,
         onEvent: @escaping @Sendable (RunEvent) -> Void = { _ in }
     ) async throws -> RoundPipeline.Outcome {
-        var spec = spec
+        var keyed = spec
         let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
-        spec.submissions = submissions
-        let (store, plans) = try RoundPipeline.prepare(spec)
+        keyed.submissions = submissions
+        let spec = keyed
+        let (store, plans) = try await blocking.run { try RoundPipeline.prepare(spec) }
         clock?.lap("prepare")
         onPlans(plans)
         for s in spec.submissions {
@@ -34,7 +36,7 @@ package enum RoundExecution {
             plans: plans, sink: try ResultWriter(store: store), options: spec.options, keys: keyLookup, drain: drain,
             onEvent: onEvent)
         clock?.lap("requests")
-        return try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock)
+        return try await blocking.run { try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock) }
     }
 
     /// The requests of `plans` into `store`, through one libcurl multi transport, events to `onEvent`.

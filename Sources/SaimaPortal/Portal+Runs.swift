@@ -127,15 +127,18 @@ extension Portal {
         let spec = try spec(for: run)
         let board = progress
         let outcome = try await RoundExecution.run(
-            spec, onPlans: { board.expect(run: run.id, plans: $0) }, drain: drain, onEvent: { board.record(run: run.id, $0) })
-        try store.recordScores(Self.trackScores(outcome.leaderboard, run: run))
-        if run.kind == .selftest, let submission = spec.submissions.first {
-            // The team's own findings: scores, each failure class with an example and what it means, latency, and how
-            // its answers were read (the local report path is left out: the team downloads the report instead).
-            let findings = try SelfTestReport.render(
-                outcome: outcome, folder: run.folder, tracks: spec.tracks, split: .dev, endpoint: submission.endpoint,
-                keyGiven: submission.endpoint.apiKeyEnv != nil, reportPath: false)
-            try RunFolderFile.write(findings, to: RunFiles.findings, in: run.folder)
+            spec, onPlans: { board.expect(run: run.id, plans: $0) }, drain: drain, blocking: blocking,
+            onEvent: { board.record(run: run.id, $0) })
+        try await blocking.run { [store] in
+            try store.recordScores(Self.trackScores(outcome.leaderboard, run: run))
+            if run.kind == .selftest, let submission = spec.submissions.first {
+                // The team's own findings: scores, each failure class with an example and what it means, latency, and
+                // how its answers were read (the local report path is left out: the team downloads the report).
+                let findings = try SelfTestReport.render(
+                    outcome: outcome, folder: run.folder, tracks: spec.tracks, split: .dev, endpoint: submission.endpoint,
+                    keyGiven: submission.endpoint.apiKeyEnv != nil, reportPath: false)
+                try RunFolderFile.write(findings, to: RunFiles.findings, in: run.folder)
+            }
         }
     }
 }

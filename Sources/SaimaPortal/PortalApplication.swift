@@ -15,6 +15,7 @@ package enum PortalApplication {
         RunPage.add(to: router, portal: portal)
         RunFiles.add(to: router, portal: portal)
         RunFiles.addPublished(to: router, portal: portal)
+        RunArchive.add(to: router, portal: portal)
         JudgeRoutes.add(to: router, portal: portal)
         VoteRoutes.add(to: router, portal: portal)
         AppealRoutes.add(to: router, portal: portal)

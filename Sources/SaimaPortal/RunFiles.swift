@@ -60,9 +60,13 @@ enum RunFiles {
             (organizer || !files[name]!.organizerOnly)
                 && FileManager.default.fileExists(atPath: (run.folder as NSString).appendingPathComponent(name))
         }
-        guard !names.isEmpty else { return "" }
-        return "<p>下载 Downloads: " + names.map {
+        var links = names.map {
             "<a href=\"/runs/\(PortalHTML.text(run.id))/files/\(PortalHTML.text($0))\">\(PortalHTML.text($0))</a>"
-        }.joined(separator: " · ") + "</p>"
+        }
+        if organizer, ![.queued, .running].contains(run.status) {
+            links.append("<a id=\"folder-zip\" href=\"/runs/\(PortalHTML.text(run.id))/folder.zip\">整个运行目录 the whole run folder (.zip)</a>")
+        }
+        guard !links.isEmpty else { return "" }
+        return "<p>下载 Downloads: " + links.joined(separator: " · ") + "</p>"
     }
 }

@@ -27,6 +27,7 @@ struct PortalAccessTests {
         ("/organizer", [.visitor: .seeOther, .team: .forbidden, .judge: .forbidden, .organizer: .ok]),
         ("/runs/no-such-run", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
         ("/runs/no-such-run/events", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
+        ("/runs/no-such-run/folder.zip", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
         ("/runs/no-such-run/files/report.html", [.visitor: .seeOther, .team: .notFound, .judge: .notFound, .organizer: .notFound]),
         ("/judge", [.visitor: .seeOther, .team: .forbidden, .judge: .ok, .organizer: .forbidden]),
         ("/judge/runs/no-such-run", [.visitor: .seeOther, .team: .forbidden, .judge: .notFound, .organizer: .forbidden]),

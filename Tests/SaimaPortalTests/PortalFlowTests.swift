@@ -1,8 +1,10 @@
 import Foundation
 import HTTPTypes
 import SaimaModel
+import SaimaPipeline
 import SaimaRegistry
 import Testing
+import ZIPFoundation
 
 @testable import SaimaPortal
 
@@ -117,6 +119,26 @@ struct PortalFlowTests {
             await portal.wait(run: officialID)
             #expect(try portal.store.run(officialID)?.status == .done)
             #expect(try portal.store.scores(run: officialID).map(\.team) == ["alpha"], "only the checked team ran")
+            let zipped = try await organizer.get("/runs/\(officialID)/folder.zip")
+            #expect(zipped.status == .ok && zipped.headers[.contentType] == "application/zip")
+            let archive = try Archive(data: Data(organizer.lastBytes), accessMode: .read)
+            let names = Set(archive.map(\.path))
+            #expect(names.isSuperset(of: ["manifest.json", "run.sqlite", "report.html", "leaderboard.json"]), "\(names)")
+            #expect(!names.contains { $0.hasSuffix(".lock") }, "no lock file")
+            var manifest = Data()
+            _ = try archive.extract(try #require(archive["manifest.json"])) { manifest.append($0) }
+            #expect(manifest == FileManager.default.contents(atPath: fixture.state + "/runs/\(officialID)/manifest.json"),
+                    "the archived manifest is the run's, byte for byte")
+            let unpacked = NSTemporaryDirectory() + "saima-unzipped-\(UUID().uuidString)"
+            for entry in archive {
+                let target = URL(fileURLWithPath: unpacked).appendingPathComponent(entry.path)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                _ = try archive.extract(entry, to: target)
+            }
+            let verified = try RunVerification.verify(folder: unpacked, tracks: portal.registry.tracks)
+            #expect(verified.ok && verified.checkedRows == 6, "the unpacked folder passes round verify offline: \(verified.problems)")
+            #expect(try await alpha.get(runPath + "/folder.zip").status == .forbidden, "a team's own run folder is the organizer's to download")
+            #expect(try await mallory.get(runPath + "/folder.zip").status == .notFound)
             let hidden = try await Visitor(client).get("/").body
             #expect(hidden.contains("Hidden until the organizer publishes it"))
             #expect(hidden.components(separatedBy: "board-heritage").count == 2, "only the dev board is shown")

@@ -89,6 +89,8 @@ final class Visitor: @unchecked Sendable {
     let client: any TestClientProtocol
     var cookies: [String: String] = [:]
     var csrf = ""
+    /// The bytes of the last response's body (for binary downloads; `body` is text).
+    var lastBytes: [UInt8] = []
 
     init(_ client: any TestClientProtocol) { self.client = client }
 
@@ -125,6 +127,7 @@ final class Visitor: @unchecked Sendable {
             guard pair.count == 2 else { continue }
             if pair[1].isEmpty || line.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
         }
+        lastBytes = Array(buffer: response.body)
         let text = String(buffer: response.body)
         if let range = text.range(of: #"name="csrf" value="([^"]+)""#, options: .regularExpression) {
             csrf = String(text[range].dropFirst(#"name="csrf" value=""#.count).dropLast())

@@ -75,8 +75,15 @@ enum RunPage {
     /// The organizer's view of a finished run's human judging: who grades it, the agreement so far, more judges.
     static func judging(_ run: RunRecord, portal: Portal, context: PortalContext) throws -> String {
         let assigned = try portal.store.judges(run: run.id)
-        var out = "<h2>人工评审 Human judging</h2><p>评委 Judges: \(assigned.isEmpty ? "—" : assigned.map(PortalHTML.text).joined(separator: ", "))</p>"
-        if !assigned.isEmpty {
+        var out = "<h2>人工评审 Human judging</h2>"
+        if assigned.isEmpty {
+            out += "<p>评委 Judges: —</p>"
+        } else {
+            // Each judge's progress on their own sheet.
+            out += PortalHTML.table(["评委 Judge", "已评 Graded"], try assigned.map { judge in
+                let sheet = try HumanScoreEntry.sheet(folder: run.folder, judge: judge)
+                return [PortalHTML.text(judge), "\(sheet.filter { !$0.score.isEmpty }.count) / \(sheet.count)"]
+            }, id: "judge-progress")
             let a = try HumanScoreEntry.agreement(folder: run.folder)
             let alpha: String = a.alpha.map { String(format: "%.3f", $0) } ?? "—"
             let spearman: String = a.meanSpearman.map { String(format: "%.3f", $0) } ?? "—"

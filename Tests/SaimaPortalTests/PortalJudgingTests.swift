@@ -52,6 +52,9 @@ struct PortalJudgingTests {
                 .allSatisfy { $0.score.isEmpty }, "an invalid score stores nothing")
             let saved = try await one.post("/judge/runs/\(runID)", ids.enumerated().map { ("score_\($1)", "\(4 + $0 * 2)") })
             #expect(saved.status == .ok && saved.body.contains("3 of 3 graded"))
+            let progress = try await organizer.get(runPath).body
+            #expect(progress.contains("<td>judge-one</td><td>3 / 3</td>") && progress.contains("<td>judge-two</td><td>0 / 3</td>"),
+                    "the organizer sees each judge's progress")
 
             let two = Visitor(client)
             try await two.signIn("judge-two", "judge-two-pass")

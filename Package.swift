@@ -152,6 +152,16 @@ let package = Package(
         // Helpers shared by test targets: locating and running the built `saima`.
         .target(name: "SaimaTestSupport", swiftSettings: strict),
         .testTarget(
+            name: "SaimaStorageTests",
+            dependencies: ["SaimaStorage", "SaimaModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SaimaSheetsTests",
+            dependencies: ["SaimaSheets"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SaimaCLITests",
             dependencies: [
                 "SaimaTestSupport", "SaimaEndpointServer", "SaimaModel", .product(name: "GRDB", package: "GRDB.swift"),

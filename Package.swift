@@ -157,6 +157,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SaimaReportsTests",
+            dependencies: ["SaimaReports", "SaimaLeaderboard", "SaimaModel"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "SaimaSheetsTests",
             dependencies: ["SaimaSheets"],
             swiftSettings: strict

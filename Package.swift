@@ -189,7 +189,10 @@ let package = Package(
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(
             name: "SaimaPipelineTests",
-            dependencies: ["SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel", "SaimaImport"],
+            dependencies: [
+                "SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel", "SaimaImport", "SaimaEndpointServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

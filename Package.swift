@@ -163,7 +163,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SaimaSheetsTests",
-            dependencies: ["SaimaSheets"],
+            dependencies: ["SaimaSheets", "SaimaModel"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -11,7 +11,7 @@ package enum BenchmarkImporters {
     static func gaokaoBench(_ json: JSONValue, file: String, idPrefix: String) -> ImportResult {
         var result = ImportResult()
         guard let examples = json["example"]?.arrayValue else {
-            result.problems.append("\(file): not GAOKAO-Bench JSON (an object with an `example` list was expected)")
+            result.problems.append(LocatedProblem(file, "not GAOKAO-Bench JSON (an object with an `example` list was expected)"))
             return result
         }
         let keyword = json["keywords"]?.stringValue
@@ -25,7 +25,7 @@ package enum BenchmarkImporters {
         for (n, e) in examples.enumerated() {
             let at = "\(file):example[\(n)]"
             guard let question = e["question"]?.stringValue else {
-                result.problems.append("\(at): no `question`")
+                result.problems.append(LocatedProblem(at, "no `question`"))
                 continue
             }
             var o: [String: JSONValue] = ["id": .string("\(idPrefix)-\(e["index"].flatMap(\.stringValue) ?? String(n))")]
@@ -50,7 +50,7 @@ package enum BenchmarkImporters {
                 o["type"] = .string(ItemType.shortAnswer.rawValue)
                 o["answer"] = text.count == 1 ? .string(text[0]) : .array(text.map(JSONValue.string))
             } else {
-                result.problems.append("\(at): answer \(answer.joined()) names no option found in the question text / 题干中找不到答案对应的选项")
+                result.problems.append(LocatedProblem(at, "answer \(answer.joined()) names no option found in the question text / 题干中找不到答案对应的选项"))
                 continue
             }
             result.items.append(ImportedItem(fields: o, location: at))
@@ -65,7 +65,7 @@ package enum BenchmarkImporters {
         for (line, v) in lines {
             let at = "\(file):\(line)"
             guard let question = v["question"]?.stringValue else {
-                result.problems.append("\(at): no `question`")
+                result.problems.append(LocatedProblem(at, "no `question`"))
                 continue
             }
             var o: [String: JSONValue] = ["id": .string("\(idPrefix)-\(String(format: "%03d", line))"), "prompt": .string(question)]
@@ -86,7 +86,7 @@ package enum BenchmarkImporters {
                 }
                 let labels = v["label"]?.stringsValue ?? []
                 guard let letters = AnswerText.letters(labels.joined(), offered: choices.keys.sorted()) else {
-                    result.problems.append("\(at): label `\(labels.joined())` names no option / 答案不是有效选项")
+                    result.problems.append(LocatedProblem(at, "label `\(labels.joined())` names no option / 答案不是有效选项"))
                     continue
                 }
                 o["choices"] = .object(choices)
@@ -96,7 +96,7 @@ package enum BenchmarkImporters {
                 o["type"] = .string(ItemType.shortAnswer.rawValue)
                 o["answer"] = .string(answer)
             } else {
-                result.problems.append("\(at): neither options with a label nor an answer")
+                result.problems.append(LocatedProblem(at, "neither options with a label nor an answer"))
                 continue
             }
             result.items.append(ImportedItem(fields: o, location: at))
@@ -112,7 +112,7 @@ package enum BenchmarkImporters {
         var result = ImportResult()
         for (n, (at, v)) in lines.enumerated() {
             guard let question = v[questionKey]?.stringValue, var answer = v["answer"]?.stringValue else {
-                result.problems.append("\(at): needs `\(questionKey)` and `answer`")
+                result.problems.append(LocatedProblem(at, "needs `\(questionKey)` and `answer`"))
                 continue
             }
             let instruction = v["instruction"]?.stringValue?.trimmed ?? ""
@@ -128,7 +128,7 @@ package enum BenchmarkImporters {
                 o["answer"] = .string(letters)
             } else {
                 guard !answer.isEmpty else {
-                    result.problems.append("\(at): the answer is empty")
+                    result.problems.append(LocatedProblem(at, "the answer is empty"))
                     continue
                 }
                 o["prompt"] = .string(instruction.isEmpty ? question : instruction + "\n" + question)

@@ -32,7 +32,7 @@ package struct ImportedItem: Sendable {
 /// What an importer read: items, and every problem located (`file.xlsx:Sheet1!C17: message`).
 package struct ImportResult: Sendable {
     package var items: [ImportedItem] = []
-    package var problems: [String] = []
+    package var problems: [LocatedProblem] = []
     /// Notes that are not problems (a sheet without a header row was skipped, …).
     package var notes: [String] = []
     package init() {}

@@ -23,7 +23,7 @@ package enum Importer {
                     }
                 } catch {
                     r = ImportResult()
-                    r.problems.append(error.description.replacingOccurrences(of: ": error: ", with: ": "))
+                    r.problems.append(error)
                 }
             case .gaokaoBench:
                 guard let json = readJSON(path, into: &all) else { continue }
@@ -33,7 +33,7 @@ package enum Importer {
             case .lawbench:
                 guard let json = readJSON(path, into: &all) else { continue }
                 guard let array = json.arrayValue else {
-                    all.problems.append("\(file): LawBench JSON is a list of {instruction, question, answer}")
+                    all.problems.append(LocatedProblem(file, "LawBench JSON is a list of {instruction, question, answer}"))
                     continue
                 }
                 r = BenchmarkImporters.instructionAnswer(
@@ -49,25 +49,25 @@ package enum Importer {
         var seen: [String: String] = [:]
         for item in all.items {
             let id = item.fields["id"]?.stringValue ?? ""
-            if let first = seen[id] { all.problems.append("\(item.location): duplicate id `\(id)` (first at \(first))") }
+            if let first = seen[id] { all.problems.append(LocatedProblem(item.location, "duplicate id `\(id)` (first at \(first))")) }
             seen[id] = item.location
         }
-        if all.items.isEmpty && all.problems.isEmpty { all.problems.append("\(files.joined(separator: ", ")): no items found / 没有读到题目") }
+        if all.items.isEmpty && all.problems.isEmpty { all.problems.append(LocatedProblem(files.joined(separator: ", "), "no items found / 没有读到题目")) }
         return all
     }
 
     static func readJSON(_ path: String, into result: inout ImportResult) -> JSONValue? {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
-            result.problems.append("\(path): file not found or unreadable")
+            result.problems.append(LocatedProblem(path, "file not found or unreadable"))
             return nil
         }
         guard let text = TextDecoding.decode(data)?.text else {
-            result.problems.append("\(file): not UTF-8 or GBK text")
+            result.problems.append(LocatedProblem(file, "not UTF-8 or GBK text"))
             return nil
         }
         do { return try JSONValue.parse(text) } catch {
-            result.problems.append("\(file): malformed JSON: \(error.message)")
+            result.problems.append(LocatedProblem(file, "malformed JSON: \(error.message)"))
             return nil
         }
     }
@@ -76,7 +76,7 @@ package enum Importer {
     static func jsonLines(_ path: String, into result: inout ImportResult) -> [(Int, JSONValue)] {
         let file = (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path), let text = TextDecoding.decode(data)?.text else {
-            result.problems.append("\(path): file not found, unreadable, or not UTF-8/GBK text")
+            result.problems.append(LocatedProblem(path, "file not found, unreadable, or not UTF-8/GBK text"))
             return []
         }
         var out: [(Int, JSONValue)] = []
@@ -84,7 +84,7 @@ package enum Importer {
             let t = line.trimmed
             if t.isEmpty { continue }
             do { out.append((n + 1, try JSONValue.parse(t))) } catch {
-                result.problems.append("\(file):\(n + 1): malformed JSON line: \(error.message)")
+                result.problems.append(LocatedProblem("\(file):\(n + 1)", "malformed JSON line: \(error.message)"))
             }
         }
         return out

@@ -34,7 +34,7 @@ package enum SheetItemImporter {
                 let explicitID = cell("id")
                 if !explicitID.isEmpty {
                     if let first = seen[explicitID] {
-                        result.problems.append("\(at("id")): duplicate id `\(explicitID)` (first at \(first)) / 编号重复")
+                        result.problems.append(LocatedProblem(at("id"), "duplicate id `\(explicitID)` (first at \(first)) / 编号重复"))
                         continue
                     }
                     seen[explicitID] = at("id")
@@ -45,21 +45,21 @@ package enum SheetItemImporter {
             }
         }
         if !anyHeader {
-            result.problems.append("\(sheets.first?.file ?? "?"): no sheet has a header row with a question column (题目/题干/prompt) and one more known column; see the default layout, or give --mapping / 表格为空或缺少表头")
+            result.problems.append(LocatedProblem(sheets.first?.file ?? "?", "no sheet has a header row with a question column (题目/题干/prompt) and one more known column; see the default layout, or give --mapping / 表格为空或缺少表头"))
         }
         return result
     }
 
     /// One row as an item, or nil with its problems appended.
     static func item(
-        cell: (String) -> String, at: (String) -> String, index: Int, idPrefix: String, problems: inout [String]
+        cell: (String) -> String, at: (String) -> String, index: Int, idPrefix: String, problems: inout [LocatedProblem]
     ) -> [String: JSONValue]? {
         let before = problems.count
         var o: [String: JSONValue] = [:]
         let id = cell("id").isEmpty ? "\(idPrefix)-\(String(format: "%03d", index))" : cell("id")
         o["id"] = .string(id)
         let prompt = cell("prompt")
-        if prompt.isEmpty { problems.append("\(at("prompt")): the question is empty / 题目为空") }
+        if prompt.isEmpty { problems.append(LocatedProblem(at("prompt"), "the question is empty / 题目为空")) }
         o["prompt"] = .string(prompt)
         var choices: [String: JSONValue] = [:]
         for l in ["A", "B", "C", "D", "E", "F", "G", "H"] where !cell(l).isEmpty { choices[l] = .string(cell(l)) }
@@ -68,7 +68,7 @@ package enum SheetItemImporter {
         var type: ItemType?
         if !cell("type").isEmpty {
             type = AnswerText.type(cell("type"))
-            if type == nil { problems.append("\(at("type")): unknown question type `\(cell("type"))` / 未知题型") }
+            if type == nil { problems.append(LocatedProblem(at("type"), "unknown question type `\(cell("type"))` / 未知题型")) }
         } else if !offered.isEmpty {
             type = (AnswerText.letters(answer, offered: offered)?.count ?? 1) > 1 ? .multiChoice : .singleChoice
         } else if AnswerText.truth(answer) != nil {
@@ -82,34 +82,34 @@ package enum SheetItemImporter {
             o["type"] = .string(type.rawValue)
             switch type {
             case .singleChoice, .multiChoice:
-                if offered.count < 2 { problems.append("\(at("A")): a choice question needs at least two options (A, B, …) / 选择题至少需要两个选项") }
+                if offered.count < 2 { problems.append(LocatedProblem(at("A"), "a choice question needs at least two options (A, B, …) / 选择题至少需要两个选项")) }
                 o["choices"] = .object(choices)
                 if let letters = AnswerText.letters(answer, offered: offered) {
                     if type == .singleChoice, letters.count > 1 {
-                        problems.append("\(at("answer")): answer `\(answer)` names several options for a single-choice question / 单选题答案多于一个")
+                        problems.append(LocatedProblem(at("answer"), "answer `\(answer)` names several options for a single-choice question / 单选题答案多于一个"))
                     }
                     o["answer"] = .string(letters)
                 } else {
-                    problems.append("\(at("answer")): answer `\(answer)` names no offered option (\(offered.joined())) / 答案不是有效选项")
+                    problems.append(LocatedProblem(at("answer"), "answer `\(answer)` names no offered option (\(offered.joined())) / 答案不是有效选项"))
                 }
             case .trueFalse:
                 if let t = AnswerText.truth(answer) { o["answer"] = .bool(t) } else {
-                    problems.append("\(at("answer")): a true/false answer must be 对/错, 正确/错误, √/×, true/false, not `\(answer)`")
+                    problems.append(LocatedProblem(at("answer"), "a true/false answer must be 对/错, 正确/错误, √/×, true/false, not `\(answer)`"))
                 }
             case .numeric:
                 if let n = AnswerText.number(answer) { o["answer"] = .number(n) } else {
-                    problems.append("\(at("answer")): a numeric answer must be a number, not `\(answer)`")
+                    problems.append(LocatedProblem(at("answer"), "a numeric answer must be a number, not `\(answer)`"))
                 }
                 if let t = AnswerText.number(cell("tolerance")) { o["tolerance"] = .number(t) }
             case .shortAnswer, .generation:
-                if answer.isEmpty && cell("rubric").isEmpty { problems.append("\(at("answer")): the answer is empty / 答案为空") }
+                if answer.isEmpty && cell("rubric").isEmpty { problems.append(LocatedProblem(at("answer"), "the answer is empty / 答案为空")) }
                 if !answer.isEmpty {
                     let alternatives = type == .shortAnswer ? answer.components(separatedBy: "|").map { $0.trimmedSpaces } : [answer]
                     o["answer"] = alternatives.count == 1 ? .string(alternatives[0]) : .array(alternatives.map(JSONValue.string))
                 }
             case .extraction:
                 if let json = try? JSONValue.parse(answer), case .object = json { o["answer"] = json } else {
-                    problems.append("\(at("answer")): an extraction answer must be a JSON object of fields")
+                    problems.append(LocatedProblem(at("answer"), "an extraction answer must be a JSON object of fields"))
                 }
             }
         }

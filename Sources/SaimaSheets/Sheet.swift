@@ -1,3 +1,4 @@
+package import SaimaModel
 /// A table read from a spreadsheet or CSV file: rows of cell texts, with the file and sheet for locating
 /// problems as `file.xlsx:Sheet1!C7` (spreadsheets) or `file.csv:7` (CSV).
 package struct Sheet: Sendable {
@@ -48,13 +49,5 @@ package struct Sheet: Sendable {
     }
 }
 
-/// A problem with a sheet, located.
-package struct SheetError: Error, Sendable, CustomStringConvertible {
-    package var location: String
-    package var message: String
-    package init(_ location: String, _ message: String) {
-        self.location = location
-        self.message = message
-    }
-    package var description: String { "\(location): error: \(message)" }
-}
+/// A problem with a sheet, located (`file.xlsx:Sheet1!C7: error: …`).
+package typealias SheetError = LocatedProblem

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 
 /// Reads any sheet people send: `.xlsx` (every sheet), or CSV in UTF-8 or GBK (one sheet).
 package enum SheetReader {

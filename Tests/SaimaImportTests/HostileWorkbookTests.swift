@@ -1,4 +1,5 @@
 import Foundation
+import SaimaModel
 import Testing
 
 @testable import SaimaSheets

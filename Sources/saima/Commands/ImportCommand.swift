@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         var layout = SheetLayout()
         if let mapping {
-            do { layout = try SheetLayout(mappingFile: mapping) } catch { throw reportProblems([error.description]) }
+            do { layout = try SheetLayout(mappingFile: mapping) } catch { throw reportProblems([error]) }
         }
         let result = Importer.read(format: format, files: files, layout: layout, idPrefix: target.set)
         for note in result.notes { printErr("note: \(note)") }

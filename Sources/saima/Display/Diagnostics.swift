@@ -10,9 +10,9 @@ func reportDiagnostics(_ diagnostics: [Diagnostic]) -> ExitCode {
     return ExitCode.failure
 }
 
-/// Prints problems given as `location: message` lines, compiler style, and returns the exit status 1 to throw.
-func reportProblems(_ problems: [String]) -> ExitCode {
-    printErr(problems.map { $0.contains(": error: ") ? $0 : $0.replacingOccurrences(of: ": ", with: ": error: ", options: [], range: $0.range(of: ": ")) }
-        .joined(separator: "\n") + "\n\(problems.count) problem(s) found; nothing was written. 发现 \(problems.count) 个问题，未写入任何文件。")
+/// Prints located problems, compiler style (`location: error: message`), and returns the exit status 1 to throw.
+func reportProblems(_ problems: [LocatedProblem]) -> ExitCode {
+    printErr(problems.map(\.description).joined(separator: "\n")
+        + "\n\(problems.count) problem(s) found; nothing was written. 发现 \(problems.count) 个问题，未写入任何文件。")
     return ExitCode.failure
 }

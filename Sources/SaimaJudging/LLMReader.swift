@@ -39,7 +39,7 @@ package enum LLMReader {
     /// the caller holds the run's write lock and records the new appeals head in the manifest.
     /// `manifest` gives each team's choice orders: the reader sees the item as the team saw it, and its letters (shown
     /// letters) are stored as a judge's reading is.
-    package static func read(store: RunStore, tracks: [Track], client: JudgeClient, manifest: RunManifest? = nil) async throws
+    package static func read(store: RunStore, tracks: [Track], client: any JudgeChat, manifest: RunManifest? = nil) async throws
         -> Summary
     {
         var lookup: [String: (Item, Track)] = [:]
@@ -57,7 +57,7 @@ package enum LLMReader {
                 && lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)] != nil
         }
         var summary = Summary(candidates: work.count)
-        let model = client.endpoint.model
+        let model = client.model
         let outcomes = try await withThrowingTaskGroup(of: (ItemResult, Outcome).self) { group in
             var pending = work[...]
             var out: [(ItemResult, Outcome)] = []
@@ -68,7 +68,7 @@ package enum LLMReader {
                     ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))).shown
                 group.addTask { (r, await readOne(item: shown, track: track, reply: r.content ?? "", client: client)) }
             }
-            for _ in 0..<max(1, client.endpoint.maxConcurrency * 2) { addNext() }
+            for _ in 0..<max(1, client.maxConcurrency * 2) { addNext() }
             while let next = try await group.next() {
                 out.append(next)
                 addNext()
@@ -100,7 +100,7 @@ package enum LLMReader {
     }
 
     /// One answer: asked, checked, asked once more with the problem if the first reply fails the checks.
-    static func readOne(item: Item, track: Track, reply: String, client: JudgeClient) async -> Outcome {
+    static func readOne(item: Item, track: Track, reply: String, client: any JudgeChat) async -> Outcome {
         let prompt = ChatRequestBuilder(track: track).promptText(for: item)
         let assessment = ChoiceAnswerExtractor(item: item).assess(reply, prompt: prompt)
         var messages = [

@@ -2,7 +2,7 @@ import Foundation
 package import SaimaModel
 import SaimaRunner
 import SaimaScoring
-package import SaimaStorage
+import SaimaStorage
 
 /// Compares two teams' answers to one item with the LLM judge, in both orders.
 ///
@@ -11,12 +11,12 @@ package import SaimaStorage
 /// Each ordered verdict is cached by (judge model, template version, item + order, both answer
 /// hashes). A verdict that is still invalid after one re-ask leaves the battle out (`nil`).
 package struct PairwiseJudge: Sendable {
-    package let client: JudgeClient
-    package let store: RunStore
+    package let client: any JudgeChat
+    package let cache: any VerdictCache
 
-    package init(client: JudgeClient, store: RunStore) {
+    package init(client: any JudgeChat, cache: any VerdictCache) {
         self.client = client
-        self.store = store
+        self.cache = cache
     }
 
     package func battle(item: Item, track: Track, itemKey: String, teams: (String, String), answers: (String, String))
@@ -47,8 +47,8 @@ package struct PairwiseJudge: Sendable {
         -> (winner: String?, calls: Int)
     {
         let hash = SHA256Digest.hex(first) + SHA256Digest.hex(second)
-        if let cached = try store.judgeCache(
-            model: client.endpoint.model, template: JudgeTemplates.pairwiseVersion, itemKey: itemKey, answerHash: hash)
+        if let cached = try cache.verdict(
+            model: client.model, template: JudgeTemplates.pairwiseVersion, itemKey: itemKey, answerHash: hash)
         {
             return (cached.status == .ok ? cached.verdict : nil, 0)
         }
@@ -75,8 +75,8 @@ package struct PairwiseJudge: Sendable {
                 messages.append(JudgeClient.message("user", JudgeTemplates.reask(problem: "`winner` must be \"A\", \"B\" or \"tie\"")))
             }
         }
-        try store.saveJudgeCache(JudgeCacheEntry(
-            judgeModel: client.endpoint.model, templateVersion: JudgeTemplates.pairwiseVersion, itemKey: itemKey,
+        try cache.save(JudgeCacheEntry(
+            judgeModel: client.model, templateVersion: JudgeTemplates.pairwiseVersion, itemKey: itemKey,
             answerHash: hash, status: winner == nil ? .judgeError : .ok, score: nil, verdict: winner ?? note, calls: calls))
         return (winner, calls)
     }

@@ -10,12 +10,12 @@ package import SaimaStorage
 /// call, is recorded as `judge_error` (score 0). Verdicts are cached by (judge model, template
 /// version, item, answer hash), so re-running never calls the judge twice for the same answer.
 package struct PointwiseJudge: Sendable {
-    package let client: JudgeClient
-    package let store: RunStore
+    package let client: any JudgeChat
+    package let cache: any VerdictCache
 
-    package init(client: JudgeClient, store: RunStore) {
+    package init(client: any JudgeChat, cache: any VerdictCache) {
         self.client = client
-        self.store = store
+        self.cache = cache
     }
 
     package enum Source: Sendable { case cache, judge }
@@ -33,8 +33,8 @@ package struct PointwiseJudge: Sendable {
     {
         let key = Self.cacheKey(track: track.id, set: set.id, item: item)
         let hash = SHA256Digest.hex(answer)
-        if let cached = try store.judgeCache(
-            model: client.endpoint.model, template: JudgeTemplates.pointwiseVersion, itemKey: key, answerHash: hash)
+        if let cached = try cache.verdict(
+            model: client.model, template: JudgeTemplates.pointwiseVersion, itemKey: key, answerHash: hash)
         {
             return (cached, .cache)
         }
@@ -49,7 +49,7 @@ package struct PointwiseJudge: Sendable {
         ]
         var calls = 0
         var entry = JudgeCacheEntry(
-            judgeModel: client.endpoint.model, templateVersion: JudgeTemplates.pointwiseVersion, itemKey: key,
+            judgeModel: client.model, templateVersion: JudgeTemplates.pointwiseVersion, itemKey: key,
             answerHash: hash, status: .judgeError, score: nil, verdict: "", calls: 0)
         for round in 0..<2 {
             calls += 1
@@ -74,7 +74,7 @@ package struct PointwiseJudge: Sendable {
             break
         }
         entry.calls = calls
-        try store.saveJudgeCache(entry)
+        try cache.save(entry)
         return (entry, .judge)
     }
 }

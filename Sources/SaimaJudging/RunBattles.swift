@@ -35,7 +35,7 @@ package enum RunBattles {
 
     /// For every generation item with at least two teams' `ok` answers: all pairs of those teams,
     /// or `perItem` pairs drawn without replacement (seeded) when given.
-    package static func run(store: RunStore, tracks: [Track], client: JudgeClient, perItem: Int?, seed: UInt64) async throws
+    package static func run(store: RunStore, tracks: [Track], client: any JudgeChat, perItem: Int?, seed: UInt64) async throws
         -> Summary
     {
         let answered = try answersByItem(store: store, tracks: tracks)
@@ -52,7 +52,7 @@ package enum RunBattles {
             }
             for (i, j) in pairs { jobs.append((key, list[i], list[j])) }
         }
-        let judge = PairwiseJudge(client: client, store: store)
+        let judge = PairwiseJudge(client: client, cache: store)
         let results = try await withThrowingTaskGroup(of: (Int, Battle?, Int).self) { group in
             var out = [(Battle?, Int)](repeating: (nil, 0), count: jobs.count)
             var next = 0
@@ -70,7 +70,7 @@ package enum RunBattles {
                 }
                 next += 1
             }
-            for _ in 0..<max(1, client.endpoint.maxConcurrency) { add() }
+            for _ in 0..<max(1, client.maxConcurrency) { add() }
             while let (index, battle, calls) = try await group.next() {
                 out[index] = (battle, calls)
                 add()

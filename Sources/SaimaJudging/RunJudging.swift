@@ -13,7 +13,7 @@ package enum RunJudging {
         package var calls = 0
     }
 
-    package static func judge(store: RunStore, tracks: [Track], client: JudgeClient) async throws -> Summary {
+    package static func judge(store: RunStore, tracks: [Track], client: any JudgeChat) async throws -> Summary {
         var lookup: [String: (Item, Track, QuestionSet)] = [:]
         for track in tracks {
             for set in track.questionSets {
@@ -25,8 +25,8 @@ package enum RunJudging {
         let work = try store.currentResults().filter { r in
             r.outcome == .ok && lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)] != nil
         }
-        try store.setMeta("judge_model", client.endpoint.model)
-        let judge = PointwiseJudge(client: client, store: store)
+        try store.setMeta("judge_model", client.model)
+        let judge = PointwiseJudge(client: client, cache: store)
         return try await withThrowingTaskGroup(of: (JudgeCacheEntry, PointwiseJudge.Source).self) { group in
             var summary = Summary()
             var pending = work[...]
@@ -36,7 +36,7 @@ package enum RunJudging {
                 group.addTask { try await judge.grade(item: item, track: track, set: set, answer: r.content ?? "") }
             }
             // Keep the judge's concurrency busy without creating a task per answer up front.
-            for _ in 0..<max(1, client.endpoint.maxConcurrency * 2) { addNext() }
+            for _ in 0..<max(1, client.maxConcurrency * 2) { addNext() }
             while let (entry, source) = try await group.next() {
                 summary.answers += 1
                 if source == .cache { summary.fromCache += 1 } else {

@@ -60,7 +60,7 @@ struct PointwiseJudgeTests {
         let client = JudgeClient(
             endpoint: EndpointSettings(baseURL: server.baseURL, model: "judge-m", maxConcurrency: 2),
             apiKey: nil, transport: transport, retry: RetryPolicy(maxAttempts: 2, baseDelay: 0.01))
-        let judge = PointwiseJudge(client: client, store: store)
+        let judge = PointwiseJudge(client: client, cache: store)
         let (track, set, item) = Self.fixture()
 
         let perfect = try await judge.grade(item: item, track: track, set: set, answer: "完美回答")

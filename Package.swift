@@ -199,7 +199,10 @@ let package = Package(
             name: "SaimaImportTests", dependencies: ["SaimaImport", "SaimaSheets", "SaimaRegistry", "SaimaModel"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
-        .testTarget(name: "SaimaPostgresTests", dependencies: ["SaimaPostgres", "SaimaModel", "SaimaTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "SaimaPostgresTests",
+            dependencies: ["SaimaPostgres", "SaimaModel", "SaimaTestSupport", "SaimaJudging", "SaimaStorage"],
+            swiftSettings: strict),
         .testTarget(
             name: "SaimaPortalTests",
             dependencies: [

@@ -47,7 +47,7 @@ package struct PairwiseJudge: Sendable {
         -> (winner: String?, calls: Int)
     {
         let hash = SHA256Digest.hex(first) + SHA256Digest.hex(second)
-        if let cached = try cache.verdict(
+        if let cached = try await cache.verdict(
             model: client.model, template: JudgeTemplates.pairwiseVersion, itemKey: itemKey, answerHash: hash)
         {
             return (cached.status == .ok ? cached.verdict : nil, 0)
@@ -75,7 +75,7 @@ package struct PairwiseJudge: Sendable {
                 messages.append(JudgeClient.message("user", JudgeTemplates.reask(problem: "`winner` must be \"A\", \"B\" or \"tie\"")))
             }
         }
-        try cache.save(JudgeCacheEntry(
+        try await cache.save(JudgeCacheEntry(
             judgeModel: client.model, templateVersion: JudgeTemplates.pairwiseVersion, itemKey: itemKey,
             answerHash: hash, status: winner == nil ? .judgeError : .ok, score: nil, verdict: winner ?? note, calls: calls))
         return (winner, calls)

@@ -1,7 +1,7 @@
 import Foundation
 package import SaimaModel
 import SaimaRunner
-package import SaimaStorage
+import SaimaStorage
 
 /// Grades one answer against its item's rubric with the LLM judge, through the cache.
 ///
@@ -33,7 +33,7 @@ package struct PointwiseJudge: Sendable {
     {
         let key = Self.cacheKey(track: track.id, set: set.id, item: item)
         let hash = SHA256Digest.hex(answer)
-        if let cached = try cache.verdict(
+        if let cached = try await cache.verdict(
             model: client.model, template: JudgeTemplates.pointwiseVersion, itemKey: key, answerHash: hash)
         {
             return (cached, .cache)
@@ -74,7 +74,7 @@ package struct PointwiseJudge: Sendable {
             break
         }
         entry.calls = calls
-        try cache.save(entry)
+        try await cache.save(entry)
         return (entry, .judge)
     }
 }

@@ -35,9 +35,10 @@ package enum RunBattles {
 
     /// For every generation item with at least two teams' `ok` answers: all pairs of those teams,
     /// or `perItem` pairs drawn without replacement (seeded) when given.
-    package static func run(store: RunStore, tracks: [Track], client: any JudgeChat, perItem: Int?, seed: UInt64) async throws
-        -> Summary
-    {
+    /// Verdicts are looked up and kept in `cache` (the run's own database when nil).
+    package static func run(
+        store: RunStore, tracks: [Track], client: any JudgeChat, perItem: Int?, seed: UInt64, cache: (any VerdictCache)? = nil
+    ) async throws -> Summary {
         let answered = try answersByItem(store: store, tracks: tracks)
         var generator = SeededGenerator(seed: seed)
         var jobs: [(key: String, a: (String, String), b: (String, String))] = []
@@ -52,7 +53,7 @@ package enum RunBattles {
             }
             for (i, j) in pairs { jobs.append((key, list[i], list[j])) }
         }
-        let judge = PairwiseJudge(client: client, cache: store)
+        let judge = PairwiseJudge(client: client, cache: cache ?? store)
         let results = try await withThrowingTaskGroup(of: (Int, Battle?, Int).self) { group in
             var out = [(Battle?, Int)](repeating: (nil, 0), count: jobs.count)
             var next = 0

@@ -13,7 +13,10 @@ package enum RunJudging {
         package var calls = 0
     }
 
-    package static func judge(store: RunStore, tracks: [Track], client: any JudgeChat) async throws -> Summary {
+    /// Verdicts are looked up and kept in `cache` (the run's own database when nil).
+    package static func judge(store: RunStore, tracks: [Track], client: any JudgeChat, cache: (any VerdictCache)? = nil)
+        async throws -> Summary
+    {
         var lookup: [String: (Item, Track, QuestionSet)] = [:]
         for track in tracks {
             for set in track.questionSets {
@@ -26,7 +29,7 @@ package enum RunJudging {
             r.outcome == .ok && lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)] != nil
         }
         try store.setMeta("judge_model", client.model)
-        let judge = PointwiseJudge(client: client, cache: store)
+        let judge = PointwiseJudge(client: client, cache: cache ?? store)
         return try await withThrowingTaskGroup(of: (JudgeCacheEntry, PointwiseJudge.Source).self) { group in
             var summary = Summary()
             var pending = work[...]

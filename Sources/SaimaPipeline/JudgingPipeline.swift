@@ -19,11 +19,15 @@ package enum JudgingPipeline {
     /// model, template version, item and answer hash), then re-scoring and the rebuilt leaderboard.
     /// The same judge model is the LLM reader of uncertain choice readings (`LLMReader`): its accepted readings join
     /// the appeals chain before re-scoring.
-    package static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient) async throws
-        -> (judging: RunJudging.Summary, reader: LLMReader.Summary, rebuilt: Rebuilt)
+    /// With `shared` (a shared round's PostgreSQL store), verdicts are also looked up there and kept there, so that
+    /// hosts judging the same answers pay once (`LayeredVerdictCache`); the run folder keeps a copy of every verdict
+    /// it uses, for scoring and `round verify`.
+    package static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient, shared: (any VerdictCache)? = nil)
+        async throws -> (judging: RunJudging.Summary, reader: LLMReader.Summary, rebuilt: Rebuilt)
     {
         let store = try RunStore(folder: folder)
-        let judging = try await RunJudging.judge(store: store, tracks: tracks, client: client)
+        let judging = try await RunJudging.judge(
+            store: store, tracks: tracks, client: client, cache: shared.map { LayeredVerdictCache(local: store, shared: $0) })
         try store.lockForWriting()
         let reader = try await LLMReader.read(
             store: store, tracks: tracks, client: client, manifest: try RunManifestStore.load(store: store))

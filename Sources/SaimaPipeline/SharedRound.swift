@@ -121,4 +121,21 @@ package enum SharedRound {
         guard local == head else { throw StoreError.brokenChain(round: round, seq: rows.last?.seq ?? 0) }
         return Pulled(results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head)
     }
+
+    /// Runs `body` with the shared store at `location` as a verdict cache (judge verdicts shared by every host), or
+    /// with nil when no store is named; the store is closed afterwards.
+    package static func withVerdicts<T: Sendable>(
+        _ location: StoreLocation?, _ body: ((any VerdictCache)?) async throws -> T
+    ) async throws -> T {
+        guard let location else { return try await body(nil) }
+        let store = try await SharedRunStore.open(location)
+        do {
+            let value = try await body(store)
+            await store.close()
+            return value
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
 }

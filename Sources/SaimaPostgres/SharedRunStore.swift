@@ -133,7 +133,8 @@ public final class SharedRunStore: Sendable {
                 chain_hash TEXT NOT NULL,
                 UNIQUE (round, team, track, set_id, item, sample))
             """,
-        ])
+        ]),
+        verdictMigration,
     ]
 
     func migrate() async throws {

@@ -2,40 +2,6 @@ import Foundation
 import GRDB
 package import SaimaModel
 
-/// A cached judge decision, keyed by (judge model, template version, item, answer hash).
-/// Whether a judge call gave a validated verdict.
-package enum JudgeStatus: String, Sendable, Hashable {
-    case ok
-    /// The judge failed or gave no valid verdict (stored with the error).
-    case judgeError = "judge_error"
-}
-
-package struct JudgeCacheEntry: Sendable, Hashable {
-    package var judgeModel: String
-    package var templateVersion: String
-    /// `track/set/item` for pointwise verdicts; for battles also the ordered pair.
-    package var itemKey: String
-    package var answerHash: String
-    package var status: JudgeStatus
-    package var score: Double?
-    /// The validated verdict as JSON, or the error.
-    package var verdict: String
-    package var calls: Int
-
-    package init(judgeModel: String, templateVersion: String, itemKey: String, answerHash: String, status: JudgeStatus,
-                score: Double?, verdict: String, calls: Int)
-    {
-        self.judgeModel = judgeModel
-        self.templateVersion = templateVersion
-        self.itemKey = itemKey
-        self.answerHash = answerHash
-        self.status = status
-        self.score = score
-        self.verdict = verdict
-        self.calls = calls
-    }
-}
-
 /// One human judge's score of one answer.
 package struct HumanScore: Sendable, Hashable {
     package var judge: String

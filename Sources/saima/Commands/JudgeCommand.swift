@@ -5,23 +5,6 @@ import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 
-/// Options naming the judge endpoint (same fields as a submission endpoint).
-struct JudgeOptions: ParsableArguments {
-    @Option(help: "Judge base URL ending in /v1. 评审模型接口") var judgeEndpoint: String
-    @Option(help: "Judge model name. 评审模型名") var judgeModel: String
-    @Option(help: "Environment variable holding the judge's API key. 评审密钥环境变量") var judgeApiKeyEnv: String?
-    @Option(help: "Judge calls in flight. 评审并发数") var judgeConcurrency = 8
-    @Option(help: "Judge timeout, seconds. 评审超时秒数") var judgeTimeout = 120.0
-
-    /// The judge's endpoint (temperature 0).
-    var endpoint: EndpointSettings {
-        EndpointSettings(
-            baseURL: judgeEndpoint.hasSuffix("/") ? String(judgeEndpoint.dropLast()) : judgeEndpoint, model: judgeModel,
-            apiKeyEnv: judgeApiKeyEnv, maxConcurrency: judgeConcurrency, timeoutSeconds: judgeTimeout,
-            extraBody: ["temperature": .number(0)])
-    }
-}
-
 /// `saima judge`: LLM-judge grading of rubric items, then re-scoring and the leaderboard.
 struct JudgeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,16 +15,26 @@ struct JudgeCommand: AsyncParsableCommand {
     @OptionGroup var location: LocationOptions
     @OptionGroup var judge: JudgeOptions
     @Option(help: "Run folder. 结果目录") var out: String
+    @Option(help: "Share verdicts through this store, postgres://USER@HOST[:PORT]/DB (or SAIMA_STORE). 共享评审缓存")
+    var store: String?
 
     func run() async throws {
-        try await Self.judgeAndRescore(folder: out, tracks: try location.loadRunRegistry(out: out).tracks, judge: judge.endpoint)
+        let shared = try (store ?? ProcessInfo.processInfo.environment["SAIMA_STORE"]).map(StoreOption.location)
+        try await StoreOption.reporting {
+            try await Self.judgeAndRescore(
+                folder: out, tracks: try location.loadRunRegistry(out: out).tracks, judge: judge.endpoint, shared: shared)
+        }
     }
 
     /// Judges a run's rubric answers, re-scores it and rebuilds its leaderboard and report (`JudgingPipeline`),
     /// printing what happened.
-    static func judgeAndRescore(folder: String, tracks: [Track], judge: EndpointSettings) async throws {
-        let (summary, reader, rebuilt) = try await JudgingPipeline.withJudge(judge) {
-            try await JudgingPipeline.judgeAndRescore(folder: folder, tracks: tracks, client: $0)
+    static func judgeAndRescore(folder: String, tracks: [Track], judge: EndpointSettings, shared: StoreLocation? = nil)
+        async throws
+    {
+        let (summary, reader, rebuilt) = try await SharedRound.withVerdicts(shared) { verdicts in
+            try await JudgingPipeline.withJudge(judge) {
+                try await JudgingPipeline.judgeAndRescore(folder: folder, tracks: tracks, client: $0, shared: verdicts)
+            }
         }
         print("judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
             + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败")

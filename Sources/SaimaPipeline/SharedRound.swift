@@ -64,7 +64,9 @@ package enum SharedRound {
     package static func join(_ spec: RoundSpec, settings: WorkerSettings) async throws -> Joined {
         if spec.probes != nil { throw StoreError.unsupported("fingerprint probes run in a single-process round (no --store)") }
         if spec.shard != nil { throw StoreError.unsupported("--shard and --store are alternatives") }
-        if spec.retryFailed { throw StoreError.unsupported("--retry-failed runs on a run folder (saima pull, then run)") }
+        if spec.retryFailed {
+            throw StoreError.unsupported("--retry-failed with --store: run `saima reopen-failed --store … --round \(spec.round)` once, then the workers")
+        }
         let manifest = RoundPipeline.manifest(for: spec)
         var plans = RunPlanner.plan(
             registry: spec.tracks, submissions: spec.submissions, trackFilter: nil, split: spec.split,
@@ -133,6 +135,20 @@ package enum SharedRound {
             let value = try await body(store)
             await store.close()
             return value
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    /// Puts every failed request of a shared round back to be asked again (`SharedRunStore.reopenFailed`); returns
+    /// how many.
+    package static func reopenFailed(location: StoreLocation, round: String) async throws -> Int {
+        let store = try await SharedRunStore.open(location)
+        do {
+            let n = try await store.reopenFailed(round: round)
+            await store.close()
+            return n
         } catch {
             await store.close()
             throw error

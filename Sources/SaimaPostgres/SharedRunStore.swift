@@ -135,6 +135,7 @@ public final class SharedRunStore: Sendable {
             """,
         ]),
         verdictMigration,
+        retryMigration,
     ]
 
     func migrate() async throws {

@@ -17,7 +17,7 @@ struct Saima: AsyncParsableCommand {
             LeaderboardCommand.self, ReportCommand.self, RoundCommand.self, DemoCommand.self,
             SelfTestCommand.self, CheckEndpointCommand.self, BundleCommand.self, RatingsCommand.self,
             JudgeCommand.self, BattleCommand.self, JudgesCommand.self, AppealsCommand.self, ImportCommand.self, ExportSetCommand.self,
-            SigningKeyCommand.self, ExposureCommand.self, MergeCommand.self, PullCommand.self, ServeCommand.self,
+            SigningKeyCommand.self, ExposureCommand.self, MergeCommand.self, PullCommand.self, ReopenFailedCommand.self, ServeCommand.self,
         ]
     )
 }

@@ -128,4 +128,45 @@ struct SharedStoreRoundTests {
         #expect(!unreachable.stderr.contains("hunter2"), "the password is never printed")
         await server.stop()
     }
+
+    /// `--retry-failed` for a shared round: refused on the workers with the way to do it; `saima reopen-failed` puts the
+    /// failed requests back once; the next workers ask only those; the pulled folder verifies, with the failed rows
+    /// kept in its chain and every request's current result the new one.
+    @Test func failedRequestsAreReopenedAndAskedAgain() async throws {
+        let pg = try PostgresServer.start()
+        defer { pg.stop() }
+        let failing = Mutex(true)
+        let asked = Mutex<[Int: Int]>([:])
+        let server = try await LocalEndpointServer.start { request in
+            let text = String(decoding: request.body, as: UTF8.self)
+            let n = text.firstRange(of: /第(\d+)题/).map { Int(text[$0].dropFirst().dropLast())! } ?? 0
+            asked.withLock { $0[n, default: 0] += 1 }
+            if failing.withLock({ $0 }), n % 2 == 1 { return .json(500, "{}") }
+            return .json(200, ChatCompletionJSON.completion(content: "答案：A", model: "m"))
+        }
+        let root = NSTemporaryDirectory() + "saima-shared-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try ContestTree.write(
+            root: root, track: "law", trackName: ("法律", "Law"), set: "s",
+            items: (1...6).map { #"{"id":"q\#($0)","type":"single_choice","prompt":"第\#($0)题","choices":{"A":"甲","B":"乙"},"answer":"A"}"# },
+            teams: [ContestTree.Team(id: "alpha", zh: "甲队", en: "Alpha")], port: server.port, maxConcurrency: 2, timeoutSeconds: 60)
+        let base = ["run", "--tracks", "Tracks", "--submissions", "Submissions", "--round", "r", "--store", pg.url, "--max-attempts", "1"]
+        let first = try await SaimaBinary.run(base + ["--worker", "a"], directory: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        let refused = try await SaimaBinary.run(base + ["--worker", "b", "--retry-failed"], directory: root)
+        #expect(refused.status == 1 && refused.stderr.contains("saima reopen-failed"), "\(refused.stderr)")
+        failing.withLock { $0 = false }
+        let reopened = try await SaimaBinary.run(["reopen-failed", "--store", pg.url, "--round", "r"], directory: root)
+        #expect(reopened.status == 0 && reopened.stdout.contains("reopened 已重新开放 3 failed requests"), "\(reopened.stdout)\(reopened.stderr)")
+        let second = try await SaimaBinary.run(base + ["--worker", "c"], directory: root)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(asked.withLock { $0 } == [1: 2, 2: 1, 3: 2, 4: 1, 5: 2, 6: 1], "only the failed requests were asked again, once each")
+        let pulled = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "r", "--out", "runs/p"], directory: root)
+        #expect(pulled.status == 0 && pulled.stdout.contains("pulled 已取回 9 results"), "\(pulled.stdout)\(pulled.stderr)")
+        let verify = try await SaimaBinary.run(["round", "verify", "--out", "runs/p"], directory: root)
+        #expect(verify.status == 0 && verify.stdout.contains("9 result rows"), "\(verify.stdout)\(verify.stderr)")
+        let board = try String(contentsOfFile: root + "/runs/p/leaderboard.json", encoding: .utf8)
+        #expect(board.contains("\"answered\" : 6") || board.contains("\"answered\": 6"), "every request's current result is the new one")
+        await server.stop()
+    }
 }

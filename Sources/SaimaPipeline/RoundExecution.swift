@@ -32,11 +32,14 @@ package enum RoundExecution {
                 warn("\(s.id): no key in the keys file and \(variable) is not set; requests go without a key / 未提供密钥")
             }
         }
+        // Answers are scored as they arrive, while the CPU waits for endpoints; the scoring pass takes those scores.
+        let sink = try RunScoring.LiveScorer(inner: try ResultWriter(store: store), store: store, tracks: spec.tracks)
         let summary = try await requests(
-            plans: plans, sink: try ResultWriter(store: store), options: spec.options, keys: keyLookup, drain: drain,
-            onEvent: onEvent)
+            plans: plans, sink: sink, options: spec.options, keys: keyLookup, drain: drain, onEvent: onEvent)
         clock?.lap("requests")
-        return try await blocking.run { try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock) }
+        return try await blocking.run {
+            try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock, invocation: sink.invocation)
+        }
     }
 
     /// The requests of `plans` into `store`, through one libcurl multi transport, events to `onEvent`.

@@ -107,11 +107,12 @@ package enum RoundPipeline {
     }
 
     /// Records the chain head, scores every answer, builds and writes the leaderboard and report.
-    package static func finish(_ spec: RoundSpec, store: RunStore, chainHead: String, clock: PhaseClock? = nil) throws
-        -> Outcome
-    {
+    /// `invocation`: the live scorer of the requests just run (`RunScoring.LiveScorer`), whose scores are taken.
+    package static func finish(
+        _ spec: RoundSpec, store: RunStore, chainHead: String, clock: PhaseClock? = nil, invocation: String? = nil
+    ) throws -> Outcome {
         try RunManifestStore.recordChainHead(chainHead, store: store, folder: spec.folder)
-        let scoring = try RunScoring.score(store: store, tracks: spec.tracks)
+        let scoring = try RunScoring.score(store: store, tracks: spec.tracks, invocation: invocation)
         clock?.lap("score")
         let (board, files) = try writeLeaderboard(folder: spec.folder, tracks: spec.tracks, seed: spec.seed,
                                                   resamples: spec.resamples, clock: clock, signingKey: spec.signingKey)

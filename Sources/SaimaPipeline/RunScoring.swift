@@ -18,6 +18,8 @@ package enum RunScoring {
         package var overridden = 0
         /// Results whose item no longer exists in the tracks (reported, not scored).
         package var missingItems: [String]
+        /// Scores taken from live scoring (made while the requests ran) instead of computed again.
+        package var taken = 0
 
         static let empty = Summary(scored: 0, failures: 0, unextractable: 0, needsJudge: 0, missingItems: [])
 
@@ -43,13 +45,21 @@ package enum RunScoring {
     }
 
     /// Scores with each item's metric and replaces the stored scores; failed requests score 0 with their
-    /// outcome as reason. Results are read, scored on every core and written a chunk at a time.
-    package static func score(store: RunStore, tracks: [Track]) throws -> Summary {
+    /// outcome as reason. Results are read, scored on every core and written a chunk at a time. With `invocation`
+    /// (the process that just ran the requests, scoring them as they arrived: `LiveScorer`), a result it scored live
+    /// keeps that score — the same scorer on the same result in the same state — and only the rest are scored now.
+    package static func score(store: RunStore, tracks: [Track], invocation: String? = nil) throws -> Summary {
         let context = try Context(store: store, tracks: tracks)
         var summary = Summary.empty
-        try store.replaceScores { results in
+        try store.replaceScores(invocation: invocation) { results, live in
             // An item that cannot be read back ends the scoring (thrown): the transaction rolls back, the old scores stay.
-            try Parallel.map(results, minimumChunk: 256) { context.score($0) }.compactMap { o throws(ItemReadError) in
+            let outcomes: [Scored] = live.isEmpty
+                ? Parallel.map(results, minimumChunk: 256) { context.score($0) }
+                : Parallel.map(Array(results.indices), minimumChunk: 256) { i in
+                    live[i].map { .scored($0.score, Flags(bits: $0.flags)) } ?? context.score(results[i])
+                }
+            summary.taken += live.count
+            return try outcomes.compactMap { o throws(ItemReadError) in
                 if case .unreadable(let error) = o { throw error }
                 summary.add(o)
                 if case .scored(let s, _) = o { return s }
@@ -86,6 +96,15 @@ package enum RunScoring {
         var needsJudge = false
         var judgeError = false
         var overridden = false
+
+        init() {}
+
+        /// The flags as stored with a live score (one bit each).
+        var bits: Int { (failure ? 1 : 0) | (needsJudge ? 2 : 0) | (judgeError ? 4 : 0) | (overridden ? 8 : 0) }
+
+        init(bits: Int) {
+            (failure, needsJudge, judgeError, overridden) = (bits & 1 != 0, bits & 2 != 0, bits & 4 != 0, bits & 8 != 0)
+        }
     }
 
     /// Everything scoring reads besides the result itself: items, appeal readings, human scores, cached verdicts.

@@ -105,6 +105,7 @@ package final class RunStore: Sendable {
             try db.execute(sql: "ALTER TABLE scores ADD COLUMN variant INTEGER")
         }
         registerProbeMigration(&m)
+        registerLiveScoresMigration(&m)
         return m
     }
 

@@ -67,8 +67,13 @@ extension RunStore {
 
     /// Replaces all scores of the run in one transaction, scoring the current results in key order as they are
     /// read, `chunkSize` at a time: `scoring` gets a chunk and returns its scores. The run's results are never all
-    /// in memory at once.
-    package func replaceScores(chunkSize: Int = 4096, scoring: ([ItemResult]) throws -> [StoredScore]) throws {
+    /// in memory at once. With `invocation`, `scoring` is also given the chunk's live scores of that invocation by
+    /// position in the chunk (`LiveScores`: same result, same invocation), to take instead of scoring again; the live
+    /// scores are emptied at the end.
+    package func replaceScores(
+        chunkSize: Int = 4096, invocation: String? = nil,
+        scoring: (_ chunk: [ItemResult], _ live: [Int: LiveScore]) throws -> [StoredScore]
+    ) throws {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM scores")
             let now = Date().timeIntervalSince1970
@@ -76,7 +81,13 @@ extension RunStore {
             var chunk: [ItemResult] = []
             chunk.reserveCapacity(chunkSize)
             func flush() throws {
-                for s in try scoring(chunk) { try insert.execute(arguments: Self.arguments(s, at: now)) }
+                var live: [Int: LiveScore] = [:]
+                if let invocation {
+                    let prints = chunk.map(Self.fingerprint)
+                    let found = try Self.liveScores(db, invocation: invocation, fingerprints: prints)
+                    if !found.isEmpty { for (i, p) in prints.enumerated() { live[i] = found[p] } }
+                }
+                for s in try scoring(chunk, live) { try insert.execute(arguments: Self.arguments(s, at: now)) }
                 chunk.removeAll(keepingCapacity: true)
             }
             let rows = try Row.fetchCursor(
@@ -86,10 +97,12 @@ extension RunStore {
                     ORDER BY team, track, set_id, item, sample
                     """)
             while let row = try rows.next() {
-                chunk.append(Self.result(from: row, attempts: false))
+                // A fingerprint covers every field, attempts included: they are read when live scores are looked up.
+                chunk.append(Self.result(from: row, attempts: invocation != nil))
                 if chunk.count == chunkSize { try flush() }
             }
             try flush()
+            try db.execute(sql: "DELETE FROM live_scores")
         }
     }
 
@@ -117,15 +130,21 @@ extension RunStore {
                 let key = ResultKey(team: row["team"], track: row["track"], set: row["set_id"], item: row["item"],
                                     sample: row["sample"])
                 if let filter, !filter(key) { continue }
-                map[key] = StoredScore(
-                    key: key, score: row["score"], reason: row["reason"], extracted: row["extracted"],
-                    metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
-                    autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"],
-                    rule: row["rule"], confidence: row["confidence"], choiceOrder: row["choice_order"],
-                    answerMoved: row["answer_moved"], variant: row["variant"])
+                map[key] = Self.storedScore(row, key: key)
             }
             return map
         }
+    }
+
+    /// A score from a row of `scores` (or `live_scores`, which has the same columns).
+    static func storedScore(_ row: Row, key: ResultKey? = nil) -> StoredScore {
+        StoredScore(
+            key: key ?? ResultKey(team: row["team"], track: row["track"], set: row["set_id"], item: row["item"], sample: row["sample"]),
+            score: row["score"], reason: row["reason"], extracted: row["extracted"],
+            metric: row["metric"], metricVersion: row["metric_version"], unextractable: row["unextractable"],
+            autoScore: row["auto_score"], llmScore: row["llm_score"], humanScore: row["human_score"],
+            rule: row["rule"], confidence: row["confidence"], choiceOrder: row["choice_order"],
+            answerMoved: row["answer_moved"], variant: row["variant"])
     }
 }
 

@@ -1,0 +1,67 @@
+import Foundation
+package import SaimaModel
+package import SaimaStorage
+import Synchronization
+
+extension RunScoring {
+    /// Scores results while the requests are still going: a sink in front of the run's own (`ResultWriter`) that
+    /// passes every result on unchanged and scores it on a queue of its own, 256 at a time, into the run's live scores
+    /// (`LiveScores`). The run's scoring pass then takes those scores instead of computing them again, so most of the
+    /// scoring happens while the CPU waits for endpoints. Live scoring is an optimization only: a result it did not
+    /// score (a failure, a crash, a batch still queued) is scored by the pass as before.
+    package final class LiveScorer: ResultSink {
+        let inner: any ResultSink
+        let store: RunStore
+        let context: Context
+        /// This process's run of the requests (live scores of another invocation are never taken).
+        package let invocation: String
+        let queue = DispatchQueue(label: "saima.live-scoring", qos: .utility)
+        let buffer = Mutex<[ItemResult]>([])
+        static let batch = 256
+
+        /// A live scorer in front of `inner`, scoring with the run's state as it is now (verdicts, appeal readings,
+        /// human scores: none of which change while requests run).
+        package init(inner: any ResultSink, store: RunStore, tracks: [Track]) throws {
+            self.inner = inner
+            self.store = store
+            self.context = try Context(store: store, tracks: tracks)
+            self.invocation = UUID().uuidString
+        }
+
+        package func append(_ result: ItemResult) {
+            inner.append(result)
+            guard result.key.track != FingerprintProbes.trackID else { return }
+            let full: [ItemResult]? = buffer.withLock { b in
+                b.append(result)
+                guard b.count >= Self.batch else { return nil }
+                defer { b.removeAll(keepingCapacity: true) }
+                return b
+            }
+            if let full { queue.async { self.score(full) } }
+        }
+
+        /// Finishes the inner sink, then scores what is still buffered and waits for every queued batch.
+        package func finish() async throws -> String {
+            let head = try await inner.finish()
+            let rest = buffer.withLock { b in defer { b.removeAll() }; return b }
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                queue.async {
+                    self.score(rest)
+                    done.resume()
+                }
+            }
+            return head
+        }
+
+        /// Scores a batch and stores the scores; any failure leaves those results to the scoring pass.
+        func score(_ results: [ItemResult]) {
+            guard !results.isEmpty else { return }
+            var rows: [(fingerprint: String, score: StoredScore, flags: Int)] = []
+            rows.reserveCapacity(results.count)
+            for r in results {
+                if case .scored(let s, let flags) = context.score(r) { rows.append((RunStore.fingerprint(r), s, flags.bits)) }
+            }
+            try? store.saveLiveScores(rows, invocation: invocation)
+        }
+    }
+}

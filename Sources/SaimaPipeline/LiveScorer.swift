@@ -8,7 +8,7 @@ extension RunScoring {
     /// passes every result on unchanged and scores it on a queue of its own, 256 at a time, into the run's live scores
     /// (`LiveScores`). The run's scoring pass then takes those scores instead of computing them again, so most of the
     /// scoring happens while the CPU waits for endpoints. Live scoring is an optimization only: a result it did not
-    /// score (a failure, a crash, a batch still queued) is scored by the pass as before.
+    /// score (a failure, a crash, a batch left out because two were already waiting) is scored by the pass as before.
     package final class LiveScorer: ResultSink {
         let inner: any ResultSink
         let store: RunStore
@@ -17,7 +17,12 @@ extension RunScoring {
         package let invocation: String
         let queue = DispatchQueue(label: "saima.live-scoring", qos: .utility)
         let buffer = Mutex<[ItemResult]>([])
+        /// Batches queued and not yet scored.
+        let queued = Mutex(0)
         static let batch = 256
+        /// At most this many batches wait; when answers arrive faster than they are scored (an endpoint that answers at
+        /// once, the CPU busy), further batches are left to the scoring pass instead of piling up in memory.
+        static let maxQueued = 2
 
         /// A live scorer in front of `inner`, scoring with the run's state as it is now (verdicts, appeal readings,
         /// human scores: none of which change while requests run).
@@ -31,13 +36,27 @@ extension RunScoring {
         package func append(_ result: ItemResult) {
             inner.append(result)
             guard result.key.track != FingerprintProbes.trackID else { return }
+            // Scoring reads neither the raw reply nor the attempts: the copy held here goes without them.
+            var light = result
+            light.rawResponse = nil
+            light.attempts = []
             let full: [ItemResult]? = buffer.withLock { b in
-                b.append(result)
+                b.append(light)
                 guard b.count >= Self.batch else { return nil }
                 defer { b.removeAll(keepingCapacity: true) }
                 return b
             }
-            if let full { queue.async { self.score(full) } }
+            guard let full else { return }
+            let admitted = queued.withLock { q -> Bool in
+                guard q < Self.maxQueued else { return false }
+                q += 1
+                return true
+            }
+            guard admitted else { return }
+            queue.async {
+                self.score(full)
+                self.queued.withLock { $0 -= 1 }
+            }
         }
 
         /// Finishes the inner sink, then scores what is still buffered and waits for every queued batch.
@@ -56,10 +75,10 @@ extension RunScoring {
         /// Scores a batch and stores the scores; any failure leaves those results to the scoring pass.
         func score(_ results: [ItemResult]) {
             guard !results.isEmpty else { return }
-            var rows: [(fingerprint: String, score: StoredScore, flags: Int)] = []
+            var rows: [(result: ItemResult, score: StoredScore, flags: Int)] = []
             rows.reserveCapacity(results.count)
             for r in results {
-                if case .scored(let s, let flags) = context.score(r) { rows.append((RunStore.fingerprint(r), s, flags.bits)) }
+                if case .scored(let s, let flags) = context.score(r) { rows.append((r, s, flags.bits)) }
             }
             try? store.saveLiveScores(rows, invocation: invocation)
         }

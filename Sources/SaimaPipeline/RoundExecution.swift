@@ -33,12 +33,16 @@ package enum RoundExecution {
             }
         }
         // Answers are scored as they arrive, while the CPU waits for endpoints; the scoring pass takes those scores.
-        let sink = try RunScoring.LiveScorer(inner: try ResultWriter(store: store), store: store, tracks: spec.tracks)
-        let summary = try await requests(
-            plans: plans, sink: sink, options: spec.options, keys: keyLookup, drain: drain, onEvent: onEvent)
+        // (The live scorer, with its copy of what scoring reads, is gone before the pass builds its own.)
+        let (summary, invocation) = try await { () async throws -> (RunSummary, String) in
+            let sink = try RunScoring.LiveScorer(inner: try ResultWriter(store: store), store: store, tracks: spec.tracks)
+            let summary = try await requests(
+                plans: plans, sink: sink, options: spec.options, keys: keyLookup, drain: drain, onEvent: onEvent)
+            return (summary, sink.invocation)
+        }()
         clock?.lap("requests")
         return try await blocking.run {
-            try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock, invocation: sink.invocation)
+            try RoundPipeline.finish(spec, store: store, chainHead: summary.chainHead, clock: clock, invocation: invocation)
         }
     }
 

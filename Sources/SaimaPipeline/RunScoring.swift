@@ -29,6 +29,17 @@ package enum RunScoring {
                 + "awaiting the LLM judge 待评审 \(needsJudge), judge errors 评审失败 \(judgeErrors))"
         }
 
+        /// Counts `count` scores taken from live scoring, all with these flags.
+        mutating func add(taken count: Int, flags: Flags, unextractable isUnextractable: Bool) {
+            taken += count
+            scored += count
+            if flags.failure { failures += count }
+            if isUnextractable { unextractable += count }
+            if flags.needsJudge { needsJudge += count }
+            if flags.judgeError { judgeErrors += count }
+            if flags.overridden { overridden += count }
+        }
+
         mutating func add(_ o: Scored) {
             switch o {
             case .missing(let item): missingItems.append(item)
@@ -51,21 +62,16 @@ package enum RunScoring {
     package static func score(store: RunStore, tracks: [Track], invocation: String? = nil) throws -> Summary {
         let context = try Context(store: store, tracks: tracks)
         var summary = Summary.empty
-        try store.replaceScores(invocation: invocation) { results, live in
+        let taken = try store.replaceScores(invocation: invocation) { results in
             // An item that cannot be read back ends the scoring (thrown): the transaction rolls back, the old scores stay.
-            let outcomes: [Scored] = live.isEmpty
-                ? Parallel.map(results, minimumChunk: 256) { context.score($0) }
-                : Parallel.map(Array(results.indices), minimumChunk: 256) { i in
-                    live[i].map { .scored($0.score, Flags(bits: $0.flags)) } ?? context.score(results[i])
-                }
-            summary.taken += live.count
-            return try outcomes.compactMap { o throws(ItemReadError) in
+            try Parallel.map(results, minimumChunk: 256) { context.score($0) }.compactMap { o throws(ItemReadError) in
                 if case .unreadable(let error) = o { throw error }
                 summary.add(o)
                 if case .scored(let s, _) = o { return s }
                 return nil
             }
         }
+        for group in taken { summary.add(taken: group.count, flags: Flags(bits: group.flags), unextractable: group.unextractable) }
         return summary
     }
 

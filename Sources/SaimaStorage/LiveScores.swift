@@ -4,46 +4,45 @@ package import SaimaModel
 
 /// Scores computed while a run's requests are still going (`RunScoring.LiveScorer`), kept apart from `scores` until
 /// the run's scoring pass takes them. Definitions: a live score belongs to one **invocation** (one process running the
-/// run: nothing that scoring reads — verdicts, appeal readings, human scores — changes during it) and to one
-/// **result**, named by its fingerprint (`ItemResult.chainHash(previous: "")`, a hash of every field of the result).
-/// The pass is offered a live score only for the same result in the same invocation and computes every other score;
-/// it then empties the table, so nothing live outlives the pass.
+/// run: nothing that scoring reads — verdicts, appeal readings, human scores — changes during it, and it makes at most
+/// one result per request) and names the result it scored by its key, completion time, latency and outcome. The pass
+/// takes a live score only when the request's current result is that one, in the same invocation, scores every other
+/// result itself, and then empties the table, so nothing live outlives the pass.
 extension RunStore {
     static func registerLiveScoresMigration(_ m: inout DatabaseMigrator) {
         m.registerMigration("v12-live-scores") { db in
             try db.execute(sql: """
                 CREATE TABLE live_scores (
-                    fingerprint TEXT PRIMARY KEY, invocation TEXT NOT NULL,
+                    invocation TEXT NOT NULL,
                     team TEXT NOT NULL, track TEXT NOT NULL, set_id TEXT NOT NULL, item TEXT NOT NULL,
                     sample INTEGER NOT NULL, score REAL NOT NULL, reason TEXT NOT NULL, extracted TEXT,
                     metric TEXT NOT NULL, metric_version INTEGER NOT NULL, unextractable INTEGER NOT NULL,
                     scored_at REAL NOT NULL, auto_score REAL, llm_score REAL, human_score REAL, rule TEXT,
-                    confidence TEXT, choice_order TEXT, answer_moved INTEGER, variant INTEGER, flags INTEGER NOT NULL)
+                    confidence TEXT, choice_order TEXT, answer_moved INTEGER, variant INTEGER,
+                    flags INTEGER NOT NULL, finished_at REAL NOT NULL, latency_ms REAL NOT NULL, outcome TEXT NOT NULL,
+                    PRIMARY KEY (invocation, team, track, set_id, item, sample))
                 """)
         }
     }
 
-    /// The fingerprint of a result: a hash of every field of it, the same wherever it is computed.
-    package static func fingerprint(_ result: ItemResult) -> String { result.chainHash(previous: "") }
+    /// The columns `scores` and `live_scores` share.
+    static let scoreColumns = """
+        team, track, set_id, item, sample, score, reason, extracted, metric, metric_version, unextractable, scored_at,
+        auto_score, llm_score, human_score, rule, confidence, choice_order, answer_moved, variant
+        """
 
-    /// A live score and the scorer's own flags for it (what its summary counts: failures, pending answers, …).
-    package typealias LiveScore = (score: StoredScore, flags: Int)
-
-    /// Stores live scores of `invocation` (one transaction).
-    package func saveLiveScores(_ scores: [(fingerprint: String, score: StoredScore, flags: Int)], invocation: String) throws {
+    /// Stores live scores of `invocation`, each with the result it scored and the scorer's flags (one transaction).
+    package func saveLiveScores(_ scores: [(result: ItemResult, score: StoredScore, flags: Int)], invocation: String) throws {
         guard !scores.isEmpty else { return }
         try pool.write { db in
             let insert = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO live_scores(fingerprint, invocation, team, track, set_id, item, sample, score, reason,
-                    extracted, metric, metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule,
-                    confidence, choice_order, answer_moved, variant, flags)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO live_scores(\(Self.scoreColumns), invocation, flags, finished_at, latency_ms, outcome)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let now = Date().timeIntervalSince1970
-            for (fingerprint, s, flags) in scores {
-                var arguments: StatementArguments = [fingerprint, invocation]
-                arguments += Self.arguments(s, at: now)
-                arguments += [flags]
+            for (r, s, flags) in scores {
+                var arguments = Self.arguments(s, at: now)
+                arguments += [invocation, flags, r.finishedAt.timeIntervalSince1970, r.latencyMs, r.outcome.rawValue]
                 try insert.execute(arguments: arguments)
             }
         }
@@ -54,18 +53,22 @@ extension RunStore {
         try pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM live_scores") ?? 0 }
     }
 
-    /// The live scores of `invocation` among `fingerprints`, by fingerprint.
-    static func liveScores(_ db: Database, invocation: String, fingerprints: [String]) throws -> [String: LiveScore] {
-        var out: [String: LiveScore] = [:]
-        for start in stride(from: 0, to: fingerprints.count, by: 900) {
-            let part = Array(fingerprints[start..<min(fingerprints.count, start + 900)])
-            let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
-            var arguments: StatementArguments = [invocation]
-            arguments += StatementArguments(part)
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT * FROM live_scores WHERE invocation = ? AND fingerprint IN (\(marks))", arguments: arguments)
-            while let row = try rows.next() { out[row["fingerprint"]] = (Self.storedScore(row), row["flags"]) }
-        }
-        return out
+    /// Moves into `scores` (just emptied) every live score of `invocation` whose request's current result is the one
+    /// it scored; returns how many were taken, by the scorer's flags and whether nothing could be extracted.
+    static func takeLiveScores(_ db: Database, invocation: String, at now: Double) throws -> [(flags: Int, unextractable: Bool, count: Int)] {
+        let match = """
+            FROM live_scores l JOIN results r ON r.superseded = 0 AND r.team = l.team AND r.track = l.track
+              AND r.set_id = l.set_id AND r.item = l.item AND r.sample = l.sample AND r.finished_at = l.finished_at
+              AND r.latency_ms = l.latency_ms AND r.outcome = l.outcome
+            WHERE l.invocation = ?
+            """
+        var taken: [(flags: Int, unextractable: Bool, count: Int)] = []
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT l.flags, l.unextractable, COUNT(*) \(match) GROUP BY l.flags, l.unextractable", arguments: [invocation])
+        for row in rows { taken.append((row[0], row[1], row[2])) }
+        let columns = scoreColumns.split(separator: ",").map { "l." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0 == "l.scored_at" ? "?" : $0 }.joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO scores(\(scoreColumns)) SELECT \(columns) \(match)", arguments: [now, invocation])
+        return taken
     }
 }

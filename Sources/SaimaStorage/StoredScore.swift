@@ -67,42 +67,42 @@ extension RunStore {
 
     /// Replaces all scores of the run in one transaction, scoring the current results in key order as they are
     /// read, `chunkSize` at a time: `scoring` gets a chunk and returns its scores. The run's results are never all
-    /// in memory at once. With `invocation`, `scoring` is also given the chunk's live scores of that invocation by
-    /// position in the chunk (`LiveScores`: same result, same invocation), to take instead of scoring again; the live
-    /// scores are emptied at the end.
+    /// in memory at once. With `invocation`, its live scores of current results are taken first (`LiveScores`) and
+    /// only the results left go to `scoring`; the live scores are emptied either way. Returns the taken scores' counts
+    /// by the scorer's flags and whether nothing could be extracted.
+    @discardableResult
     package func replaceScores(
-        chunkSize: Int = 4096, invocation: String? = nil,
-        scoring: (_ chunk: [ItemResult], _ live: [Int: LiveScore]) throws -> [StoredScore]
-    ) throws {
+        chunkSize: Int = 4096, invocation: String? = nil, scoring: ([ItemResult]) throws -> [StoredScore]
+    ) throws -> [(flags: Int, unextractable: Bool, count: Int)] {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM scores")
             let now = Date().timeIntervalSince1970
+            let taken = try invocation.map { try Self.takeLiveScores(db, invocation: $0, at: now) } ?? []
             let insert = try db.cachedStatement(sql: Self.insertScoreSQL)
             var chunk: [ItemResult] = []
             chunk.reserveCapacity(chunkSize)
             func flush() throws {
-                var live: [Int: LiveScore] = [:]
-                if let invocation {
-                    let prints = chunk.map(Self.fingerprint)
-                    let found = try Self.liveScores(db, invocation: invocation, fingerprints: prints)
-                    if !found.isEmpty { for (i, p) in prints.enumerated() { live[i] = found[p] } }
-                }
-                for s in try scoring(chunk, live) { try insert.execute(arguments: Self.arguments(s, at: now)) }
+                for s in try scoring(chunk) { try insert.execute(arguments: Self.arguments(s, at: now)) }
                 chunk.removeAll(keepingCapacity: true)
             }
+            // Only results without a score yet (all of them unless live scores were taken).
+            let rest = taken.isEmpty ? "" : """
+                AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.team = results.team AND s.track = results.track
+                  AND s.set_id = results.set_id AND s.item = results.item AND s.sample = results.sample)
+                """
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT \(Self.resultColumns) FROM results WHERE superseded = 0
+                    SELECT \(Self.resultColumns) FROM results WHERE superseded = 0 \(rest)
                     ORDER BY team, track, set_id, item, sample
                     """)
             while let row = try rows.next() {
-                // A fingerprint covers every field, attempts included: they are read when live scores are looked up.
-                chunk.append(Self.result(from: row, attempts: invocation != nil))
+                chunk.append(Self.result(from: row, attempts: false))
                 if chunk.count == chunkSize { try flush() }
             }
             try flush()
             try db.execute(sql: "DELETE FROM live_scores")
+            return taken
         }
     }
 

@@ -10,7 +10,7 @@ import Testing
 /// Scoring while requests run: a round through `RoundExecution` against a real local endpoint whose replies are right,
 /// wrong, unreadable or HTTP 500 takes every score from live scoring, and the scores and the summary are exactly what
 /// a full scoring pass computes afresh; nothing live remains after the pass, and the folder verifies. Live scores of
-/// another invocation are never taken.
+/// another invocation, or of another result for the same request, are never taken.
 @Suite("Live scoring (pipeline, directly)", .serialized)
 struct LiveScoringTests {
     static let count = 600
@@ -55,8 +55,13 @@ struct LiveScoringTests {
         let results = try store.currentResults()
         var wrong = try #require(live[results[0].key])
         wrong.score = 1 - wrong.score
-        try store.saveLiveScores([(RunStore.fingerprint(results[0]), wrong, 0)], invocation: "another")
-        let again = try RunScoring.score(store: store, tracks: tracks, invocation: "this")
-        #expect(try again.taken == 0 && store.currentScores() == live)
+        try store.saveLiveScores([(results[0], wrong, 0)], invocation: "another")
+        #expect(try RunScoring.score(store: store, tracks: tracks, invocation: "this").taken == 0)
+        #expect(try store.currentScores() == live, "another invocation's live score is not taken")
+        var older = results[1]
+        older.finishedAt = older.finishedAt.addingTimeInterval(-60)
+        try store.saveLiveScores([(older, wrong, 0)], invocation: "this")
+        #expect(try RunScoring.score(store: store, tracks: tracks, invocation: "this").taken == 0)
+        #expect(try store.currentScores() == live, "a live score of another result for the same request is not taken")
     }
 }

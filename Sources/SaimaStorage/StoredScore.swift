@@ -90,17 +90,22 @@ extension RunStore {
                 AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.team = results.team AND s.track = results.track
                   AND s.set_id = results.set_id AND s.item = results.item AND s.sample = results.sample)
                 """
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(Self.resultColumns) FROM results WHERE superseded = 0 \(rest)
-                    ORDER BY team, track, set_id, item, sample
-                    """)
-            while let row = try rows.next() {
-                chunk.append(Self.result(from: row, attempts: false))
-                if chunk.count == chunkSize { try flush() }
+            // When live scores covered every current result, nothing is left to read.
+            let covered = try !taken.isEmpty
+                && taken.reduce(0, { $0 + $1.count }) == Int.fetchOne(db, sql: "SELECT COUNT(*) FROM results WHERE superseded = 0")
+            if !covered {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT \(Self.resultColumns) FROM results WHERE superseded = 0 \(rest)
+                        ORDER BY team, track, set_id, item, sample
+                        """)
+                while let row = try rows.next() {
+                    chunk.append(Self.result(from: row, attempts: false))
+                    if chunk.count == chunkSize { try flush() }
+                }
+                try flush()
             }
-            try flush()
             try db.execute(sql: "DELETE FROM live_scores")
             return taken
         }

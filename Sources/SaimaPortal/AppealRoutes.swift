@@ -17,7 +17,9 @@ enum AppealRoutes {
             guard let selection = Appeals.Selection(rawValue: context.form["selection"] ?? "uncertain") else {
                 throw PortalError.invalid("没有此选择。No such selection.")
             }
-            let rows = try AppealsEntry.issue(folder: run.folder, tracks: portal.registry.tracks, selection: selection)
+            let rows = try await portal.blocking.run {
+                try AppealsEntry.issue(folder: run.folder, tracks: portal.registry.tracks, selection: selection)
+            }
             try portal.store.audit(actor: organizer.username, action: "appeals issued 发放复核表", detail: "\(run.id): \(rows)")
             return PortalResponse.redirect("/runs/\(run.id)")
         }
@@ -28,7 +30,9 @@ enum AppealRoutes {
         }
         router.post("/judge/runs/:id/appeals") { _, context in
             let judge = try context.require(.judge)
-            let (run, count) = try portal.saveReadings(run: try context.parameters.require("id"), judge: judge, form: context.form)
+            let (id, form) = (try context.parameters.require("id"), context.form)
+            // Importing re-scores the run and rebuilds its boards: off the threads that serve pages.
+            let (run, count) = try await portal.blocking.run { try portal.saveReadings(run: id, judge: judge, form: form) }
             return PortalResponse.html(page(
                 run: run, queue: try AppealsEntry.queue(folder: run.folder), context: context,
                 note: "已保存 \(count) 条复核。Saved \(count) reading(s)."))

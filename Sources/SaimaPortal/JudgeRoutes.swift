@@ -27,7 +27,9 @@ enum JudgeRoutes {
         router.post("/judge/runs/:id") { _, context in
             let judge = try context.require(.judge)
             let id = try context.parameters.require("id")
-            let saved = try portal.saveScores(run: id, judge: judge, form: context.form)
+            // Importing re-scores the run and rebuilds its boards: off the threads that serve pages.
+            let form = context.form
+            let saved = try await portal.blocking.run { try portal.saveScores(run: id, judge: judge, form: form) }
             let (run, sheet) = try portal.sheet(run: id, judge: judge)
             return PortalResponse.html(page(
                 run: run, sheet: sheet, context: context,

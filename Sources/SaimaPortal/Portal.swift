@@ -21,10 +21,11 @@ package final class Portal: Sendable {
     let tasks = Mutex<[String: Task<Void, Never>]>([:])
     /// The public boards' body and the state generation it was built from (`BoardPage`).
     let boardCache = Mutex<(generation: UInt64, body: String)?>(nil)
-    /// Where runs' synchronous phases (planning, scoring, boards, reports) run: on threads of their own, as many at
-    /// once as there are cores but one, never on the cooperative threads that serve pages.
+    /// Where runs' synchronous phases (planning, scoring, boards, reports) and judges' imports (each re-scores its
+    /// run) run: on threads of their own, as many at once as there are cores but one, never on the cooperative
+    /// threads that serve pages.
     let blocking = BlockingWork.queue(label: "saima.portal.runs")
-    /// Their drain signals (graceful stop).
+    /// The drain signals of this process's runs (graceful stop).
     let drains = Mutex<[String: DrainSignal]>([:])
 
     package init(store: PortalStore, secret: PortalSecret, registry: TrackRegistry, bcryptCost: UInt8 = 12) {

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaRunner
 import SaimaModel
 import Hummingbird
 import NIOCore

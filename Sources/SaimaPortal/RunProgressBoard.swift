@@ -7,11 +7,7 @@ import Synchronization
 /// run pages and their server-sent events; written by the runner's events.
 package final class RunProgressBoard: Sendable {
     /// One team's progress in one run.
-    package struct Counts: Sendable, Hashable, Codable {
-        package var total = 0
-        package var done = 0
-        package var failed = 0
-    }
+    package typealias Counts = TeamProgress
 
     let state = Mutex<[String: [String: Counts]]>([:])
 
@@ -19,17 +15,15 @@ package final class RunProgressBoard: Sendable {
 
     /// Sets the work of a run's teams (still to do plus already done, for a resumed run).
     package func expect(run: String, plans: [TeamPlan]) {
-        state.withLock { s in
-            for p in plans { s[run, default: [:]][p.submission.id] = Counts(total: p.work.count + p.alreadyDone, done: p.alreadyDone) }
-        }
+        state.withLock { s in s[run, default: [:]].merge(TeamProgress.expecting(plans)) { _, new in new } }
     }
 
     /// Counts one runner event.
     package func record(run: String, _ event: RunEvent) {
-        guard case .finished(let team, let outcome, _) = event else { return }
         state.withLock { s in
-            s[run]?[team]?.done += 1
-            if outcome != .ok { s[run]?[team]?.failed += 1 }
+            guard var teams = s[run] else { return }
+            TeamProgress.record(event, in: &teams)
+            s[run] = teams
         }
     }
 

@@ -9,17 +9,9 @@ import Synchronization
 /// counted in the table and written, with every other runner log line, to `<run folder>/run.log` — never printed
 /// over the table.
 final class RunProgress: Sendable {
-    struct TeamState {
-        var total: Int
-        var done: Int
-        var failed = 0
-        var doneThisInvocation = 0
-        var limitChanges = 0
-    }
-
     let interactive: Bool
     let started = Date()
-    let state: Mutex<(teams: [String: TeamState], logs: [String], drawnLines: Int)>
+    let state: Mutex<(teams: [String: TeamProgress], logs: [String], drawnLines: Int)>
     let runLog: FileHandle?
 
     init(plans: [TeamPlan], interactive: Bool, logPath: String? = nil) {
@@ -37,25 +29,13 @@ final class RunProgress: Sendable {
 
     /// Adds the teams of `plans` with their work still to do and already done.
     func expect(_ plans: [TeamPlan]) {
-        state.withLock { s in
-            for plan in plans {
-                s.teams[plan.submission.id] = TeamState(total: plan.work.count + plan.alreadyDone, done: plan.alreadyDone)
-            }
-        }
+        state.withLock { s in s.teams.merge(TeamProgress.expecting(plans)) { _, new in new } }
     }
 
     func record(_ event: RunEvent) {
         state.withLock { s in
-            switch event {
-            case .finished(let team, let outcome, _):
-                s.teams[team]?.done += 1
-                s.teams[team]?.doneThisInvocation += 1
-                if outcome != .ok { s.teams[team]?.failed += 1 }
-            case .log(let line):
-                s.logs.append(line)
-            case .limitChanged(let team, _):
-                s.teams[team]?.limitChanges += 1
-            }
+            TeamProgress.record(event, in: &s.teams)
+            if case .log(let line) = event { s.logs.append(line) }
         }
         switch event {
         case .log(let line), .limitChanged(_, let line):

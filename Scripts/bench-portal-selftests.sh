@@ -10,21 +10,8 @@ set -euo pipefail
 teams=${1:-100}
 latency=${2:-500}
 saima=${SAIMA:-.build/release/saima}
-work=$(mktemp -d)
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-endpoint_port=$(free_port)
-portal_port=$(free_port)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-BENCH_KEY=sk-bench-key "$saima" serve-baseline --port "$endpoint_port" --persona keyword --require-key-env BENCH_KEY \
-  --latency-ms "$latency" >"$work/b.log" 2>&1 &
-pids+=($!)
-SAIMA_PORTAL_SECRET=$(head -c 32 /dev/urandom | base64) SAIMA_ORGANIZER_PASSWORD=bench-organizer-pass \
-  "$saima" serve --port "$portal_port" --state "$work/state" --tracks Tracks >"$work/p.log" 2>&1 &
-portal=$!
-pids+=($portal)
-for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$portal_port/health" >/dev/null && break; sleep 0.1; done
+. "$(dirname "$0")/portal-bench-lib.sh"
+start_portal_bench "$latency"
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 ticks=$(getconf CLK_TCK)
 before=$(cpu "$portal")

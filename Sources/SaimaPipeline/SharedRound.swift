@@ -104,19 +104,12 @@ package enum SharedRound {
     /// Refuses a round with requests still open and a folder that is not empty.
     package static func pull(location: StoreLocation, round: String, out: String) async throws -> Pulled {
         if let refusal = NewRunFolder.refusal(out, what: "a pull") { throw NewRunFolder.Problem(lines: [refusal]) }
-        let store = try await SharedRunStore.open(location)
-        let manifestText: String
-        let rows: [SharedRunStore.StoredRow]
-        let head: String
-        do {
-            manifestText = try await store.manifest(round: round)
+        let (manifestText, rows, head) = try await withStore(location) { store in
+            let manifestText = try await store.manifest(round: round)
             let open = try await store.openCount(round: round)
             if open > 0 { throw StoreError.incomplete(round: round, open: open) }
-            (rows, head) = try await store.verifiedResults(round: round)
-            await store.close()
-        } catch {
-            await store.close()
-            throw error
+            let (rows, head) = try await store.verifiedResults(round: round)
+            return (manifestText, rows, head)
         }
         let manifest = try RunManifest(json: try JSONValue.parse(manifestText))
         let (_, local) = try NewRunFolder.write(out: out, manifest: manifest, parts: [(rows.map(\.result), [])])
@@ -124,12 +117,8 @@ package enum SharedRound {
         return Pulled(results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head)
     }
 
-    /// Runs `body` with the shared store at `location` as a verdict cache (judge verdicts shared by every host), or
-    /// with nil when no store is named; the store is closed afterwards.
-    package static func withVerdicts<T: Sendable>(
-        _ location: StoreLocation?, _ body: ((any VerdictCache)?) async throws -> T
-    ) async throws -> T {
-        guard let location else { return try await body(nil) }
+    /// Runs `body` with the shared store at `location` open, and closes it afterwards, whatever `body` did.
+    static func withStore<T: Sendable>(_ location: StoreLocation, _ body: (SharedRunStore) async throws -> T) async throws -> T {
         let store = try await SharedRunStore.open(location)
         do {
             let value = try await body(store)
@@ -141,17 +130,18 @@ package enum SharedRound {
         }
     }
 
+    /// Runs `body` with the shared store at `location` as a verdict cache (judge verdicts shared by every host), or
+    /// with nil when no store is named.
+    package static func withVerdicts<T: Sendable>(
+        _ location: StoreLocation?, _ body: ((any VerdictCache)?) async throws -> T
+    ) async throws -> T {
+        guard let location else { return try await body(nil) }
+        return try await withStore(location) { try await body($0) }
+    }
+
     /// Puts every failed request of a shared round back to be asked again (`SharedRunStore.reopenFailed`); returns
     /// how many.
     package static func reopenFailed(location: StoreLocation, round: String) async throws -> Int {
-        let store = try await SharedRunStore.open(location)
-        do {
-            let n = try await store.reopenFailed(round: round)
-            await store.close()
-            return n
-        } catch {
-            await store.close()
-            throw error
-        }
+        try await withStore(location) { try await $0.reopenFailed(round: round) }
     }
 }

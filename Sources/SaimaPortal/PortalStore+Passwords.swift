@@ -36,11 +36,7 @@ extension PortalStore {
         }
         let hash = Bcrypt.hash(new, cost: cost)
         try write { db in
-            try db.execute(
-                sql: "UPDATE accounts SET password_hash = ?, must_change = 0 WHERE id = ?", arguments: [hash, account.id])
-            try db.execute(
-                sql: "DELETE FROM sessions WHERE account = ? AND token_hash != ?",
-                arguments: [account.id, token.map(PortalToken.digest) ?? ""])
+            try Self.setPassword(db, account: account.id, hash: hash, oneTime: false, keeping: token.map(PortalToken.digest))
         }
     }
 
@@ -57,9 +53,7 @@ extension PortalStore {
             guard row["role"] != Role.organizer.rawValue else {
                 throw PortalError.forbidden("组织方密码须在服务器上重置。An organizer's password is reset on the server (saima serve --reset-organizer-password).")
             }
-            let id: Int64 = row["id"]
-            try db.execute(sql: "UPDATE accounts SET password_hash = ?, must_change = 1 WHERE id = ?", arguments: [hash, id])
-            try db.execute(sql: "DELETE FROM sessions WHERE account = ?", arguments: [id])
+            try Self.setPassword(db, account: row["id"], hash: hash, oneTime: true, keeping: nil)
         }
         return temporary
     }
@@ -72,8 +66,15 @@ extension PortalStore {
             guard let id = try Int64.fetchOne(
                 db, sql: "SELECT id FROM accounts WHERE username = ? AND role = 'organizer'", arguments: [username])
             else { throw PortalError.notFound("没有此组织方账号。No organizer account \(username).") }
-            try db.execute(sql: "UPDATE accounts SET password_hash = ?, must_change = 0 WHERE id = ?", arguments: [hash, id])
-            try db.execute(sql: "DELETE FROM sessions WHERE account = ?", arguments: [id])
+            try Self.setPassword(db, account: id, hash: hash, oneTime: false, keeping: nil)
         }
+    }
+
+    /// Stores a new password hash (`oneTime`: it must be changed at the next sign-in) and ends every session of the
+    /// account but the one whose token digest is `keeping`.
+    static func setPassword(_ db: Database, account: Int64, hash: String, oneTime: Bool, keeping: String?) throws {
+        try db.execute(
+            sql: "UPDATE accounts SET password_hash = ?, must_change = ? WHERE id = ?", arguments: [hash, oneTime, account])
+        try db.execute(sql: "DELETE FROM sessions WHERE account = ? AND token_hash != ?", arguments: [account, keeping ?? ""])
     }
 }

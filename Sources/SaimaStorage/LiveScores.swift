@@ -25,7 +25,7 @@ extension RunStore {
         }
     }
 
-    /// The columns `scores` and `live_scores` share.
+    /// The columns `scores` and `live_scores` share, in the order of `arguments(_:at:)`.
     static let scoreColumns = """
         team, track, set_id, item, sample, score, reason, extracted, metric, metric_version, unextractable, scored_at,
         auto_score, llm_score, human_score, rule, confidence, choice_order, answer_moved, variant
@@ -37,7 +37,7 @@ extension RunStore {
         try pool.write { db in
             let insert = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO live_scores(\(Self.scoreColumns), invocation, flags, finished_at, latency_ms, outcome)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (\(Array(repeating: "?", count: 25).joined(separator: ", ")))
                 """)
             let now = Date().timeIntervalSince1970
             for (r, s, flags) in scores {

@@ -111,12 +111,7 @@ extension RunStore {
         }
     }
 
-    static let insertScoreSQL = """
-        INSERT INTO scores(team, track, set_id, item, sample, score, reason, extracted, metric,
-            metric_version, unextractable, scored_at, auto_score, llm_score, human_score, rule, confidence, choice_order,
-            answer_moved, variant)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
+    static let insertScoreSQL = "INSERT INTO scores(\(scoreColumns)) VALUES (\(Array(repeating: "?", count: 20).joined(separator: ", ")))"
 
     static func arguments(_ s: StoredScore, at time: Double) -> StatementArguments {
         [

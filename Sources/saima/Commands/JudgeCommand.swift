@@ -19,7 +19,7 @@ struct JudgeCommand: AsyncParsableCommand {
     var store: String?
 
     func run() async throws {
-        let shared = try (store ?? ProcessInfo.processInfo.environment["SAIMA_STORE"]).map(StoreOption.location)
+        let shared = try StoreOption.named(store)
         try await StoreOption.reporting {
             try await Self.judgeAndRescore(
                 folder: out, tracks: try location.loadRunRegistry(out: out).tracks, judge: judge.endpoint, shared: shared)

@@ -20,10 +20,7 @@ struct PullCommand: AsyncParsableCommand {
     @Option(help: "The run folder to write (new or empty). 输出目录") var out: String
 
     func run() async throws {
-        guard let address = store ?? ProcessInfo.processInfo.environment["SAIMA_STORE"] else {
-            throw ValidationError("give --store or set SAIMA_STORE / 请给出 --store")
-        }
-        let where_ = try StoreOption.location(address)
+        let where_ = try StoreOption.required(store)
         try await StoreOption.reporting {
             do {
                 let pulled = try await SharedRound.pull(location: where_, round: round, out: out)

@@ -17,10 +17,7 @@ struct ReopenFailedCommand: AsyncParsableCommand {
     @Option(help: "Round name. 轮次名称") var round: String
 
     func run() async throws {
-        guard let address = store ?? ProcessInfo.processInfo.environment["SAIMA_STORE"] else {
-            throw ValidationError("give --store or set SAIMA_STORE / 请给出 --store")
-        }
-        let location = try StoreOption.location(address)
+        let location = try StoreOption.required(store)
         try await StoreOption.reporting {
             let n = try await SharedRound.reopenFailed(location: location, round: round)
             print("reopened 已重新开放 \(n) failed requests 个失败请求 in round \(round); start workers to ask them. 请启动工作进程重新请求。")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SaimaPipeline
 
 /// `--store`: a shared run store's address, and its errors printed as an organizer reads them.
@@ -9,6 +10,17 @@ enum StoreOption {
         case .success(let location): return location
         case .failure(let error): throw ValidationError(SharedRound.message(error) ?? "--store")
         }
+    }
+
+    /// The store named by `--store` or, without it, `SAIMA_STORE`; nil when neither names one.
+    static func named(_ store: String?) throws -> StoreLocation? {
+        try (store ?? ProcessInfo.processInfo.environment["SAIMA_STORE"]).map(location)
+    }
+
+    /// The store named by `--store` or `SAIMA_STORE`, which a command needs.
+    static func required(_ store: String?) throws -> StoreLocation {
+        guard let named = try named(store) else { throw ValidationError("give --store or set SAIMA_STORE / 请给出 --store") }
+        return named
     }
 
     /// Runs `body`; a store error is printed (without the query or the password) and ends the command with status 1.

@@ -38,13 +38,23 @@ package final class PostgresServer: Sendable {
             _ = try shell(["/bin/chown", "postgres:postgres", folder], runAs: nil)
             _ = try shell(["/bin/chmod", "700", folder], runAs: nil)
         }
-        let port = try freePort()
         let data = folder + "/data"
         _ = try shell([bin + "/initdb", "-D", data, "-U", "saima", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"], runAs: runAs)
-        var options = "-c listen_addresses=127.0.0.1 -c port=\(port) -c unix_socket_directories=\(folder)"
-        for (k, v) in settings.sorted(by: { $0.key < $1.key }) { options += " -c \(k)=\(v)" }
-        _ = try shell([bin + "/pg_ctl", "-D", data, "-l", folder + "/server.log", "-o", options, "-w", "-t", "60", "start"], runAs: runAs)
-        return PostgresServer(port: port, folder: folder, runAs: runAs, bin: bin)
+        // A free port can be taken by another test's server between asking for it and binding it: the server then
+        // fails to start with "Address already in use", and starts again on another port.
+        for attempt in 1...5 {
+            let port = try freePort()
+            var options = "-c listen_addresses=127.0.0.1 -c port=\(port) -c unix_socket_directories=\(folder)"
+            for (k, v) in settings.sorted(by: { $0.key < $1.key }) { options += " -c \(k)=\(v)" }
+            do {
+                _ = try shell([bin + "/pg_ctl", "-D", data, "-l", folder + "/server.log", "-o", options, "-w", "-t", "60", "start"], runAs: runAs)
+                return PostgresServer(port: port, folder: folder, runAs: runAs, bin: bin)
+            } catch {
+                let log = (try? String(contentsOfFile: folder + "/server.log", encoding: .utf8)) ?? ""
+                guard attempt < 5, log.contains("Address already in use") else { throw error }
+            }
+        }
+        throw Failure(description: "PostgreSQL found no free port")
     }
 
     init(port: Int, folder: String, runAs: String?, bin: String) {

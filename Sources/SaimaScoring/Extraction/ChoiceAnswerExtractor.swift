@@ -77,14 +77,19 @@ public struct ChoiceAnswerExtractor: Sendable {
         }
         reply = Self.endingMarksAsLineBreaks(reply)
         var s = ScalarScanner(reply)
-        let folded = prompt.flatMap { $0.isEmpty ? nil : PromptEcho.folded($0) } ?? []
+        // The prompt is folded only when the reply could copy a run of it (`PromptEcho.minimumRun` scalars) or holds a
+        // JSON object: a bare reply (`B`, `答案：C`) costs no pass over a long prompt.
+        let promptKnown = prompt?.unicodeScalars.contains { !$0.properties.isWhitespace } ?? false
+        let mayCopy = s.text.lazy.filter { !$0.properties.isWhitespace }.prefix(PromptEcho.minimumRun).count >= PromptEcho.minimumRun
+            || s.text.contains("{")
+        let folded = promptKnown && mayCopy ? prompt.map(PromptEcho.folded) ?? [] : []
         if !folded.isEmpty {
             let (text, echoes) = PromptEcho(choices: choices).removingEchoes(from: s.text, prompt: folded)
             if echoes > 0 { s = ScalarScanner(scalars: text) }
         }
         let groups = ChoiceLetterGroups(offered: offered)
         var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) })
-        statements.everyOptionMayAnswer = folded.isEmpty && multipleAnswers
+        statements.everyOptionMayAnswer = !promptKnown && multipleAnswers
         statements.numbers = choices.compactMap { c in
             guard let letter = c.letter.unicodeScalars.first,
                 let number = c.text.trimmedSpaces.prefix(while: { $0.isNumber || $0 == "." }).nilIfEmpty,
@@ -150,8 +155,13 @@ public struct ChoiceAnswerExtractor: Sendable {
         var shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
         shape.everyOptionMayAnswer = statements.everyOptionMayAnswer
         let all = statements.all(s)
-        if let (final, position, _) = all.last {
+        if let (final, position, end) = all.last {
             switch final {
+            case .letters(_, true, _) where repeatsCopiedList(s, all: all, end: end):
+                // `回應：\nA. …\nB. …` again and again, the last copy cut short: the loop of a base model, no answer.
+                return ChoiceAssessment(
+                    reading: .none, confidence: .uncertain,
+                    doubt: "the answer line repeats an option list copied before 答案行重复先前复制的选项列表")
             case .letters(let letters, let line, let glued):
                 // A concluding sentence after the last answer statement: it overrides a prose statement, and an
                 // answer line only when it confirms its letters (`综上所述，唯一正确的一项是B`); either way the reply
@@ -207,6 +217,8 @@ public struct ChoiceAnswerExtractor: Sendable {
             (.letterStatement, { letterStatement(s, groups) }),
             (.leadingLetter, { enumeration ? nil : leadingLetter(s, groups)?.letters }),
             (.choiceText, { enumeration ? nil : choiceText(reply) }),
+            // The last concluding sentence naming one option by its words, where the whole reply names several.
+            (.choiceText, { enumeration || multipleAnswers ? nil : shape.lastConclusionText().flatMap { choiceText($0) } }),
             (.choiceText, {
                 enumeration || multipleAnswers ? nil : shape.paraphrasedOption(reply: reply).map { Set([$0]) }
             }),
@@ -232,6 +244,23 @@ public struct ChoiceAnswerExtractor: Sendable {
         return ChoiceAssessment(reading: .none, confidence: .explicit)
     }
 
+    /// Whether the final answer line's first line of content (after `end`) begins, or is begun by, the content of an
+    /// earlier answer line that copied the whole option list: the reply repeats that copy.
+    private func repeatsCopiedList(
+        _ s: ScalarScanner, all: [(final: ChoiceAnswerStatements.Final, position: Int, end: Int)], end: Int
+    ) -> Bool {
+        var p = s.skippingSpaces(from: end)
+        var e = p
+        while e < s.count, s[e] != "\n" { e += 1 }
+        while p < e, s.isSpace(p) { p += 1 }
+        let content = String(String.UnicodeScalarView(s.text[p..<e])).trimmedSpaces
+        guard content.unicodeScalars.count >= 2 else { return false }
+        return all.dropLast().contains { earlier in
+            guard case .noChoice(let copied) = earlier.final, copied.unicodeScalars.count >= 2 else { return false }
+            return copied.hasPrefix(content) || content.hasPrefix(copied)
+        }
+    }
+
     /// The final checks: several letters to a single-answer item, or no reading from a reply that names options.
     private func graded(_ a: ChoiceAssessment, s: ScalarScanner, groups: ChoiceLetterGroups, text: String, everyOptionMayAnswer: Bool)
         -> ChoiceAssessment
@@ -249,6 +278,9 @@ public struct ChoiceAnswerExtractor: Sendable {
             } else if everyOptionMayAnswer, ChoiceReplyShape(s: s, groups: groups, forms: forms).listsEveryOption {
                 a.confidence = .uncertain
                 a.doubt = "every option listed 列出全部选项"
+            } else if a.confidence != .uncertain, Self.noRightOption.contains(where: { ScalarSearch.contains(text.lowercased(), $0) }) {
+                a.confidence = .uncertain
+                a.doubt = "the reply also says no option is right 回答又称无正确选项"
             }
         case .none:
             let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
@@ -444,6 +476,13 @@ public struct ChoiceAnswerExtractor: Sendable {
         guard !found.isEmpty, multipleAnswers || found.count == 1, found.count < choices.count else { return nil }
         return Set(found.map(\.letter))
     }
+
+    /// Phrases by which a reply says that no option is right or the question is wrong (simplified and traditional):
+    /// a reading beside them is in doubt.
+    static let noRightOption = [
+        "无正确答案", "無正確答案", "没有正确答案", "沒有正確答案", "无正确选项", "無正確選項", "没有正确选项", "沒有正確選項",
+        "题目有误", "題目有誤", "问题设置有误", "問題設置有誤", "题目设置有误", "no correct answer", "none of the options is",
+    ]
 
     /// Words by which a reply says it is unsure: only its explicit statements (rules 1–5) are then read.
     static let uncertainty = ["不确定", "无法确定", "不能确定", "拿不准", "not sure", "uncertain", "cannot determine", "can't determine"]

@@ -164,7 +164,49 @@ struct ChoiceAnswerStatements {
         // `答案：X` copied from the instruction's placeholder is an echo, not an answer line.
         if Self.placeholders.contains(text.trimmingScalars { "。.，, ".unicodeScalars.contains($0) }.uppercased()) { return nil }
         if let letters = choiceText(text) { return .letters(letters, explicitLine: true) }
+        // A line introducing what follows (`答案: 下列各项中，属于可撤销合同的有：`): its answer is the option lines below.
+        if text.hasSuffix(":"), let next = nextLine(s, after: p) {
+            if copiesOptionList(s, from: next) {
+                return everyOptionMayAnswer ? .letters(groups.offered, explicitLine: true) : .noChoice(text)
+            }
+            if let g = groups.group(s, at: next), let listed = listedLines(s, from: g) { return .letters(listed, explicitLine: true) }
+        }
+        // Every option declared right (`所有说法均正确`, `以上都对`).
+        if Self.everyOptionRight.contains(where: { ScalarSearch.contains(text.lowercased(), $0) }) {
+            return .letters(groups.offered, explicitLine: true)
+        }
+        // One option named inside the line's sentence (`上述选项中只有A项显示…`), not rejected.
+        if let named = namedOption(text) { return .letters([named], explicitLine: true) }
         return .noChoice(text)
+    }
+
+    /// Phrases declaring every option right.
+    static let everyOptionRight = [
+        "所有说法均正确", "所有说法都正确", "所有选项均正确", "所有选项都正确", "以上都对", "以上均正确", "以上都正确", "以上说法都正确",
+        "all of the above",
+    ]
+
+    /// The one option an answer line's sentence names as `X项` `X选项` `选项X` (every mention the same letter), when
+    /// the line rejects nothing (`错` `不` `非` `排除`); nil otherwise.
+    private func namedOption(_ text: String) -> Unicode.Scalar? {
+        let t = ScalarScanner(text)
+        guard !["错", "不", "非", "排除", "没有"].contains(where: { ScalarSearch.contains(text, $0) }) else { return nil }
+        var named: Set<Unicode.Scalar> = []
+        for i in 0..<t.count {
+            guard let (letters, end) = groups.run(t, at: i), letters.count == 1 else { continue }
+            let before = i >= 2 && t.match("选项", at: i - 2) != nil
+            let after = t.match("项", at: end) != nil || t.match("选项", at: end) != nil
+            if before || after { named.formUnion(letters) }
+        }
+        return named.count == 1 ? named.first : nil
+    }
+
+    /// The start of the first non-blank line after the line holding `p`, if any.
+    private func nextLine(_ s: ScalarScanner, after p: Int) -> Int? {
+        var i = p
+        while i < s.count, s[i] != "\n" { i += 1 }
+        let next = s.skippingSpaces(from: i)
+        return next < s.count ? next : nil
     }
 
     /// Whether the lines from `p` on are option lines (`ChoiceReplyShape.openingLetter`) naming every offered letter.

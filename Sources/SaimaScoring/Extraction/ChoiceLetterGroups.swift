@@ -41,10 +41,20 @@ struct ChoiceLetterGroups {
             }
             if p < s.count, s[p] == "(" || s[p] == "[" { p += 1 }
             guard p > g.end, seps > 0 || s.isSpace(g.end), let (more, end) = run(s, at: p) else { break }
+            // A line break then an option line (`答案: D\nA: 优秀文化…`): the group ends with its line.
+            if seps == 0, s.text[g.end..<p].contains("\n"), opensOptionLine(s, letters: more, end: end) { break }
             g.letters.formUnion(more)
             g.end = end
         }
         return g
+    }
+
+    /// Whether the one letter ending at `end` is an option label followed by text on its line (`A: 优秀文化`, `B. 乙`).
+    private func opensOptionLine(_ s: ScalarScanner, letters: Set<Unicode.Scalar>, end: Int) -> Bool {
+        guard letters.count == 1, end < s.count, [":", ".", "、", ")"].contains(s[end]) else { return false }
+        var p = end + 1
+        while p < s.count, s[p] == " " || s[p] == "\t" { p += 1 }
+        return p < s.count && s[p] != "\n"
     }
 
     /// A single lower-case offered letter at `i` that is not followed by another word (`答案：b。`).

@@ -68,14 +68,18 @@ struct ChoiceReplyShape {
     /// (the extractor marks the missing reading uncertain), unless `everyOptionMayAnswer` (a multi-choice item whose
     /// prompt is unknown may be answered in option lines): every letter is then read, uncertain.
     /// A single listed option is a leading letter, unless a line introduces the list (`…主要包括：`).
+    /// A reply's last line may be an option text cut short only when the lines before it list every other option
+    /// (a list of them all, cut by the reply's length limit); a shorter list cut short is as likely a copy of the
+    /// prompt's list stopped midway.
     func listedOptions() -> Set<Unicode.Scalar>? {
         let lines = self.lines
+        let cutShortList = everyOptionMayAnswer && lines.count == forms.count
         var letters: Set<Unicode.Scalar> = []
         var first: Int?
         var last = -1
         for (n, line) in lines.enumerated() {
             if let (letter, rest) = Self.openingLetter(line), let form = forms[letter], !form.isEmpty,
-                Self.restates(String(String.UnicodeScalarView(rest)), form)
+                Self.restates(String(String.UnicodeScalarView(rest)), form, cutShort: cutShortList && n == lines.count - 1)
             {
                 if first == nil { first = n }
                 guard last == -1 || last == n - 1 else { return nil }  // option lines run together
@@ -88,6 +92,13 @@ struct ChoiceReplyShape {
         let after = lines[(last + 1)...]
         guard before.count <= 1, after.count <= 1 else { return nil }
         let intro = before.first.map { String(String.UnicodeScalarView($0)).trimmedSpaces }
+        // The line before is the text of the option just before the first listed one (` 合同纠纷 \nB: 变更抚养关系 \nC: …`):
+        // the prompt's option list continued, nothing chosen.
+        if let intro, let low = letters.min(), let previous = Unicode.Scalar(low.value - 1), let form = forms[previous],
+            !form.isEmpty, Self.restates(intro, form)
+        {
+            return nil
+        }
         let introduced = intro.map { $0.hasSuffix(":") || $0.hasSuffix("：") } == true
         // One listed option counts only when a line introduces it (`以下是正确的一项：\nA. …`).
         guard letters.count >= 2 || (introduced && !isEnumeration) else { return nil }
@@ -105,10 +116,12 @@ struct ChoiceReplyShape {
     var listsEveryOption: Bool {
         var letters: Set<Unicode.Scalar> = []
         var other = 0
-        for line in lines {
+        for (n, line) in lines.enumerated() {
             var l = line
             if let label = ScalarScanner(scalars: l).matchAny(["答案:", "答案：", "答:", "答："], at: 0) { l = Array(l[label.end...]) }
-            if let (letter, rest) = Self.openingLetter(l), let form = forms[letter], Self.restates(String(String.UnicodeScalarView(rest)), form) {
+            if let (letter, rest) = Self.openingLetter(l), let form = forms[letter],
+                Self.restates(String(String.UnicodeScalarView(rest)), form, cutShort: n == lines.count - 1)
+            {
                 letters.insert(letter)
             } else {
                 other += 1
@@ -118,14 +131,14 @@ struct ChoiceReplyShape {
     }
 
     /// Rule `listed_options`, letters alone: every line of the reply is one letter group, after an optional list mark
-    /// (`1. A\n2. B\n3. D`, `- A\n- C`) — two lines or more; the union of their letters.
+    /// or stray colon (`1. A\n2. B\n3. D`, `- A\n- C`, ` A\n : B`) — two lines or more; the union of their letters.
     func letterLines() -> Set<Unicode.Scalar>? {
         let lines = self.lines
         guard lines.count >= 2 else { return nil }
         var letters: Set<Unicode.Scalar> = []
         for line in lines {
             var p = 0
-            while p < line.count, "-*•> ".unicodeScalars.contains(line[p]) { p += 1 }
+            while p < line.count, "-*•>: ".unicodeScalars.contains(line[p]) { p += 1 }
             var q = p
             while q < line.count, line[q].properties.numericType != nil, line[q].isASCII { q += 1 }
             if q > p, q < line.count, line[q] == "." || line[q] == ")" || line[q] == "、" { p = q + 1 }
@@ -140,15 +153,16 @@ struct ChoiceReplyShape {
     }
 
     /// Whether a line's text is the option's text, alone or with a gloss after a colon (`长城：…`), not a verdict.
-    /// A copy with small slips counts: a text cut short (at least 60% of the option, 6 scalars or more) or one
+    /// A copy with small slips counts: a text cut short (at least 60% of the option, 6 scalars or more; any start of
+    /// 6 scalars or more on the reply's last line, `cutShort`, where a reply stopped by its length limit ends) or one
     /// whose longest common subsequence with the option covers 85% of the longer of the two.
-    static func restates(_ rest: String, _ form: String) -> Bool {
+    static func restates(_ rest: String, _ form: String, cutShort: Bool = false) -> Bool {
         let mine = TextNormalizer.matchingForm(rest)
         if mine == form { return true }
         let a = Array(mine.unicodeScalars)
         let f = Array(form.unicodeScalars)
         if a.count >= 6, a.count <= 400, f.count <= 400 {
-            if a.count * 10 >= f.count * 6, f.starts(with: a) { return true }
+            if a.count * 10 >= f.count * 6 || cutShort, f.starts(with: a) { return true }
             let common = LongestCommonSubsequence.lengthByTable(a.map { Int32(bitPattern: $0.value) }, f.map { Int32(bitPattern: $0.value) })
             if common * 100 >= 85 * max(a.count, f.count) { return true }
         }
@@ -207,6 +221,24 @@ struct ChoiceReplyShape {
             i = marker.end
         }
         return best.map { ($0, position) }
+    }
+
+    /// The text of the last concluding sentence (from its marker to its end), for a conclusion naming an option by its
+    /// words (`因此，降水最可能喺厚重黑雲下發生。`).
+    func lastConclusionText() -> String? {
+        var last: String?
+        var i = 0
+        while i < s.count {
+            guard let marker = s.matchAny(Self.conclusionMarkers, at: i) else {
+                i += 1
+                continue
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: s.text[marker.end..<sentenceEnd(from: marker.end)])
+            last = String(view)
+            i = marker.end
+        }
+        return last
     }
 
     /// Whether the concluding sentence starting at `position` confirms what it names (`正确` `答案` `选` `correct`

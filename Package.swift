@@ -191,6 +191,7 @@ let package = Package(
             name: "SaimaPipelineTests",
             dependencies: [
                 "SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel", "SaimaImport", "SaimaEndpointServer",
+                "SaimaLeaderboard", "SaimaReports", "SaimaScoring", "SaimaJudging",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict

@@ -9,6 +9,9 @@ public struct LocalizedText: Sendable, Hashable, Codable {
     }
 
     /// "中文 (English)", or one of them when the other is empty or identical.
+    /// The Chinese text, or the English one when there is no Chinese (a team registered with an English name only).
+    public var primary: String { zh.isEmpty ? en : zh }
+
     public var bilingual: String {
         if en.isEmpty || en == zh { return zh }
         if zh.isEmpty { return en }

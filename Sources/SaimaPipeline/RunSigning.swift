@@ -257,7 +257,8 @@ package enum RunSigning {
                 continue
             }
             for line in lines.dropFirst() {
-                let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+                // An empty signed value (`chain_head=` of a run signed before its first result) is checked too.
+                let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard parts.count == 2, let now = expected[parts[0]] else { continue }
                 if now != parts[1] { problems.append(mismatch(parts[0], signed: parts[1], now: now, folder: folder)) }
             }

@@ -93,7 +93,7 @@ package enum ReportHTML {
         for x in b.entries {
             let latency = [x.meanLatencyMs, x.p95LatencyMs].map { $0.map(Format.milliseconds) ?? "-" }.joined(separator: " / ")
             rows += "<tr><td class=num>\(x.position)</td><td class=num>\(x.rank)</td><td class=num>\(x.rankGroup)</td>"
-            rows += "<td class=team>\(e(x.name.zh))<br><span class=note>\(e(x.name.en)) · \(e(x.team))</span></td>"
+            rows += "<td class=team>\(e(x.name.primary))<br><span class=note>\(e(x.name.en)) · \(e(x.team))</span></td>"
             let skipped = x.notEnteredTracks.isEmpty ? "" : "<br><span class=warn>⚠ 未报名 \(x.notEnteredTracks.count) 赛道 not entered</span>"
             rows += "<td class=num><b>\(Format.score(x.score))</b>\(skipped)</td>"
             rows += "<td class=num>[\(Format.score(x.ci95.low)), \(Format.score(x.ci95.high))]</td>"

@@ -60,7 +60,7 @@ enum ReportSVG {
         }
         for (k, e) in board.entries.enumerated() {
             let y = Double(k) * rowHeight + 4
-            let label = HTMLText.escape(String(e.name.zh.prefix(18)))
+            let label = HTMLText.escape(String(e.name.primary.prefix(18)))
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" font-size=\"12\" text-anchor=\"end\">\(label)</text>"
             svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(x(e.score) - labelWidth)\" height=\"16\" fill=\"\(color(group: e.rankGroup))\"/>"
             let (low, high) = (x(e.ci95.low), x(e.ci95.high))

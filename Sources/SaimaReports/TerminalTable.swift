@@ -25,7 +25,9 @@ package struct TerminalTable: Sendable {
             for (column, width) in widths.enumerated() {
                 let cell = column < cells.count ? cells[column] : ""
                 let pad = String(repeating: " ", count: width - DisplayWidth.of(cell))
-                parts.append(alignments[column] == .right ? pad + cell : cell + pad)
+                // A column without an alignment of its own is left-aligned.
+                let right = column < alignments.count && alignments[column] == .right
+                parts.append(right ? pad + cell : cell + pad)
             }
             return String(parts.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
         }

@@ -12,7 +12,8 @@ package struct SheetLimits: Sendable {
     package var depth = 64
     /// Sheets in one workbook.
     package var sheets = 256
-    /// Cells a workbook's sheets may hold once laid out as rows × columns (blank cells to the left included).
+    /// Cells a workbook's sheets may hold once laid out as rows × columns (blank cells to the left included; each
+    /// laid-out row counts as one more, so that millions of empty rows cost their share).
     package var cells = 10_000_000
 
     package init() {}

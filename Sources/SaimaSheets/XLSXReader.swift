@@ -25,7 +25,7 @@ package enum XLSXReader {
         }
         var total = 0
         var parsed: [String: XMLElementNode] = [:]
-        struct Oversized: Error {}
+        struct Oversized: Error { var part: Bool }
         /// A part parsed once within the limits; nil when the workbook has no such part.
         func part(_ name: String, location: String) throws(SheetError) -> XMLElementNode? {
             if let done = parsed[name] { return done }
@@ -35,10 +35,15 @@ package enum XLSXReader {
                 _ = try archive.extract(entry, skipCRC32: false) { chunk in
                     bytes.append(chunk)
                     total += chunk.count
-                    if bytes.count > limits.partBytes || total > limits.workbookBytes { throw Oversized() }
+                    if bytes.count > limits.partBytes { throw Oversized(part: true) }
+                    if total > limits.workbookBytes { throw Oversized(part: false) }
                 }
-            } catch is Oversized {
-                throw SheetError(location, "the part \(name) inflates beyond \(limits.partBytes >> 20) MiB (or the workbook beyond \(limits.workbookBytes >> 20) MiB) / 解压后过大")
+            } catch let o as Oversized {
+                throw SheetError(
+                    location,
+                    o.part
+                        ? "the part \(name) inflates beyond \(Self.size(limits.partBytes)) / 解压后部件过大"
+                        : "the workbook inflates beyond \(Self.size(limits.workbookBytes)) (at the part \(name)) / 解压后工作簿过大")
             } catch {
                 throw SheetError(location, "the part \(name) cannot be read (damaged ZIP entry) / 文件部件损坏")
             }
@@ -86,7 +91,8 @@ package enum XLSXReader {
             guard let laidOut else {
                 throw SheetError("\(file):\(name)", "the sheets hold more than \(limits.cells) cells once laid out (rows × columns) / 单元格过多")
             }
-            cells += laidOut.reduce(0) { $0 + $1.count }
+            // Counted as the budget is: every laid-out row and every laid-out cell.
+            cells += laidOut.count + laidOut.reduce(0) { $0 + $1.count }
             sheets.append(Sheet(file: file, name: name, rows: laidOut))
         }
         return sheets
@@ -117,6 +123,13 @@ package enum XLSXReader {
             }
         }
         return out
+    }
+
+    /// A byte limit as people read it: MiB when whole, else KiB, else bytes.
+    static func size(_ bytes: Int) -> String {
+        if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
     }
 
     /// The sheet's rows laid out (blank cells to the left of a value filled in), or nil when that takes more than

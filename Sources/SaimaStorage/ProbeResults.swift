@@ -29,7 +29,8 @@ extension RunStore {
         }
     }
 
-    /// Stores a probe reply (a retried wave replaces the earlier reply of the same probe and wave).
+    /// Stores a probe reply (a retried wave replaces the earlier reply of the same probe and wave); its text is kept
+    /// as bytes (`exact(_:)`), NUL included.
     package func appendProbe(_ r: ItemResult) throws {
         try pool.write { db in
             try db.execute(
@@ -38,7 +39,7 @@ extension RunStore {
                         finished_at, prompt_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    r.key.team, r.key.item, r.key.sample, r.outcome.rawValue, r.content, r.latencyMs, r.usage?.completion,
+                    r.key.team, r.key.item, r.key.sample, r.outcome.rawValue, Self.exact(r.content), r.latencyMs, r.usage?.completion,
                     r.finishedAt.timeIntervalSince1970, r.promptHash,
                 ])
         }
@@ -64,7 +65,7 @@ extension RunStore {
                     """
             ).map { r in
                 ProbeReply(
-                    team: r[0], probe: r[1], wave: r[2], outcome: Outcome(rawValue: r[3]) ?? .malformed, content: r[4],
+                    team: r[0], probe: r[1], wave: r[2], outcome: Outcome(rawValue: r[3]) ?? .malformed, content: Self.text(r[4]),
                     latencyMs: r[5], completionTokens: r[6], finishedAt: r[7])
             }
         }

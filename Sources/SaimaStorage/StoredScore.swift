@@ -169,7 +169,7 @@ extension RunStore {
                     SELECT r.team, r.track, r.set_id, r.item, r.sample, r.outcome, r.latency_ms, r.prompt_tokens,
                         r.completion_tokens, s.score, s.reason, s.extracted, s.metric, s.metric_version,
                         s.unextractable, s.auto_score, s.llm_score, s.human_score, s.rule, s.team IS NOT NULL,
-                        s.confidence, s.choice_order, s.answer_moved
+                        s.confidence, s.choice_order, s.answer_moved, s.variant
                     FROM results r LEFT JOIN scores s
                         ON s.team = r.team AND s.track = r.track AND s.set_id = r.set_id AND s.item = r.item
                         AND s.sample = r.sample
@@ -189,7 +189,7 @@ extension RunStore {
                             key: key, score: row[9], reason: row[10], extracted: row[11], metric: row[12],
                             metricVersion: row[13], unextractable: row[14], autoScore: row[15], llmScore: row[16],
                             humanScore: row[17], rule: row[18], confidence: row[20], choiceOrder: row[21],
-                            answerMoved: row[22])
+                            answerMoved: row[22], variant: row[23])
                         : nil))
             }
         }

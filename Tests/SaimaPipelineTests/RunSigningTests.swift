@@ -120,4 +120,28 @@ struct RunSigningTests {
         let otherKey = try #require(try RunSigning.privateKey(file: fixture.path("other.key"), runFolder: folder))
         #expect(throws: RunSigning.Problem.self) { try RunSigning.signEnd(folder: folder, key: otherKey) }
     }
+
+    /// A value signed empty (`chain_head=` of a run signed before its chain head was recorded) is checked like any
+    /// other: a head recorded after the signature is reported, not skipped.
+    @Test func aFieldSignedEmptyIsStillChecked() throws {
+        let fixture = RunFolderFixture()
+        defer { fixture.remove() }
+        let folder = fixture.path("run")
+        let store = try fixture.store("run", results: [RunFolderFixture.result("alpha", "q0")], round: "signed",
+                                      tracks: [RunScoringTests.track(count: 2)], teams: ["alpha"])
+        try "{}\n".write(toFile: folder + "/leaderboard.json", atomically: true, encoding: .utf8)
+        try "<html></html>\n".write(toFile: folder + "/report.html", atomically: true, encoding: .utf8)
+        let pub = try RunSigning.generate(privatePath: fixture.path("sign.key"), publicPath: fixture.path("sign.pub"))
+        let key = try #require(try RunSigning.privateKey(file: fixture.path("sign.key"), runFolder: folder))
+        let manifest = try #require(try RunManifestStore.load(store: store))
+        #expect(manifest.chainHead == nil)
+        try RunSigning.signStart(folder: folder, manifest: manifest, key: key)
+        try RunSigning.signEnd(folder: folder, key: key)
+        #expect(RunSigning.verify(folder: folder, publicKey: pub) == [])
+        let head = try store.chainHead()
+        try RunManifestStore.recordChainHead(head, store: store, folder: folder)
+        let problems = RunSigning.verify(folder: folder, publicKey: pub)
+        #expect(problems.contains { $0.hasPrefix("the result chain head 结果链头 differs from what was signed (chain_head: signed , now \(head.prefix(16)))") },
+                "\(problems)")
+    }
 }

@@ -23,6 +23,14 @@ struct TerminalTableTests {
         #expect(table.render() == "a    bb\n---  --\nxyz  1")
     }
 
+    /// Fewer alignments than columns: the columns past them are left-aligned (the renderer never indexes past the
+    /// list).
+    @Test func missingAlignmentsAreLeft() {
+        var table = TerminalTable(headers: ["分数", "队", "备注"], alignments: [.right])
+        table.append(["9", "甲", "x"])
+        #expect(table.render() == "分数  队  备注\n----  --  ----\n   9  甲  x")
+    }
+
     /// Combining marks, zero-width spaces, NUL and the emoji variation selector take no column; CJK ideographs,
     /// Hangul, full-width forms and emoji of the wide blocks take two; everything else one.
     @Test func displayWidths() {

@@ -54,6 +54,19 @@ struct SheetLimitsTests {
         #expect(try Self.problem(data, limits: roomy) == nil)
     }
 
+    /// The budget counts every laid-out row and cell the same way for each sheet and across sheets: two sheets of one
+    /// row of 4 cells (5 each) fit a limit of 10 and not of 9, and the second sheet is the one named.
+    @Test func theCellBudgetCountsRowsAndCellsAlike() throws {
+        let data = try F.workbook([
+            (name: "甲", xml: F.sheet(Self.row(1, cells: 4))), (name: "乙", xml: F.sheet(Self.row(1, cells: 4))),
+        ])
+        var exact = SheetLimits()
+        exact.cells = 10
+        #expect(try Self.problem(data, limits: exact) == nil)
+        exact.cells = 9
+        #expect(try Self.problem(data, limits: exact)?.location == "limits.xlsx:乙")
+    }
+
     /// More sheets than the limit are refused before any is read.
     @Test func moreSheetsThanTheLimit() throws {
         let data = try F.workbook([(name: "A", xml: F.sheet("")), (name: "B", xml: F.sheet(""))])
@@ -72,7 +85,7 @@ struct SheetLimitsTests {
         limits.partBytes = 2_048
         let error = try #require(try Self.problem(try F.workbook([(name: "大表", xml: big)]), limits: limits))
         #expect(error.location == "limits.xlsx:大表")
-        #expect(error.message.hasPrefix("the part xl/worksheets/sheet1.xml inflates beyond"), "\(error)")
+        #expect(error.message == "the part xl/worksheets/sheet1.xml inflates beyond 2 KiB / 解压后部件过大")
     }
 
     /// A sheet whose relationship is missing, and an archive without `xl/workbook.xml`, are named as such.

@@ -45,6 +45,13 @@ struct XLSXRoundTripTests {
         #expect(try Self.roundTrip([["h"], cells]).rows[1] == cells)
     }
 
+    /// Carriage returns survive (a question written on Windows, `CRLF` inside a cell, exported and imported again):
+    /// the writer stores them as `&#13;`, which a parser does not fold into a line feed.
+    @Test func carriageReturnsAreKept() throws {
+        let cells = ["第一行\r\n第二行", "a\rb", "\r"]
+        #expect(try Self.roundTrip([["h"], cells]).rows[1] == cells)
+    }
+
     /// Empty cells are not written: a leading blank reads as "", trailing blanks are dropped, an all-blank row reads
     /// as an empty row.
     @Test func emptyCellsAndRows() throws {

@@ -46,15 +46,15 @@ struct ProbeAndLatencyTests {
         #expect(latencies["t2"]?.map { "\($0.latencyMs)/\($0.tokens)" } == ["1000.0/7"])
     }
 
-    /// A stored probe reply becomes a result under the probe track and set, HTTP 200 only when ok, completion tokens
-    /// kept (prompt tokens unknown: 0), no prompt hash.
+    /// A stored probe reply becomes a result under the probe track and set, its text whole (a NUL inside kept), HTTP
+    /// 200 only when ok, completion tokens kept (prompt tokens unknown: 0), no prompt hash.
     @Test func probeRepliesBecomeResultsAgain() throws {
         let folder = F.folder()
         defer { F.remove(folder) }
         let store = try RunStore(folder: folder)
         let key = ResultKey(team: "t", track: FingerprintProbes.trackID, set: FingerprintProbes.setID, item: "p1", sample: 0)
         try store.appendProbe(ItemResult(
-            key: key, outcome: .ok, httpStatus: 200, attempts: [], latencyMs: 800, content: "指纹回复", promptHash: "ph",
+            key: key, outcome: .ok, httpStatus: 200, attempts: [], latencyMs: 800, content: "指纹\u{0}回复", promptHash: "ph",
             templateVersion: "v1", usage: (prompt: 30, completion: 12),
             finishedAt: Date(timeIntervalSince1970: 1_800_000_000.25)))
         var failed = key
@@ -66,7 +66,7 @@ struct ProbeAndLatencyTests {
         let replies = try store.probeReplies()
         #expect(replies.map { "\($0.team)/\($0.probe)/\($0.wave)" } == ["t/p1/0", "u/p1/1"])
         let back = try #require(replies.first?.asResult)
-        #expect(back.key == key && back.outcome == .ok && back.httpStatus == 200 && back.content == "指纹回复")
+        #expect(back.key == key && back.outcome == .ok && back.httpStatus == 200 && back.content == "指纹\u{0}回复", "NUL kept")
         #expect(back.usage?.prompt == 0 && back.usage?.completion == 12 && back.latencyMs == 800)
         #expect(back.finishedAt == Date(timeIntervalSince1970: 1_800_000_000.25) && back.promptHash == "")
         let lost = try #require(replies.last?.asResult)

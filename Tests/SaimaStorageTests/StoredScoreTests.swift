@@ -54,8 +54,8 @@ struct StoredScoreTests {
         #expect(scores.count == 5 && scores[F.key("a")]?.reason == "A2" && scores[F.key("d")]?.score == 0)
     }
 
-    /// Each current answer comes with its score or nil, usage when both token counts are known, in key order;
-    /// superseded rows never appear.
+    /// Each current answer comes with its score (every field, its variant included) or nil, usage when both token
+    /// counts are known, in key order; superseded rows never appear.
     @Test func theScoredAnswerWalkJoinsScores() throws {
         let folder = F.folder()
         defer { F.remove(folder) }
@@ -64,8 +64,8 @@ struct StoredScoreTests {
         _ = try store.appendResults([
             F.result("a", latencyMs: 900, usage: (prompt: 100, completion: 20)), F.result("b", .timeout, content: nil),
         ])
-        var scoreA = Self.full
-        scoreA.variant = nil
+        let scoreA = Self.full
+        #expect(scoreA.variant == 2)
         try store.replaceScores([scoreA])
         var seen: [ScoredAnswerRow] = []
         try store.forEachScoredAnswer { seen.append($0) }

@@ -26,6 +26,8 @@ package enum FreshItems {
         let ledger = recorded == nil
             ? try ExposureLedger.scan(exposureRuns, excluding: spec.folder, excludingRound: spec.round) : ExposureLedger()
         var problems: [String] = []
+        // Drawn into a copy: a set without enough fresh items leaves the spec exactly as it was.
+        var drawn = spec
         for t in spec.tracks.indices {
             let track = spec.tracks[t]
             for s in track.questionSets.indices where spec.split == nil || track.questionSets[s].split == spec.split {
@@ -47,11 +49,12 @@ package enum FreshItems {
                 }
                 let position = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
                 let positions = chosen.compactMap { position[$0] }.sorted()
-                spec.tracks[t].questionSets[s].items = set.items.keeping(positions: positions)
-                spec.drawnItems[key] = positions.map { ids[$0] }
+                drawn.tracks[t].questionSets[s].items = set.items.keeping(positions: positions)
+                drawn.drawnItems[key] = positions.map { ids[$0] }
             }
         }
         if !problems.isEmpty { throw Problem(lines: problems) }
+        spec = drawn
     }
 
     /// `count` ids of `pool`, seeded.

@@ -6,11 +6,12 @@ package import SaimaStorage
 /// The table printed after a run: per team, the items stored, how many succeeded, each failure class, and the
 /// median and 95th-percentile latency of the successful requests.
 package enum RunOutcomeTable {
-    /// Per-team outcome counts of everything stored in the run.
-    package static func render(store: RunStore) -> String {
+    /// Per-team outcome counts of everything stored in the run; a database that cannot be read throws (an empty
+    /// table would read as a run that stored nothing).
+    package static func render(store: RunStore) throws -> String {
         var byTeam: [String: [Outcome: Int]] = [:]
         var latencies: [String: [Double]] = [:]
-        try? store.forEachOutcome { team, outcome, latency in
+        try store.forEachOutcome { team, outcome, latency in
             byTeam[team, default: [:]][outcome, default: 0] += 1
             if outcome == .ok { latencies[team, default: []].append(latency) }
         }

@@ -54,6 +54,21 @@ struct FreshItemsTests {
         #expect(spec.tracks[0].questionSets[0].items.count == 10 && spec.drawnItems.isEmpty)
     }
 
+    /// Two tracks: the first has fresh items enough, the second (a set of another track id, nothing exposed, 2 items)
+    /// has too few; the refused draw leaves the first track's set and the recorded draws exactly as they were.
+    @Test func aRefusedDrawChangesNoSet() throws {
+        let fixture = RunFolderFixture()
+        defer { fixture.remove() }
+        var spec = try Self.spec(fixture)
+        var small = RunScoringTests.track(count: 2)
+        small.id = "u"
+        small.questionSets[0].trackID = "u"
+        spec.tracks.append(small)
+        #expect(throws: FreshItems.Problem.self) { try FreshItems.apply(&spec, count: 3, exposureRuns: [fixture.path("runs")]) }
+        #expect(spec.tracks[0].questionSets[0].items.count == 10 && spec.tracks[1].questionSets[0].items.count == 2)
+        #expect(spec.drawnItems.isEmpty)
+    }
+
     /// A round folder whose manifest records a draw keeps it (even items exposed since), without reading the ledger.
     @Test func aResumedRoundKeepsItsRecordedDraw() throws {
         let fixture = RunFolderFixture()

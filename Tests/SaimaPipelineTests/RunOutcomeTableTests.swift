@@ -19,7 +19,7 @@ struct RunOutcomeTableTests {
             RunFolderFixture.result("alpha", "q0", latencyMs: 100), RunFolderFixture.result("alpha", "q1", latencyMs: 400),
             RunFolderFixture.result("alpha", "q2", latencyMs: 200), RunFolderFixture.result("alpha", "q3", .timeout),
         ])
-        #expect(RunOutcomeTable.render(store: store).split(separator: "\n").map(String.init) == [
+        #expect(try RunOutcomeTable.render(store: store).split(separator: "\n").map(String.init) == [
             "team 队伍  items 题数  ok 成功  timeout  connect_error  http_4xx  http_5xx  rate_limited  too_large  malformed  cut_off  p50 ms  p95 ms",
             "---------  ----------  -------  -------  -------------  --------  --------  ------------  ---------  ---------  -------  ------  ------",
             "alpha               4        3        1              0         0         0             0          0          0        0     200     380",

@@ -26,7 +26,7 @@ enum RunExecution {
         }
         if !quiet {
             let store = try RunStore(folder: spec.folder)
-            print(RunOutcomeTable.render(store: store))
+            print(try RunOutcomeTable.render(store: store))
             print(outcome.scoring.line)
             print(LeaderboardMarkdown.terminal(outcome.leaderboard))
             print("\nwritten 已写入: " + outcome.files.joined(separator: ", "))

@@ -76,9 +76,10 @@ package enum HumanJudging {
 
     /// Reads filled sheets; the judge is the file's base name. Every problem is reported as
     /// `file:line`; nothing is stored unless every sheet is valid. Blank scores are "not graded".
-    /// Returns the scores stored and the human scores' new chain head and import count.
+    /// Returns the scores stored, the judges whose scores were replaced and the human scores' new chain head and import
+    /// count.
     package static func importSheets(store: RunStore, paths: [String]) throws
-        -> (scores: [HumanScore], chain: (head: String, imports: Int))
+        -> (scores: [HumanScore], judges: Set<String>, chain: (head: String, imports: Int))
     {
         var diagnostics: [Diagnostic] = []
         var scores: [HumanScore] = []
@@ -124,7 +125,7 @@ package enum HumanJudging {
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticsError(diagnostics) }
-        return (scores, try store.replaceHumanScores(scores, judges: judges))
+        return (scores, judges, try store.replaceHumanScores(scores, judges: judges))
     }
 
     /// Agreement over every stored human score.

@@ -52,7 +52,7 @@ package enum HumanScoreEntry {
             ]
         }
         let text = IssuedSheet.text(columns: HumanJudging.columns, rows: rows)
-        let (_, agreement, rebuilt) = try IssuedSheet.importing(text, folder: enteredFolder(folder), name: "\(judge).csv") {
+        let (_, _, _, agreement, rebuilt) = try IssuedSheet.importing(text, folder: enteredFolder(folder), name: "\(judge).csv") {
             try JudgingPipeline.importHumanScores(folder: folder, tracks: tracks, sheets: [$0], threshold: threshold)
         }
         return (agreement, rebuilt)

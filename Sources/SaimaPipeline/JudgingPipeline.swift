@@ -2,7 +2,7 @@ import Foundation
 package import SaimaJudging
 package import SaimaLeaderboard
 package import SaimaModel
-package import SaimaStorage
+import SaimaStorage
 import SaimaRunner
 
 /// The judging operations the CLI offers. Each records what the judges said, re-scores the run and rebuilds its
@@ -40,14 +40,15 @@ package enum JudgingPipeline {
     /// `saima judges import`: stores the filled human-judging sheets (all or nothing), measures the judges'
     /// agreement, re-scores and rebuilds.
     package static func importHumanScores(folder: String, tracks: [Track], sheets: [String], threshold: Double) throws
-        -> (imported: [HumanScore], agreement: HumanJudging.AgreementReport, rebuilt: Rebuilt)
+        -> (imported: [HumanScore], judges: Set<String>, round: String, agreement: HumanJudging.AgreementReport, rebuilt: Rebuilt)
     {
         let store = try RunStore(folder: folder)
         try store.lockForWriting()
-        let (imported, chain) = try HumanJudging.importSheets(store: store, paths: sheets)
+        let (imported, judges, chain) = try HumanJudging.importSheets(store: store, paths: sheets)
         try RunManifestStore.recordHumanHead(chain.head, imports: chain.imports, store: store, folder: folder)
         let agreement = HumanJudging.agreement(try store.humanScores(), threshold: threshold)
-        return (imported, agreement, try rebuild(folder: folder, tracks: tracks))
+        let round = try RunManifestStore.load(store: store)?.round ?? ""
+        return (imported, judges, round, agreement, try rebuild(folder: folder, tracks: tracks))
     }
 
     /// What `saima battle` produced.

@@ -96,6 +96,8 @@ package enum SharedRound {
         package var results: Int
         package var workers: Int
         package var chainHead: String
+        /// Human-score imports replayed into the folder.
+        package var humanScoreImports: Int = 0
     }
 
     /// Writes a finished shared round into a new run folder: the manifest as the store recorded it, every committed
@@ -104,17 +106,40 @@ package enum SharedRound {
     /// Refuses a round with requests still open and a folder that is not empty.
     package static func pull(location: StoreLocation, round: String, out: String) async throws -> Pulled {
         if let refusal = NewRunFolder.refusal(out, what: "a pull") { throw NewRunFolder.Problem(lines: [refusal]) }
-        let (manifestText, rows, head) = try await withStore(location) { store in
+        let (manifestText, rows, head, imports) = try await withStore(location) { store in
             let manifestText = try await store.manifest(round: round)
             let open = try await store.openCount(round: round)
             if open > 0 { throw StoreError.incomplete(round: round, open: open) }
             let (rows, head) = try await store.verifiedResults(round: round)
-            return (manifestText, rows, head)
+            return (manifestText, rows, head, try await store.humanScoreImports(round: round))
         }
         let manifest = try RunManifest(json: try JSONValue.parse(manifestText))
         let (_, local) = try NewRunFolder.write(out: out, manifest: manifest, parts: [(rows.map(\.result), [])])
         guard local == head else { throw StoreError.brokenChain(round: round, seq: rows.last?.seq ?? 0) }
-        return Pulled(results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head)
+        // Human scores: each import replayed in order; the folder's human-score chain must reach the store's heads.
+        if !imports.isEmpty {
+            let store = try RunStore(folder: out)
+            for i in imports {
+                let judges = Set(i.judges.split(separator: ",").map(String.init))
+                let (replayed, _) = try store.replaceHumanScores(i.scores, judges: judges)
+                guard replayed == i.chainHash else { throw StoreError.brokenHumanChain(round: round, seq: i.seq) }
+            }
+            if let last = imports.last {
+                try RunManifestStore.recordHumanHead(last.chainHash, imports: last.seq, store: store, folder: out)
+            }
+        }
+        return Pulled(
+            results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head, humanScoreImports: imports.count)
+    }
+
+    /// Publishes a human-score import of a run folder's round to the shared store (every host then sees it, and a
+    /// pull replays it); returns the store's chain hash after it and how many imports the round holds.
+    package static func publishHumanScores(
+        location: StoreLocation, round: String, scores: [HumanScore], judges: Set<String>
+    ) async throws -> (head: String, imports: Int) {
+        try await withStore(location) { store in
+            try await store.publishHumanScores(round: round, scores: scores, judges: judges)
+        }
     }
 
     /// Runs `body` with the shared store at `location` open, and closes it afterwards, whatever `body` did.

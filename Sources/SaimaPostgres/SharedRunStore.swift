@@ -136,6 +136,7 @@ public final class SharedRunStore: Sendable {
         ]),
         verdictMigration,
         retryMigration,
+        humanScoresMigration,
     ]
 
     func migrate() async throws {

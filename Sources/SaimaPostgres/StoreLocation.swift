@@ -45,6 +45,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case unknownRound(String)
     case incomplete(round: String, open: Int)
     case brokenChain(round: String, seq: Int64)
+    case brokenHumanChain(round: String, seq: Int)
     case unsupported(String)
 
     public var description: String {
@@ -60,6 +61,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "round \(round) still has \(open) requests not committed; let the workers finish (or start one) first / 该轮仍有未完成的请求"
         case .brokenChain(let round, let seq):
             "round \(round): the result chain breaks at row \(seq) (a row was changed or removed) / 结果链在该行断开"
+        case .brokenHumanChain(let round, let seq):
+            "round \(round): the human-score chain breaks at import \(seq) (a score or an import was changed) / 人工评分链在该次导入处断开"
         case .unsupported(let what): "\(what) / 共享库模式不支持"
         }
     }

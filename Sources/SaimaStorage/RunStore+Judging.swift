@@ -2,19 +2,6 @@ import Foundation
 import GRDB
 package import SaimaModel
 
-/// One human judge's score of one answer.
-package struct HumanScore: Sendable, Hashable {
-    package var judge: String
-    package var key: ResultKey
-    /// Normalized to [0, 1].
-    package var score: Double
-    package init(judge: String, key: ResultKey, score: Double) {
-        self.judge = judge
-        self.key = key
-        self.score = score
-    }
-}
-
 extension RunStore {
     static func registerJudgingMigration(_ m: inout DatabaseMigrator) {
         m.registerMigration("v2-judging") { db in
@@ -140,7 +127,7 @@ extension RunStore {
             let digest = try Self.humanScoresDigest(db)
             let previous = try String.fetchOne(db, sql: "SELECT chain_hash FROM human_score_imports ORDER BY seq DESC LIMIT 1")
                 ?? Self.chainGenesis
-            let judgeList = judges.sorted().joined(separator: ",")
+            let judgeList = HumanScoreLedger.judgeList(judges)
             let head = Self.humanChainHash(previous: previous, judges: judgeList, digest: digest)
             try db.execute(
                 sql: "INSERT INTO human_score_imports(judges, digest, imported_at, chain_hash) VALUES (?, ?, ?, ?)",
@@ -150,9 +137,9 @@ extension RunStore {
         }
     }
 
-    /// An import's chain hash: SHA-256(previous hash + "\n" + judges + U+001F + digest).
+    /// An import's chain hash (`HumanScoreLedger.chainHash`).
     package static func humanChainHash(previous: String, judges: String, digest: String) -> String {
-        SHA256Digest.hex(previous + "\n" + judges + "\u{1F}" + digest)
+        HumanScoreLedger.chainHash(previous: previous, judges: judges, digest: digest)
     }
 
     static func registerHumanChainMigration(_ m: inout DatabaseMigrator) {
@@ -167,22 +154,19 @@ extension RunStore {
         }
     }
 
-    /// SHA-256 over every human score, in key order: judge, answer and score (Swift's shortest exact decimal),
-    /// unit-separated, one line each.
+    /// The digest of every stored human score (`HumanScoreLedger.digest`).
     static func humanScoresDigest(_ db: Database) throws -> String {
-        var text = ""
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM human_scores ORDER BY judge, team, track, set_id, item, sample")
+        var scores: [HumanScore] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT judge, team, track, set_id, item, sample, score FROM human_scores")
         while let row = try rows.next() {
-            let score: Double = row["score"]
-            let sample: Int64 = row["sample"]
-            let fields: [String] = [row["judge"], row["team"], row["track"], row["set_id"], row["item"], String(sample)]
-            text += fields.joined(separator: "\u{1F}") + "\u{1F}" + "\(score)" + "\n"
+            scores.append(HumanScore(
+                judge: row[0], key: ResultKey(team: row[1], track: row[2], set: row[3], item: row[4], sample: row[5]), score: row[6]))
         }
-        return SHA256Digest.hex(text)
+        return HumanScoreLedger.digest(scores)
     }
 
     /// The digest of no human scores.
-    package static let emptyHumanScoresDigest = SHA256Digest.hex("")
+    package static let emptyHumanScoresDigest = HumanScoreLedger.emptyDigest
 
     /// The digest of the human scores now stored (what `round verify` compares with the last import's).
     package func humanScoresDigest() throws -> String { try pool.read { try Self.humanScoresDigest($0) } }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SaimaEndpointServer
 import SaimaModel
 import SaimaTestSupport
@@ -167,6 +168,57 @@ struct SharedStoreRoundTests {
         #expect(verify.status == 0 && verify.stdout.contains("9 result rows"), "\(verify.stdout)\(verify.stderr)")
         let board = try String(contentsOfFile: root + "/runs/p/leaderboard.json", encoding: .utf8)
         #expect(board.contains("\"answered\" : 6") || board.contains("\"answered\": 6"), "every request's current result is the new one")
+        await server.stop()
+    }
+
+    /// Human scores in the shared store: a host pulls the round, issues sheets, imports the filled ones with `--store`;
+    /// a second host's pull then holds the same human scores under the same chain, and `round verify` passes there.
+    @Test func humanScoresImportedOnOneHostArePulledByAnother() async throws {
+        let pg = try PostgresServer.start()
+        defer { pg.stop() }
+        let server = try await LocalEndpointServer.start { _ in
+            .json(200, ChatCompletionJSON.completion(content: "这是一段说明：要点一、要点二。", model: "m"))
+        }
+        let root = NSTemporaryDirectory() + "saima-shared-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try ContestTree.write(
+            root: root, track: "law", trackName: ("法律", "Law"), set: "s",
+            items: (1...3).map {
+                #"{"id":"g\#($0)","type":"generation","prompt":"第\#($0)题 请说明","answer":"参考","rubric":{"criteria":[{"id":"c1","description":"要点","points":4}]}}"#
+            },
+            teams: [ContestTree.Team(id: "alpha", zh: "甲队", en: "Alpha")], port: server.port, maxConcurrency: 2, timeoutSeconds: 60)
+        let run = try await SaimaBinary.run(
+            ["run", "--tracks", "Tracks", "--submissions", "Submissions", "--round", "h", "--store", pg.url, "--worker", "a"], directory: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let pullA = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "h", "--out", "runs/a"], directory: root)
+        #expect(pullA.status == 0, "\(pullA.stderr)")
+        let template = try await SaimaBinary.run(
+            ["judges", "template", "--tracks", "Tracks", "--submissions", "Submissions", "--out", "runs/a", "--judge", "alice", "--judge", "bob"],
+            directory: root)
+        #expect(template.status == 0, "\(template.stderr)")
+        for (judge, fraction) in [("alice", 0.75), ("bob", 0.5)] {
+            let text = try String(contentsOfFile: root + "/runs/a/human-judging/\(judge).csv", encoding: .utf8)
+            try CSVTableForTests.fill(text, scoreFraction: fraction).write(toFile: root + "/\(judge).csv", atomically: true, encoding: .utf8)
+        }
+        let imported = try await SaimaBinary.run(
+            ["judges", "import", "--tracks", "Tracks", "--submissions", "Submissions", "--out", "runs/a", "--store", pg.url,
+             "alice.csv", "bob.csv"], directory: root)
+        #expect(imported.status == 0 && imported.stdout.contains("published 已同步"), "\(imported.stdout)\(imported.stderr)")
+        #expect(try pg.sql("SELECT count(*) FROM human_score_rows WHERE round = 'h'") == "6")
+        let pullB = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "h", "--out", "runs/b"], directory: root)
+        #expect(pullB.status == 0, "\(pullB.stderr)")
+        let verify = try await SaimaBinary.run(["round", "verify", "--out", "runs/b"], directory: root)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        func humanRows(_ folder: String) throws -> [String] {
+            try DatabaseQueue(path: root + "/" + folder + "/run.sqlite").read { db in
+                try String.fetchAll(db, sql: "SELECT judge || '/' || item || '/' || score FROM human_scores ORDER BY judge, item")
+            }
+        }
+        #expect(try humanRows("runs/b") == humanRows("runs/a") && humanRows("runs/b").count == 6)
+        // A score changed in the store breaks the chain the pull replays, and the pull says where.
+        _ = try pg.sql("UPDATE human_score_rows SET score = 0.9 WHERE judge = 'bob' AND item = 'g2'")
+        let tampered = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "h", "--out", "runs/c"], directory: root)
+        #expect(tampered.status == 1 && tampered.stderr.contains("human-score chain breaks at import 1"), "\(tampered.stderr)")
         await server.stop()
     }
 }

@@ -7,35 +7,42 @@ import SaimaRegistry
 
 /// `saima judges import`.
 extension JudgesCommand {
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import filled sheets (file name = judge), validate, report agreement. 导入评分并计算一致性")
 
         @OptionGroup var location: LocationOptions
         @Option(help: "Run folder. 结果目录") var out: String
         @Option(help: "Flag answers whose judges differ by more than this (0–1). 分歧阈值") var threshold = 0.3
+        @Option(help: "Also publish the import to this shared store, postgres://USER@HOST[:PORT]/DB (or SAIMA_STORE). 同步到共享库")
+        var store: String?
         @Argument(help: "Filled CSV sheets. 已填写的评分表") var files: [String]
 
-        func run() throws {
+        func run() async throws {
             let registry = try location.loadRunRegistry(out: out)
-            let importedCount: Int
-            let report: HumanJudging.AgreementReport
-            let rebuilt: JudgingPipeline.Rebuilt
+            let shared = try StoreOption.named(store)
+            let result: (imported: [HumanScore], judges: Set<String>, round: String, agreement: HumanJudging.AgreementReport,
+                         rebuilt: JudgingPipeline.Rebuilt)
             do {
-                let result = try JudgingPipeline.importHumanScores(
-                    folder: out, tracks: registry.tracks, sheets: files, threshold: threshold)
-                (importedCount, report, rebuilt) = (result.imported.count, result.agreement, result.rebuilt)
+                result = try JudgingPipeline.importHumanScores(folder: out, tracks: registry.tracks, sheets: files, threshold: threshold)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)
             }
+            let report = result.agreement
             func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
-            print("imported 已导入 \(importedCount) scores; \(report.judges) judges 评委, \(report.answers) answers 回答")
+            print("imported 已导入 \(result.imported.count) scores; \(report.judges) judges 评委, \(report.answers) answers 回答")
             print("Krippendorff's alpha (interval) 一致性系数: \(f(report.alpha)); mean pairwise Spearman 平均秩相关: \(f(report.meanSpearman))")
             for d in report.disagreements.prefix(20) {
                 print("disagreement 分歧 \(String(format: "%.2f", d.spread)): \(d.key.track)/\(d.key.set)/\(d.key.item)")
             }
-            print(rebuilt.scoring.line)
+            print(result.rebuilt.scoring.line)
             print("leaderboard and report updated 排行榜与报告已更新: \(out)")
+            guard let shared else { return }
+            try await StoreOption.reporting {
+                let (head, imports) = try await SharedRound.publishHumanScores(
+                    location: shared, round: result.round, scores: result.imported, judges: result.judges)
+                print("published 已同步 to the shared store 共享库: import 第 \(imports) 次导入, chain head 链头 \(head.prefix(16))…")
+            }
         }
     }
 }

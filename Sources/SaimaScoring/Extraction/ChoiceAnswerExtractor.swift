@@ -88,7 +88,7 @@ public struct ChoiceAnswerExtractor: Sendable {
             if echoes > 0 { s = ScalarScanner(scalars: text) }
         }
         let groups = ChoiceLetterGroups(offered: offered)
-        var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) })
+        var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) ?? partyOption($0) })
         statements.everyOptionMayAnswer = !promptKnown && multipleAnswers
         statements.numbers = choices.compactMap { c in
             guard let letter = c.letter.unicodeScalars.first,
@@ -154,6 +154,7 @@ public struct ChoiceAnswerExtractor: Sendable {
         }
         var shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
         shape.everyOptionMayAnswer = statements.everyOptionMayAnswer
+        shape.singleAnswer = !multipleAnswers
         let all = statements.all(s)
         if let (final, position, end) = all.last {
             switch final {
@@ -212,11 +213,15 @@ public struct ChoiceAnswerExtractor: Sendable {
         let enumeration = shape.isEnumeration
         // Rules 4–9 in order; the first that reads something wins.
         let rules: [(ExtractionRule, () -> Set<Unicode.Scalar>?)] = [
-            (.listedOptions, { shape.listedOptions() ?? shape.letterLines() }),
+            (.listedOptions, { shape.listedOptions() ?? shape.letterLines() ?? shape.markedOptions() }),
+            // A first line that is only a number, the leading number of exactly one option (`158` for `B: 158户`).
+            (.choiceText, { leadingNumberOption(s, numbers: statements.numbers) }),
             (.conclusion, { shape.conclusion(multipleAnswers: multipleAnswers) }),
             (.letterStatement, { letterStatement(s, groups) }),
             (.leadingLetter, { enumeration ? nil : leadingLetter(s, groups)?.letters }),
             (.choiceText, { enumeration ? nil : choiceText(reply) }),
+            // The one party (甲 乙 丙 丁 …) the reply names, when each option opens with a different party.
+            (.choiceText, { enumeration ? nil : partyOption(reply) }),
             // The last concluding sentence naming one option by its words, where the whole reply names several.
             (.choiceText, { enumeration || multipleAnswers ? nil : shape.lastConclusionText().flatMap { choiceText($0) } }),
             (.choiceText, {
@@ -483,6 +488,38 @@ public struct ChoiceAnswerExtractor: Sendable {
         "无正确答案", "無正確答案", "没有正确答案", "沒有正確答案", "无正确选项", "無正確選項", "没有正确选项", "沒有正確選項",
         "题目有误", "題目有誤", "问题设置有误", "問題設置有誤", "题目设置有误", "no correct answer", "none of the options is",
     ]
+
+    /// Parties as exam options name them (`甲的行为…`, `乙公司…`).
+    static let parties: [Unicode.Scalar] = ["甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"]
+
+    /// The option opening with the one party `text` names (`乙的行为构成…` → the option `乙利用计算机…`), when every
+    /// option opens with a different party; nil when the text names none or several.
+    func partyOption(_ text: String) -> Set<Unicode.Scalar>? {
+        var byParty: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for c in choices {
+            guard let first = c.text.trimmedSpaces.unicodeScalars.first, Self.parties.contains(first), byParty[first] == nil,
+                let letter = c.letter.unicodeScalars.first
+            else { return nil }
+            byParty[first] = letter
+        }
+        guard byParty.count >= 2 else { return nil }
+        let named = Set(text.unicodeScalars.filter { byParty[$0] != nil })
+        guard named.count == 1, let party = named.first, let letter = byParty[party] else { return nil }
+        return [letter]
+    }
+
+    /// The option whose leading number equals a first line holding only a number (`158`, `158.0`).
+    func leadingNumberOption(_ s: ScalarScanner, numbers: [(letter: Unicode.Scalar, value: Double)]) -> Set<Unicode.Scalar>? {
+        let start = s.skippingSpaces(from: 0)
+        var e = start
+        while e < s.count, s[e] != "\n" { e += 1 }
+        let line = String(String.UnicodeScalarView(s.text[start..<e])).trimmedSpaces
+        guard !line.isEmpty, line.unicodeScalars.allSatisfy({ $0.properties.numericType != nil && $0.isASCII || $0 == "." }),
+            let value = Double(line)
+        else { return nil }
+        let matching = numbers.filter { $0.value == value }
+        return matching.count == 1 ? [matching[0].letter] : nil
+    }
 
     /// Words by which a reply says it is unsure: only its explicit statements (rules 1–5) are then read.
     static let uncertainty = ["不确定", "无法确定", "不能确定", "拿不准", "not sure", "uncertain", "cannot determine", "can't determine"]

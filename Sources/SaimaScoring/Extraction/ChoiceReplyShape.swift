@@ -8,6 +8,8 @@ struct ChoiceReplyShape {
     let groups: ChoiceLetterGroups
     /// Choices by letter, in `TextNormalizer.matchingForm`.
     let forms: [Unicode.Scalar: String]
+    /// Whether the item takes one answer (a list of its first options in order is then a copy, not a choice).
+    var singleAnswer = false
     /// Whether a list of every option may be an answer (`ChoiceAnswerStatements.everyOptionMayAnswer`).
     var everyOptionMayAnswer = false
 
@@ -108,6 +110,13 @@ struct ChoiceReplyShape {
                 return nil
             }
         }
+        // A single-answer item's first options, in order from A, texts and nothing else (`\nA:…\nB:…`): the prompt's list
+        // copied and cut off, not a choice of several.
+        if singleAnswer, before.isEmpty, after.isEmpty, letters.count >= 2, letters.count < forms.count,
+            letters == Set(forms.keys.sorted { $0.value < $1.value }.prefix(letters.count))
+        {
+            return nil
+        }
         return letters.count < forms.count || introduced || everyOptionMayAnswer ? letters : nil
     }
 
@@ -129,6 +138,30 @@ struct ChoiceReplyShape {
         }
         return other <= 1 && letters.count >= 2 && letters.count == forms.count
     }
+
+    /// Rule `listed_options`, options marked one by one: every offered letter opens exactly one line followed only by
+    /// a verdict (`A: 1\nB: 1\nC: 0\nD: 0`, `A. √`, `B：错误`), at most one other line; the letters marked right. Nil
+    /// when a verdict restates its option's own text (an option list whose texts are `1` and `0`).
+    func markedOptions() -> Set<Unicode.Scalar>? {
+        var marks: [Unicode.Scalar: Bool] = [:]
+        var other = 0
+        for line in lines {
+            guard let (letter, rest) = Self.openingLetter(line), forms[letter] != nil else {
+                other += 1
+                continue
+            }
+            let word = String(String.UnicodeScalarView(rest)).trimmingScalars { $0.properties.isWhitespace || $0 == ":" }
+                .lowercased()
+            guard marks[letter] == nil, let form = forms[letter], TextNormalizer.matchingForm(word) != form else { return nil }
+            if Self.rightMarks.contains(word) { marks[letter] = true } else if Self.wrongMarks.contains(word) { marks[letter] = false } else { return nil }
+        }
+        guard other <= 1, marks.count == forms.count else { return nil }
+        let right = Set(marks.filter(\.value).keys)
+        return right.isEmpty ? nil : right
+    }
+
+    static let rightMarks: Set<String> = ["1", "√", "✓", "✔", "对", "正确", "是", "true", "t", "yes", "y"]
+    static let wrongMarks: Set<String> = ["0", "×", "✗", "✘", "x", "错", "错误", "否", "false", "f", "no", "n"]
 
     /// Rule `listed_options`, letters alone: every line of the reply is one letter group, after an optional list mark
     /// or stray colon (`1. A\n2. B\n3. D`, `- A\n- C`, ` A\n : B`) — two lines or more; the union of their letters.

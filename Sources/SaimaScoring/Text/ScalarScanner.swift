@@ -8,9 +8,25 @@ struct ScalarScanner {
     var count: Int { text.count }
 
     init(_ reply: String, lowercase: Bool = false) {
-        var folded = reply.precomposedStringWithCompatibilityMapping
+        var folded = Self.withoutCircledMarks(reply).precomposedStringWithCompatibilityMapping
         if lowercase { folded = folded.lowercased() }
         text = folded.unicodeScalars.filter { $0 != "*" && $0 != "`" }
+    }
+
+    /// The reply without circled or parenthesized numbers (`①` `⑴` `⒈`) written just before a letter (`①A. …`): NFKC
+    /// would make `①A` the word `1A`, hiding the option label; a number standing alone is kept.
+    static func withoutCircledMarks(_ reply: String) -> String {
+        let scalars = Array(reply.unicodeScalars)
+        guard scalars.contains(where: { (0x2460...0x249B).contains($0.value) }) else { return reply }
+        var out = String.UnicodeScalarView()
+        for (i, c) in scalars.enumerated() {
+            if (0x2460...0x249B).contains(c.value), i + 1 < scalars.count {
+                let next = scalars[i + 1].value
+                if (0x41...0x5A).contains(next) || (0xFF21...0xFF3A).contains(next) { continue }
+            }
+            out.append(c)
+        }
+        return String(out)
     }
 
     /// A scanner over code points that are already prepared.

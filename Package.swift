@@ -188,6 +188,10 @@ let package = Package(
         ),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
         .testTarget(
+            name: "SaimaEndpointServerTests",
+            dependencies: ["SaimaEndpointServer", "SaimaModel", "SaimaRunner", "SaimaTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "SaimaPipelineTests",
             dependencies: [
                 "SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel", "SaimaImport", "SaimaEndpointServer",

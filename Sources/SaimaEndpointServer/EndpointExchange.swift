@@ -47,7 +47,7 @@ package enum ChatCompletionJSON {
         var escaped = ""
         JSONValue.writeEscaped(content, into: &escaped)
         return """
-            {"id":"chatcmpl-local","object":"chat.completion","created":0,"model":"\(model)",\
+            {"id":"chatcmpl-local","object":"chat.completion","created":0,"model":\(quoted(model)),\
             "choices":[{"index":0,"message":{"role":"assistant","content":\(escaped)},"finish_reason":"stop"}],\
             "usage":{"prompt_tokens":\(promptTokens),"completion_tokens":\(completionTokens),\
             "total_tokens":\(promptTokens + completionTokens)}}
@@ -64,15 +64,22 @@ package enum ChatCompletionJSON {
             var piece = ""
             JSONValue.writeEscaped(String(characters[index..<min(characters.count, index + size)]), into: &piece)
             events.append(
-                #"{"id":"chatcmpl-local","object":"chat.completion.chunk","model":"\#(model)","choices":[{"index":0,"delta":{"content":\#(piece)}}]}"#
+                #"{"id":"chatcmpl-local","object":"chat.completion.chunk","model":\#(quoted(model)),"choices":[{"index":0,"delta":{"content":\#(piece)}}]}"#
             )
             index += size
         }
         events.append(
-            #"{"id":"chatcmpl-local","object":"chat.completion.chunk","model":"\#(model)","choices":[],"usage":{"prompt_tokens":10,"completion_tokens":\#(characters.count),"total_tokens":\#(10 + characters.count)}}"#
+            #"{"id":"chatcmpl-local","object":"chat.completion.chunk","model":\#(quoted(model)),"choices":[],"usage":{"prompt_tokens":10,"completion_tokens":\#(characters.count),"total_tokens":\#(10 + characters.count)}}"#
         )
         events.append("[DONE]")
         return events
+    }
+
+    /// `text` as a JSON string literal (a model name may hold `"` or `\`).
+    package static func quoted(_ text: String) -> String {
+        var out = ""
+        JSONValue.writeEscaped(text, into: &out)
+        return out
     }
 
     /// An OpenAI-style error body.

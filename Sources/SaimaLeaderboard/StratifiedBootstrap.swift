@@ -22,7 +22,9 @@ struct StratifiedBootstrap {
         for r in 0..<resamples {
             for i in 0..<n { multipliers[i] = 0 }
             for (weight, range) in matrix.setRanges {
-                let step = weight / (Double(range.count) * totalWeight) * 100
+                // Sets that all weigh 0 score 0 in every resample (the draws are still made, so later tracks get
+                // the same draws as before).
+                let step = totalWeight > 0 ? weight / (Double(range.count) * totalWeight) * 100 : 0
                 for _ in 0..<range.count {
                     multipliers[range.lowerBound + generator.below(range.count)] += step
                 }

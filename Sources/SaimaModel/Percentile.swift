@@ -2,7 +2,9 @@
 public enum Percentile {
     public static func of(sorted values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return 0 }
-        let position = p / 100 * Double(values.count - 1)
+        // p outside 0…100 (or NaN) is clamped: the smallest or largest value, never an index out of range.
+        let clamped = p.isNaN ? 0 : min(100, max(0, p))
+        let position = clamped / 100 * Double(values.count - 1)
         let lower = Int(position.rounded(.down))
         let upper = min(values.count - 1, lower + 1)
         let fraction = position - Double(lower)

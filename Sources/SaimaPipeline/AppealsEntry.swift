@@ -56,7 +56,8 @@ package enum AppealsEntry {
         let stamp = TimeStamp.iso8601(Date()).filter(\.isNumber)
         let enteredFolder = ((folder as NSString).appendingPathComponent("appeals") as NSString).appendingPathComponent("entered")
         return try IssuedSheet.importing(
-            IssuedSheet.text(columns: Appeals.columns, rows: rows), folder: enteredFolder, name: "\(judge)-\(stamp).csv"
+            IssuedSheet.text(columns: Appeals.columns, rows: rows, plain: ["judge_reading"]), folder: enteredFolder,
+            name: "\(judge)-\(stamp).csv"
         ) { path in try RunFolder.importAppeals(folder: folder, tracks: tracks, sheets: [path]).rebuilt }
     }
 }

@@ -76,17 +76,24 @@ package enum ContestantBundle {
             let base = "Tracks/\(track.id)"
             var yaml = "# Contestant kit of track \(track.id), written by saima bundle.\n"
             yaml += "id: \(q(track.id))\nname: {zh: \(q(track.name.zh)), en: \(q(track.name.en))}\n"
-            yaml += "description: {zh: \(q(track.description.zh)), en: \(q(track.description.en))}\n"
+            // A track without a description has none in the kit either (an empty `zh` does not load).
+            if !track.description.zh.isEmpty {
+                yaml += "description: {zh: \(q(track.description.zh)), en: \(q(track.description.en))}\n"
+            }
             yaml += "weight: \(track.weight)\nquestion_sets:\n"
             var attachments: Set<String> = []
             for set in track.questionSets {
                 if set.split == .test && !includeTest { continue }
-                let file = "questions/\((set.file as NSString).lastPathComponent)"
+                // Named by the set's id (unique in its track): two roots' `questions/dev.jsonl` must not overwrite
+                // each other in the kit.
+                let file = "questions/\(set.id).jsonl"
                 yaml += "  - id: \(q(set.id))\n    file: \(q(file))\n"
                 yaml += "    pilot_unit: {zh: \(q(set.pilotUnit.zh)), en: \(q(set.pilotUnit.en))}\n"
                 yaml += "    split: \(set.split.rawValue)\n    weight: \(set.weight)\n"
                 yaml += "    partial_credit: \(set.partialCredit)\n"
                 if set.minimumCorrect > 1 { yaml += "    min_correct: \(set.minimumCorrect)\n" }
+                // Choice order as in the official round, so a self-test shows each item as the round will.
+                if !set.shuffleChoices { yaml += "    shuffle_choices: false\n" }
                 let items = try set.items.all()
                 if set.split == .dev {
                     try write("\(base)/\(file)", try Data(contentsOf: URL(fileURLWithPath: set.path)))

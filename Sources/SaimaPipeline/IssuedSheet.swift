@@ -17,9 +17,13 @@ enum IssuedSheet {
         }
     }
 
-    /// The sheet text (BOM, header, rows in `columns` order).
-    static func text(columns: [String], rows: [[String: String]]) -> String {
-        "\u{FEFF}" + CSVTable.line(columns) + rows.map { r in CSVTable.line(columns.map { r[$0] ?? "" }) }.joined()
+    /// The sheet as CSV text (UTF-8 with BOM); every field guarded against spreadsheet formulas except the columns in
+    /// `plain`, whose values the importer validates strictly (a reading `-` must stay `-`, not become `'-`).
+    static func text(columns: [String], rows: [[String: String]], plain: Set<String> = []) -> String {
+        "\u{FEFF}" + CSVTable.line(columns)
+            + rows.map { r in
+                columns.map { CSVTable.field(r[$0] ?? "", neutralizeFormulas: !plain.contains($0)) }.joined(separator: ",") + "\r\n"
+            }.joined()
     }
 
     /// Writes `text` as `<folder>/<name>` through a pending copy, runs `importer` on the pending copy, and keeps the

@@ -81,7 +81,10 @@ package enum RunMerge {
         }
         guard problems.isEmpty else { throw Problem(lines: Array(problems.prefix(50))) }
 
-        var manifest = manifests[0].manifest
+        // The merged manifest is shard 1's (its creation time and libcurl), whatever order the folders were given in.
+        guard var manifest = manifests.min(by: { $0.shard.index < $1.shard.index })?.manifest else {
+            throw Problem(lines: ["no shard folders given / 未给出分片目录"])
+        }
         manifest.shard = nil
         manifest.chainHead = nil
         manifest.chainRows = nil

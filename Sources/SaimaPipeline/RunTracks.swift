@@ -31,7 +31,8 @@ package enum RunTracks {
         throws -> TrackRegistry
     {
         let recorded = explicitRoots.isEmpty ? try recordedRoots(folder: folder) : nil
-        let roots = explicitRoots.isEmpty ? (recorded ?? fallback) : explicitRoots
+        // A manifest that recorded no roots at all is read like one made before roots were recorded.
+        let roots = explicitRoots.isEmpty ? (recorded.flatMap { $0.isEmpty ? nil : $0 } ?? fallback) : explicitRoots
         if let recorded, let manifest = try RunManifestStore.load(store: try RunStore(folder: folder)) {
             var lines: [String] = []
             for root in recorded where !FileManager.default.fileExists(atPath: root) {

@@ -16,7 +16,11 @@ package enum SelfTestReport {
         var table = TerminalTable(
             headers: ["track 赛道", "score 得分", "95% CI", "items 题数", "ok 成功", "failed 失败", "unextr. 无法抽取"],
             alignments: [.left, .right, .left, .right, .right, .right, .right])
-        let withheld = Set(tracks.filter { t in t.questionSets(split: split).allSatisfy(\.answersWithheld) }.map(\.id))
+        // A track with no set of the split asked is not "answers withheld" (allSatisfy is true on nothing).
+        let withheld = Set(tracks.filter { t in
+            let sets = t.questionSets(split: split)
+            return !sets.isEmpty && sets.allSatisfy(\.answersWithheld)
+        }.map(\.id))
         let notScored = "not scored — answers withheld 答案未公开，未计分"
         for board in outcome.leaderboard.tracks {
             guard let e = board.entries.first else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaEndpointServer
 
 /// One HTTP/1.1 response as it came off the socket.
 struct RawResponse: Sendable {
@@ -34,7 +35,7 @@ struct RawHTTPError: Error, CustomStringConvertible {
 /// requests) and reports exactly what came back. Each exchange runs on a thread of its own, never on a Swift
 /// concurrency thread, which the server's responders need.
 enum RawHTTP {
-    /// The bytes of a request; `Host` and, with a body, `Content-Length` are added.
+    /// The bytes of a request; `Host` is added, and `Content-Length` for a body or a POST.
     static func request(_ method: String, _ path: String, headers: [(String, String)] = [], body: Data = Data()) -> Data {
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
@@ -89,8 +90,9 @@ enum RawHTTP {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, length) }
         }
         guard connected == 0 else {
             close(fd)
@@ -110,10 +112,11 @@ enum RawHTTP {
         }
     }
 
-    /// Reads more bytes into `buffer`; false at the end of the stream.
+    /// Reads more bytes into `buffer`; false at the end of the stream (a close or a reset).
     private static func fill(_ fd: Int32, _ buffer: inout Data) throws -> Bool {
         var chunk = [UInt8](repeating: 0, count: 65_536)
         let n = recv(fd, &chunk, chunk.count, 0)
+        if n < 0, errno == ECONNRESET { return false }
         if n < 0 { throw RawHTTPError(description: "no answer in time (errno \(errno))") }
         buffer.append(contentsOf: chunk[0..<n])
         return n > 0
@@ -131,7 +134,7 @@ enum RawHTTP {
         let head = String(decoding: buffer[buffer.startIndex..<end.lowerBound], as: UTF8.self)
         buffer = Data(buffer[end.upperBound...])
         let lines = head.components(separatedBy: "\r\n")
-        let status = Int(lines[0].split(separator: " ")[1]) ?? 0
+        let status = lines[0].split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -172,5 +175,17 @@ enum RawHTTP {
             buffer = Data(buffer.dropFirst(total))
             if size == 0 { return }
         }
+    }
+}
+
+/// Runs `body` against `server` and stops the server afterwards, also when `body` throws.
+func serving<T>(_ server: LocalEndpointServer, _ body: (LocalEndpointServer) async throws -> T) async throws -> T {
+    do {
+        let result = try await body(server)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
     }
 }

@@ -169,12 +169,19 @@ struct ChoiceAnswerExtractorTests {
         ("分析：A项说法错误；C选项说法正确；D错误", "C", false),
         ("Option B is correct.", "B", false),
         ("Clearly D is the correct answer", "D", false),
-        ("A. 错误\nB. 正确\nC. 错误\nD. 正确", "BD", true),  // multi choice: every confirmed letter
+        ("A项错误；C项正确；D项正确", "CD", true),  // multi choice: every confirmed letter
     ])
     func rule4LetterStatement(reply: String, letters: String, multi: Bool) throws {
         let (answer, rule) = try #require(Self.read(reply, multi: multi))
         #expect(answer == letters)
         #expect(rule == .letterStatement)
+    }
+
+    /// Every option marked right or wrong on its own line is read as a list (rule `listed_options`): the letters
+    /// marked right.
+    @Test func everyOptionMarkedIsAList() throws {
+        let (answer, rule) = try #require(Self.read("A. 错误\nB. 正确\nC. 错误\nD. 正确", multi: true))
+        #expect(answer == "BD" && rule == .listedOptions)
     }
 
     @Test(arguments: [

@@ -44,7 +44,9 @@ struct BaselineQuestion {
         self.choices = choices
         reference = referenceLines.joined(separator: "\n")
         question = questionLines.joined(separator: "\n")
-        if text.contains("两个或更多正确选项") || text.contains("一个或多个正确选项") {
+        // A multi-choice instruction without lettered choices (a hostile or broken request) is not a choice question:
+        // the personas index the choices.
+        if !choices.isEmpty, text.contains("两个或更多正确选项") || text.contains("一个或多个正确选项") {
             kind = .multiChoice
         } else if !choices.isEmpty {
             kind = .singleChoice

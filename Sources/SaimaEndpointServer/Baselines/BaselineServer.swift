@@ -26,7 +26,7 @@ package enum BaselineServer {
         async -> EndpointReply
     {
         if request.method == "GET", request.path.hasSuffix("/models") {
-            return .json(200, #"{"object":"list","data":[{"id":"\#(model)","object":"model","owned_by":"saima"}]}"#)
+            return .json(200, #"{"object":"list","data":[{"id":\#(ChatCompletionJSON.quoted(model)),"object":"model","owned_by":"saima"}]}"#)
         }
         guard request.method == "POST", request.path.hasSuffix("/chat/completions") else {
             return .json(404, ChatCompletionJSON.error("not found", type: "invalid_request_error"))

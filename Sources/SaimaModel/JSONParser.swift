@@ -240,6 +240,8 @@ struct JSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw error("invalid number") }
+        // `1e400` parses as infinity, which JSON cannot write back (it would come out as null): refused here.
+        guard value.isFinite else { throw error("number out of range") }
         return value
     }
 }

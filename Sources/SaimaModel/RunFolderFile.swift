@@ -29,20 +29,22 @@ public enum RunFolderFile {
         let temporary = (path as NSString).deletingLastPathComponent + "/.saima-" + UUID().uuidString + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Refused(path: path, reason: "cannot create a file here (\(String(cString: strerror(errno))))") }
-        var ok = true
+        // The first failure's errno, taken where it happened (close and unlink may change errno afterwards).
+        var failure: Int32 = 0
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { ok = false; return }
+                if n <= 0 { failure = n < 0 ? errno : ENOSPC; return }
                 offset += n
             }
         }
-        ok = ok && fsync(fd) == 0
+        if failure == 0, fsync(fd) != 0 { failure = errno }
         close(fd)
-        guard ok, rename(temporary, path) == 0 else {
+        if failure == 0, rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
             unlink(temporary)
-            throw Refused(path: path, reason: "cannot write the file (\(String(cString: strerror(errno))))")
+            throw Refused(path: path, reason: "cannot write the file (\(String(cString: strerror(failure))))")
         }
     }
 

@@ -52,16 +52,15 @@ struct JSONParserLimitsTests {
         #expect(Self.failure(text) == message)
     }
 
-    /// Numbers follow RFC 8259's grammar; values beyond a Double's range become ±infinity or 0 (and an infinity is
-    /// written back as `null`).
+    /// Numbers follow RFC 8259's grammar; a value beyond a Double's range is refused (an infinity could only be
+    /// written back as `null`), one too small becomes 0.
     @Test func numbersFollowTheGrammarAndSaturate() throws {
         #expect(try JSONValue.parse("-0").numberValue?.sign == .minus)
         #expect(try JSONValue.parse("1E+2") == .number(100))
         #expect(try JSONValue.parse("[0.1,1e-2,-12.5e1]") == .array([.number(0.1), .number(0.01), .number(-125)]))
-        #expect(try JSONValue.parse("1e400") == .number(.infinity))
-        #expect(try JSONValue.parse("-1e400") == .number(-.infinity))
+        #expect(Self.failure("1e400")?.hasSuffix("number out of range") == true, "\(Self.failure("1e400") ?? "")")
+        #expect(Self.failure("[-1e400]")?.hasSuffix("number out of range") == true)
         #expect(try JSONValue.parse("1e-400") == .number(0))
-        #expect(try JSONValue.parse("1e400").canonicalJSON == "null")
         for text in ["-", "+1", ".5", "1e", "1e+", "1.e3", "-a"] { #expect(Self.failure(text) != nil, "\(text)") }
         #expect(Self.failure("00") == "invalid JSON at byte 1: unexpected text after the JSON value")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import SaimaJudging
 package import SaimaModel
-package import SaimaStorage
+import SaimaStorage
 
 /// The operations on a run folder that commands name by path (`--out`): each opens the folder's store itself, so
 /// no command holds a database.

@@ -98,6 +98,8 @@ package enum SharedRound {
         package var chainHead: String
         /// Human-score imports replayed into the folder.
         package var humanScoreImports: Int = 0
+        /// Appeal readings replayed into the folder.
+        package var appealReadings: Int = 0
     }
 
     /// Writes a finished shared round into a new run folder: the manifest as the store recorded it, every committed
@@ -113,6 +115,7 @@ package enum SharedRound {
             let (rows, head) = try await store.verifiedResults(round: round)
             return (manifestText, rows, head, try await store.humanScoreImports(round: round))
         }
+        let overrides = try await withStore(location) { store in try await store.overrides(round: round) }
         let manifest = try RunManifest(json: try JSONValue.parse(manifestText))
         let (_, local) = try NewRunFolder.write(out: out, manifest: manifest, parts: [(rows.map(\.result), [])])
         guard local == head else { throw StoreError.brokenChain(round: round, seq: rows.last?.seq ?? 0) }
@@ -128,8 +131,25 @@ package enum SharedRound {
                 try RunManifestStore.recordHumanHead(last.chainHash, imports: last.seq, store: store, folder: out)
             }
         }
+        // Appeal readings: appended in order; the folder's appeals chain must reach the store's head.
+        if let last = overrides.last {
+            let store = try RunStore(folder: out)
+            let replayed = try store.appendOverrides(overrides.map(\.override))
+            guard replayed == last.chainHash else { throw StoreError.brokenAppealsChain(round: round) }
+            try RunManifestStore.recordAppealsHead(replayed, count: overrides.count, store: store, folder: out)
+        }
         return Pulled(
-            results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head, humanScoreImports: imports.count)
+            results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head, humanScoreImports: imports.count,
+            appealReadings: overrides.count)
+    }
+
+    /// Publishes appeal readings imported into the run folder `folder` to the shared store, under the folder's round;
+    /// returns the store's appeals head and how many readings the round holds.
+    package static func publishOverrides(location: StoreLocation, folder: String, overrides: [ReadingOverride]) async throws
+        -> (head: String, rows: Int)
+    {
+        let round = try RunManifestStore.load(store: try RunStore(folder: folder))?.round ?? ""
+        return try await withStore(location) { store in try await store.publishOverrides(round: round, overrides: overrides) }
     }
 
     /// Publishes a human-score import of a run folder's round to the shared store (every host then sees it, and a

@@ -137,6 +137,7 @@ public final class SharedRunStore: Sendable {
         verdictMigration,
         retryMigration,
         humanScoresMigration,
+        overridesMigration,
     ]
 
     func migrate() async throws {

@@ -46,6 +46,7 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
     case incomplete(round: String, open: Int)
     case brokenChain(round: String, seq: Int64)
     case brokenHumanChain(round: String, seq: Int)
+    case brokenAppealsChain(round: String)
     case unsupported(String)
 
     public var description: String {
@@ -63,6 +64,8 @@ public enum StoreError: Error, CustomStringConvertible, Sendable {
             "round \(round): the result chain breaks at row \(seq) (a row was changed or removed) / 结果链在该行断开"
         case .brokenHumanChain(let round, let seq):
             "round \(round): the human-score chain breaks at import \(seq) (a score or an import was changed) / 人工评分链在该次导入处断开"
+        case .brokenAppealsChain(let round):
+            "round \(round): the appeal readings' chain does not reach the store's head (a reading was changed) / 复核结果链与共享库不一致"
         case .unsupported(let what): "\(what) / 共享库模式不支持"
         }
     }

@@ -1,48 +1,6 @@
-package import Foundation
+import Foundation
 import GRDB
 package import SaimaModel
-
-/// A judge's re-reading of one answer on appeal: the letters the judge reads as the team's final answer
-/// (empty: the judge reads no answer), who decided and why.
-///
-/// Rows are append-only and hash-chained like results: row *n*'s `chain_hash` is
-/// SHA-256(row *n − 1*'s hash + "\n" + payload), the first row chaining from the genesis hash. A later reading
-/// of the same answer wins; earlier ones stay as history.
-package struct ReadingOverride: Sendable, Hashable {
-    package var key: ResultKey
-    /// Upper-case letters, sorted (`"BD"`); `""` when the judge reads no committed answer.
-    package var reading: String
-    package var judge: String
-    package var reason: String
-    /// The reading before the appeal (Saima's extraction or an earlier override), for the record.
-    package var previous: String?
-    /// The sheet the reading came from, as `file:line`.
-    package var source: String
-    package var decidedAt: Date
-
-    package init(
-        key: ResultKey, reading: String, judge: String, reason: String, previous: String?, source: String,
-        decidedAt: Date
-    ) {
-        self.key = key
-        self.reading = reading
-        self.judge = judge
-        self.reason = reason
-        self.previous = previous
-        self.source = source
-        self.decidedAt = decidedAt
-    }
-
-    /// The bytes the chain hashes: every field, unit-separated, timestamps to the microsecond.
-    package var chainPayload: String {
-        [
-            key.team, key.track, key.set, key.item, String(key.sample), reading, judge, reason, previous ?? "\u{18}",
-            source, String(Int64((decidedAt.timeIntervalSince1970 * 1e6).rounded())),
-        ].joined(separator: "\u{1F}")
-    }
-
-    package func chainHash(previous head: String) -> String { SHA256Digest.hex(head + "\n" + chainPayload) }
-}
 
 extension RunStore {
     static func registerAppealsMigration(_ m: inout DatabaseMigrator) {

@@ -221,4 +221,66 @@ struct SharedStoreRoundTests {
         #expect(tampered.status == 1 && tampered.stderr.contains("human-score chain breaks at import 1"), "\(tampered.stderr)")
         await server.stop()
     }
+
+    /// Appeal readings in the shared store: a host pulls the round, issues the appeals sheet, imports the judge's
+    /// readings with `--store`; a second host's pull holds the same readings under the same chain and the same board, and
+    /// `round verify` passes there.
+    @Test func appealReadingsImportedOnOneHostArePulledByAnother() async throws {
+        let pg = try PostgresServer.start()
+        defer { pg.stop() }
+        let server = try await LocalEndpointServer.start { _ in
+            .json(200, ChatCompletionJSON.completion(content: "看起来B说得通", model: "m"))
+        }
+        let root = NSTemporaryDirectory() + "saima-shared-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try ContestTree.write(
+            root: root, track: "law", trackName: ("法律", "Law"), set: "s",
+            items: (1...3).map { #"{"id":"q\#($0)","type":"single_choice","prompt":"第\#($0)题","choices":{"A":"甲","B":"乙"},"answer":"A"}"# },
+            teams: [ContestTree.Team(id: "alpha", zh: "甲队", en: "Alpha")], port: server.port, maxConcurrency: 2, timeoutSeconds: 60)
+        let run = try await SaimaBinary.run(
+            ["run", "--tracks", "Tracks", "--submissions", "Submissions", "--round", "ap", "--store", pg.url, "--worker", "a"],
+            directory: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let pullA = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "ap", "--out", "runs/a"], directory: root)
+        #expect(pullA.status == 0, "\(pullA.stderr)")
+        let template = try await SaimaBinary.run(
+            ["appeals", "template", "--tracks", "Tracks", "--submissions", "Submissions", "--out", "runs/a"], directory: root)
+        #expect(template.status == 0, "\(template.stderr)")
+        // The judge reads A on every row of the sheet.
+        let sheet = try String(decoding: Data(contentsOf: URL(fileURLWithPath: root + "/runs/a/appeals/appeals.csv")), as: UTF8.self)
+        var lines = sheet.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = lines[0].replacingOccurrences(of: "\u{FEFF}", with: "").components(separatedBy: ",")
+        let readingColumn = try #require(header.firstIndex(of: "judge_reading"))
+        for i in 1..<lines.count {
+            var fields = lines[i].components(separatedBy: ",")
+            fields[readingColumn] = "A"
+            fields[readingColumn + 1] = "王评委"
+            fields[readingColumn + 2] = "依题意"
+            lines[i] = fields.joined(separator: ",")
+        }
+        #expect(lines.count == 4, "three weak readings listed")
+        try (lines.joined(separator: "\r\n") + "\r\n").write(toFile: root + "/filled.csv", atomically: true, encoding: .utf8)
+        let imported = try await SaimaBinary.run(
+            ["appeals", "import", "--tracks", "Tracks", "--submissions", "Submissions", "--out", "runs/a", "--store", pg.url,
+             "filled.csv"], directory: root)
+        #expect(imported.status == 0 && imported.stdout.contains("published 已同步"), "\(imported.stdout)\(imported.stderr)")
+        let pullB = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "ap", "--out", "runs/b"], directory: root)
+        #expect(pullB.status == 0, "\(pullB.stderr)")
+        let verify = try await SaimaBinary.run(["round", "verify", "--out", "runs/b"], directory: root)
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        func readings(_ folder: String) throws -> [String] {
+            try DatabaseQueue(path: root + "/" + folder + "/run.sqlite").read { db in
+                try String.fetchAll(db, sql: "SELECT item || '/' || reading || '/' || chain_hash FROM reading_overrides ORDER BY seq")
+            }
+        }
+        #expect(try readings("runs/b") == readings("runs/a") && readings("runs/b").count == 3)
+        func score(_ folder: String) throws -> JSONValue? {
+            let board = try JSONValue.parse(try Data(contentsOf: URL(fileURLWithPath: root + "/" + folder + "/leaderboard.json")))
+            return board["overall"]?["entries"]?.arrayValue?.first?["score"]
+        }
+        let (scoreA, scoreB) = (try score("runs/a"), try score("runs/b"))
+        // The judge read `A` as shown to the team (choices are shuffled per team), so the score is what host A's is.
+        #expect(scoreB != nil && scoreB == scoreA, "the pulled folder scores the judge's readings: \(String(describing: scoreA)) \(String(describing: scoreB))")
+        await server.stop()
+    }
 }

@@ -6,7 +6,7 @@ import SaimaRegistry
 
 /// `saima appeals import`.
 extension AppealsCommand {
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import judge readings (all or nothing), re-score and rebuild the report. 导入复核结果并重新计分")
 
@@ -15,21 +15,27 @@ extension AppealsCommand {
         @Argument(help: "Filled appeal sheets (CSV). 已填写的复核表") var files: [String]
         @Option(help: "Replace earlier judges' readings of these answers, for this reason (recorded). 替换已有复核结果的理由")
         var supersede: String?
+        @Option(help: "Also publish the readings to this shared store, postgres://USER@HOST[:PORT]/DB (or SAIMA_STORE). 同步到共享库")
+        var store: String?
 
-        func run() throws {
+        func run() async throws {
             let registry = try location.loadRunRegistry(out: out)
-            let imported: (count: Int, rebuilt: JudgingPipeline.Rebuilt)
+            let shared = try StoreOption.named(store)
+            let imported: (readings: [ReadingOverride], rebuilt: JudgingPipeline.Rebuilt)
             do {
-                let (readings, rebuilt) = try RunFolder.importAppeals(
-                    folder: out, tracks: registry.tracks, sheets: files, supersede: supersede)
-                imported = (readings.count, rebuilt)
+                imported = try RunFolder.importAppeals(folder: out, tracks: registry.tracks, sheets: files, supersede: supersede)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)
             }
-            print("imported 已导入 \(imported.count) judge reading(s) 条复核结果")
+            print("imported 已导入 \(imported.readings.count) judge reading(s) 条复核结果")
             let summary = imported.rebuilt.scoring
             print(summary.line)
             print("\(summary.overridden) answer(s) re-read by judges 个答案经评委复核; leaderboard and report updated 排行榜与报告已更新: \(out)")
+            guard let shared, !imported.readings.isEmpty else { return }
+            try await StoreOption.reporting {
+                let (head, rows) = try await SharedRound.publishOverrides(location: shared, folder: out, overrides: imported.readings)
+                print("published 已同步 to the shared store 共享库: \(rows) readings 条复核结果, chain head 链头 \(head.prefix(16))…")
+            }
         }
     }
 }

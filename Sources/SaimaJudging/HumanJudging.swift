@@ -86,6 +86,12 @@ package enum HumanJudging {
         var judges: Set<String> = []
         for path in paths {
             let judge = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                .precomposedStringWithCanonicalMapping
+            // Judge names are chained comma-joined (`HumanScoreLedger.judgeList`): no comma or control character.
+            if judge.isEmpty || judge.unicodeScalars.contains(where: { $0 == "," || $0.properties.generalCategory == .control }) {
+                diagnostics.append(Diagnostic(path: path, line: 0, message: "the file name (the judge's name) may not be empty or hold a comma / 评委名（文件名）不能为空或含逗号"))
+                continue
+            }
             judges.insert(judge)
             let rows: [(line: Int, fields: [String])]
             do { rows = try SheetRows.first(path) } catch {

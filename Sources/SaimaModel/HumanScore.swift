@@ -4,10 +4,12 @@ public struct HumanScore: Sendable, Hashable {
     public var key: ResultKey
     /// Normalized to [0, 1].
     public var score: Double
+    /// `-0` is stored as `0`: SQLite keeps an integral REAL as an integer, so a `-0.0` would hash differently once read
+    /// back from a run folder than from a shared store.
     public init(judge: String, key: ResultKey, score: Double) {
         self.judge = judge
         self.key = key
-        self.score = score
+        self.score = score == 0 ? 0 : score
     }
 }
 

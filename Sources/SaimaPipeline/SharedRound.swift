@@ -143,13 +143,20 @@ package enum SharedRound {
             appealReadings: overrides.count)
     }
 
-    /// Publishes appeal readings imported into the run folder `folder` to the shared store, under the folder's round;
+    /// Publishes the appeal readings of the run folder `folder` that the shared store lacks, under the folder's round;
     /// returns the store's appeals head and how many readings the round holds.
-    package static func publishOverrides(location: StoreLocation, folder: String, overrides: [ReadingOverride]) async throws
-        -> (head: String, rows: Int)
-    {
-        let round = try RunManifestStore.load(store: try RunStore(folder: folder))?.round ?? ""
+    package static func publishOverrides(location: StoreLocation, folder: String) async throws -> (head: String, rows: Int) {
+        let round = try roundOf(folder: folder)
+        let overrides = try RunStore(folder: folder).overrideRows().map(\.override)
         return try await withStore(location) { store in try await store.publishOverrides(round: round, overrides: overrides) }
+    }
+
+    /// The round a run folder's manifest names; a folder without one cannot publish to a shared store.
+    package static func roundOf(folder: String) throws -> String {
+        guard let round = try RunManifestStore.load(store: try RunStore(folder: folder))?.round, !round.isEmpty else {
+            throw NewRunFolder.Problem(lines: ["\(folder) has no run manifest naming its round: nothing to publish / 结果目录无轮次清单"])
+        }
+        return round
     }
 
     /// Publishes a human-score import of a run folder's round to the shared store (every host then sees it, and a
@@ -157,7 +164,8 @@ package enum SharedRound {
     package static func publishHumanScores(
         location: StoreLocation, round: String, scores: [HumanScore], judges: Set<String>
     ) async throws -> (head: String, imports: Int) {
-        try await withStore(location) { store in
+        guard !round.isEmpty else { throw NewRunFolder.Problem(lines: ["the run folder's manifest names no round: nothing to publish / 结果目录无轮次清单"]) }
+        return try await withStore(location) { store in
             try await store.publishHumanScores(round: round, scores: scores, judges: judges)
         }
     }

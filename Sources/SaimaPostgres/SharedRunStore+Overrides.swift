@@ -18,7 +18,9 @@ extension SharedRunStore {
         """,
     ])
 
-    /// Appends `overrides` to `round`'s appeals chain in one transaction; returns the new head and the number of rows.
+    /// Appends to `round`'s appeals chain, in one transaction, those of `overrides` the store does not hold yet (the
+    /// same reading, judge, reason, source and time), so that publishing a folder's whole list again after a failed
+    /// publish adds only what is missing; returns the new head and the number of rows.
     public func publishOverrides(round: String, overrides: [ReadingOverride]) async throws -> (head: String, rows: Int) {
         try await transaction { db in
             var exists = false
@@ -36,7 +38,8 @@ extension SharedRunStore {
             {
                 (seq, head) = (s, h)
             }
-            for o in overrides {
+            let held = Set(try await Self.overrideRows(db, round: round, logger: logger).map(\.override.chainPayload))
+            for o in overrides where !held.contains(o.chainPayload) {
                 head = o.chainHash(previous: head)
                 seq += 1
                 let micros = Int64((o.decidedAt.timeIntervalSince1970 * 1e6).rounded())
@@ -53,8 +56,14 @@ extension SharedRunStore {
 
     /// Every appeal reading of `round` in chain order, with its stored chain hash.
     public func overrides(round: String) async throws -> [(seq: Int, chainHash: String, override: ReadingOverride)] {
+        try await client.withConnection { db in try await Self.overrideRows(db, round: round, logger: logger) }
+    }
+
+    static func overrideRows(_ db: PostgresConnection, round: String, logger: Logger) async throws
+        -> [(seq: Int, chainHash: String, override: ReadingOverride)]
+    {
         var out: [(Int, String, ReadingOverride)] = []
-        let rows = try await client.query("""
+        let rows = try await db.query("""
             SELECT seq, team, track, set_id, item, sample, reading, judge, reason, previous, source, decided_at, chain_hash
             FROM reading_overrides WHERE round = \(round) ORDER BY seq
             """, logger: logger)

@@ -34,6 +34,9 @@ struct SharedAppealReadingsTests {
         #expect(a.head == h2 && a.rows == 2)
         #expect(b.head == second[0].chainHash(previous: h2) && b.rows == 3)
 
+        // Publishing a folder's whole list again (after a failed publish) adds only what the store lacks.
+        let again = try await shared.publishOverrides(round: "r1", overrides: first + second)
+        #expect(again.head == b.head && again.rows == 3)
         let stored = try await shared.overrides(round: "r1")
         #expect(stored.map(\.seq) == [1, 2, 3] && stored.map(\.chainHash) == [h1, h2, b.head])
         #expect(stored.map(\.override) == first + second, "every field as published")

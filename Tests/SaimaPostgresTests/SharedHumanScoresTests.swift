@@ -67,4 +67,10 @@ struct SharedHumanScoresTests {
                     "wang\u{1F}alpha\u{1F}law\u{1F}open\u{1F}q10\u{1F}0\u{1F}1.0", "李\u{1F}alpha\u{1F}law\u{1F}open\u{1F}q2\u{1F}0\u{1F}0.5"]
         #expect(HumanScoreLedger.digest(scores) == SHA256Digest.hex(text.map { $0 + "\n" }.joined()))
     }
+
+    /// A score of -0 is stored as 0, so a run folder (where SQLite keeps it as the integer 0) and the store hash alike.
+    @Test func minusZeroIsZero() {
+        #expect(Self.score("李", "q1", -0.0).score.sign == .plus)
+        #expect(HumanScoreLedger.digest([Self.score("李", "q1", -0.0)]) == HumanScoreLedger.digest([Self.score("李", "q1", 0)]))
+    }
 }

@@ -61,4 +61,23 @@ struct ThirdSamplePatternsTests {
         #expect(Self.letters(a) == "AB")
         #expect(Self.letters(ChoiceAnswerExtractor(item: item).assess("A. √\nB. ×\nC. ×\nD. √")) == "AD")
     }
+
+    /// "Every option right" is not read when negated (`不是所有选项都正确`), nor when an option is itself "all of the
+    /// above" (the line then names that option by its text).
+    @Test func everyOptionRightOnlyWhenItSaysSo() {
+        let e = ChoiceAnswerExtractor(item: Fixtures.multi("ABCD"))
+        #expect(Self.letters(e.assess("答案: 所有说法均正确")) == "ABCD")
+        #expect(Self.letters(e.assess("答案: 不是所有说法都正确")) == nil)
+        let withAll = ChoiceAnswerExtractor(item: Self.item(.singleChoice, ["甲", "乙", "丙", "以上说法都对"], answer: "D"))
+        #expect(Self.letters(withAll.assess("答案: 以上说法都对")) == "D")
+    }
+
+    /// `故意` (intent) and `之所以` are words, not conclusions: an option's words after them are not read as the
+    /// reply's conclusion.
+    @Test func markersInsideWordsDoNotConclude() {
+        let reply = "本案中甲并非故意伤害罪的主观状态，之所以过失致人死亡罪更贴近，是因为甲没有预见。"
+        let shape = ChoiceReplyShape(s: ScalarScanner(reply), groups: ChoiceLetterGroups(offered: ["A", "B", "C", "D"]), forms: [:])
+        #expect(shape.lastConclusionText() == nil)
+        #expect(ChoiceReplyShape(s: ScalarScanner("分析略。故选项B正确。"), groups: shape.groups, forms: [:]).lastConclusionText() == "选项B正确")
+    }
 }

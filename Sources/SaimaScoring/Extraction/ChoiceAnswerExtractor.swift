@@ -90,6 +90,9 @@ public struct ChoiceAnswerExtractor: Sendable {
         let groups = ChoiceLetterGroups(offered: offered)
         var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) ?? partyOption($0) })
         statements.everyOptionMayAnswer = !promptKnown && multipleAnswers
+        statements.optionIsEveryOptionRight = choices.contains { c in
+            c.text.contains("以上") || ChoiceAnswerStatements.everyOptionRight.contains { ScalarSearch.contains(c.text.lowercased(), $0) }
+        }
         statements.numbers = choices.compactMap { c in
             guard let letter = c.letter.unicodeScalars.first,
                 let number = c.text.trimmedSpaces.prefix(while: { $0.isNumber || $0 == "." }).nilIfEmpty,

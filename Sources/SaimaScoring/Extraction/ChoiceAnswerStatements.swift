@@ -171,14 +171,20 @@ struct ChoiceAnswerStatements {
             }
             if let g = groups.group(s, at: next), let listed = listedLines(s, from: g) { return .letters(listed, explicitLine: true) }
         }
-        // Every option declared right (`所有说法均正确`, `以上都对`).
-        if Self.everyOptionRight.contains(where: { ScalarSearch.contains(text.lowercased(), $0) }) {
+        // Every option declared right (`所有说法均正确`, `以上都对`), unless negated (`不是所有选项都正确`) or an option
+        // is itself such a phrase (`D. 以上说法都对`: then the line names that option, read as its text above).
+        if Self.everyOptionRight.contains(where: { ScalarSearch.contains(text.lowercased(), $0) }),
+            !["不", "非", "没有", "并非"].contains(where: { ScalarSearch.contains(text, $0) }), !optionIsEveryOptionRight
+        {
             return .letters(groups.offered, explicitLine: true)
         }
         // One option named inside the line's sentence (`上述选项中只有A项显示…`), not rejected.
         if let named = namedOption(text) { return .letters([named], explicitLine: true) }
         return .noChoice(text)
     }
+
+    /// Whether an option's own text says "all of the above" (`以上都对`, `以上说法均正确`).
+    var optionIsEveryOptionRight = false
 
     /// Phrases declaring every option right.
     static let everyOptionRight = [

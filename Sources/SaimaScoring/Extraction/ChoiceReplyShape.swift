@@ -258,20 +258,24 @@ struct ChoiceReplyShape {
 
     /// The text of the last concluding sentence (from its marker to its end), for a conclusion naming an option by its
     /// words (`因此，降水最可能喺厚重黑雲下發生。`).
+    /// A marker inside a word (`故意`, `事故`, `之所以`) does not conclude.
     func lastConclusionText() -> String? {
-        var last: String?
+        var last: Int?
         var i = 0
         while i < s.count {
             guard let marker = s.matchAny(Self.conclusionMarkers, at: i) else {
                 i += 1
                 continue
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: s.text[marker.end..<sentenceEnd(from: marker.end)])
-            last = String(view)
+            let inWord = (marker.word == "故" && (s.match("意", at: marker.end) != nil || i > 0 && s[i - 1] == "事"))
+                || (marker.word == "所以" && i > 0 && s[i - 1] == "之")
+            if !inWord { last = marker.end }
             i = marker.end
         }
-        return last
+        guard let start = last else { return nil }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s.text[start..<sentenceEnd(from: start)])
+        return String(view)
     }
 
     /// Whether the concluding sentence starting at `position` confirms what it names (`正确` `答案` `选` `correct`

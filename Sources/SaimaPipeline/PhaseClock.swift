@@ -27,7 +27,8 @@ package final class PhaseClock: Sendable {
         let peak = Self.peakRSSMegabytes()
         state.withLock { s in
             s.phases.append((name, Self.seconds(now - s.last)))
-            s.peakMB.append(peak)
+            // A peak never falls: the kernel refreshes VmHWM lazily, so a later read can be below an earlier one.
+            s.peakMB.append(max(peak, s.peakMB.last ?? 0))
             s.last = now
         }
     }

@@ -24,7 +24,7 @@ public final class SharedRunStore: Sendable {
 
     /// Connects (one pool per process, at most `connections` connections) and brings the schema up to date; a server
     /// that does not answer within `connectSeconds` is reported unreachable (the pool itself would retry for a minute).
-    public static func open(_ location: StoreLocation, connections: Int = 4, connectSeconds: Double = 15) async throws
+    public static func open(_ location: StoreLocation, connections: Int = 4, connectSeconds: Double = 30) async throws
         -> SharedRunStore
     {
         var config = PostgresClient.Configuration(

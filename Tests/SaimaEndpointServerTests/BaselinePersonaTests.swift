@@ -110,7 +110,7 @@ struct BaselinePersonaTests {
             let transport = CurlMultiTransport()
             defer { transport.shutdown() }
             let result = await transport.send(HTTPRequest.chatCompletion(
-                endpoint: EndpointSettings(baseURL: server.baseURL, model: "m", timeoutSeconds: 5), apiKey: nil, body: body,
+                endpoint: EndpointSettings(baseURL: server.baseURL, model: "m", timeoutSeconds: 30), apiKey: nil, body: body,
                 maxResponseBytes: 1 << 20), streaming: true)
             #expect(result.status == 200 && result.failure == nil && result.firstContentSeconds != nil)
         }

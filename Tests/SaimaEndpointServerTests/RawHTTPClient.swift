@@ -45,7 +45,7 @@ enum RawHTTP {
 
     /// Sends each request on one connection in turn, reading each response before the next request; stops at the
     /// first connection closed without a response.
-    static func exchange(port: Int, _ requests: [Data], timeoutSeconds: Int = 5) async throws -> [RawReply] {
+    static func exchange(port: Int, _ requests: [Data], timeoutSeconds: Int = 120) async throws -> [RawReply] {
         try await onThread {
             let socket = try connectSocket(port: port, timeoutSeconds: timeoutSeconds)
             defer { close(socket) }
@@ -64,15 +64,6 @@ enum RawHTTP {
     /// One request on a new connection.
     static func send(port: Int, _ request: Data) async throws -> RawReply {
         try await exchange(port: port, [request])[0]
-    }
-
-    /// Whether nothing accepts connections on the port.
-    static func refusesConnections(port: Int) async -> Bool {
-        let connected = try? await onThread { () throws -> Bool in
-            close(try connectSocket(port: port, timeoutSeconds: 1))
-            return true
-        }
-        return connected == nil
     }
 
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -23,7 +23,7 @@ struct ReopenFailedTests {
     @Test func failedRequestsAreAskedAgainIntoTheSameChain() async throws {
         let pg = try PostgresServer.start()
         defer { pg.stop() }
-        let store = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get())
+        let store = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get(), connectSeconds: 120)
         _ = try await store.join(round: "r", planned: "{}", manifest: "{}",
                                  teams: [.init(team: "alpha", maxConcurrency: 4, keys: Self.keys(4))])
         guard case .claimed(let all) = try await store.claim(round: "r", team: "alpha", worker: "w1", limit: 4, leaseSeconds: 60)

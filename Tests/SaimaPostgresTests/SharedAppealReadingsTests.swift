@@ -21,7 +21,7 @@ struct SharedAppealReadingsTests {
     @Test func readingsChainAcrossHostsAndReplayIntoARunFolder() async throws {
         let pg = try PostgresServer.start()
         defer { pg.stop() }
-        let shared = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get())
+        let shared = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get(), connectSeconds: 120)
         _ = try await shared.join(round: "r1", planned: "{}", manifest: "{}", teams: [])
 
         let first = [Self.reading("q1", "B", judge: "王", previous: "A", at: 1_800_000_000.123456),

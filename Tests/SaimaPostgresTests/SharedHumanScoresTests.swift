@@ -18,7 +18,7 @@ struct SharedHumanScoresTests {
     @Test func importsChainAndReplayIntoARunFolder() async throws {
         let pg = try PostgresServer.start()
         defer { pg.stop() }
-        let shared = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get())
+        let shared = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get(), connectSeconds: 120)
         _ = try await shared.join(round: "r1", planned: "{}", manifest: "{}", teams: [])
 
         // Host A imports judges 李 and wang; host B then imports 李 again (replacing 李's scores only); host A imports zoe,

@@ -24,8 +24,8 @@ struct SharedRunStoreTests {
         let pg = try PostgresServer.start()
         defer { pg.stop() }
         let location = try StoreLocation.parse(pg.url).get()
-        let store = try await SharedRunStore.open(location)
-        let again = try await SharedRunStore.open(location)
+        let store = try await SharedRunStore.open(location, connectSeconds: 120)
+        let again = try await SharedRunStore.open(location, connectSeconds: 120)
         #expect(try await again.appliedMigrations() == ["v1-shared-round", "v2-judge-cache", "v3-superseding", "v4-human-scores", "v5-reading-overrides"], "a second open applies nothing again")
         await again.close()
 

@@ -34,7 +34,7 @@ struct SharedVerdictsTests {
     @Test func hostsShareVerdictsAndTheFirstStays() async throws {
         let pg = try PostgresServer.start()
         defer { pg.stop() }
-        let shared = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get())
+        let shared = try await SharedRunStore.open(try StoreLocation.parse(pg.url).get(), connectSeconds: 120)
 
         try await shared.save(Self.entry("first", score: 0.5))
         try await shared.save(Self.entry("second", score: 1))

@@ -105,42 +105,67 @@ package enum SharedRound {
     /// Writes a finished shared round into a new run folder: the manifest as the store recorded it, every committed
     /// result in chain order (each link checked on the way out; the folder's chain must come out the same). Scoring,
     /// the leaderboard and the report follow with `RoundPipeline.rescoreAndRebuild` on the tracks the manifest names.
-    /// Refuses a round with requests still open and a folder that is not empty.
+    /// Refuses a round with requests still open and a folder that is not empty; a pull that fails after it began writing
+    /// leaves the folder as it found it (absent or empty), so it can simply be run again.
     package static func pull(location: StoreLocation, round: String, out: String) async throws -> Pulled {
         if let refusal = NewRunFolder.refusal(out, what: "a pull") { throw NewRunFolder.Problem(lines: [refusal]) }
-        let (manifestText, rows, head, imports) = try await withStore(location) { store in
+        let fetched = try await withStore(location) { store in
             let manifestText = try await store.manifest(round: round)
             let open = try await store.openCount(round: round)
             if open > 0 { throw StoreError.incomplete(round: round, open: open) }
             let (rows, head) = try await store.verifiedResults(round: round)
-            return (manifestText, rows, head, try await store.humanScoreImports(round: round))
+            return Fetched(
+                manifestText: manifestText, rows: rows, head: head, imports: try await store.humanScoreImports(round: round),
+                overrides: try await store.overrides(round: round))
         }
-        let overrides = try await withStore(location) { store in try await store.overrides(round: round) }
-        let manifest = try RunManifest(json: try JSONValue.parse(manifestText))
-        let (_, local) = try NewRunFolder.write(out: out, manifest: manifest, parts: [(rows.map(\.result), [])])
-        guard local == head else { throw StoreError.brokenChain(round: round, seq: rows.last?.seq ?? 0) }
-        // Human scores: each import replayed in order; the folder's human-score chain must reach the store's heads.
-        if !imports.isEmpty {
-            let store = try RunStore(folder: out)
-            for i in imports {
-                let judges = Set(i.judges.split(separator: ",").map(String.init))
-                let (replayed, _) = try store.replaceHumanScores(i.scores, judges: judges)
-                guard replayed == i.chainHash else { throw StoreError.brokenHumanChain(round: round, seq: i.seq) }
+        let existed = FileManager.default.fileExists(atPath: out)
+        do {
+            return try write(fetched, round: round, out: out)
+        } catch {
+            let fm = FileManager.default
+            if existed {
+                for name in (try? fm.contentsOfDirectory(atPath: out)) ?? [] {
+                    try? fm.removeItem(atPath: (out as NSString).appendingPathComponent(name))
+                }
+            } else {
+                try? fm.removeItem(atPath: out)
             }
-            if let last = imports.last {
-                try RunManifestStore.recordHumanHead(last.chainHash, imports: last.seq, store: store, folder: out)
-            }
+            throw error
         }
-        // Appeal readings: appended in order; the folder's appeals chain must reach the store's head.
-        if let last = overrides.last {
-            let store = try RunStore(folder: out)
-            let replayed = try store.appendOverrides(overrides.map(\.override))
+    }
+
+    /// What a pull read from the store.
+    struct Fetched: Sendable {
+        var manifestText: String
+        var rows: [SharedRunStore.StoredRow]
+        var head: String
+        var imports: [SharedRunStore.HumanScoreImport]
+        var overrides: [(seq: Int, chainHash: String, override: ReadingOverride)]
+    }
+
+    /// Writes what a pull read into the new folder `out`: the manifest and results (the chain checked), the human-score
+    /// imports replayed in order, the appeal readings appended; each chain must reach the store's head.
+    static func write(_ f: Fetched, round: String, out: String) throws -> Pulled {
+        let manifest = try RunManifest(json: try JSONValue.parse(f.manifestText))
+        let (_, local) = try NewRunFolder.write(out: out, manifest: manifest, parts: [(f.rows.map(\.result), [])])
+        guard local == f.head else { throw StoreError.brokenChain(round: round, seq: f.rows.last?.seq ?? 0) }
+        let store = try RunStore(folder: out)
+        for i in f.imports {
+            let judges = Set(i.judges.split(separator: ",").map(String.init))
+            let (replayed, _) = try store.replaceHumanScores(i.scores, judges: judges)
+            guard replayed == i.chainHash else { throw StoreError.brokenHumanChain(round: round, seq: i.seq) }
+        }
+        if let last = f.imports.last {
+            try RunManifestStore.recordHumanHead(last.chainHash, imports: last.seq, store: store, folder: out)
+        }
+        if let last = f.overrides.last {
+            let replayed = try store.appendOverrides(f.overrides.map(\.override))
             guard replayed == last.chainHash else { throw StoreError.brokenAppealsChain(round: round) }
-            try RunManifestStore.recordAppealsHead(replayed, count: overrides.count, store: store, folder: out)
+            try RunManifestStore.recordAppealsHead(replayed, count: f.overrides.count, store: store, folder: out)
         }
         return Pulled(
-            results: rows.count, workers: Set(rows.map(\.worker)).count, chainHead: head, humanScoreImports: imports.count,
-            appealReadings: overrides.count)
+            results: f.rows.count, workers: Set(f.rows.map(\.worker)).count, chainHead: f.head,
+            humanScoreImports: f.imports.count, appealReadings: f.overrides.count)
     }
 
     /// Publishes the appeal readings of the run folder `folder` that the shared store lacks, under the folder's round;

@@ -122,6 +122,7 @@ struct SharedStoreRoundTests {
         _ = try pg.sql("UPDATE results SET content = convert_to('答案：C', 'UTF8') WHERE seq = 3")
         let tampered = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "r", "--out", "runs/p"], directory: root)
         #expect(tampered.status == 1 && tampered.stderr.contains("breaks at row 3"), "\(tampered.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/runs/p"), "a failed pull leaves no folder behind")
         let unreachable = try await SaimaBinary.run(
             ["pull", "--store", "postgres://saima:hunter2@127.0.0.1:1/postgres", "--round", "r", "--out", "runs/q"], directory: root)
         #expect(unreachable.status == 1 && unreachable.stderr.contains("cannot use the run store at postgres://saima@127.0.0.1:1/postgres"),
@@ -219,6 +220,11 @@ struct SharedStoreRoundTests {
         _ = try pg.sql("UPDATE human_score_rows SET score = 0.9 WHERE judge = 'bob' AND item = 'g2'")
         let tampered = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "h", "--out", "runs/c"], directory: root)
         #expect(tampered.status == 1 && tampered.stderr.contains("human-score chain breaks at import 1"), "\(tampered.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: root + "/runs/c"), "a pull that fails after writing results leaves no folder")
+        // Made good in the store, the same pull into the same folder name succeeds.
+        _ = try pg.sql("UPDATE human_score_rows SET score = 0.5 WHERE judge = 'bob' AND item = 'g2'")
+        let again = try await SaimaBinary.run(["pull", "--store", pg.url, "--round", "h", "--out", "runs/c"], directory: root)
+        #expect(again.status == 0, "\(again.stderr)")
         await server.stop()
     }
 

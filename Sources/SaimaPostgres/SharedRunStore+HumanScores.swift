@@ -39,13 +39,7 @@ extension SharedRunStore {
         -> (head: String, imports: Int)
     {
         try await transaction { db in
-            var exists = false
-            for try await _ in try await db.query("SELECT 1 FROM rounds WHERE round = \(round) FOR UPDATE", logger: logger)
-                .decode(Int.self)
-            {
-                exists = true
-            }
-            guard exists else { throw StoreError.unknownRound(round) }
+            try await lockRound(db, round)
             let earlier = try await Self.imports(db, round: round, logger: logger)
             var current: [HumanScore] = []
             for i in earlier {

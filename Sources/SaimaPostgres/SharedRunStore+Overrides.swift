@@ -23,13 +23,7 @@ extension SharedRunStore {
     /// publish adds only what is missing; returns the new head and the number of rows.
     public func publishOverrides(round: String, overrides: [ReadingOverride]) async throws -> (head: String, rows: Int) {
         try await transaction { db in
-            var exists = false
-            for try await _ in try await db.query("SELECT 1 FROM rounds WHERE round = \(round) FOR UPDATE", logger: logger)
-                .decode(Int.self)
-            {
-                exists = true
-            }
-            guard exists else { throw StoreError.unknownRound(round) }
+            try await lockRound(db, round)
             var head = ItemResult.chainGenesis
             var seq = 0
             for try await (s, h) in try await db.query("""

@@ -22,13 +22,7 @@ extension SharedRunStore {
     /// returns how many were reopened.
     public func reopenFailed(round: String) async throws -> Int {
         try await transaction { db in
-            var exists = false
-            for try await _ in try await db.query("SELECT 1 FROM rounds WHERE round = \(round) FOR UPDATE", logger: logger)
-                .decode(Int.self)
-            {
-                exists = true
-            }
-            guard exists else { throw StoreError.unknownRound(round) }
+            try await lockRound(db, round)
             var reopened = 0
             for try await n in try await db.query("""
                 WITH failed AS (

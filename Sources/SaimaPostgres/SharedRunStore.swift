@@ -85,6 +85,18 @@ public final class SharedRunStore: Sendable {
         }
     }
 
+    /// Locks `round`'s row for the rest of the transaction `db` (commits, reopening and publishing of one round are
+    /// serialized by it); an unknown round throws `StoreError.unknownRound`.
+    func lockRound(_ db: PostgresConnection, _ round: String) async throws {
+        var exists = false
+        for try await _ in try await db.query("SELECT 1 FROM rounds WHERE round = \(round) FOR UPDATE", logger: logger)
+            .decode(Int.self)
+        {
+            exists = true
+        }
+        guard exists else { throw StoreError.unknownRound(round) }
+    }
+
     /// The server's message for an error, without the query text or connection details.
     static func reason(_ error: any Error) -> String {
         if let e = error as? PSQLError {

@@ -1,4 +1,5 @@
 import SaimaModel
+import SaimaScoring
 
 /// Small items for the scoring tests.
 enum Fixtures {
@@ -11,6 +12,18 @@ enum Fixtures {
 
     static func multi(_ answer: String, choices: [Choice] = cities) -> Item {
         Item(id: "multi", type: .multiChoice, prompt: "", choices: choices, answer: .letters(answer))
+    }
+
+    /// A choice item with letters A, B, C, … over `texts`.
+    static func item(_ type: ItemType, _ texts: [String], answer: String = "A") -> Item {
+        let choices = zip(["A", "B", "C", "D", "E", "F"], texts).map { Choice(letter: $0.0, text: $0.1) }
+        return Item(id: "t", type: type, prompt: "", choices: choices, answer: .letters(answer))
+    }
+
+    /// The letters an assessment reads, or nil when it reads none.
+    static func letters(_ a: ChoiceAssessment) -> String? {
+        if case .answer(let found) = a.reading { return found.answer.description }
+        return nil
     }
 
     static func truth(_ answer: Bool) -> Item {

@@ -8,14 +8,10 @@ import Testing
 /// checks the letters and the confidence a careful human reading gives.
 struct SecondSamplePatternsTests {
     static func item(_ type: ItemType, _ texts: [String], answer: String = "A") -> Item {
-        let choices = zip(["A", "B", "C", "D"], texts).map { Choice(letter: $0.0, text: $0.1) }
-        return Item(id: "t", type: type, prompt: "", choices: choices, answer: .letters(answer))
+        Fixtures.item(type, texts, answer: answer)
     }
 
-    static func letters(_ a: ChoiceAssessment) -> String? {
-        if case .answer(let found) = a.reading { return found.answer.description }
-        return nil
-    }
+    static func letters(_ a: ChoiceAssessment) -> String? { Fixtures.letters(a) }
 
     static let culture = item(.multiChoice, ["优秀文化才注重家庭价值", "优秀文化才重视个人成就", "优秀文化才重视艺术创作", "优秀文化并不一定要以世俗标准为参考"])
 

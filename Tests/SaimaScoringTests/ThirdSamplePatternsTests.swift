@@ -8,14 +8,10 @@ import Testing
 /// careful human reads.
 struct ThirdSamplePatternsTests {
     static func item(_ type: ItemType, _ texts: [String], answer: String = "A") -> Item {
-        let choices = zip(["A", "B", "C", "D"], texts).map { Choice(letter: $0.0, text: $0.1) }
-        return Item(id: "t", type: type, prompt: "", choices: choices, answer: .letters(answer))
+        Fixtures.item(type, texts, answer: answer)
     }
 
-    static func letters(_ a: ChoiceAssessment) -> String? {
-        if case .answer(let found) = a.reading { return found.answer.description }
-        return nil
-    }
+    static func letters(_ a: ChoiceAssessment) -> String? { Fixtures.letters(a) }
 
     /// `disc-lawllm-3/LawGPT/multi/ungee/57`: option lines numbered with circled numbers (`①A. …`) are option lines;
     /// a circled number standing alone is still folded as a number.

@@ -46,30 +46,33 @@ let package = Package(
         ),
         // C: glibc's mallopt, so the command line can cap malloc arenas.
         .systemLibrary(name: "CMalloc"),
+        // The JSON stack and plain utilities every other target shares: JSON values, their parser and coder, CSV,
+        // bounded reads, SHA-256, seeded randomness, percentiles, timestamps, diagnostics. Knows nothing of contests.
+        .target(name: "SaimaBase", dependencies: ["CLibCrypto"], swiftSettings: strict),
         // Plain Sendable value types: tracks, items, submissions, outcomes.
-        .target(name: "SaimaModel", dependencies: ["CLibCrypto"], swiftSettings: strict),
+        .target(name: "SaimaModel", dependencies: ["SaimaBase"], swiftSettings: strict),
         // Loading and validating Tracks/ and Submissions/ with path:line diagnostics.
         .target(
             name: "SaimaRegistry",
-            dependencies: ["SaimaModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SaimaBase", "SaimaModel", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Sheets people send: .xlsx (ZIPFoundation + XML) and CSV in UTF-8 or GBK, with file.xlsx:Sheet!C7 locations.
         .target(
             name: "SaimaSheets",
-            dependencies: ["SaimaModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["SaimaBase", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict
         ),
         // Pilot units' questions in: Excel, CSV and the public benchmark formats into question sets.
         .target(
             name: "SaimaImport",
-            dependencies: ["SaimaModel", "SaimaSheets", .product(name: "Yams", package: "Yams")],
+            dependencies: ["SaimaBase", "SaimaModel", "SaimaSheets", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         // Run storage: one SQLite database per run folder.
         .target(
             name: "SaimaStorage",
-            dependencies: ["SaimaModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SaimaBase", "SaimaModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // A round's work and results in PostgreSQL, shared by runner processes: claims with leases, per-team budgets.
@@ -84,26 +87,26 @@ let package = Package(
         // Calls contestant endpoints through libcurl's multi interface.
         .target(
             name: "SaimaRunner",
-            dependencies: ["SaimaModel", "CCurl"],
+            dependencies: ["SaimaBase", "SaimaModel", "CCurl"],
             swiftSettings: strict
         ),
         // Metrics and answer extraction: pure functions over (item, response text).
-        .target(name: "SaimaScoring", dependencies: ["SaimaModel"], swiftSettings: strict),
+        .target(name: "SaimaScoring", dependencies: ["SaimaBase", "SaimaModel"], swiftSettings: strict),
         // Aggregation and statistics: scores, bootstrap intervals, ranks (pure functions).
-        .target(name: "SaimaLeaderboard", dependencies: ["SaimaModel"], swiftSettings: strict),
+        .target(name: "SaimaLeaderboard", dependencies: ["SaimaBase", "SaimaModel"], swiftSettings: strict),
         // Judging open-ended answers: LLM judges, pairwise battles, Bradley–Terry, human judges.
         .target(
             name: "SaimaJudging",
-            dependencies: ["SaimaModel", "SaimaRunner", "SaimaStorage", "SaimaScoring", "SaimaSheets"],
+            dependencies: ["SaimaBase", "SaimaModel", "SaimaRunner", "SaimaStorage", "SaimaScoring", "SaimaSheets"],
             swiftSettings: strict
         ),
         // Renderers for terminals and files.
-        .target(name: "SaimaReports", dependencies: ["SaimaModel", "SaimaLeaderboard"], swiftSettings: strict),
+        .target(name: "SaimaReports", dependencies: ["SaimaBase", "SaimaModel", "SaimaLeaderboard"], swiftSettings: strict),
         // A real local OpenAI-compatible HTTP server (SwiftNIO): baselines, benchmarks, test endpoints.
         .target(
             name: "SaimaEndpointServer",
             dependencies: [
-                "SaimaModel",
+                "SaimaBase", "SaimaModel",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -114,7 +117,7 @@ let package = Package(
         .target(
             name: "SaimaPipeline",
             dependencies: [
-                "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
+                "SaimaBase", "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
                 "SaimaReports", "SaimaJudging", "SaimaSheets", "SaimaPostgres", "SaimaImport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -125,7 +128,7 @@ let package = Package(
         .target(
             name: "SaimaPortal",
             dependencies: [
-                "SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaPipeline", "SaimaReports", "SaimaLeaderboard", "SaimaJudging",
+                "SaimaBase", "SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaPipeline", "SaimaReports", "SaimaLeaderboard", "SaimaJudging",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "GRDB", package: "GRDB.swift"),
@@ -137,7 +140,7 @@ let package = Package(
         .executableTarget(
             name: "saima",
             dependencies: [
-                "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
+                "SaimaBase", "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
                 "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging", "SaimaImport", "SaimaSheets",
                 "SaimaPortal", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -146,67 +149,67 @@ let package = Package(
         // Seeded hostile inputs for every reply parser and input loader, run by CI for a fixed time.
         .executableTarget(
             name: "SaimaFuzz",
-            dependencies: ["SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaScoring", "SaimaSheets"],
+            dependencies: ["SaimaBase", "SaimaModel", "SaimaRegistry", "SaimaRunner", "SaimaScoring", "SaimaSheets"],
             swiftSettings: strict
         ),
         // Helpers shared by test targets: locating and running the built `saima`.
         .target(name: "SaimaTestSupport", swiftSettings: strict),
         .testTarget(
             name: "SaimaStorageTests",
-            dependencies: ["SaimaStorage", "SaimaModel"],
+            dependencies: ["SaimaStorage", "SaimaBase", "SaimaModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SaimaReportsTests",
-            dependencies: ["SaimaReports", "SaimaLeaderboard", "SaimaModel"],
+            dependencies: ["SaimaReports", "SaimaLeaderboard", "SaimaBase", "SaimaModel"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SaimaSheetsTests",
-            dependencies: ["SaimaSheets", "SaimaModel"],
+            dependencies: ["SaimaSheets", "SaimaBase"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SaimaCLITests",
             dependencies: [
-                "SaimaTestSupport", "SaimaEndpointServer", "SaimaModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "SaimaTestSupport", "SaimaEndpointServer", "SaimaBase", "SaimaModel", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports", "SaimaModel"],
+            name: "SaimaLeaderboardTests", dependencies: ["SaimaLeaderboard", "SaimaReports", "SaimaBase", "SaimaModel"],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SaimaScoringTests", dependencies: ["SaimaScoring", "SaimaModel"], exclude: ["RealReplies"],
+            name: "SaimaScoringTests", dependencies: ["SaimaScoring", "SaimaBase", "SaimaModel"], exclude: ["RealReplies"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "SaimaJudgingTests",
-            dependencies: ["SaimaJudging", "SaimaEndpointServer", "SaimaSheets", "SaimaModel", "SaimaRunner", "SaimaStorage"],
+            dependencies: ["SaimaJudging", "SaimaEndpointServer", "SaimaSheets", "SaimaBase", "SaimaModel", "SaimaRunner", "SaimaStorage"],
             swiftSettings: strict
         ),
-        .testTarget(name: "SaimaModelTests", dependencies: ["SaimaModel"], swiftSettings: strict),
+        .testTarget(name: "SaimaModelTests", dependencies: ["SaimaBase", "SaimaModel"], swiftSettings: strict),
         .testTarget(
             name: "SaimaEndpointServerTests",
-            dependencies: ["SaimaEndpointServer", "SaimaModel", "SaimaRunner", "SaimaTestSupport"],
+            dependencies: ["SaimaEndpointServer", "SaimaBase", "SaimaModel", "SaimaRunner", "SaimaTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "SaimaPipelineTests",
             dependencies: [
-                "SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaModel", "SaimaImport", "SaimaEndpointServer",
+                "SaimaPipeline", "SaimaStorage", "SaimaRegistry", "SaimaRunner", "SaimaBase", "SaimaModel", "SaimaImport", "SaimaEndpointServer",
                 "SaimaLeaderboard", "SaimaReports", "SaimaScoring", "SaimaJudging",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "SaimaImportTests", dependencies: ["SaimaImport", "SaimaSheets", "SaimaRegistry", "SaimaModel"],
+            name: "SaimaImportTests", dependencies: ["SaimaImport", "SaimaSheets", "SaimaRegistry", "SaimaBase", "SaimaModel"],
             exclude: ["Fixtures"], swiftSettings: strict
         ),
         .testTarget(
             name: "SaimaPostgresTests",
-            dependencies: ["SaimaPostgres", "SaimaModel", "SaimaTestSupport", "SaimaJudging", "SaimaStorage"],
+            dependencies: ["SaimaPostgres", "SaimaBase", "SaimaModel", "SaimaTestSupport", "SaimaJudging", "SaimaStorage"],
             swiftSettings: strict),
         .testTarget(
             name: "SaimaPortalTests",
@@ -217,10 +220,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry", "SaimaModel"], swiftSettings: strict),
+        .testTarget(name: "SaimaRegistryTests", dependencies: ["SaimaRegistry", "SaimaBase", "SaimaModel"], swiftSettings: strict),
         .testTarget(
             name: "SaimaRunnerTests",
-            dependencies: ["SaimaRunner", "SaimaStorage", "SaimaEndpointServer", "SaimaModel", "SaimaTestSupport"],
+            dependencies: ["SaimaRunner", "SaimaStorage", "SaimaEndpointServer", "SaimaBase", "SaimaModel", "SaimaTestSupport"],
             exclude: ["Streams"],
             swiftSettings: strict
         ),

@@ -1,6 +1,5 @@
 package import Foundation
-import SaimaModel
-
+import SaimaBase
 /// A request as the local endpoint server received it.
 package struct EndpointRequest: Sendable {
     package var method: String

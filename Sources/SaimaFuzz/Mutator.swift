@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Seeded generator of hostile values: extreme and malformed numbers, control characters, odd Unicode, deep
 /// nesting, truncation — the things contestants' servers and careless files send.
 struct Mutator {

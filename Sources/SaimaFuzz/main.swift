@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 // saima-fuzz [--seconds N] [--seed S] [--target NAME]: feeds the reply parsers and every input loader seeded
 // hostile values until the time budget is spent; prints what ran. A trap ends the process non-zero (CI fails);
 // the seed and iteration printed before each target let the failing input be reproduced.

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 
 /// Reading answers as people and benchmarks write them.

@@ -38,4 +38,5 @@ package struct ImportResult: Sendable {
     package init() {}
 }
 
-package import SaimaModel
+package import SaimaBase
+import SaimaModel

@@ -1,5 +1,4 @@
-import SaimaModel
-
+import SaimaBase
 /// What an import would write: counts by type and the first items.
 package enum ImportPreview {
     package static func render(_ items: [ImportedItem], first: Int = 3) -> String {

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+import SaimaBase
 import SaimaSheets
 
 /// Reads source files of one format into items (`saima import`).

@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Splits options written inside a question (`…（ ）A．80，84 B．84，80 C．…`, one per line or on one line,
 /// with `A.` `A．` `A、` `A:` `(A)` `（A）` markers) into the stem and lettered texts.
 enum InlineOptions {

@@ -1,5 +1,5 @@
 import Foundation
-package import SaimaModel
+package import SaimaBase
 import SaimaSheets
 
 /// A question set written back as a sheet in the default layout (`SheetLayout`), for a pilot unit to review

@@ -1,4 +1,5 @@
 package import Foundation
+import SaimaBase
 package import SaimaModel
 
 /// Writes an imported set into a tracks root: `questions/<set>.jsonl` and the set's entry in `track.yaml`

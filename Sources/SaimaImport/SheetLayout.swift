@@ -1,5 +1,5 @@
+import SaimaBase
 import Foundation
-import SaimaModel
 import Yams
 
 /// The columns of a question sheet. The **default layout** recognises these headers (case and spaces

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 
 /// `arena.json`, as `saima battle` writes it and the report reads it (and `saima ratings` prints): a typed

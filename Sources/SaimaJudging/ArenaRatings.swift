@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Foundation
 
 /// Ratings with bootstrap intervals over battles.

@@ -1,6 +1,5 @@
 import Foundation
-package import SaimaModel
-
+package import SaimaBase
 /// Reads battle logs: JSON Lines `{"a": TEAM, "b": TEAM, "winner": "a"|"b"|"tie"}`.
 package enum BattleLog {
     /// Every battle of the file; throws `DiagnosticsError` listing every bad line as `path:line`.

@@ -1,4 +1,5 @@
 import Foundation
+package import SaimaBase
 package import SaimaModel
 import SaimaSheets
 import SaimaRunner

@@ -1,5 +1,5 @@
-package import SaimaModel
-
+package import SaimaBase
+import SaimaModel
 /// What a judge talks to: a chat endpoint that answers a list of messages with text. In service it is a
 /// `JudgeClient` over the runner's libcurl transport; a test can script one.
 package protocol JudgeChat: Sendable {

@@ -1,3 +1,4 @@
+import SaimaBase
 package import SaimaModel
 
 /// The judge's prompts, versioned: the version is stored with every verdict and is part of the

@@ -1,3 +1,4 @@
+package import SaimaBase
 package import SaimaModel
 import SaimaScoring
 

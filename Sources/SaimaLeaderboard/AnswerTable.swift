@@ -1,3 +1,4 @@
+import SaimaBase
 package import SaimaModel
 
 /// The scored answers of a round as compact rows: 48 bytes an answer, where a record keyed by four strings, two

@@ -1,5 +1,4 @@
-import SaimaModel
-
+import SaimaBase
 /// Whether a team's model changed during the round, read from its fingerprint-probe replies (`FingerprintProbes`), and
 /// whether its latencies suggest people in the loop. Evidence for the jury, never a disqualification.
 ///

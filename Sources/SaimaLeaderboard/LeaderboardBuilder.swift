@@ -1,4 +1,5 @@
 package import Foundation
+import SaimaBase
 import SaimaModel
 
 /// Aggregates scored answers into per-track boards and the overall board.

@@ -1,5 +1,4 @@
-import SaimaModel
-
+import SaimaBase
 /// Turns point scores and paired bootstrap scores into positions, ranks and rank groups.
 ///
 /// Definitions: `position` orders teams by score (ties by team id). Team a is significantly

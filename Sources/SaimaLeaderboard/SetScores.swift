@@ -1,3 +1,4 @@
+import SaimaBase
 package import SaimaModel
 
 /// Every team's score on one question set, with its interval: what a pilot unit looks at first.

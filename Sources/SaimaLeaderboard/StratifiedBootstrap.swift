@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 /// Bootstrap of track scores, resampling items with replacement within each question set.
 ///
 /// Definition: resample r draws, for every set s of n_s items, n_s item indices uniformly with

@@ -1,3 +1,4 @@
+import SaimaBase
 import SaimaModel
 
 /// Per team (and track) counts of answers, failures, latency and tokens.

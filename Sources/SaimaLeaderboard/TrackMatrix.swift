@@ -1,5 +1,3 @@
-import SaimaModel
-
 /// One track's item scores as a team × item matrix, items grouped by question set.
 ///
 /// Definition: a cell is the mean score over the team's samples of that item; an item the team

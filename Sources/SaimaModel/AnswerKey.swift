@@ -1,3 +1,4 @@
+public import SaimaBase
 /// The reference answer of an item, in the shape its type calls for.
 public enum AnswerKey: Sendable, Hashable {
     /// Choice letters, upper-case and sorted: `"B"` for single choice, `"ACD"` for multi choice.

@@ -1,3 +1,4 @@
+public import SaimaBase
 /// How a round turns the overall board into award tiers (一等奖/二等奖/三等奖 …), from the round file's `awards`.
 public struct AwardRule: Sendable, Hashable {
     public enum Basis: String, Sendable, Hashable {

@@ -1,3 +1,4 @@
+import SaimaBase
 import Foundation
 
 /// The order in which one team is shown one item's choices: a seeded permutation per (team, item), so that a letter

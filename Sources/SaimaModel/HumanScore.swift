@@ -1,3 +1,4 @@
+import SaimaBase
 /// One human judge's score of one answer.
 public struct HumanScore: Sendable, Hashable {
     public var judge: String

@@ -1,3 +1,4 @@
+public import SaimaBase
 /// One question of a question set, as written on one line of its JSON Lines file.
 ///
 /// The fields most items leave empty (system message, tolerance, metric, rubric, context, citation, messages,

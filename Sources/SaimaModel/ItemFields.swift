@@ -1,3 +1,4 @@
+public import SaimaBase
 import Foundation
 
 /// The one reading of an item's JSON fields into an `Item`, with the same rules wherever an item is written: in a

@@ -1,3 +1,4 @@
+import SaimaBase
 /// How one team is shown one item: which of its variants (`Item.variants`) and in which choice order (`ChoiceOrder`).
 ///
 /// Definitions: variant 0 is the item as written, variant k its k-th paraphrase; the **base** is the item with the

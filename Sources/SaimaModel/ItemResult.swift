@@ -1,3 +1,4 @@
+import SaimaBase
 public import Foundation
 
 /// Identifies one request of a run: which team answered which item, and which sample it was.

@@ -1,3 +1,4 @@
+import SaimaBase
 public import Foundation
 
 /// A judge's re-reading of one answer on appeal: the letters the judge reads as the team's final answer

@@ -1,3 +1,4 @@
+public import SaimaBase
 /// A team's entry: who they are, which tracks they entered, and how to call their model.
 public struct Submission: Sendable, Hashable, Identifiable {
     /// The team id: the name of the submission's folder.

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 package import SaimaModel
 import SaimaRunner
 
@@ -49,11 +50,11 @@ package enum ContestantBundle {
     package static func write(tracks: [Track], to out: String, includeTest: Bool, readme: String?) throws -> Summary {
         let fm = FileManager.default
         let absolute = URL(fileURLWithPath: out).standardized
-        let realOut = SaimaModel.realPath(absolute.path)
-            ?? SaimaModel.realPath(absolute.deletingLastPathComponent().path).map { $0 + "/" + absolute.lastPathComponent }
+        let realOut = SaimaBase.realPath(absolute.path)
+            ?? SaimaBase.realPath(absolute.deletingLastPathComponent().path).map { $0 + "/" + absolute.lastPathComponent }
             ?? absolute.path
         for directory in tracks.flatMap(\.directories) {
-            guard let real = SaimaModel.realPath(directory) else { continue }
+            guard let real = SaimaBase.realPath(directory) else { continue }
             if real == realOut || real.hasPrefix(realOut + "/") || realOut.hasPrefix(real + "/") {
                 throw Refusal.overlapsTracks(out)
             }

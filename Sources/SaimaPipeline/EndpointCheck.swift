@@ -1,3 +1,4 @@
+import SaimaBase
 import Foundation
 package import SaimaModel
 import SaimaRunner

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 
 /// A sheet the run folder issued (a human-judging or appeals CSV, UTF-8 with BOM) read back as named fields, and the

@@ -1,3 +1,4 @@
+import SaimaBase
 import SaimaModel
 
 /// Items by (track, set, item) for looking up stored answers.

@@ -1,5 +1,6 @@
 import Foundation
 package import SaimaLeaderboard
+import SaimaBase
 package import SaimaModel
 import SaimaRunner
 import SaimaScoring

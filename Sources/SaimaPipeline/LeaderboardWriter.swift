@@ -1,5 +1,6 @@
 import Foundation
 package import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 package import SaimaReports
 package import SaimaRunner

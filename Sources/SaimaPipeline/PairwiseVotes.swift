@@ -1,5 +1,6 @@
 import Foundation
 package import SaimaJudging
+import SaimaBase
 package import SaimaModel
 import SaimaRunner
 import SaimaStorage

@@ -9,7 +9,8 @@ enum ProbeFindings {
     static func compute(store: RunStore, manifest: RunManifest?) throws -> [(team: String, name: String, probe: FreezeProbe)] {
         guard let manifest else { return [] }
         let slow = try store.slowAnswers(thresholdMs: FreezeProbe.slowReplySeconds * 1000)
-        let latencies = try store.answerLatencies()
+        // Only long answers count towards a team's tokens per second (`FreezeProbe.addAnswerLatencies`).
+        let latencies = try store.answerLatencies(minTokens: FreezeProbe.longTokens)
         var byTeam: [String: [String: [Int: (text: String, latencyMs: Double)]]] = [:]
         for r in try store.probeReplies() where r.outcome == .ok {
             byTeam[r.team, default: [:]][r.probe, default: [:]][r.wave] = (r.content ?? "", r.latencyMs)

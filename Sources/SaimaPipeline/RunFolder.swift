@@ -1,3 +1,4 @@
+import SaimaBase
 import Foundation
 import SaimaJudging
 package import SaimaModel

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 package import SaimaRunner
 package import SaimaStorage

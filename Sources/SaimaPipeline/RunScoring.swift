@@ -1,6 +1,7 @@
 import Foundation
 import SaimaJudging
 import SaimaRunner
+import SaimaBase
 package import SaimaModel
 import SaimaScoring
 package import SaimaStorage

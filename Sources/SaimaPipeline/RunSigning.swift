@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SaimaBase
 import SaimaModel
 package import SaimaRunner
 import SaimaStorage

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 package import SaimaModel
 import SaimaRunner
 import SaimaStorage

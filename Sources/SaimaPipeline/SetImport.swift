@@ -1,6 +1,6 @@
 import Foundation
 package import SaimaImport
-package import SaimaModel
+package import SaimaBase
 import SaimaRegistry
 
 /// Writing an imported question set into a tracks root as one step that either lands whole or leaves nothing:

@@ -1,3 +1,4 @@
+package import SaimaBase
 package import SaimaModel
 package import SaimaRegistry
 import SaimaScoring

@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SaimaBase
 import SaimaModel
 
 /// The organizer's pages: teams and approval, the phase, the schedule and quotas, accounts (password resets), the official round, the export, the audit log.

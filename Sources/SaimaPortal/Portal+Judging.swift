@@ -1,7 +1,7 @@
 import Foundation
 package import SaimaJudging
 import SaimaLeaderboard
-import SaimaModel
+import SaimaBase
 package import SaimaPipeline
 import SaimaRegistry
 

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+import SaimaBase
 import SaimaReports
 
 /// The portal's page frame and small HTML pieces. Every user-supplied string goes through `text` (escaped); pages

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import Logging
-import SaimaModel
 import SaimaRegistry
 
 /// `saima serve` end to end: the state opened, the organizer account made on first start, runs left by a stopped

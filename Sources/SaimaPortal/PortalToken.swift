@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Random tokens for sessions and CSRF, and their stored digests.
 package enum PortalToken {
     /// 256 random bits from the system's generator, base64url without padding (cookie- and form-safe).

@@ -1,6 +1,5 @@
 import Foundation
 package import SaimaRunner
-import SaimaModel
 import Synchronization
 
 /// Live progress of the runs in this server process, per run and team: requests to make, made, failed. Read by the

@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// The schedule as pages show it and as the organizer's form edits it: per phase a planned start (UTC, to the
 /// minute; empty when the organizer moves by hand) and, for the phases that allow self-tests, the per-day and
 /// per-phase quotas.

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 package import SaimaModel
 
 /// Portal submissions written out as `Submissions/<team>/submission.yaml`, the form the command line reads, so

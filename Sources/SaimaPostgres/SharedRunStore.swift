@@ -1,8 +1,6 @@
 import Foundation
 import Logging
 import PostgresNIO
-import SaimaModel
-
 /// A round's work and results in PostgreSQL, shared by any number of runner processes on any number of hosts.
 ///
 /// Definitions:

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 
 /// Reads a dataset document and splits it into sections at `## <section-id> title` headings.

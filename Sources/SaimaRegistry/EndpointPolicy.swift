@@ -1,6 +1,4 @@
 import Foundation
-import SaimaModel
-
 /// What an organizer accepts in a submission's endpoint: where requests may go and where keys may come from.
 ///
 /// - `base_url`: `http://` or `https://`, a host, no user name or password (credentials never sit in a URL,

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 
 /// Turns one parsed JSON line of a question file into an `Item`, reporting every problem found.

@@ -1,6 +1,5 @@
 public import Foundation
-public import SaimaModel
-
+public import SaimaBase
 /// The organizer's keys file (`--keys FILE`): one `TEAM_ID=KEY` per line, `#` comments and blank lines
 /// allowed. It must be readable by its owner only (mode 0600 or stricter) and must not lie inside the
 /// current git working tree, so a key never gets committed. Problems are located as `path:line` and never

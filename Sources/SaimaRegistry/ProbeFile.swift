@@ -1,4 +1,5 @@
 import Foundation
+public import SaimaBase
 public import SaimaModel
 
 /// Reads a fingerprint-probe file: one JSON object per line, `{"id": "…", "prompt": "…", "system"?: "…"}`, ids unique.

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 
 /// Reads a question set's JSON Lines file: one item a line, blank lines ignored.

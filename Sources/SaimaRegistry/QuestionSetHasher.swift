@@ -1,3 +1,4 @@
+import SaimaBase
 public import SaimaModel
 
 /// The content hash of a question set.

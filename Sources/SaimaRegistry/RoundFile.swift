@@ -1,4 +1,5 @@
 import Foundation
+public import SaimaBase
 public import SaimaModel
 import Yams
 

@@ -1,4 +1,5 @@
 import Foundation
+public import SaimaBase
 public import SaimaModel
 
 /// Loads `Submissions/<team-id>/submission.yaml` files and checks them against the track registry.

@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Files a track refers to (question files, datasets, attachments) must stay inside the track folder: the
 /// relative path is resolved and every symbolic link followed (`realpath`), and the result must lie under the
 /// track folder's own real path. A symlink `att/pw.png → /etc/passwd`, a symlinked folder or
@@ -10,8 +9,8 @@ enum TrackPath {
     static func resolve(_ relative: String, in directory: String) -> Result<String, Problem> {
         if relative.hasPrefix("/") || relative.split(separator: "/").contains("..") { return .failure(.outside) }
         let joined = URL(fileURLWithPath: directory).appendingPathComponent(relative).path
-        guard let real = SaimaModel.realPath(joined) else { return .failure(.missing(joined)) }
-        guard let root = SaimaModel.realPath(directory), real.hasPrefix(root + "/") else { return .failure(.outside) }
+        guard let real = SaimaBase.realPath(joined) else { return .failure(.missing(joined)) }
+        guard let root = SaimaBase.realPath(directory), real.hasPrefix(root + "/") else { return .failure(.outside) }
         return .success(real)
     }
 

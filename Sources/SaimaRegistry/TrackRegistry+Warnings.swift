@@ -1,5 +1,5 @@
-public import SaimaModel
-
+public import SaimaBase
+import SaimaModel
 extension TrackRegistry {
     /// Things that load but contradict themselves, as `path:line: warning:` diagnostics: a multi-choice item
     /// with fewer correct letters than its set's `min_correct` promises (the instruction would tell the

@@ -1,4 +1,5 @@
 import Foundation
+public import SaimaBase
 public import SaimaModel
 
 /// All tracks found under one or more tracks roots, merged by track id.

@@ -1,4 +1,5 @@
 package import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 import Foundation
 

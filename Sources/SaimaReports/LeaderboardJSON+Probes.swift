@@ -1,6 +1,5 @@
 package import SaimaLeaderboard
-package import SaimaModel
-
+package import SaimaBase
 extension LeaderboardJSON {
     /// `probes` in leaderboard.json: per team, the freeze-probe figures, the flag and its reasons, and slow answers;
     /// ratios and agreements rounded to six decimals like every other figure of the file.

@@ -1,5 +1,6 @@
 import Foundation
 package import SaimaLeaderboard
+package import SaimaBase
 package import SaimaModel
 
 /// `leaderboard.json`: the machine-readable result (schema in the README).

@@ -1,5 +1,6 @@
 import Foundation
 package import SaimaLeaderboard
+package import SaimaBase
 package import SaimaModel
 
 /// What the ranking report shows beyond the boards: set difficulty, the items that separate

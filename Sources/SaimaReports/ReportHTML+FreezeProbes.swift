@@ -1,6 +1,4 @@
 import SaimaLeaderboard
-import SaimaModel
-
 extension ReportHTML {
     /// Per team: how its fingerprint-probe replies held from the start of the round to its end, and its minute-long
     /// answers, with the flag's reasons (`FreezeProbe`).

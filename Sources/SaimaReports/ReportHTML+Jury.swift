@@ -1,5 +1,6 @@
 import Foundation
 import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 
 /// The parts of the report a jury signs: the first page (round, dates, tracks, winners, awards), the

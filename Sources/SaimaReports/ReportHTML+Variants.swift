@@ -1,5 +1,3 @@
-import SaimaModel
-
 extension ReportHTML {
     /// Items with variants: each variant's answers and mean score, items with the widest spread between variants first,
     /// so that a badly written variant (much harder or easier than its siblings) is seen.

@@ -1,5 +1,6 @@
 import Foundation
 import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 
 /// `report.html`: one self-contained ranking report (inline CSS and SVG, no network, no scripts),

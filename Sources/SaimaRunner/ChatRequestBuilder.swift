@@ -1,4 +1,5 @@
 public import Foundation
+public import SaimaBase
 public import SaimaModel
 
 /// Builds the OpenAI-compatible `POST {base_url}/chat/completions` body for one item.

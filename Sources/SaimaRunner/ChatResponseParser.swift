@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 public import SaimaModel
 
 /// Token counts reported by the endpoint in `usage`.

@@ -1,7 +1,6 @@
 import CCurl
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// The state of one transfer while libcurl works on it.
 ///
 /// Ownership: the caller creates it and hands it to the loop thread through the transport's locked

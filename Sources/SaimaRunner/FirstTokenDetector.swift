@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Finds the first server-sent event that carries answer text, for the time to first token.
 ///
 /// Bytes are fed as they arrive. Complete lines are split off (`\n`, with an optional `\r`); a line

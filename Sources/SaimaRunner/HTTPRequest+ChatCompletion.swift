@@ -1,4 +1,5 @@
 public import Foundation
+public import SaimaBase
 public import SaimaModel
 
 extension HTTPRequest {

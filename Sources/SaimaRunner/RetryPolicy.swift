@@ -1,6 +1,5 @@
 public import Foundation
-import SaimaModel
-
+import SaimaBase
 /// When and how long to wait before another attempt.
 ///
 /// Retried: connection failures, timeouts, HTTP 408, 429 and 5xx; never other 4xx, oversized or

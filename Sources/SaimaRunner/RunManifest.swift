@@ -1,4 +1,5 @@
 public import Foundation
+public import SaimaBase
 public import SaimaModel
 
 /// What a run used, frozen in the run folder before the first request: the content hash of every question set,

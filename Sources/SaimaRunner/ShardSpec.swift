@@ -1,3 +1,4 @@
+import SaimaBase
 public import SaimaModel
 
 /// A static shard of a round's work (`saima run --shard i/N`): each (team, track, set, item) belongs to exactly one of

@@ -1,5 +1,3 @@
-import SaimaModel
-
 /// The score of one reply to one item, with the evidence behind it.
 public struct ItemScore: Sendable, Hashable {
     /// The score, in [0, 1].

@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// RFC 4180 records read from a CSV file a megabyte at a time, handed over one by one with the line each starts on:
 /// a large sheet (a 150 MB appeals sheet) is never held whole, as text or as rows. The same records as
 /// `CSVTable.parseChecked` (quoted fields with commas, doubled quotes and line breaks; CR, LF and CRLF line ends; a

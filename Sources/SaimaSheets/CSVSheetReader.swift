@@ -1,6 +1,5 @@
 package import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Reads a CSV file (UTF-8 or GBK) into a `Sheet`.
 package enum CSVSheetReader {
     package static func read(path: String, data: Data) throws(SheetError) -> Sheet {

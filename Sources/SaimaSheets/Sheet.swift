@@ -1,4 +1,4 @@
-package import SaimaModel
+package import SaimaBase
 /// A table read from a spreadsheet or CSV file: rows of cell texts, with the file and sheet for locating
 /// problems as `file.xlsx:Sheet1!C7` (spreadsheets) or `file.csv:7` (CSV).
 package struct Sheet: Sendable {

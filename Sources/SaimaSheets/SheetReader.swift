@@ -1,6 +1,5 @@
+import SaimaBase
 import Foundation
-import SaimaModel
-
 /// Reads any sheet people send: `.xlsx` (every sheet), or CSV in UTF-8 or GBK (one sheet).
 package enum SheetReader {
     package static func read(path: String) throws(SheetError) -> [Sheet] {

@@ -1,6 +1,5 @@
+import SaimaBase
 import Foundation
-import SaimaModel
-
 /// The rows of the first sheet of a file people send back (judge sheets, appeal sheets): `.xlsx`, or CSV in
 /// UTF-8 or GBK, with the line (CSV) or row number (xlsx) each row is reported at.
 package enum SheetRows {

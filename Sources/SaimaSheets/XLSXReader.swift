@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+import SaimaBase
 import ZIPFoundation
 
 /// Reads the sheets of an Office Open XML workbook (.xlsx, as Excel and WPS save it): a ZIP of XML parts,

@@ -92,16 +92,17 @@ extension RunStore {
 }
 
 extension RunStore {
-    /// Per team: every ok answer's (latency ms, completion tokens), probes aside, where the tokens are known.
-    package func answerLatencies() throws -> [String: [(latencyMs: Double, tokens: Int)]] {
+    /// Per team: every ok answer's (latency ms, completion tokens), probes aside, where the tokens are known and at
+    /// least `minTokens` (the filter runs in SQLite, so a round of short answers costs no memory here).
+    package func answerLatencies(minTokens: Int = 0) throws -> [String: [(latencyMs: Double, tokens: Int)]] {
         try pool.read { db in
             var out: [String: [(Double, Int)]] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT team, latency_ms, completion_tokens FROM results
-                    WHERE superseded = 0 AND outcome = 'ok' AND completion_tokens IS NOT NULL
-                    """)
+                    WHERE superseded = 0 AND outcome = 'ok' AND completion_tokens IS NOT NULL AND completion_tokens >= ?
+                    """, arguments: [minTokens])
             while let r = try rows.next() { out[r[0], default: []].append((r[1], r[2])) }
             return out
         }

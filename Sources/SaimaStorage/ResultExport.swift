@@ -1,6 +1,6 @@
 import Foundation
-package import SaimaModel
-
+package import SaimaBase
+import SaimaModel
 /// Flat records of a run's current results, for `saima export`.
 package enum ResultExport {
     /// The exported columns, in order.

@@ -1,7 +1,5 @@
 import Foundation
 import GRDB
-import SaimaModel
-
 /// One request a run sent: which team was sent which item, and when the request finished.
 package struct SentItem: Sendable, Hashable {
     package var team: String

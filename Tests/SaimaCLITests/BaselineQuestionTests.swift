@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+import SaimaBase
 import Testing
 
 @testable import SaimaEndpointServer

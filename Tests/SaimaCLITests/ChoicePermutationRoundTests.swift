@@ -1,5 +1,6 @@
 import Foundation
 import SaimaEndpointServer
+import SaimaBase
 import SaimaModel
 import SaimaTestSupport
 import Testing

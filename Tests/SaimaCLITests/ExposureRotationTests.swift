@@ -1,6 +1,6 @@
 import Foundation
 import SaimaEndpointServer
-import SaimaModel
+import SaimaBase
 import SaimaTestSupport
 import Synchronization
 import Testing

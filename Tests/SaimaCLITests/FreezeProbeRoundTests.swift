@@ -1,7 +1,7 @@
+import SaimaBase
 import Foundation
 import GRDB
 import SaimaEndpointServer
-import SaimaModel
 import SaimaTestSupport
 import Synchronization
 import Testing

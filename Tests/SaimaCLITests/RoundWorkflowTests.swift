@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import SaimaEndpointServer
-import SaimaModel
+import SaimaBase
 import SaimaTestSupport
 import Testing
 

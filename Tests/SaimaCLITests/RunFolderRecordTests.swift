@@ -1,6 +1,6 @@
+import SaimaBase
 import Foundation
 import SaimaEndpointServer
-import SaimaModel
 import SaimaTestSupport
 import Testing
 

@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import SaimaEndpointServer
-import SaimaModel
 import SaimaTestSupport
 import Testing
 

@@ -1,5 +1,5 @@
+import SaimaBase
 import Foundation
-import SaimaModel
 import Testing
 
 @testable import SaimaSheets

@@ -1,6 +1,5 @@
 import Foundation
 import SaimaJudging
-import SaimaModel
 import Testing
 
 @Suite("arena.json as a typed record")

@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 @testable import SaimaLeaderboard

@@ -1,5 +1,4 @@
 import SaimaLeaderboard
-import SaimaModel
 import Testing
 
 /// Per-set boards: mean item score × 100 for every entered team, an interval from the set's own generator (board

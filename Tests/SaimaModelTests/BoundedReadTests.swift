@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// Files read only when they are regular files within the limit, after following links; devices, FIFOs, folders,

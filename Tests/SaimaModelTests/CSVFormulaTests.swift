@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// Issue 19 row 16: cells that a spreadsheet would run as formulas get a leading `'`, including OWASP's tab- and

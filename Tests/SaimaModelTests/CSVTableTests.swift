@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// RFC 4180 reading and writing: quoted fields with commas, doubled quotes and line breaks, the line each row starts

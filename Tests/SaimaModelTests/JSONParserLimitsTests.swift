@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// The strict parser's limits, with the byte offset its errors name: nesting depth, `\u` escapes and surrogate pairs,

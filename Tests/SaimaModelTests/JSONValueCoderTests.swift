@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 @Suite("Codable records on Saima's JSON stack")

@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+import SaimaBase
 import Testing
 
 @Suite("JSON parsing and canonical writing")

@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 @Suite("Parallel work keeps input order")

@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// Percentiles interpolate linearly between order statistics, as numpy's default (`numpy.percentile`) does; the

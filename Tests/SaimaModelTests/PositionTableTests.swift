@@ -1,3 +1,4 @@
+import SaimaBase
 @testable import SaimaModel
 import Testing
 

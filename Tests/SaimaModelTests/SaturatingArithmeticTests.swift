@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// Sums of untrusted counts clamp at `Int.min` and `Int.max` instead of trapping, and are exact otherwise.

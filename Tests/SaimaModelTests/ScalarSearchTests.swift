@@ -1,4 +1,4 @@
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// Search over Unicode scalars, not characters: a decomposed `é` contains and starts with `e`, the precomposed one

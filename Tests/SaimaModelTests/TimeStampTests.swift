@@ -1,5 +1,5 @@
 import Foundation
-import SaimaModel
+import SaimaBase
 import Testing
 
 /// The ICU-free timestamp writes what `ISO8601DateFormatter` writes, to the character.

@@ -1,5 +1,6 @@
 import Foundation
 import SaimaJudging
+import SaimaBase
 import SaimaModel
 import SaimaPipeline
 import SaimaRunner

@@ -1,6 +1,7 @@
 import Foundation
 import SaimaJudging
 import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 import SaimaPipeline
 import SaimaStorage

@@ -1,6 +1,6 @@
+import SaimaModel
 import Foundation
 import SaimaLeaderboard
-import SaimaModel
 import SaimaPipeline
 import SaimaStorage
 import Testing

@@ -1,6 +1,6 @@
+import SaimaModel
 import Foundation
 import SaimaEndpointServer
-import SaimaModel
 import SaimaRunner
 import SaimaStorage
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 import SaimaPipeline
 import SaimaRunner

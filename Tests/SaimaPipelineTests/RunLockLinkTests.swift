@@ -1,5 +1,5 @@
-import Foundation
 import SaimaModel
+import Foundation
 import SaimaStorage
 import Testing
 

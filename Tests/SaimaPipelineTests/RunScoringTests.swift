@@ -1,5 +1,6 @@
-import Foundation
+import SaimaBase
 import SaimaModel
+import Foundation
 import SaimaPipeline
 import SaimaStorage
 import Testing

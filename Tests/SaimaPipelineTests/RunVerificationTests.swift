@@ -1,7 +1,7 @@
+import SaimaModel
 import Foundation
 import GRDB
 import SaimaEndpointServer
-import SaimaModel
 import Testing
 
 @testable import SaimaPipeline

@@ -1,6 +1,7 @@
+import SaimaBase
+import SaimaModel
 import Foundation
 import SaimaImport
-import SaimaModel
 import Testing
 
 @testable import SaimaPipeline

@@ -1,3 +1,4 @@
+import SaimaBase
 import Foundation
 import SaimaModel
 import SaimaRegistry

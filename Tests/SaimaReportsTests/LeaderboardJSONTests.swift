@@ -1,4 +1,5 @@
 import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 import SaimaReports
 import Testing

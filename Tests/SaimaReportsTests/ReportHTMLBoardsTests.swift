@@ -1,5 +1,6 @@
 import Foundation
 import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 import SaimaReports
 import Testing

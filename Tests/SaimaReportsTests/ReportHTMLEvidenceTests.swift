@@ -1,6 +1,5 @@
 import Foundation
 import SaimaLeaderboard
-import SaimaModel
 import SaimaReports
 import Testing
 

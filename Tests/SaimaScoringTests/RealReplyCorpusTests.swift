@@ -1,5 +1,4 @@
 import Foundation
-import SaimaModel
 import Testing
 
 @testable import SaimaScoring

@@ -1,3 +1,4 @@
+import SaimaBase
 import SaimaModel
 import Testing
 

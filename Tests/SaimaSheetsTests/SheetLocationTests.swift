@@ -1,4 +1,3 @@
-import SaimaModel
 import SaimaSheets
 import Testing
 

@@ -44,6 +44,10 @@ struct ProbeAndLatencyTests {
         #expect(latencies.keys.sorted() == ["t1", "t2"])
         #expect(latencies["t1"]?.map { "\($0.latencyMs)/\($0.tokens)" }.sorted() == ["1500.0/50", "200.0/30"])
         #expect(latencies["t2"]?.map { "\($0.latencyMs)/\($0.tokens)" } == ["1000.0/7"])
+        // The floor is applied in the query: only answers of at least 30 completion tokens, and a team with none is absent.
+        let long = try store.answerLatencies(minTokens: 30)
+        #expect(long.keys.sorted() == ["t1"])
+        #expect(long["t1"]?.map { "\($0.latencyMs)/\($0.tokens)" }.sorted() == ["1500.0/50", "200.0/30"])
     }
 
     /// A stored probe reply becomes a result under the probe track and set, its text whole (a NUL inside kept), HTTP

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 import SaimaStorage
 import Testing

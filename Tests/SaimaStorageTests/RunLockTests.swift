@@ -1,5 +1,4 @@
 import Foundation
-import SaimaModel
 import SaimaStorage
 import Testing
 

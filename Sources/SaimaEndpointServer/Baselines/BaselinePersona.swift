@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Deterministic baseline "models" for the demo: honest baselines, not oracles — none reads an
 /// answer key; each answers from the request alone.
 package enum BaselinePersona: String, Sendable, CaseIterable {

@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// What a baseline persona can read from a chat request: the question text, lettered choices,
 /// the reference material, and the answer format asked for. It never sees an answer key.
 struct BaselineQuestion {

@@ -1,7 +1,6 @@
 import Foundation
 import Synchronization
-import SaimaModel
-
+import SaimaBase
 /// Serves a baseline persona as an OpenAI-compatible endpoint: `POST /v1/chat/completions`
 /// (plain or streamed) and `GET /v1/models`.
 package enum BaselineServer {

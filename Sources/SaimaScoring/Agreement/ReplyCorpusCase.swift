@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 public import SaimaModel
 
 /// One case of a real-reply corpus (`Tests/SaimaScoringTests/RealReplies/FORMAT.md`): a model's reply to a choice

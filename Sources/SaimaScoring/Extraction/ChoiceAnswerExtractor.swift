@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 public import SaimaModel
 
 /// Reads the chosen letters from a free-text reply to a single- or multi-choice item.

@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// Finds the **answer statements** of a reply — where the reply says what its answer is — and decides which
 /// one is final. Two kinds:
 ///

@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// How a reply is laid out, for the rules that read it from its shape: a list of the options it chooses, a
 /// walk-through of every option, and its concluding sentence.
 struct ChoiceReplyShape {

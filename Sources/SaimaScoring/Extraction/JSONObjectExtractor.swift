@@ -1,6 +1,5 @@
 import Foundation
-public import SaimaModel
-
+public import SaimaBase
 /// Finds the JSON object a reply gives: the first balanced `{…}` that parses as a JSON object, looked for
 /// first inside fenced code blocks (```` ```json … ``` ```` or plain ```` ``` ````), then anywhere in the reply.
 /// Braces inside JSON strings (with their escapes) do not count towards the balance.

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 import SaimaModel
 
 /// Finds the parts of a reply that were copied from the prompt, so that they are never read as the model's answer:

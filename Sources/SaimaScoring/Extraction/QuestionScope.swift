@@ -1,6 +1,5 @@
 import Foundation
-import SaimaModel
-
+import SaimaBase
 /// The part of a reply that answers the question asked. Base models, and chat models imitating a few-shot prompt,
 /// often answer and then go on with questions they invent (`【正确答案】C<eoa>\n请你回答：下列…\nA. …`), answering
 /// those too; only the answer to the question asked counts.

@@ -1,5 +1,4 @@
-import SaimaModel
-
+import SaimaBase
 /// How far a reading of a reply can be trusted without a second reader.
 ///
 /// - `explicit`: the reply states its answer (a bare letter, an answer line, an answer statement, a listed choice,

@@ -1,3 +1,4 @@
+import SaimaBase
 public import SaimaModel
 
 /// `exact`: 1 when the reply, with leading and trailing whitespace removed, equals one of the item's

@@ -1,3 +1,4 @@
+public import SaimaBase
 public import SaimaModel
 
 /// `extraction`: field-level F1 of the JSON object in the reply against the item's expected fields.

@@ -1,3 +1,4 @@
+import SaimaBase
 public import SaimaModel
 
 extension Item {

@@ -1,3 +1,4 @@
+import SaimaBase
 public import SaimaModel
 
 /// `keywords`: the fraction of the item's required key points present in the reply.

@@ -1,3 +1,4 @@
+import SaimaBase
 public import SaimaModel
 
 /// `numeric`: the number the reply gives (`NumberExtractor.pick` over `NumberExtractor.mentions`) compared with

@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 public import SaimaModel
 
 /// `regex`: 1 when the reply, with leading and trailing whitespace removed, fully matches the pattern in the

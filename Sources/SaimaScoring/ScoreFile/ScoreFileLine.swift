@@ -1,3 +1,4 @@
+import SaimaBase
 import SaimaModel
 
 /// One parsed input line of `saima score-file`: the id to echo, the prediction, and an `Item` built from the

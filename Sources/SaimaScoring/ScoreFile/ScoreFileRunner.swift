@@ -1,5 +1,4 @@
-public import SaimaModel
-
+public import SaimaBase
 /// Scores a JSON Lines file of predictions with one metric — the library side of `saima score-file`.
 ///
 /// Input: one JSON object per line (see `ScoreFileLine`); blank lines are skipped. Output: for every valid line,

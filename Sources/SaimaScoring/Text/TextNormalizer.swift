@@ -1,3 +1,4 @@
+import SaimaBase
 import Foundation
 
 /// The one place where Saima normalizes text before comparing a reply with a reference.

@@ -1,5 +1,4 @@
 import Foundation
-import SaimaModel
 import SaimaPipeline
 
 /// The whole command, not just the request phase: `saima run` as a child process on a tracks root of `items`

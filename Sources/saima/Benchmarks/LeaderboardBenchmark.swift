@@ -1,5 +1,6 @@
 import Foundation
 import SaimaLeaderboard
+import SaimaBase
 import SaimaModel
 
 /// `saima bench --scenario leaderboard`: aggregation with intervals and ranks at contest scale.

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 

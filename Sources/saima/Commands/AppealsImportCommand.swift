@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SaimaBase
 import SaimaModel
 import SaimaPipeline
 import SaimaRegistry

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SaimaJudging
 import SaimaPipeline
-import SaimaModel
 import SaimaRegistry
 
 /// `saima battle`: pairwise comparisons by the LLM judge in both orders, then arena ratings.

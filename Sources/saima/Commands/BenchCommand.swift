@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import SaimaModel
 import SaimaRunner
 
 /// `saima bench`: measures the whole runner path against a local zero-latency endpoint and a

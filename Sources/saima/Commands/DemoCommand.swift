@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaimaEndpointServer
+import SaimaBase
 import SaimaModel
 import SaimaPipeline
 import SaimaRegistry

@@ -1,7 +1,7 @@
+import SaimaModel
 import ArgumentParser
 import Foundation
 import SaimaImport
-import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 import SaimaSheets

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaimaJudging
+import SaimaBase
 import SaimaModel
 import SaimaPipeline
 import SaimaRegistry

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaJudging
-import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaimaJudging
-import SaimaModel
-
+import SaimaBase
 /// `saima ratings`: Bradley–Terry ratings from any battle log.
 struct RatingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

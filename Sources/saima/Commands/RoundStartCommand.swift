@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaModel
+import SaimaBase
 import SaimaPipeline
 import SaimaRegistry
 

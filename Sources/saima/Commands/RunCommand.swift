@@ -1,5 +1,4 @@
 import ArgumentParser
-import SaimaModel
 import SaimaPipeline
 import SaimaRunner
 

@@ -1,8 +1,7 @@
+import SaimaBase
 import ArgumentParser
 import Foundation
 import SaimaScoring
-import SaimaModel
-
 /// `saima score-file`: scores predictions in a JSON Lines file with one metric.
 struct ScoreFileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,6 @@
+import SaimaBase
 import ArgumentParser
 import Foundation
-import SaimaModel
 import SaimaPipeline
 import SaimaRegistry
 

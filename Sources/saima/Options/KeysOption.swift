@@ -1,5 +1,5 @@
+import SaimaBase
 import ArgumentParser
-import SaimaModel
 import SaimaRegistry
 
 /// `--keys FILE`: the organizer's keys file, or no keys.

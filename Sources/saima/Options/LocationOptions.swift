@@ -1,5 +1,5 @@
 import ArgumentParser
-import SaimaModel
+import SaimaBase
 import SaimaPipeline
 import SaimaRegistry
 

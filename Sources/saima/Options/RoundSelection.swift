@@ -1,3 +1,4 @@
+import SaimaBase
 import ArgumentParser
 import SaimaModel
 import SaimaPipeline

@@ -113,12 +113,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Orchestration used by the CLI: scoring a run, assembling and writing leaderboards.
+        // Orchestration used by the CLI and the portal: rounds, scoring, judging, boards and reports, imports, the local
+        // servers and the benchmarks; it re-exports the vocabulary (SaimaBase, SaimaModel, SaimaRegistry).
         .target(
             name: "SaimaPipeline",
             dependencies: [
                 "SaimaBase", "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaLeaderboard",
-                "SaimaReports", "SaimaJudging", "SaimaSheets", "SaimaPostgres", "SaimaImport",
+                "SaimaReports", "SaimaJudging", "SaimaSheets", "SaimaPostgres", "SaimaImport", "SaimaEndpointServer", "CMalloc",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict
@@ -136,13 +137,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // The command line: parses arguments and calls the libraries.
+        // The command line: parses arguments, calls SaimaPipeline (and the portal for `saima serve`) and prints.
         .executableTarget(
             name: "saima",
             dependencies: [
-                "SaimaBase", "SaimaModel", "SaimaRegistry", "SaimaStorage", "SaimaRunner", "SaimaScoring", "SaimaReports",
-                "SaimaEndpointServer", "SaimaLeaderboard", "SaimaPipeline", "SaimaJudging", "SaimaImport", "SaimaSheets",
-                "SaimaPortal", "CMalloc", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "SaimaPipeline", "SaimaPortal", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SaimaModel
+import SaimaPipeline
 
 /// The `saima` command line (entered from `main.swift`).
 struct Saima: AsyncParsableCommand {

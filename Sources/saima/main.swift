@@ -1,30 +1,30 @@
 import ArgumentParser
 import Dispatch
-#if canImport(Glibc)
-import CMalloc
-#endif
+import SaimaPipeline
 
 /// The process entry: the command runs as a task while the main thread waits for it. Swift's async `@main`
 /// parks the main thread with `pthread_exit`, which valgrind 3.19 (Debian 12) cannot follow — it stops with an
 /// internal error — so `valgrind --tool=callgrind` can profile `saima` only with this synchronous entry.
+/// A run ended by Ctrl-C exits with status 130, as a shell expects of an interrupted command.
 func runSaima() {
     let finished = DispatchSemaphore(value: 0)
     Task.detached {
-        await Saima.main()
+        do {
+            var command = try Saima.parseAsRoot()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch is RunExecution.Interrupted {
+            Saima.exit(withError: ExitCode(130))
+        } catch {
+            Saima.exit(withError: error)
+        }
         finished.signal()
     }
     finished.wait()
 }
 
-// Two malloc arenas instead of glibc's default of eight per core: the runner's threads allocate and free replies
-// and rows concurrently, and the extra arenas kept freed memory resident (100,000 items: 213 → 176 MB peak, no
-// measurable change in speed).
-// A fixed mmap threshold of 128 KiB: glibc otherwise raises it to the size of each large block freed (up to 32 MiB),
-// after which growing arrays (the answer table, result chunks) are carved from the arenas and their old buffers stay
-// resident as fragments; with the threshold fixed every block of 128 KiB or more is its own mapping, returned to the
-// system when freed (100,000 items: 68.6 → 66.1 MB peak, measured with GLIBC_TUNABLES before this line existed).
-#if canImport(Glibc)
-_ = mallopt(saima_m_arena_max, 2)
-_ = mallopt(saima_m_mmap_threshold, 128 << 10)
-#endif
+MallocTuning.apply()
 runSaima()

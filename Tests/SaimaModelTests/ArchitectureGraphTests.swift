@@ -105,4 +105,11 @@ struct ArchitectureGraphTests {
             #expect(imported == deps, "\(target): its sources import \(imported.sorted()), Package.swift declares \(deps.sorted())")
         }
     }
+
+    /// The command line only parses, calls SaimaPipeline and prints: of the project's targets it imports the pipeline,
+    /// and the portal it serves (`saima serve`), nothing else.
+    @Test func theCommandLineImportsOnlyThePipelineAndThePortal() throws {
+        let modules = Set(try Self.packageGraph().keys)
+        #expect(try Self.imports(of: "saima", modules: modules) == ["SaimaPipeline", "SaimaPortal"])
+    }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaScoring
 
 /// `saima agreement`: how often Saima's choice readings agree with careful human readings of real replies, on the
 /// development part of a corpus and on its held-out part (`heldout/`), per source, model kind and model.
@@ -25,35 +25,10 @@ struct AgreementCommand: ParsableCommand {
 
     func run() throws {
         if let explain {
-            for c in try ReplyCorpusCase.load(folder: corpus) where c.id == explain {
-                let a = ChoiceAnswerExtractor(item: c.item).assess(c.reply, prompt: c.prompt)
-                print("human: \(c.human)\nreading: \(a.reading)\nconfidence: \(a.confidence) \(a.doubt ?? "")\n--- read text:\n\(a.readText)")
-            }
+            for text in try AgreementReport.explain(corpus: corpus, id: explain) { print(text) }
             return
         }
-        let heldout = (corpus as NSString).appendingPathComponent("heldout")
-        let parts: [(String, String)] = [("development part 开发集", corpus), ("held-out part 留出集", heldout)]
-        for (name, folder) in parts where FileManager.default.fileExists(atPath: folder) && !(devOnly && folder == heldout) {
-            let cases = try ReplyCorpusCase.load(folder: folder)
-            let measured = ReadingAgreement.measure(cases)
-            print("## \(name): \(folder) (\(cases.count) replies)\n")
-            for grouping in ReadingAgreement.Grouping.allCases {
-                print(ReadingAgreement(measured, by: grouping).table(title: grouping.rawValue))
-            }
-            if disagreements, folder == corpus {
-                let d = ReadingAgreement(measured, by: .source).disagreements
-                print("Disagreements (\(d.count)):\n" + d.joined(separator: "\n") + "\n")
-            }
-            if doubts, folder == corpus {
-                print("| uncertain because 存疑原因 | readings | agree with human |\n|---|---:|---:|")
-                for d in ReadingAgreement.doubts(measured) { print("| \(d.doubt) | \(d.count) | \(d.agreeing) |") }
-                print("")
-            }
-            if uncertain, folder == corpus {
-                for m in measured where m.confidence == .uncertain {
-                    print("\(m.corpusCase.id): human '\(m.corpusCase.human)', saima '\(m.letters)' (\(m.rule); \(m.doubt ?? ""))")
-                }
-            }
-        }
+        let listings = AgreementReport.Listings(disagreements: disagreements, doubts: doubts, uncertain: uncertain)
+        for text in try AgreementReport.report(corpus: corpus, devOnly: devOnly, listings: listings) { print(text) }
     }
 }

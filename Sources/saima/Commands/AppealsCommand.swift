@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima appeals template|import`: re-reading contested answer readings.
 struct AppealsCommand: ParsableCommand {

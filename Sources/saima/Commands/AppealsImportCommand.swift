@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaBase
-import SaimaModel
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima appeals import`.
 extension AppealsCommand {

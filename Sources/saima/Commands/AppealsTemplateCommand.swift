@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima appeals template`.
 extension AppealsCommand {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaJudging
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima battle`: pairwise comparisons by the LLM judge in both orders, then arena ratings.
 struct BattleCommand: AsyncParsableCommand {
@@ -27,18 +25,14 @@ struct BattleCommand: AsyncParsableCommand {
     func run() async throws {
         let registry = try location.loadRunRegistry(out: out)
         do {
-            let outcome = try await JudgingPipeline.withJudge(judge.endpoint) {
-                try await JudgingPipeline.battle(
-                    folder: out, tracks: registry.tracks, client: $0, judgeModel: judge.judgeModel, perItem: perItem,
-                    anchor: anchor, resamples: bootstrap, seed: seed)
+            for line in try await JudgingPipeline.battleLines(
+                folder: out, tracks: registry.tracks, judge: judge.endpoint, perItem: perItem, anchor: anchor,
+                resamples: bootstrap, seed: seed)
+            {
+                print(line)
             }
-            let summary = outcome.summary
-            print("battles 对战: \(summary.battles.count) over \(summary.items) items, \(summary.calls) judge calls 调用, "
-                + "\(summary.dropped) dropped (invalid verdicts) 无效")
-            print(outcome.arenaText)
-            print("arena table added to the report 报告已加入对战评分: \(out)/report.html")
-        } catch let error as BradleyTerry.Problem {
-            printErr("\(out): error: \(error)")
+        } catch let refused as JudgingPipeline.RatingRefused {
+            printErr(refused.description)
             throw ExitCode.failure
         }
     }

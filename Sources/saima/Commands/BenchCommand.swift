@@ -1,6 +1,6 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaRunner
 
 /// `saima bench`: measures the whole runner path against a local zero-latency endpoint and a
 /// 200 ms endpoint, beside curl's and wrk's figures on the same endpoint.

@@ -1,6 +1,6 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaEndpointServer
 
 /// `saima bench-endpoint`: a fixed-reply OpenAI-compatible endpoint for benchmarks.
 struct BenchEndpointCommand: AsyncParsableCommand {
@@ -14,12 +14,6 @@ struct BenchEndpointCommand: AsyncParsableCommand {
     @Option(help: "Event-loop threads. 线程数") var threads = 1
 
     func run() async throws {
-        let body = Data(ChatCompletionJSON.completion(content: "答案：B", model: "bench").utf8)
-        let server = try await LocalEndpointServer.startFixed(
-            port: port, threads: threads, body: body, delay: .milliseconds(latencyMs))
-        FileHandle.standardOutput.write(Data("listening \(server.port)\n".utf8))
-        // Serve until stdin closes or the process is terminated.
-        while FileHandle.standardInput.availableData.count > 0 {}
-        await server.stop()
+        try await LocalServers.serveBenchEndpoint(port: port, latencyMs: latencyMs, threads: threads)
     }
 }

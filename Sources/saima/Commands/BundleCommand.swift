@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima bundle`: the contestant kit, without hidden answers.
 struct BundleCommand: ParsableCommand {

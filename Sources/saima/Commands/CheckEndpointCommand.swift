@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima check-endpoint`: protocol check of an endpoint, explained in plain words.
 struct CheckEndpointCommand: AsyncParsableCommand {

@@ -1,11 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaEndpointServer
-import SaimaBase
-import SaimaModel
 import SaimaPipeline
-import SaimaRegistry
-import SaimaLeaderboard
 
 /// `saima demo`: a whole round out of the box, against local baseline endpoints.
 struct DemoCommand: AsyncParsableCommand {
@@ -29,17 +24,15 @@ struct DemoCommand: AsyncParsableCommand {
         let submissions = SubmissionLoader.load(root: location.submissionsRoot, registry: registry, diagnostics: &diagnostics)
         if !diagnostics.isEmpty { throw reportDiagnostics(diagnostics) }
         clock.lap("load")
-        let fleet = try await BaselineFleet.start(for: submissions)
+        let fleet = try await LocalServers.DemoFleet.start(for: submissions)
         clock.lap("baselines")
         if !quiet {
-            for s in fleet.submissions { print("baseline 基线 \(s.endpoint.model) for \(s.id) at \(s.endpoint.baseURL)") }
+            for line in fleet.lines { print(line) }
         }
         if FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent("run.sqlite")) {
             try FileManager.default.removeItem(atPath: out)
         }
-        var spec = RoundSpec(
-            round: "demo", tracks: registry.tracks, submissions: fleet.submissions, split: .dev, seed: 20_261_129, folder: out)
-        spec.keys = fleet.keys
+        let spec = fleet.spec(tracks: registry.tracks, folder: out)
         let outcome: RoundPipeline.Outcome
         do {
             outcome = try await RunExecution.runRound(spec, quiet: quiet, clock: clock)
@@ -51,9 +44,7 @@ struct DemoCommand: AsyncParsableCommand {
         let report = URL(fileURLWithPath: out).appendingPathComponent("report.html").standardizedFileURL.path
         print("\n演示完成 Demo finished. 报告 Report: \(report)")
         if quiet {
-            for e in outcome.leaderboard.overall.entries {
-                print("  \(e.position). \(e.name.bilingual)  \(String(format: "%.2f", e.score))  rank \(e.rank)")
-            }
+            for line in BoardText.overallLines(outcome.leaderboard) { print(line) }
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaImport
-import SaimaModel
-import SaimaRegistry
 
 /// `saima export-set`: a question set as a sheet for review in Excel or WPS (import it again after editing).
 struct ExportSetCommand: ParsableCommand {
@@ -23,8 +21,7 @@ struct ExportSetCommand: ParsableCommand {
             throw ValidationError("no question set \(track)/\(set) in \(location.roots.joined(separator: ", ")) / 找不到题集")
         }
         let path = out.lowercased().hasSuffix(".\(format)") ? out : out + ".\(format)"
-        let (rows, dropped) = SetExporter.rows(try qs.items.all().map(\.raw))
-        try SetExporter.write(rows: rows, sheetName: set, to: path)
+        let dropped = try SetExport.write(qs, to: path)
         if !dropped.isEmpty {
             printErr("note: fields without a sheet column were not exported: \(dropped.sorted().joined(separator: ", ")) / 以下字段未导出")
         }

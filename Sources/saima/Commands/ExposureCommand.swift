@@ -1,6 +1,5 @@
 import ArgumentParser
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima exposure`: how often each question set's items have been sent to teams, across the rounds' run folders.
 struct ExposureCommand: ParsableCommand {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaJudging
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima judges template|import`: grading by human judges.
 struct JudgesCommand: ParsableCommand {

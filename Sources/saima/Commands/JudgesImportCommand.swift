@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaJudging
-import SaimaBase
-import SaimaModel
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima judges import`.
 extension JudgesCommand {
@@ -22,22 +18,13 @@ extension JudgesCommand {
         func run() async throws {
             let registry = try location.loadRunRegistry(out: out)
             let shared = try StoreOption.named(store)
-            let result: (imported: [HumanScore], judges: Set<String>, round: String, agreement: HumanJudging.AgreementReport,
-                         rebuilt: JudgingPipeline.Rebuilt)
+            let result: (lines: [String], imported: [HumanScore], judges: Set<String>, round: String)
             do {
-                result = try JudgingPipeline.importHumanScores(folder: out, tracks: registry.tracks, sheets: files, threshold: threshold)
+                result = try JudgingPipeline.importHumanScoreLines(folder: out, tracks: registry.tracks, sheets: files, threshold: threshold)
             } catch let error as DiagnosticsError {
                 throw reportDiagnostics(error.diagnostics)
             }
-            let report = result.agreement
-            func f(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
-            print("imported 已导入 \(result.imported.count) scores; \(report.judges) judges 评委, \(report.answers) answers 回答")
-            print("Krippendorff's alpha (interval) 一致性系数: \(f(report.alpha)); mean pairwise Spearman 平均秩相关: \(f(report.meanSpearman))")
-            for d in report.disagreements.prefix(20) {
-                print("disagreement 分歧 \(String(format: "%.2f", d.spread)): \(d.key.track)/\(d.key.set)/\(d.key.item)")
-            }
-            print(result.rebuilt.scoring.line)
-            print("leaderboard and report updated 排行榜与报告已更新: \(out)")
+            for line in result.lines { print(line) }
             guard let shared else { return }
             try await StoreOption.reporting {
                 let (head, imports) = try await SharedRound.publishHumanScores(

@@ -1,10 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaLeaderboard
-import SaimaModel
 import SaimaPipeline
-import SaimaReports
-import SaimaRegistry
 
 /// `saima leaderboard`: aggregates a scored run into boards with intervals and ranks.
 struct LeaderboardCommand: ParsableCommand {
@@ -30,11 +26,8 @@ struct LeaderboardCommand: ParsableCommand {
     static func build(folder: String, tracks: [Track], seed: UInt64?, resamples: Int) throws -> String {
         let (board, files) = try RoundPipeline.writeLeaderboard(
             folder: folder, tracks: tracks, seed: seed, resamples: resamples)
-        return describe(board, files: files)
+        return BoardText.describe(board, files: files)
     }
 
     /// The terminal board and the files written.
-    static func describe(_ board: Leaderboard, files: [String]) -> String {
-        LeaderboardMarkdown.terminal(board) + "\n\nwritten 已写入: " + files.joined(separator: ", ")
-    }
 }

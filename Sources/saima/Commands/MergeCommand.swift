@@ -1,6 +1,5 @@
 import ArgumentParser
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima merge`: one run folder from the folders of a round's static shards.
 struct MergeCommand: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima pull`: a finished shared round (run --store) into a run folder, scored, with leaderboard and report.
 struct PullCommand: AsyncParsableCommand {

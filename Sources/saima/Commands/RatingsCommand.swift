@@ -1,7 +1,6 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaJudging
-import SaimaBase
 /// `saima ratings`: Bradley–Terry ratings from any battle log.
 struct RatingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,14 +21,12 @@ struct RatingsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let log: [Battle]
-        do { log = try BattleLog.load(path: battles) } catch { throw reportDiagnostics(error.diagnostics) }
         do {
-            let (ratings, skipped) = try ArenaRatings.compute(log, anchor: anchor, resamples: bootstrap, seed: seed)
-            let anchorTeam = anchor ?? ratings.map(\.team).sorted().first ?? ""
-            print(try PrettyJSON.string(encoding: ArenaFile(ratings: ratings, skipped: skipped, anchor: anchorTeam)))
-        } catch {
-            printErr("\(battles): error: \(error)")
+            print(try JudgingPipeline.ratingsJSON(battles: battles, anchor: anchor, resamples: bootstrap, seed: seed))
+        } catch let error as DiagnosticsError {
+            throw reportDiagnostics(error.diagnostics)
+        } catch let refused as JudgingPipeline.RatingRefused {
+            printErr(refused.description)
             throw ExitCode.failure
         }
     }

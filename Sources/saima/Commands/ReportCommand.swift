@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima report`: the ranking report of a run as HTML, Markdown or PDF.
 struct ReportCommand: ParsableCommand {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima round start|verify`.
 struct RoundCommand: AsyncParsableCommand {

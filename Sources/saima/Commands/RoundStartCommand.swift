@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import SaimaBase
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima round start`.
 extension RoundCommand {
@@ -38,7 +36,11 @@ extension RoundCommand {
             try secrets.apply(to: &spec)
             clock.lap("load")
             try await RunExecution.runRound(spec, clock: clock)
-            if let judge = spec.judge { try await JudgeCommand.judgeAndRescore(folder: spec.folder, tracks: spec.tracks, judge: judge) }
+            if let judge = spec.judge {
+                for line in try await JudgingPipeline.judgeAndRescoreLines(folder: spec.folder, tracks: spec.tracks, judge: judge) {
+                    print(line)
+                }
+            }
         }
     }
 }

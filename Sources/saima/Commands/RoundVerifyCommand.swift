@@ -1,6 +1,5 @@
 import ArgumentParser
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima round verify`.
 extension RoundCommand {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import SaimaPipeline
-import SaimaRunner
 
 /// `saima run`: call every team's endpoint on every selected item and store the outcomes.
 struct RunCommand: AsyncParsableCommand {
@@ -30,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         try OptionBounds.check(samples, 1...100, "samples")
-        if let shard, ShardSpec(shard) == nil {
+        if let shard, !RoundSpec.isShard(shard) {
             throw ValidationError("--shard must be i/N with 1 ≤ i ≤ N ≤ 10000, e.g. 2/4 / 分片格式应为 i/N")
         }
         if shared.named, out != nil || secrets.signKey != nil {
@@ -45,10 +44,11 @@ struct RunCommand: AsyncParsableCommand {
         var spec = RoundSpec(
             round: round, tracks: try RoundSelection.tracks(registry: registry, ids: trackIDs),
             submissions: try RoundSelection.submissions(location: location, registry: registry, teams: teamIDs),
-            split: split.split, samples: samples, seed: seed, options: tuning.runnerOptions, retryFailed: retryFailed,
+            split: split.split, samples: samples, seed: seed, retryFailed: retryFailed,
             folder: out ?? "runs/\(round)")
         try secrets.apply(to: &spec)
-        spec.shard = shard.flatMap(ShardSpec.init)
+        spec.setShard(shard)
+        tuning.apply(to: &spec)
         if let settings = try shared.settings() {
             try await StoreOption.reporting { try await RunExecution.runShared(spec, settings: settings) }
         } else {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima score`: scores every stored answer of a run (idempotent).
 struct ScoreCommand: ParsableCommand {

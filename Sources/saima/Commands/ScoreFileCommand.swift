@@ -1,7 +1,6 @@
-import SaimaBase
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaScoring
 /// `saima score-file`: scores predictions in a JSON Lines file with one metric.
 struct ScoreFileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +9,7 @@ struct ScoreFileCommand: ParsableCommand {
         discussion: """
             Each line: {"id": ..., "prediction": "...", "references": ["..."]} (plus "item": {...} for choice, numeric,
             extraction, keywords and regex). Prints one JSON line per item, and {"corpus_bleu": ...} last for bleu.
-            Metrics: \(MetricRegistry.names.joined(separator: ", ")).
+            Metrics: \(ScoreFile.metricNames.joined(separator: ", ")).
             """)
 
     @Option(help: "Metric name. 指标") var metric: String
@@ -23,22 +22,17 @@ struct ScoreFileCommand: ParsableCommand {
     @Argument(help: "Input JSONL file. 输入文件") var input: String
 
     func run() throws {
-        var language: ScoringLanguage?
-        if let lang {
-            guard let l = ScoringLanguage(rawValue: lang) else { throw ValidationError("--lang must be zh or en") }
-            language = l
-        }
-        let runner: ScoreFileRunner
+        let scorer: ScoreFile
         do {
-            runner = try ScoreFileRunner(metricName: metric, language: language, partialCredit: partialCredit)
+            scorer = try ScoreFile(metric: metric, language: lang, partialCredit: partialCredit)
         } catch {
-            throw ValidationError("\(error)")
+            throw ValidationError(error.message)
         }
         guard let contents = try? String(contentsOfFile: input, encoding: .utf8) else {
             throw reportDiagnostics([.init(path: input, line: 0, message: "cannot read the file as UTF-8")])
         }
         var buffer = ""
-        let diagnostics = runner.run(lines: ScoreFileRunner.lines(of: contents), path: input) { line in
+        let diagnostics = scorer.run(contents: contents, path: input) { line in
             buffer += line + "\n"
             if buffer.utf8.count > 1 << 16 {
                 FileHandle.standardOutput.write(Data(buffer.utf8))

@@ -1,11 +1,6 @@
 public import ArgumentParser
 import Foundation
-import SaimaBase
-import SaimaModel
 import SaimaPipeline
-import SaimaRegistry
-import SaimaReports
-import SaimaRunner
 
 /// `saima selftest`: a contestant's endpoint through the same runner, scorer and aggregation as an
 /// official round, on the public dev sets by default.

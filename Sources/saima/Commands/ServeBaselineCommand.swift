@@ -1,13 +1,13 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaEndpointServer
 
 /// `saima serve-baseline`: an OpenAI-compatible baseline endpoint on 127.0.0.1.
 struct ServeBaselineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve-baseline",
         abstract: "Serve a deterministic baseline model on 127.0.0.1. 启动本地基线模型接口",
-        discussion: "Personas: \(BaselinePersona.allCases.map(\.rawValue).joined(separator: ", ")). Stop with Ctrl-C.")
+        discussion: "Personas: \(LocalServers.personas.joined(separator: ", ")). Stop with Ctrl-C.")
 
     @Option(help: "Port. 端口") var port: Int
     @Option(help: "random, first-choice, keyword or flaky. 基线类型") var persona: PersonaChoice
@@ -26,20 +26,20 @@ struct ServeBaselineCommand: AsyncParsableCommand {
             }
             key = value
         }
-        let server = try await BaselineServer.start(persona: persona.persona, port: port, model: model, requiredKey: key,
-                                                  latency: .milliseconds(latencyMs))
-        FileHandle.standardOutput.write(
-            Data("serving persona \(persona.rawValue) at \(server.baseURL) / 基线接口已启动\n".utf8))
+        guard let baseURL = try await LocalServers.startBaseline(
+            persona: persona.rawValue, port: port, model: model, requiredKey: key, latencyMs: latencyMs)
+        else { throw ValidationError("unknown persona \(persona.rawValue)") }
+        FileHandle.standardOutput.write(Data("serving persona \(persona.rawValue) at \(baseURL) / 基线接口已启动\n".utf8))
         while true { try await Task.sleep(for: .seconds(3600)) }
     }
 }
 
 /// `--persona` values.
+/// A persona name `--persona` takes (`LocalServers.personas`).
 struct PersonaChoice: ExpressibleByArgument {
-    let persona: BaselinePersona
-    var rawValue: String { persona.rawValue }
+    let rawValue: String
     init?(argument: String) {
-        guard let p = BaselinePersona(rawValue: argument) else { return nil }
-        persona = p
+        guard LocalServers.personas.contains(argument) else { return nil }
+        rawValue = argument
     }
 }

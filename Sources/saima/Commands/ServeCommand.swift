@@ -1,4 +1,5 @@
 import ArgumentParser
+import SaimaPipeline
 import SaimaPortal
 
 /// `saima serve`: the contest's web portal for organizers, teams, judges and the public.

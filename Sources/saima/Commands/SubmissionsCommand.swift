@@ -1,8 +1,5 @@
-import SaimaBase
 import ArgumentParser
-import SaimaModel
-import SaimaRegistry
-import SaimaReports
+import SaimaPipeline
 
 /// `saima submissions list`.
 struct SubmissionsCommand: ParsableCommand {
@@ -23,14 +20,7 @@ struct SubmissionsCommand: ParsableCommand {
             } catch {
                 throw reportDiagnostics(error.diagnostics)
             }
-            var table = TerminalTable(headers: ["team 队伍", "name 名称", "tracks 赛道", "endpoint 接口", "model", "key env"])
-            for s in submissions {
-                table.append([
-                    s.id, s.team.bilingual, s.tracks.joined(separator: ","), s.endpoint.baseURL, s.endpoint.model,
-                    s.endpoint.apiKeyEnv ?? "-",
-                ])
-            }
-            print(table.render())
+            print(SubmissionTable.render(submissions))
         }
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaModel
-import SaimaRegistry
-import SaimaReports
 
 /// `saima tracks list|show`.
 struct TracksCommand: ParsableCommand {

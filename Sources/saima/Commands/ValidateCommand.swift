@@ -1,8 +1,6 @@
-import SaimaBase
 import ArgumentParser
 import Foundation
 import SaimaPipeline
-import SaimaRegistry
 
 /// `saima validate`: loads every track and submission and reports all problems at once.
 struct ValidateCommand: ParsableCommand {

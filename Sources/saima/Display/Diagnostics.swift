@@ -1,6 +1,6 @@
 import ArgumentParser
+import SaimaPipeline
 import Foundation
-import SaimaBase
 /// Prints every diagnostic to standard error, compiler style, and returns the exit status 1 to throw.
 func reportDiagnostics(_ diagnostics: [Diagnostic]) -> ExitCode {
     printErr(

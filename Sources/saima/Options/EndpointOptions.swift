@@ -1,5 +1,5 @@
 import ArgumentParser
-import SaimaModel
+import SaimaPipeline
 
 /// The endpoint a contestant tests: `--endpoint`, `--model`, `--api-key-env`, `--timeout`.
 struct EndpointOptions: ParsableArguments {

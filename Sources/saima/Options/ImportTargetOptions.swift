@@ -1,6 +1,5 @@
 import ArgumentParser
-import SaimaImport
-import SaimaModel
+import SaimaPipeline
 
 /// Where `saima import` writes a question set: the track and set, its split, its pilot unit and provenance.
 struct ImportTargetOptions: ParsableArguments {
@@ -21,14 +20,10 @@ struct ImportTargetOptions: ParsableArguments {
     }
 
     /// The writer's request for `files` read as `format`.
-    func request(format: ImportFormat, files: [String]) -> SetWriter.Request {
-        var request = SetWriter.Request(
+    var target: SetImport.Target {
+        SetImport.Target(
             root: root, track: track, set: set, split: split,
             pilotUnit: LocalizedText(zh: pilotUnit ?? "未注明 unspecified", en: pilotUnitEn ?? pilotUnit ?? "unspecified"),
-            format: format, files: files, licence: licence, replace: replace)
-        request.trackName = trackName.map { LocalizedText(zh: $0, en: $0) }
-        return request
+            trackName: trackName.map { LocalizedText(zh: $0, en: $0) }, licence: licence, replace: replace)
     }
 }
-
-extension ImportFormat: ExpressibleByArgument {}

@@ -1,6 +1,5 @@
-import SaimaBase
 import ArgumentParser
-import SaimaModel
+import SaimaPipeline
 
 /// Options naming the judge endpoint (same fields as a submission endpoint).
 struct JudgeOptions: ParsableArguments {

@@ -1,6 +1,5 @@
-import SaimaBase
 import ArgumentParser
-import SaimaRegistry
+import SaimaPipeline
 
 /// `--keys FILE`: the organizer's keys file, or no keys.
 enum KeysOption {

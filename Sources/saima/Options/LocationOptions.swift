@@ -1,7 +1,5 @@
 import ArgumentParser
-import SaimaBase
 import SaimaPipeline
-import SaimaRegistry
 
 /// Where tracks and submissions are read from.
 struct LocationOptions: ParsableArguments {

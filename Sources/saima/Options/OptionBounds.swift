@@ -1,4 +1,5 @@
 import ArgumentParser
+import SaimaPipeline
 
 /// Range checks for numeric command-line options: an out-of-range value is a clear usage error before
 /// anything runs, never a trap or a silently degenerate result (a bootstrap of 0 resamples is not an interval).

@@ -1,3 +1,4 @@
+import SaimaPipeline
 /// The plain ids a folder and file name can carry.
 enum PlainID {
     static func check(_ s: String) -> Bool {

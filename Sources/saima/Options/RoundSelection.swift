@@ -1,8 +1,5 @@
-import SaimaBase
 import ArgumentParser
-import SaimaModel
 import SaimaPipeline
-import SaimaRegistry
 
 /// The teams and tracks named on the command line (`Selection` decides; this maps its errors to exit codes).
 enum RoundSelection {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SaimaRunner
+import SaimaPipeline
 
 /// How `saima run` calls endpoints: limits, retries, timeouts, streaming.
 struct RunnerTuningOptions: ParsableArguments {
@@ -20,9 +20,9 @@ struct RunnerTuningOptions: ParsableArguments {
         try OptionBounds.check(maxConsecutiveFailures, 0...1_000_000, "max-consecutive-failures")
     }
 
-    var runnerOptions: RunnerOptions {
-        RunnerOptions(
-            maxInFlight: maxInFlight, retry: RetryPolicy(maxAttempts: maxAttempts), maxResponseBytes: maxResponseBytes,
-            forceStream: stream, timeoutCeilingSeconds: timeoutCeiling, maxConsecutiveFailures: maxConsecutiveFailures)
+    func apply(to spec: inout RoundSpec) {
+        spec.tune(
+            maxInFlight: maxInFlight, maxAttempts: maxAttempts, maxResponseBytes: maxResponseBytes, stream: stream,
+            timeoutCeilingSeconds: timeoutCeiling, maxConsecutiveFailures: maxConsecutiveFailures)
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import SaimaModel
+import SaimaPipeline
 
 /// The `--split` choice.
 enum SplitChoice: String, ExpressibleByArgument, CaseIterable {

@@ -1,19 +1,17 @@
 import Foundation
 import SaimaBase
-import SaimaModel
-import SaimaPipeline
+package import SaimaModel
 import SaimaRunner
 import SaimaStorage
-
 /// The benchmark scenarios behind `saima bench`.
-enum Benchmark {
+package enum Benchmark {
     /// A child `saima bench-endpoint` process and its port.
-    struct Endpoint {
+    package struct Endpoint {
         let process: Process
         let port: Int
         let stdin: Pipe
 
-        static func start(latencyMs: Int) throws -> Endpoint {
+        package static func start(latencyMs: Int) throws -> Endpoint {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
             process.arguments = ["bench-endpoint", "--latency-ms", "\(latencyMs)"]
@@ -36,17 +34,17 @@ enum Benchmark {
 
         var url: String { "http://127.0.0.1:\(port)/v1/chat/completions" }
 
-        func stop() {
+        package func stop() {
             try? stdin.fileHandleForWriting.close()
             process.terminate()
             process.waitUntilExit()
         }
     }
 
-    enum BenchmarkError: Error { case endpointDidNotStart }
+    package enum BenchmarkError: Error { case endpointDidNotStart }
 
     /// A track of `count` short questions.
-    static func syntheticTrack(count: Int) -> Track {
+    package static func syntheticTrack(count: Int) -> Track {
         let items = (0..<count).map { i in
             Item(id: "b\(i)", type: .singleChoice, prompt: "基准测试问题 \(i)：以下哪项正确？",
                  choices: [Choice(letter: "A", text: "甲"), Choice(letter: "B", text: "乙")], answer: .letters("B"),
@@ -60,7 +58,7 @@ enum Benchmark {
     }
 
     /// Runs `items` requests through the whole runner path; returns (requests/s, CPU s, peak RSS MB).
-    static func runSaima(items: Int, inFlight: Int, port: Int) async throws -> (rate: Double, cpu: Double, rssMB: Double, ok: Int) {
+    package static func runSaima(items: Int, inFlight: Int, port: Int) async throws -> (rate: Double, cpu: Double, rssMB: Double, ok: Int) {
         let folder = NSTemporaryDirectory() + "saima-bench-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let submission = Submission(
@@ -87,7 +85,7 @@ enum Benchmark {
 
     /// Runs saima and `curl --parallel` alternately `repeats` times on the same endpoint (the
     /// machine is shared and noisy: medians, not single runs, are compared), then wrk once.
-    static func throughput(items: Int, inFlight: Int, latencyMs: Int, repeats: Int) async throws {
+    package static func throughput(items: Int, inFlight: Int, latencyMs: Int, repeats: Int) async throws {
         let endpoint = try Endpoint.start(latencyMs: latencyMs)
         defer { endpoint.stop() }
         print("== scenario: \(items) items, \(inFlight) in flight, endpoint latency \(latencyMs) ms, \(repeats) rounds ==")
@@ -126,13 +124,13 @@ enum Benchmark {
         }
     }
 
-    static func median(_ values: [Double]) -> Double {
+    package static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
-    static func memory(items: Int) async throws {
+    package static func memory(items: Int) async throws {
         let endpoint = try Endpoint.start(latencyMs: 0)
         defer { endpoint.stop() }
         print("== scenario: memory, \(items) stored items, 64 in flight ==")
@@ -143,8 +141,8 @@ enum Benchmark {
 }
 
 /// CPU time and peak memory of this process.
-enum ResourceUsage {
-    static func cpuSeconds() -> Double {
+package enum ResourceUsage {
+    package static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
@@ -152,7 +150,7 @@ enum ResourceUsage {
     }
 
     /// CPU time of terminated, waited-for child processes.
-    static func childrenCPUSeconds() -> Double {
+    package static func childrenCPUSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)

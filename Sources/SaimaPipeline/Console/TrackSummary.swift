@@ -1,25 +1,24 @@
 import Foundation
-import SaimaBase
-import SaimaModel
+package import SaimaBase
+package import SaimaModel
 import SaimaReports
-
 /// Renders tracks for `saima tracks` as a table, a detail page, or JSON.
-enum TrackSummary {
+package enum TrackSummary {
     /// Items per type in one set (every item read once).
-    static func types(_ set: QuestionSet) throws -> [String: Int] {
+    package static func types(_ set: QuestionSet) throws -> [String: Int] {
         var byType: [String: Int] = [:]
         for item in try set.items.all() { byType[item.type.rawValue, default: 0] += 1 }
         return byType
     }
 
-    static func counts(_ sets: [QuestionSet], types perSet: [[String: Int]]) -> (dev: Int, test: Int, byType: [String: Int]) {
+    package static func counts(_ sets: [QuestionSet], types perSet: [[String: Int]]) -> (dev: Int, test: Int, byType: [String: Int]) {
         let byType = perSet.reduce(into: [String: Int]()) { total, set in total.merge(set, uniquingKeysWith: +) }
         let dev = sets.filter { $0.split == .dev }.reduce(0) { $0 + $1.items.count }
         let test = sets.filter { $0.split == .test }.reduce(0) { $0 + $1.items.count }
         return (dev, test, byType)
     }
 
-    static func table(_ tracks: [Track]) throws -> String {
+    package static func table(_ tracks: [Track]) throws -> String {
         var table = TerminalTable(
             headers: ["track 赛道", "name 名称", "sets 题集", "dev", "test", "types 题型"],
             alignments: [.left, .left, .right, .right, .right, .left])
@@ -33,7 +32,7 @@ enum TrackSummary {
         return table.render()
     }
 
-    static func detail(_ track: Track) -> String {
+    package static func detail(_ track: Track) -> String {
         var lines = ["\(track.id) — \(track.name.bilingual)  weight 权重 \(track.weight)"]
         if !track.description.zh.isEmpty { lines.append(track.description.bilingual) }
         lines.append("folders 目录: \(track.directories.joined(separator: ", "))")
@@ -58,7 +57,7 @@ enum TrackSummary {
         return lines.joined(separator: "\n")
     }
 
-    static func jsonValue(_ track: Track) throws -> JSONValue {
+    package static func jsonValue(_ track: Track) throws -> JSONValue {
         let perSet = try track.questionSets.map(types)
         let c = counts(track.questionSets, types: perSet)
         return .object([
@@ -80,7 +79,7 @@ enum TrackSummary {
         ])
     }
 
-    static func json(_ tracks: [Track]) throws -> String {
+    package static func json(_ tracks: [Track]) throws -> String {
         try PrettyJSON.string(.object(["tracks": .array(try tracks.map(jsonValue))]))
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
-
 /// A line on standard error.
-func printErr(_ text: String) {
+package func printErr(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -1,19 +1,16 @@
-import ArgumentParser
 import Dispatch
 import Foundation
-import SaimaModel
-import SaimaPipeline
+package import SaimaModel
 import SaimaReports
-import SaimaRunner
+package import SaimaRunner
 import SaimaStorage
-
 /// Runs plans with a progress display and clean Ctrl-C handling.
-enum RunExecution {
+package enum RunExecution {
     /// A whole round with terminal output: warnings, progress, outcomes, scores, leaderboard.
     @discardableResult
     /// `quiet` drops the tables and the final leaderboard; `progress` still prints progress while requests run
     /// (redrawn on a terminal, a line per team every few seconds otherwise).
-    static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil, clock: PhaseClock = .trimming())
+    package static func runRound(_ spec: RoundSpec, quiet: Bool = false, progress: Bool? = nil, clock: PhaseClock = .trimming())
         async throws -> RoundPipeline.Outcome
     {
         let display = RunProgress(
@@ -38,7 +35,7 @@ enum RunExecution {
     }
 
     /// Runs plans into any result sink (a run folder's writer, or a shared store's commits).
-    static func execute(
+    package static func execute(
         plans: [TeamPlan], sink: any ResultSink, options: RunnerOptions, quiet: Bool = false, logPath: String?,
         environment: @escaping @Sendable (String) -> String? = { ProcessInfo.processInfo.environment[$0] }
     ) async throws -> RunSummary {
@@ -49,9 +46,14 @@ enum RunExecution {
         }
     }
 
+    /// What Ctrl-C ends a run with: finished results stay stored; the command exits with status 130.
+    package struct Interrupted: Error, CustomStringConvertible {
+        package var description: String { "interrupted / 已中断" }
+    }
+
     /// Runs `body` with `progress` redrawn while it runs and Ctrl-C cancelling it (finished results stay stored;
-    /// exit status 130).
-    static func withDisplay<T: Sendable>(
+    /// `Interrupted` is thrown).
+    package static func withDisplay<T: Sendable>(
         _ progress: RunProgress, quiet: Bool, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let task = Task { try await body() }
@@ -81,12 +83,12 @@ enum RunExecution {
         } catch is CancellationError {
             ticker.cancel()
             progress.render(final: true)
-            throw ExitCode(130)
+            throw Interrupted()
         }
     }
 
     /// A worker's part of a shared round: join the store's round, run the claimed requests, give back what is left.
-    static func runShared(_ spec: RoundSpec, settings: SharedRound.WorkerSettings) async throws {
+    package static func runShared(_ spec: RoundSpec, settings: SharedRound.WorkerSettings) async throws {
         var spec = spec
         let (submissions, keyLookup) = RoundPipeline.keyedSubmissions(spec)
         spec.submissions = submissions

@@ -2,10 +2,9 @@ import Foundation
 import SaimaLeaderboard
 import SaimaBase
 import SaimaModel
-
 /// `saima bench --scenario leaderboard`: aggregation with intervals and ranks at contest scale.
-enum LeaderboardBenchmark {
-    static func run(teams: Int = 50, tracks: Int = 7, items: Int = 2000, resamples: Int = 1000) {
+package enum LeaderboardBenchmark {
+    package static func run(teams: Int = 50, tracks: Int = 7, items: Int = 2000, resamples: Int = 1000) {
         var generator = SeededGenerator(seed: 99)
         let trackSpecs = (0..<tracks).map { t in
             LeaderboardInput.TrackSpec(

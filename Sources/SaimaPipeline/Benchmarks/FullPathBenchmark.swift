@@ -1,13 +1,11 @@
 import Foundation
-import SaimaPipeline
-
 /// The whole command, not just the request phase: `saima run` as a child process on a tracks root of `items`
 /// questions (load, validate, plan, request, store, score, aggregate, write the report), its wall time and peak
 /// RSS beside `curl --parallel` making the same number of requests to the same endpoint. With an endpoint latency,
 /// each time is also printed as a ratio to the in-flight/latency bound (`items × latency / in-flight`: no client can
 /// finish sooner), the target for a latency-bound endpoint being within 3% of it.
-enum FullPathBenchmark {
-    static func run(items: Int, inFlight: Int, latencyMs: Int = 0, repeats: Int) throws {
+package enum FullPathBenchmark {
+    package static func run(items: Int, inFlight: Int, latencyMs: Int = 0, repeats: Int) throws {
         let endpoint = try Benchmark.Endpoint.start(latencyMs: latencyMs)
         defer { endpoint.stop() }
         let root = NSTemporaryDirectory() + "saima-fullpath-" + UUID().uuidString
@@ -78,17 +76,17 @@ enum FullPathBenchmark {
     }
 
     /// The phase times `saima run` appended to the run folder's `run.log` (the last such line).
-    static func phases(folder: String) -> [(name: String, seconds: Double)]? {
+    package static func phases(folder: String) -> [(name: String, seconds: Double)]? {
         phaseLine(folder: folder).flatMap { PhaseClock.parse($0) }
     }
 
-    static func phaseLine(folder: String) -> Substring? {
+    package static func phaseLine(folder: String) -> Substring? {
         guard let log = try? String(contentsOfFile: folder + "/run.log", encoding: .utf8) else { return nil }
         return log.split(separator: "\n").last { $0.contains(PhaseClock.prefix) }
     }
 
     /// One track of `items` choice questions and one submission pointing at the endpoint.
-    static func write(root: String, items: Int, port: Int, inFlight: Int) throws {
+    package static func write(root: String, items: Int, port: Int, inFlight: Int) throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/Tracks/bench/questions", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: root + "/Submissions/bench", withIntermediateDirectories: true)

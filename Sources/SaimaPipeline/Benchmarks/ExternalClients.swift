@@ -1,13 +1,11 @@
 import Foundation
-import SaimaPipeline
-
 /// Runs curl and wrk against the benchmark endpoint for comparison figures.
-enum ExternalClients {
-    static let body = #"{"model":"bench","messages":[{"role":"user","content":"基准测试问题：以下哪项正确？\nA. 甲\nB. 乙"}]}"#
+package enum ExternalClients {
+    package static let body = #"{"model":"bench","messages":[{"role":"user","content":"基准测试问题：以下哪项正确？\nA. 甲\nB. 乙"}]}"#
 
-    static func which(_ tool: String) -> String? { ExecutableSearch.which(tool) }
+    package static func which(_ tool: String) -> String? { ExecutableSearch.which(tool) }
 
-    static func run(_ tool: String, _ arguments: [String], captureOutput: Bool) -> (seconds: Double, output: String)? {
+    package static func run(_ tool: String, _ arguments: [String], captureOutput: Bool) -> (seconds: Double, output: String)? {
         guard let path = which(tool) else { return nil }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -23,7 +21,7 @@ enum ExternalClients {
     }
 
     /// `curl --parallel --parallel-max N` over `requests` globbed URLs; requests per second and CPU seconds.
-    static func curlParallel(url: String, requests: Int, parallel: Int) -> (rate: Double, cpu: Double)? {
+    package static func curlParallel(url: String, requests: Int, parallel: Int) -> (rate: Double, cpu: Double)? {
         let bodyFile = NSTemporaryDirectory() + "saima-bench-body-\(UUID().uuidString).json"
         try? body.write(toFile: bodyFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: bodyFile) }
@@ -36,7 +34,7 @@ enum ExternalClients {
     }
 
     /// `wrk` POSTing the same body for `seconds`; requests per second as wrk reports them.
-    static func wrk(url: String, connections: Int, seconds: Int) -> Double? {
+    package static func wrk(url: String, connections: Int, seconds: Int) -> Double? {
         let script = NSTemporaryDirectory() + "saima-bench-\(UUID().uuidString).lua"
         let escaped = body.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
             .replacingOccurrences(of: "\"", with: "\\\"")

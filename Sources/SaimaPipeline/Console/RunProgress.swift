@@ -2,20 +2,20 @@ import Foundation
 import SaimaBase
 import SaimaModel
 import SaimaReports
-import SaimaRunner
+package import SaimaRunner
 import Synchronization
 
 /// Live per-team progress: done/total, failures, in-flight limit changes, requests per second and ETA. On a
 /// terminal it redraws in place; otherwise it prints a plain line per team every few seconds. Limit changes are
 /// counted in the table and written, with every other runner log line, to `<run folder>/run.log` — never printed
 /// over the table.
-final class RunProgress: Sendable {
-    let interactive: Bool
+package final class RunProgress: Sendable {
+    package let interactive: Bool
     let started = Date()
     let state: Mutex<(teams: [String: TeamProgress], logs: [String], drawnLines: Int)>
     let runLog: FileHandle?
 
-    init(plans: [TeamPlan], interactive: Bool, logPath: String? = nil) {
+    package init(plans: [TeamPlan], interactive: Bool, logPath: String? = nil) {
         self.interactive = interactive
         if let logPath {
             // Appended through O_NOFOLLOW: a `run.log` planted as a link gets no lines.
@@ -29,11 +29,11 @@ final class RunProgress: Sendable {
     }
 
     /// Adds the teams of `plans` with their work still to do and already done.
-    func expect(_ plans: [TeamPlan]) {
+    package func expect(_ plans: [TeamPlan]) {
         state.withLock { s in s.teams.merge(TeamProgress.expecting(plans)) { _, new in new } }
     }
 
-    func record(_ event: RunEvent) {
+    package func record(_ event: RunEvent) {
         state.withLock { s in
             TeamProgress.record(event, in: &s.teams)
             if case .log(let line) = event { s.logs.append(line) }
@@ -46,7 +46,7 @@ final class RunProgress: Sendable {
         }
     }
 
-    func render(final: Bool = false) {
+    package func render(final: Bool = false) {
         let elapsed = max(0.001, Date().timeIntervalSince(started))
         let (teams, logs, drawn) = state.withLock { s in
             defer { s.logs.removeAll() }
@@ -82,7 +82,7 @@ final class RunProgress: Sendable {
         state.withLock { $0.drawnLines = final ? 0 : lines }
     }
 
-    static func duration(_ seconds: Double) -> String {
+    package static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         return s >= 3600 ? "\(s / 3600)h\(s % 3600 / 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
     }

@@ -1,7 +1,7 @@
 import SaimaBase
 package import SaimaModel
 
-/// The scored answers of a round as compact rows: 48 bytes an answer, where a record keyed by four strings, two
+/// The scored answers of a round as compact rows: 32 bytes an answer, where a record keyed by four strings, two
 /// optional strings and three optional numbers took 192 (and every aggregate hashed those strings again).
 ///
 /// Definitions:
@@ -11,9 +11,15 @@ package import SaimaModel
 ///   one range and each set's items another. Tracks, sets and items an answer names that the input does not
 ///   list get numbers after those: they count in a team's answered, failed and token statistics, never in a
 ///   score;
-/// - a set listing one item id twice (which the registry refuses): answers go to its first position.
+/// - a set listing one item id twice (which the registry refuses): answers go to its first position;
+/// - a latency is kept to the microsecond, from 0 to 4,294 s (the runner's timeouts stop at 3,600 s; a stored value
+///   outside that range, or not a number, is clamped into it, NaN to 0);
+/// - rule and strength names are numbered in the order rows bring them; past the 254th distinct name every further
+///   one is counted as `AnswerTable.otherName` (a round's readings use a few dozen).
 package struct AnswerTable: Sendable {
     package struct Row: Sendable {
+        /// In [0, 1]; 0 for failures and unextractable answers.
+        package var score: Double
         /// Position in the input's teams.
         package var team: Int32
         /// Position in `setIDs` (its track is `setTrack[set]`).
@@ -22,16 +28,16 @@ package struct AnswerTable: Sendable {
         package var item: Int32
         /// Prompt plus completion tokens (each clamped when stored, so the sum fits).
         package var tokens: UInt32
-        /// Positions in `names` of the extraction rule and its strength; -1 when none.
-        package var rule: Int32
-        package var strength: Int32
+        private var latencyMicroseconds: UInt32
+        /// Positions in `names` of the extraction rule and its strength; `none` when there is none.
+        private var ruleSlot: UInt8
+        private var strengthSlot: UInt8
         package var outcome: Outcome
         private var flags: UInt8
-        /// In [0, 1]; 0 for failures and unextractable answers.
-        package var score: Double
-        package var latencyMs: Double
 
-        init(team: Int32, set: Int32, item: Int32, tokens: UInt32, rule: Int32, strength: Int32, outcome: Outcome,
+        static let none: UInt8 = .max
+
+        init(team: Int32, set: Int32, item: Int32, tokens: UInt32, rule: UInt8, strength: UInt8, outcome: Outcome,
              unextractable: Bool, pending: Bool, plainSources: Bool, score: Double, latencyMs: Double,
              answerMoved: Bool? = nil, asWritten: Bool? = nil)
         {
@@ -39,16 +45,28 @@ package struct AnswerTable: Sendable {
             self.set = set
             self.item = item
             self.tokens = tokens
-            self.rule = rule
-            self.strength = strength
+            ruleSlot = rule
+            strengthSlot = strength
             self.outcome = outcome
             flags = (unextractable ? 1 : 0) | (pending ? 2 : 0) | (plainSources ? 4 : 0)
                 | (answerMoved == nil ? 0 : 8) | (answerMoved == true ? 16 : 0)
                 | (asWritten == nil ? 0 : 32) | (asWritten == true ? 64 : 0)
             self.score = score
-            self.latencyMs = latencyMs
+            latencyMicroseconds = Self.microseconds(latencyMs)
         }
 
+        /// `ms` in whole microseconds, clamped to what 32 bits hold (see the table's definition).
+        static func microseconds(_ ms: Double) -> UInt32 {
+            guard ms.isFinite else { return ms == .infinity ? .max : 0 }
+            let us = (ms * 1000).rounded()
+            return us <= 0 ? 0 : us >= Double(UInt32.max) ? .max : UInt32(us)
+        }
+
+        /// The latency in milliseconds, to the microsecond.
+        package var latencyMs: Double { Double(latencyMicroseconds) / 1000 }
+        /// Positions in `names` of the extraction rule and of its strength; -1 when none.
+        package var rule: Int32 { ruleSlot == Self.none ? -1 : Int32(ruleSlot) }
+        package var strength: Int32 { strengthSlot == Self.none ? -1 : Int32(strengthSlot) }
         package var unextractable: Bool { flags & 1 != 0 }
         /// Waits for a judge (LLM or human); counts 0 until judged.
         package var pending: Bool { flags & 2 != 0 }
@@ -60,11 +78,15 @@ package struct AnswerTable: Sendable {
         package var asWritten: Bool? { flags & 32 == 0 ? nil : flags & 64 != 0 }
     }
 
+    /// The name rows past the 254th distinct rule or strength name are counted under.
+    package static let otherName = "other / 其他"
+
     package private(set) var rows: [Row] = []
     /// Per-source scores of the rows that are not the plain case (`Row.plainSources`), by row position.
     private var sources: [Int32: SourceValues] = [:]
-    /// Row positions of each track's answers, by position in `trackIDs`.
-    package private(set) var rowsByTrack: [[Int32]]
+    /// Row positions of each track's answers, by position in `trackIDs`, as runs of consecutive rows: answers arrive
+    /// grouped by team and track, so a track holds about one run per team (4 bytes a row when they alternate).
+    private var trackRuns: [[Range<Int32>]]
     /// Track ids: the input's tracks in order, then any other an answer named.
     package private(set) var trackIDs: [String]
     /// Set ids and their track's position: the input's sets in order, then any other an answer named.
@@ -100,13 +122,13 @@ package struct AnswerTable: Sendable {
     private var setPositions: [PositionTable] = []
     /// Numbers of items the input does not list, by set position and id.
     private var otherItems: [ItemKey: Int32] = [:]
-    private var nameIndex: [String: Int32] = [:]
+    private var nameIndex: [String: UInt8] = [:]
 
     package init(tracks: [LeaderboardInput.TrackSpec], teams: [LeaderboardInput.TeamSpec]) {
         teamCount = teams.count
         for (t, team) in teams.enumerated() where teamIndex[team.id] == nil { teamIndex[team.id] = Int32(t) }
         trackIDs = tracks.map(\.id)
-        rowsByTrack = Array(repeating: [], count: tracks.count)
+        trackRuns = Array(repeating: [], count: tracks.count)
         setIDs = []
         setTrack = []
         var trackRanges: [Range<Int>] = []
@@ -151,12 +173,20 @@ package struct AnswerTable: Sendable {
         let row = Int32(rows.count)
         rows.append(Row(
             team: team, set: set, item: item, tokens: UInt32(clamping: a.tokens),
-            rule: a.rule.map { intern(name: $0) } ?? -1, strength: a.ruleStrength.map { intern(name: $0) } ?? -1,
+            rule: a.rule.map { slot(name: $0) } ?? Row.none, strength: a.ruleStrength.map { slot(name: $0) } ?? Row.none,
             outcome: a.outcome, unextractable: a.unextractable, pending: a.pending, plainSources: plain,
             score: a.score, latencyMs: a.latencyMs, answerMoved: a.answerMoved, asWritten: a.asWritten))
         if !plain { sources[row] = a.sources }
-        rowsByTrack[Int(track)].append(row)
+        let k = Int(track)
+        if let last = trackRuns[k].last, last.upperBound == row {
+            trackRuns[k][trackRuns[k].count - 1] = last.lowerBound..<(row + 1)
+        } else {
+            trackRuns[k].append(row..<(row + 1))
+        }
     }
+
+    /// Row positions of the answers on the track at position `k` in `trackIDs`, in the order they were added.
+    package func rows(track k: Int) -> FlattenSequence<[Range<Int32>]> { trackRuns[k].joined() }
 
     /// The per-source scores of the row at `position`.
     package func sources(row position: Int) -> SourceValues {
@@ -187,7 +217,7 @@ package struct AnswerTable: Sendable {
         if let k = trackIndex[id] { return k }
         let k = Int32(trackIDs.count)
         trackIDs.append(id)
-        rowsByTrack.append([])
+        trackRuns.append([])
         trackIndex[id] = k
         return k
     }
@@ -215,11 +245,15 @@ package struct AnswerTable: Sendable {
         return i
     }
 
-    private mutating func intern(name: String) -> Int32 {
+    /// The slot of a rule or strength name (see the table's definition for names past the 254th).
+    private mutating func slot(name: String) -> UInt8 {
         if let p = nameIndex[name] { return p }
-        let p = Int32(names.count)
-        names.append(name)
-        nameIndex[name] = p
+        // Slots 0…253 hold names; once they are taken, every new name is `otherName` (slot 254 at most).
+        let stored = names.count >= Int(Row.none) - 1 ? Self.otherName : name
+        if let p = nameIndex[stored] { return p }
+        let p = UInt8(names.count)
+        names.append(stored)
+        nameIndex[stored] = p
         return p
     }
 }

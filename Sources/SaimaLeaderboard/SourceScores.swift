@@ -17,7 +17,7 @@ enum SourceScores {
         // The track's rows by team, in row order; one team at a time through one scratch table of the track's items
         // (a table for every team at once would be teams × items × 12 bytes).
         var rowsOfTeam = Array(repeating: [Int32](), count: teams.count)
-        for r in table.rowsByTrack[k] {
+        for r in table.rows(track: k) {
             let t = position[Int(table.rows[Int(r)].team)]
             if t >= 0 { rowsOfTeam[t].append(r) }
         }

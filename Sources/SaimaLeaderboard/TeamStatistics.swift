@@ -69,7 +69,7 @@ struct TeamStatistics {
             if Int(a.team) == p, a.outcome == .ok { sorted.append(a.latencyMs) }
         }
         if let track {
-            for r in table.rowsByTrack[track] { gather(table.rows[Int(r)]) }
+            for r in table.rows(track: track) { gather(table.rows[Int(r)]) }
         } else {
             for a in table.rows { gather(a) }
         }

@@ -26,7 +26,7 @@ struct TrackMatrix {
         let n = items.count
         var sums = Array(repeating: Array(repeating: 0.0, count: n), count: teams.count)
         var counts = Array(repeating: Array(repeating: Int32(0), count: n), count: teams.count)
-        for r in table.rowsByTrack[k] {
+        for r in table.rows(track: k) {
             let a = table.rows[Int(r)]
             let t = row[Int(a.team)]
             let i = Int(a.item) - items.lowerBound

@@ -41,7 +41,7 @@ struct AnswerTableTests {
         #expect(table.rows.map { table.track(of: $0) } == [0, 0, 1])
         #expect(table.trackIDs == ["t", "other"])
         #expect(table.itemCount == 5)
-        #expect(MemoryLayout<AnswerTable.Row>.stride == 48)
+        #expect(MemoryLayout<AnswerTable.Row>.stride == 32)
     }
 
     @Test func unknownItemsCountAsAnsweredButNeverScore() throws {
@@ -81,5 +81,45 @@ struct AnswerTableTests {
         #expect(a.sourceScores["auto"].map { abs($0 - 75) < 1e-9 } == true)
         #expect(a.sourceScores["llm_judge"].map { abs($0 - 50) < 1e-9 } == true)
         #expect(a.sourceScores["human"] == nil)
+    }
+
+    /// Latencies are kept to the microsecond and clamped into 0…4,294.967295 s (NaN and negatives to 0, +∞ and huge
+    /// values to the top); each track's rows are found in the order they were added, whether its answers come in one
+    /// run or alternate with another track's.
+    @Test func latenciesToTheMicrosecondAndTrackRowsInOrder() {
+        var input = LeaderboardInput(round: "r", tracks: [Self.track], teams: Self.teams)
+        let latencies: [Double] = [1234.5678904, 0.0004, -3, .nan, .infinity, 1e12, 200]
+        for (n, ms) in latencies.enumerated() {
+            var a = Self.answer(n % 2 == 0 ? "A" : "B", n % 3 == 0 ? "other" : "t", "s1", "a", 1)
+            a.latencyMs = ms
+            input.append(a)
+        }
+        let table = input.answers
+        #expect(table.rows.map(\.latencyMs) == [1234.568, 0, 0, 0, 4_294_967.295, 4_294_967.295, 200])
+        // Rows 0, 3 and 6 went to "other" (track 1), the rest to "t" (track 0).
+        #expect(Array(table.rows(track: 0)) == [1, 2, 4, 5])
+        #expect(Array(table.rows(track: 1)) == [0, 3, 6])
+    }
+
+    /// Rule and strength names share 254 slots; every name after those is counted as the one "other" name, so no
+    /// stored reading, however many distinct rule names a run folder holds, can overflow a row.
+    @Test func ruleNamesPastTheSlotsAreCountedAsOther() {
+        var input = LeaderboardInput(round: "r", tracks: [Self.track], teams: Self.teams)
+        for n in 0..<300 {
+            var a = Self.answer("A", "t", "s1", "a", 1)
+            a.rule = "rule-\(n)"
+            a.ruleStrength = n % 2 == 0 ? "strong" : "weak"
+            input.append(a)
+        }
+        let table = input.answers
+        let rules = table.rows.map { table.name($0.rule) }
+        #expect(rules[0] == "rule-0" && rules[251] == "rule-251")
+        #expect(rules[252...].allSatisfy { $0 == AnswerTable.otherName }, "slots 0…253: rule-0…rule-251, strong, weak")
+        #expect(table.rows.map { table.name($0.strength) }.prefix(2) == ["strong", "weak"])
+        #expect(table.names.count == 255)
+        var plain = Self.answer("B", "t", "s1", "b", 1)
+        plain.rule = nil
+        input.append(plain)
+        #expect(input.answers.rows.last?.rule == -1 && input.answers.rows.last.map { input.answers.name($0.rule) } == .some(nil))
     }
 }

@@ -1,6 +1,7 @@
 /// Percentiles with linear interpolation between order statistics (numpy's default method).
 public enum Percentile {
-    public static func of(sorted values: [Double], _ p: Double) -> Double {
+    public static func of<Values: RandomAccessCollection<Double>>(sorted values: Values, _ p: Double) -> Double
+    where Values.Index == Int {
         guard !values.isEmpty else { return 0 }
         // p outside 0…100 (or NaN) is clamped: the smallest or largest value, never an index out of range.
         let clamped = p.isNaN ? 0 : min(100, max(0, p))
@@ -8,7 +9,8 @@ public enum Percentile {
         let lower = Int(position.rounded(.down))
         let upper = min(values.count - 1, lower + 1)
         let fraction = position - Double(lower)
-        return values[lower] + (values[upper] - values[lower]) * fraction
+        let base = values.startIndex
+        return values[base + lower] + (values[base + upper] - values[base + lower]) * fraction
     }
 
     /// The 2.5th and 97.5th percentiles.

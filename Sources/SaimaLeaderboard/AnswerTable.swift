@@ -28,7 +28,8 @@ package struct AnswerTable: Sendable {
         package var item: Int32
         /// Prompt plus completion tokens (each clamped when stored, so the sum fits).
         package var tokens: UInt32
-        private var latencyMicroseconds: UInt32
+        /// The latency in whole microseconds (see the table's definition).
+        package private(set) var latencyMicroseconds: UInt32
         /// Positions in `names` of the extraction rule and its strength; `none` when there is none.
         private var ruleSlot: UInt8
         private var strengthSlot: UInt8

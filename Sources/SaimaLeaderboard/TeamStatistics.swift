@@ -63,17 +63,19 @@ struct TeamStatistics {
     /// An entry with the counts filled in; ranks and scores are set by the caller.
     func entry(team: LeaderboardInput.TeamSpec, position p: Int, track: Int?, items: Int) -> BoardEntry {
         let t = track.map { byTrack[p][$0] } ?? overall[p]
-        // Latencies of the team's ok answers (on the track, or on all tracks).
-        var sorted: [Double] = []
+        // Latencies of the team's ok answers (on the track, or on all tracks), in whole microseconds as the rows keep
+        // them (4 bytes each while sorted), read back as milliseconds in sorted order.
+        var micros: [UInt32] = []
         func gather(_ a: AnswerTable.Row) {
-            if Int(a.team) == p, a.outcome == .ok { sorted.append(a.latencyMs) }
+            if Int(a.team) == p, a.outcome == .ok { micros.append(a.latencyMicroseconds) }
         }
         if let track {
             for r in table.rows(track: track) { gather(table.rows[Int(r)]) }
         } else {
             for a in table.rows { gather(a) }
         }
-        sorted.sort()
+        micros.sort()
+        let sorted = micros.lazy.map { Double($0) / 1000 }
         var entry = BoardEntry(
             team: team.id, name: team.name, position: 0, rank: 0, rankGroup: 0, score: 0, ci95: (0, 0), items: items,
             answered: t.answered, failedByClass: t.failedByClass, unextractable: t.unextractable,

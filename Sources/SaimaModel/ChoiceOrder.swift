@@ -110,9 +110,13 @@ public struct ChoiceOrder: Sendable, Hashable {
     /// (`A和B`, `A、B`, `选项A`, `both A and C`).
     public static func keepsOrder(_ item: Item) -> Bool {
         let letters = Set(item.choices.compactMap { $0.letter.count == 1 ? $0.letter.first : nil })
+        let letterBytes = Set(letters.compactMap { $0.isASCII ? $0.asciiValue : nil })
         for choice in item.choices {
             let text = choice.text.lowercased()
             if referencePhrases.contains(where: { ScalarSearch.contains(text, $0) }) { return true }
+            // Most choices name no letter at all: only those that hold one of the item's letters are read as characters.
+            guard letters.contains(where: { !$0.isASCII }) || choice.text.utf8.contains(where: { letterBytes.contains($0) })
+            else { continue }
             let chars = Array(choice.text)
             for (i, c) in chars.enumerated() where letters.contains(c) {
                 let before = i > 0 ? chars[i - 1] : " "

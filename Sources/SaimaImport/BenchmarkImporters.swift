@@ -5,7 +5,7 @@ import SaimaSheets
 
 /// The public Chinese benchmark formats. Each keeps the format's own fields that matter (year, category,
 /// score, source, explanation) as `tags`, `explanation` and `metadata`.
-package enum BenchmarkImporters {
+enum BenchmarkImporters {
     /// GAOKAO-Bench JSON. Options inside the question are split out (`InlineOptions`); the answer list becomes
     /// letters; a file in which any item has several correct letters is a multi-answer set (不定项): all its
     /// choice items are `multi_choice`. Items without inline options are `short_answer` (fill-in-the-blank).

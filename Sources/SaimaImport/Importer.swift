@@ -91,7 +91,7 @@ package enum Importer {
     }
 
     /// SHA-256 over the source files' bytes, in order: the set's provenance.
-    package static func sourceHash(_ files: [String]) -> String {
+    static func sourceHash(_ files: [String]) -> String {
         var all = Data()
         for f in files { all.append(FileManager.default.contents(atPath: f) ?? Data()) }
         return SHA256Digest.hex(all)

@@ -1,11 +1,10 @@
 import Foundation
 import SaimaBase
 import SaimaModel
-package import SaimaSheets
-
+import SaimaSheets
 /// Items from question sheets (`SheetLayout`): one item per non-empty row under the header row, in every sheet
 /// that has one. Every problem is located at its cell (`file.xlsx:Sheet1!C17`).
-package enum SheetItemImporter {
+enum SheetItemImporter {
     package static func read(_ sheets: [Sheet], layout: SheetLayout, idPrefix: String) -> ImportResult {
         var result = ImportResult()
         var seen: [String: String] = [:]

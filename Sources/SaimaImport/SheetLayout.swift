@@ -49,7 +49,7 @@ package struct SheetLayout: Sendable {
     /// Headers named by a mapping file, by field.
     package var custom: [String: String] = [:]
     /// A fixed 1-based header row from the mapping file.
-    package var headerRow: Int?
+    var headerRow: Int?
 
     package init() {}
 

@@ -65,7 +65,7 @@ package enum Agreement {
 
     /// Mean Spearman correlation over every pair of judges, each pair on the units both graded.
     /// `scores[judge][unit]`.
-    package static func meanPairwiseSpearman(_ scores: [String: [String: Double]]) -> Double? {
+    static func meanPairwiseSpearman(_ scores: [String: [String: Double]]) -> Double? {
         let judges = scores.keys.sorted()
         var values: [Double] = []
         for a in 0..<judges.count {

@@ -8,7 +8,7 @@ package struct ArenaFile: Sendable, Codable, Equatable {
     /// The team rated 1000.
     package var anchor: String
     /// Bootstrap resamples left out because their battles did not connect every team.
-    package var skippedResamples: Int
+    var skippedResamples: Int
     package var ratings: [Entry]
     /// The judge's position bias; absent from `saima ratings`, which sees only a battle log.
     package var positionBias: PositionBias?

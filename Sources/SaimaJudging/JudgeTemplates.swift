@@ -5,7 +5,7 @@ package import SaimaModel
 /// cache key, so a changed prompt never reuses old verdicts.
 package enum JudgeTemplates {
     package static let pointwiseVersion = "judge-pointwise-v1"
-    package static let pairwiseVersion = "judge-pairwise-v1"
+    static let pairwiseVersion = "judge-pairwise-v1"
 
     static let system = "你是严格、公正的行业评审专家，只依据题目、参考答案和评分细则评分。You are a strict, fair expert judge: grade only by the question, the reference answer and the rubric."
 
@@ -26,7 +26,7 @@ package enum JudgeTemplates {
     }
 
     /// The request to try again after an invalid verdict.
-    package static func reask(problem: String) -> String {
+    static func reask(problem: String) -> String {
         "上一次输出不符合要求：\(problem)。请只输出符合格式的 JSON 对象。Your last output was invalid: \(problem). Output only the JSON object in the required format."
     }
 

@@ -196,7 +196,7 @@ package struct AnswerTable: Sendable {
     }
 
     /// The position in `setIDs` of the set at `offset` in the input track at position `track`.
-    package func setPosition(track k: Int, offset: Int) -> Int { trackSets[k].lowerBound + offset }
+    func setPosition(track k: Int, offset: Int) -> Int { trackSets[k].lowerBound + offset }
 
     /// The item numbers of the set at `offset` in the input track at position `track`.
     package func items(track k: Int, set offset: Int) -> Range<Int> { setItems[setPosition(track: k, offset: offset)] }

@@ -24,22 +24,22 @@ package struct FreezeProbe: Sendable, Hashable {
     package var lengthRatio: Double?
     package var latencyRatio: Double?
     /// Median probe latency of the first and of the last wave (ms).
-    package var firstLatencyMs: Double?
-    package var lastLatencyMs: Double?
+    var firstLatencyMs: Double?
+    var lastLatencyMs: Double?
     /// Replies per wave (ok outcomes), for the evidence table.
     package var repliesPerWave: [Int] = []
     /// Normal answers that took `slowReplySeconds` or longer, and the longest (ms).
     package var slowReplies = 0
     package var slowestMs: Double?
     /// The median rate of long answers (completion tokens per second of latency), and how many there were.
-    package var longTokensPerSecond: Double?
-    package var longAnswers = 0
+    var longTokensPerSecond: Double?
+    var longAnswers = 0
 
-    package static let minimumProbes = 5
+    static let minimumProbes = 5
     package static let flagDrop = 0.2
     package static let ratioLimit = 2.0
     package static let latencyRatioLimit = 3.0
-    package static let latencyShiftMs = 2000.0
+    static let latencyShiftMs = 2000.0
     package static let slowReplySeconds = 60.0
     package static let longTokens = 100
     package static let minimumTokensPerSecond = 2.0

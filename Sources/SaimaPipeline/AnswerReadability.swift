@@ -8,7 +8,7 @@ package import SaimaStorage
 /// unextractable or only guessed (weak rules), with examples from their own replies.
 package enum AnswerReadability {
     /// Above this share of unreadable or guessed answers, the contestant is warned.
-    package static let warnThreshold = 0.1
+    static let warnThreshold = 0.1
 
     /// The counts behind the advice.
     package struct Summary: Sendable {
@@ -22,7 +22,7 @@ package enum AnswerReadability {
         /// Choice answers by the confidence of their reading (`ReadingConfidence`).
         package var confidence: [ReadingConfidence: Int] = [:]
         /// The three most uncertain readings: no reading first, then guesses, then other doubts; in key order.
-        package var uncertainExamples: [(item: String, tail: String, reading: String)] = []
+        var uncertainExamples: [(item: String, tail: String, reading: String)] = []
 
         package var hardShare: Double { answers == 0 ? 0 : Double(unextractable + guessed) / Double(answers) }
     }

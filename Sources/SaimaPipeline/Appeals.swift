@@ -46,7 +46,7 @@ package enum Appeals {
     static let replyLimit = 30_000
 
     /// Writes `<folder>/appeals.csv`; returns its path and how many answers it lists.
-    package static func writeTemplate(
+    static func writeTemplate(
         store: RunStore, tracks: [Track], folder: String, selection: Selection, teams: [String]
     ) throws -> (path: String, rows: Int) {
         let items = ItemIndex(tracks: tracks)

@@ -13,7 +13,7 @@ import SaimaRunner
 /// `saima validate` accepts them. Plus `PROMPTS.md` (the prompt templates) and `README.md`.
 package enum ContestantBundle {
     /// Item fields a contestant may see for a hidden item.
-    package static let visibleTestFields: Set<String> = [
+    static let visibleTestFields: Set<String> = [
         "id", "type", "prompt", "system", "choices", "context", "dataset", "section", "messages", "attachments", "tags",
         "difficulty",
     ]

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Finding the programs Saima calls (chromium for PDFs; curl and wrk for benchmark comparisons).
-package enum ExecutableSearch {
+enum ExecutableSearch {
     /// The first executable named `tool` in the folders of `searchPath` (default: `PATH`, else `/usr/bin:/bin`).
     package static func which(_ tool: String, searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         -> String?

@@ -22,7 +22,7 @@ package enum JudgingPipeline {
     /// With `shared` (a shared round's PostgreSQL store), verdicts are also looked up there and kept there, so that
     /// hosts judging the same answers pay once (`LayeredVerdictCache`); the run folder keeps a copy of every verdict
     /// it uses, for scoring and `round verify`.
-    package static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient, shared: (any VerdictCache)? = nil)
+    static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient, shared: (any VerdictCache)? = nil)
         async throws -> (judging: RunJudging.Summary, reader: LLMReader.Summary, rebuilt: Rebuilt)
     {
         let store = try RunStore(folder: folder)
@@ -39,7 +39,7 @@ package enum JudgingPipeline {
 
     /// `saima judges import`: stores the filled human-judging sheets (all or nothing), measures the judges'
     /// agreement, re-scores and rebuilds.
-    package static func importHumanScores(folder: String, tracks: [Track], sheets: [String], threshold: Double) throws
+    static func importHumanScores(folder: String, tracks: [Track], sheets: [String], threshold: Double) throws
         -> (imported: [HumanScore], judges: Set<String>, round: String, agreement: HumanJudging.AgreementReport, rebuilt: Rebuilt)
     {
         let store = try RunStore(folder: folder)
@@ -55,7 +55,7 @@ package enum JudgingPipeline {
     package struct BattleOutcome: Sendable {
         package var summary: RunBattles.Summary
         /// `arena.json` as written: ratings with intervals and the judge's position bias per pair.
-        package var arenaText: String
+        var arenaText: String
         package var rebuilt: Rebuilt
     }
 
@@ -79,7 +79,7 @@ package enum JudgingPipeline {
 
     /// Runs `body` with a client of the judge at `endpoint` (its key from `APIKeyLookup`, over a libcurl transport
     /// of its own, shut down afterwards).
-    package static func withJudge<T: Sendable>(
+    static func withJudge<T: Sendable>(
         _ endpoint: EndpointSettings, _ body: (JudgeClient) async throws -> T
     ) async throws -> T {
         let transport = CurlMultiTransport()

@@ -52,7 +52,7 @@ package final class PhaseClock: Sendable {
     /// This process's peak resident set size in megabytes: `VmHWM` of `/proc/self/status` on Linux, else
     /// `ru_maxrss`. Not `ru_maxrss` on Linux: it survives `execve`, so a command started by a larger process (the
     /// benchmark, which holds the endpoint and the question file it wrote) reported its parent's peak.
-    package static func peakRSSMegabytes() -> Double {
+    static func peakRSSMegabytes() -> Double {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
            let kilobytes = line.dropFirst("VmHWM:".count).split(whereSeparator: \.isWhitespace).first

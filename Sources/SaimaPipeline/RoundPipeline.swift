@@ -56,7 +56,7 @@ package enum RoundPipeline {
     /// the environment; and the submissions with that name filled in for teams whose key is in the file. Keys are
     /// looked up by exact team id; a variable that two teams' ids map to (`a-b`, `a_b`, refused by the loader) gets
     /// no key from the file at all, so that no key can cross teams.
-    package static func keyedSubmissions(_ spec: RoundSpec) -> ([Submission], @Sendable (String) -> String?) {
+    static func keyedSubmissions(_ spec: RoundSpec) -> ([Submission], @Sendable (String) -> String?) {
         var byVariable: [String: String] = [:]
         var submissions = spec.submissions
         let shared = Dictionary(grouping: submissions.map(\.id), by: EndpointPolicy.keyVariable(team:)).filter { $0.value.count > 1 }
@@ -85,7 +85,7 @@ package enum RoundPipeline {
     }
 
     /// Freezes the manifest and plans the requests that are still to be made.
-    package static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
+    static func prepare(_ spec: RoundSpec) throws -> (RunStore, [TeamPlan]) {
         try FileManager.default.createDirectory(atPath: spec.folder, withIntermediateDirectories: true)
         let lock = try RunLock(folder: spec.folder)
         let store = try RunStore(folder: spec.folder)

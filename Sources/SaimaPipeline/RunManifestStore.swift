@@ -68,7 +68,7 @@ package enum RunManifestStore {
     }
 
     /// Records the appeals chain's head after judge readings are imported.
-    package static func recordAppealsHead(_ head: String, count: Int, store: RunStore, folder: String) throws {
+    static func recordAppealsHead(_ head: String, count: Int, store: RunStore, folder: String) throws {
         guard var manifest = try load(store: store) else { return }
         manifest.appealsHead = head
         manifest.appealsRows = count
@@ -76,7 +76,7 @@ package enum RunManifestStore {
     }
 
     /// Records the human scores' chain head after judges' scores are imported.
-    package static func recordHumanHead(_ head: String, imports: Int, store: RunStore, folder: String) throws {
+    static func recordHumanHead(_ head: String, imports: Int, store: RunStore, folder: String) throws {
         guard var manifest = try load(store: store) else { return }
         manifest.humanHead = head
         manifest.humanImports = imports

@@ -14,7 +14,7 @@ package enum RunScoring {
         package var unextractable: Int
         package var needsJudge: Int
         /// Answers the judge could not grade (scored 0).
-        package var judgeErrors = 0
+        var judgeErrors = 0
         /// Answers whose reading a judge set on appeal.
         package var overridden = 0
         /// Results whose item no longer exists in the tracks (reported, not scored).

@@ -19,8 +19,8 @@ package enum RunVerification {
         package var checkedSets: Int
         package var checkedRows: Int
         /// Judge readings on appeal checked in their chain, and the answers they currently override.
-        package var checkedOverrides = 0
-        package var overriddenAnswers = 0
+        var checkedOverrides = 0
+        var overriddenAnswers = 0
         /// Stored scores compared with scores recomputed from the chained results and readings.
         package var checkedScores = 0
         package var ok: Bool { problems.isEmpty }

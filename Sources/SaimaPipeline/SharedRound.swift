@@ -44,7 +44,7 @@ package enum SharedRound {
         package var sink: any ResultSink
 
         /// What joining found, for the terminal.
-        package func joinedLine(round: String) -> String {
+        func joinedLine(round: String) -> String {
             "\(summary.created ? "created" : "joined") round \(round) in \(worker.store.location.redacted): "
                 + "\(summary.requests) requests, \(summary.done) committed / \(summary.created ? "已创建" : "已加入")共享轮次"
         }
@@ -100,7 +100,7 @@ package enum SharedRound {
         /// Human-score imports replayed into the folder.
         package var humanScoreImports: Int = 0
         /// Appeal readings replayed into the folder.
-        package var appealReadings: Int = 0
+        var appealReadings: Int = 0
     }
 
     /// Writes a finished shared round into a new run folder: the manifest as the store recorded it, every committed
@@ -178,7 +178,7 @@ package enum SharedRound {
     }
 
     /// The round a run folder's manifest names; a folder without one cannot publish to a shared store.
-    package static func roundOf(folder: String) throws -> String {
+    static func roundOf(folder: String) throws -> String {
         guard let round = try RunManifestStore.load(store: try RunStore(folder: folder))?.round, !round.isEmpty else {
             throw NewRunFolder.Problem(lines: ["\(folder) has no run manifest naming its round: nothing to publish / 结果目录无轮次清单"])
         }
@@ -211,7 +211,7 @@ package enum SharedRound {
 
     /// Runs `body` with the shared store at `location` as a verdict cache (judge verdicts shared by every host), or
     /// with nil when no store is named.
-    package static func withVerdicts<T: Sendable>(
+    static func withVerdicts<T: Sendable>(
         _ location: StoreLocation?, _ body: ((any VerdictCache)?) async throws -> T
     ) async throws -> T {
         guard let location else { return try await body(nil) }

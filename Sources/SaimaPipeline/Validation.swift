@@ -24,7 +24,7 @@ package enum Validation {
     }
 
     /// An item whose `metric` names no metric of `MetricRegistry`, located at its line.
-    package static func unknownMetrics(_ registry: TrackRegistry) -> [Diagnostic] {
+    static func unknownMetrics(_ registry: TrackRegistry) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for track in registry.tracks {
             for set in track.questionSets {

@@ -102,7 +102,7 @@ enum OrganizerRoutes {
 
 extension Portal {
     /// Exports every approved team's submission into a new folder under `<state>/export/`.
-    package func exportSubmissions(by organizer: Account) throws -> [String] {
+    func exportSubmissions(by organizer: Account) throws -> [String] {
         let stamp = TimeStamp.iso8601(Date()).replacingOccurrences(of: ":", with: "")
         let folder = ((store.folder as NSString).appendingPathComponent("export") as NSString).appendingPathComponent(stamp)
         let files = try SubmissionExport.write(try store.teams().filter { $0.status == .approved }.compactMap(submission), to: folder)

@@ -1,5 +1,5 @@
 import Foundation
-package import SaimaJudging
+import SaimaJudging
 import SaimaLeaderboard
 import SaimaBase
 package import SaimaPipeline
@@ -41,7 +41,7 @@ extension Portal {
 
     /// Stores a judge's scores from the page's fields (`score_<answer id>`, `comment_<answer id>`), imports them,
     /// refreshes the run's boards in the portal and returns how many answers are graded and the agreement so far.
-    package func saveScores(run id: String, judge: Account, form: [String: String]) throws
+    func saveScores(run id: String, judge: Account, form: [String: String]) throws
         -> (graded: Int, of: Int, agreement: HumanJudging.AgreementReport)
     {
         let (run, rows) = try sheet(run: id, judge: judge)

@@ -1,12 +1,12 @@
 import Foundation
 import SaimaJudging
-package import SaimaPipeline
+import SaimaPipeline
 import SaimaRegistry
 
 /// Pairwise votes by the judges assigned to a run: the next pair a judge has not voted on, and the vote.
 extension Portal {
     /// A judge's pairs in a run and how many are voted (404 for a run the judge does not grade).
-    package func votePairs(run id: String, judge: Account) throws -> (RunRecord, [PairwiseVotes.Pair], voted: Set<String>) {
+    func votePairs(run id: String, judge: Account) throws -> (RunRecord, [PairwiseVotes.Pair], voted: Set<String>) {
         let run = try judgedRun(id, judge: judge)
         let pairs = try PairwiseVotes.pairs(folder: run.folder, tracks: registry.tracks, judge: judge.username, seed: Self.seed)
         return (run, pairs, try store.votedPairs(run: id, judge: judge.username))
@@ -14,7 +14,7 @@ extension Portal {
 
     /// Records a judge's vote on one of their pairs (`left`, `right` or `tie`) and rewrites the run's
     /// `human-battles.jsonl`.
-    package func castVote(run id: String, judge: Account, pair pairID: String, choice: String) throws {
+    func castVote(run id: String, judge: Account, pair pairID: String, choice: String) throws {
         let (run, pairs, _) = try votePairs(run: id, judge: judge)
         guard let pair = pairs.first(where: { $0.id == pairID }) else { throw PortalError.notFound("没有此对。No such pair.") }
         let winner: Battle.Winner

@@ -9,7 +9,7 @@ package struct PortalContext: RequestContext {
     /// The token a form of this request must echo: the session's, or the visitor cookie's before signing in.
     package var csrf = ""
     /// Set when the visitor had no CSRF cookie yet: the response sets it.
-    package var newVisitorToken: String?
+    var newVisitorToken: String?
     /// The form fields of a POST, read and checked by `PortalSecurityMiddleware`.
     package var form: [String: String] = [:]
 
@@ -29,6 +29,6 @@ package struct PortalContext: RequestContext {
 }
 
 /// A redirect thrown from a handler (sign-in needed).
-package struct PortalRedirect: Error, Sendable {
+struct PortalRedirect: Error, Sendable {
     package var to: String
 }

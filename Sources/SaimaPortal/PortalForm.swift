@@ -16,7 +16,7 @@ package enum PortalForm {
     }
 
     /// A team id, as in `Submissions/<id>/` (so that portal teams export to the same files).
-    package static func checkTeamID(_ s: String) throws(PortalError) {
+    static func checkTeamID(_ s: String) throws(PortalError) {
         guard s.count <= 40, SubmissionLoader.isValidTeamID(s) else {
             throw .invalid("队伍 ID 须为小写字母、数字、-、_（最多 40 个）。A team id is up to 40 of a–z, 0–9, - and _.")
         }
@@ -35,7 +35,7 @@ package enum PortalForm {
     }
 
     /// An endpoint's base URL, by the same policy as `submission.yaml`.
-    package static func checkBaseURL(_ s: String) throws(PortalError) {
+    static func checkBaseURL(_ s: String) throws(PortalError) {
         guard s.count <= 300 else { throw .invalid("地址过长。The base URL is too long.") }
         if let problem = EndpointPolicy.urlProblem(s) { throw .invalid(problem) }
     }

@@ -4,7 +4,7 @@ import SaimaReports
 
 /// The portal's page frame and small HTML pieces. Every user-supplied string goes through `text` (escaped); pages
 /// carry no inline script or style (the CSP forbids both), and read fully without JavaScript.
-package enum PortalHTML {
+enum PortalHTML {
     /// Escaped text for element content and quoted attributes.
     package static func text(_ s: String) -> String { HTMLText.escape(s) }
 

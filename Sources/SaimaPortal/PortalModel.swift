@@ -20,7 +20,7 @@ package enum Phase: String, Sendable, CaseIterable, Codable {
     /// The phase's place in the contest (registration 0 … published 4).
     package var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
     /// Whether self-tests may run in this phase at all (then its quota decides): registration, dev and test.
-    package var selfTestsPossible: Bool { self == .registration || self == .dev || self == .test }
+    var selfTestsPossible: Bool { self == .registration || self == .dev || self == .test }
     /// Whether teams may change their endpoints now.
     package var endpointsOpen: Bool { self == .registration || self == .dev }
 }
@@ -59,10 +59,10 @@ package struct PortalEndpoint: Sendable, Hashable {
     package var concurrency: Int
     package var hasKey: Bool
     /// When the endpoint check last ran, and whether it passed.
-    package var checkedAt: Date?
+    var checkedAt: Date?
     package var checkPassed: Bool?
     /// The check's findings as shown (bilingual lines).
-    package var checkReport: String?
+    var checkReport: String?
 }
 
 /// One evaluation run launched from the portal.

@@ -3,7 +3,7 @@ import Hummingbird
 import HTTPTypes
 
 /// Responses the portal sends: pages, redirects after a POST, errors as pages with the right status.
-package enum PortalResponse {
+enum PortalResponse {
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"],

@@ -23,7 +23,7 @@ package struct PortalSecret: Sendable {
     }
 
     /// The secret from the environment.
-    package static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+    static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(PortalError) -> PortalSecret
     {
         try PortalSecret(secret: environment[variable] ?? "")

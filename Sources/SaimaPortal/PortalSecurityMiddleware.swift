@@ -12,8 +12,8 @@ package struct PortalSecurityMiddleware: RouterMiddleware {
     /// Cookies carry `Secure` when the portal is served over HTTPS (behind a TLS proxy).
     let secureCookies: Bool
 
-    package static let sessionCookie = "saima_session"
-    package static let visitorCookie = "saima_csrf"
+    static let sessionCookie = "saima_session"
+    static let visitorCookie = "saima_csrf"
     static let policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
         + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"

@@ -17,12 +17,12 @@ package enum PortalServer {
         /// Set the organizer's password from SAIMA_ORGANIZER_PASSWORD even though the account exists (a forgotten one).
         package var resetOrganizerPassword = false
         /// How often the schedule is checked for a phase whose start has passed.
-        package var scheduleCheckSeconds = 15
+        var scheduleCheckSeconds = 15
         package init() {}
     }
 
     /// The environment variable holding the first organizer's password (read on first start only).
-    package static let organizerPasswordVariable = "SAIMA_ORGANIZER_PASSWORD"
+    static let organizerPasswordVariable = "SAIMA_ORGANIZER_PASSWORD"
 
     package static func run(_ settings: Settings, environment: [String: String] = ProcessInfo.processInfo.environment,
                             announce: (String) -> Void) async throws

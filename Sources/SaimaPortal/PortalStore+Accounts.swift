@@ -17,7 +17,7 @@ extension PortalStore {
     static let unknownUserHash = Bcrypt.hash(PortalToken.random(), cost: 12)
 
     /// How long a session lasts without signing in again.
-    package static let sessionSeconds: TimeInterval = 12 * 3600
+    static let sessionSeconds: TimeInterval = 12 * 3600
 
     /// Creates an account; refuses a taken user name. `cost` is bcrypt's work factor (12 in service, lower in tests).
     @discardableResult
@@ -53,12 +53,12 @@ extension PortalStore {
     }
 
     /// Whether an account with this role exists.
-    package func hasAccount(role: Role) throws -> Bool {
+    func hasAccount(role: Role) throws -> Bool {
         try read { try Int.fetchOne($0, sql: "SELECT 1 FROM accounts WHERE role = ? LIMIT 1", arguments: [role.rawValue]) != nil }
     }
 
     /// Starts a session for `account`: returns the token for the cookie (stored here only hashed) and the session.
-    package func startSession(_ account: Account, now: Date = Date()) throws -> (token: String, session: Session) {
+    func startSession(_ account: Account, now: Date = Date()) throws -> (token: String, session: Session) {
         let token = PortalToken.random()
         let csrf = PortalToken.random()
         try write { db in
@@ -85,7 +85,7 @@ extension PortalStore {
     }
 
     /// Ends the session of a cookie's token.
-    package func endSession(token: String) throws {
+    func endSession(token: String) throws {
         try write { try $0.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [PortalToken.digest(token)]) }
     }
 }

@@ -29,7 +29,7 @@ extension PortalStore {
     }
 
     /// The user names of every judge account.
-    package func judgeAccounts() throws -> [String] {
+    func judgeAccounts() throws -> [String] {
         try read { try String.fetchAll($0, sql: "SELECT username FROM accounts WHERE role = 'judge' ORDER BY username") }
     }
 }

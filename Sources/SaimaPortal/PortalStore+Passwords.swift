@@ -28,7 +28,7 @@ extension PortalStore {
 
     /// Changes `account`'s password after checking the current one; every session of the account other than
     /// `keeping` (the digest-free cookie token of the session that asked) ends.
-    package func changePassword(_ account: Account, current: String, new: String, keeping token: String?, cost: UInt8) throws {
+    func changePassword(_ account: Account, current: String, new: String, keeping token: String?, cost: UInt8) throws {
         try PortalForm.checkPassword(new)
         guard new != current else { throw PortalError.invalid("新密码须与当前密码不同。The new password must differ from the current one.") }
         guard try verify(username: account.username, password: current) != nil else {
@@ -43,7 +43,7 @@ extension PortalStore {
     /// Resets a team or judge account's password to a new random one-time password, returned once to show the
     /// organizer; every session of the account ends and the next sign-in must change it. Organizer accounts are
     /// reset from the server's command line instead (`saima serve --reset-organizer-password`).
-    package func resetPassword(username: String, cost: UInt8) throws -> String {
+    func resetPassword(username: String, cost: UInt8) throws -> String {
         let temporary = String(PortalToken.random().prefix(16))
         let hash = Bcrypt.hash(temporary, cost: cost)
         try write { db in
@@ -59,7 +59,7 @@ extension PortalStore {
     }
 
     /// Sets the organizer's password from the server's command line (a forgotten one): every organizer session ends.
-    package func setOrganizerPassword(username: String, password: String, cost: UInt8) throws {
+    func setOrganizerPassword(username: String, password: String, cost: UInt8) throws {
         try PortalForm.checkPassword(password)
         let hash = Bcrypt.hash(password, cost: cost)
         try write { db in

@@ -59,7 +59,7 @@ extension PortalStore {
     }
 
     /// Stores the per-track scores of a finished run.
-    package func recordScores(_ scores: [TrackScore]) throws {
+    func recordScores(_ scores: [TrackScore]) throws {
         try write { db in for s in scores { try Self.insert(s, db) } }
     }
 
@@ -95,7 +95,7 @@ extension PortalStore {
     }
 
     /// Runs that were queued or running when the server stopped.
-    package func unfinishedRuns() throws -> [RunRecord] {
+    func unfinishedRuns() throws -> [RunRecord] {
         try read { try Row.fetchAll($0, sql: "SELECT * FROM runs WHERE status IN ('queued', 'running')").map(Self.run) }
     }
 
@@ -105,7 +105,7 @@ extension PortalStore {
     }
 
     /// The dev board's rows: each approved team's latest finished self-test score on each track.
-    package func latestSelfTestScores() throws -> [TrackScore] {
+    func latestSelfTestScores() throws -> [TrackScore] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT s.* FROM track_scores s JOIN runs r ON r.id = s.run JOIN teams t ON t.id = s.team
@@ -118,7 +118,7 @@ extension PortalStore {
     }
 
     /// The latest finished official run, or nil.
-    package func latestOfficialRun() throws -> RunRecord? {
+    func latestOfficialRun() throws -> RunRecord? {
         try read {
             try Row.fetchOne($0, sql: "SELECT * FROM runs WHERE kind = 'official' AND status = 'done' ORDER BY finished DESC LIMIT 1")
                 .map(Self.run)

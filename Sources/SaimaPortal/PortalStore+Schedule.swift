@@ -82,7 +82,7 @@ extension PortalStore {
 
     /// The phase the schedule says should be current at `now`: the latest phase whose planned start has passed, or
     /// nil when none has.
-    package func scheduledPhase(at now: Date) throws -> Phase? {
+    func scheduledPhase(at now: Date) throws -> Phase? {
         try schedule().last { $0.starts.map { $0 <= now } ?? false }?.phase
     }
 

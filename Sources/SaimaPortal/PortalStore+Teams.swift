@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 import GRDB
 import SaimaModel
 
@@ -37,7 +37,7 @@ extension PortalStore {
     }
 
     /// Sets a team's status (the organizer's approval or rejection).
-    package func setStatus(team: String, _ status: TeamRecord.Status) throws {
+    func setStatus(team: String, _ status: TeamRecord.Status) throws {
         try write { db in
             try db.execute(sql: "UPDATE teams SET status = ? WHERE id = ?", arguments: [status.rawValue, team])
             if db.changesCount == 0 { throw PortalError.notFound("没有这支队伍。No team \(team).") }
@@ -56,7 +56,7 @@ extension PortalStore {
     }
 
     /// Records the endpoint check's outcome.
-    package func recordCheck(team: String, passed: Bool, report: String, at: Date = Date()) throws {
+    func recordCheck(team: String, passed: Bool, report: String, at: Date = Date()) throws {
         try write { db in
             try db.execute(
                 sql: "UPDATE teams SET checked_at = ?, check_passed = ?, check_report = ? WHERE id = ?",

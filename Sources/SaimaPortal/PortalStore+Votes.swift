@@ -17,7 +17,7 @@ extension PortalStore {
     }
 
     /// The pairs a judge has voted on in a run.
-    package func votedPairs(run: String, judge: String) throws -> Set<String> {
+    func votedPairs(run: String, judge: String) throws -> Set<String> {
         Set(try read { try String.fetchAll($0, sql: "SELECT pair FROM votes WHERE run = ? AND judge = ?", arguments: [run, judge]) })
     }
 

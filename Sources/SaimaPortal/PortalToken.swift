@@ -1,7 +1,7 @@
 import Foundation
 import SaimaBase
 /// Random tokens for sessions and CSRF, and their stored digests.
-package enum PortalToken {
+enum PortalToken {
     /// 256 random bits from the system's generator, base64url without padding (cookie- and form-safe).
     package static func random() -> String {
         var generator = SystemRandomNumberGenerator()

@@ -5,7 +5,7 @@ package struct SheetLimits: Sendable {
     /// Uncompressed bytes of one XML part, counted while inflating (a header's declared size is not trusted).
     package var partBytes = 64 << 20
     /// Uncompressed bytes of all parts read from one workbook.
-    package var workbookBytes = 256 << 20
+    var workbookBytes = 256 << 20
     /// XML elements in one part.
     package var elements = 4_000_000
     /// Element nesting depth in one part (an .xlsx sheet nests about six deep).

@@ -15,7 +15,7 @@ package final class PostgresServer: Sendable {
     package var url: String { "postgres://saima@127.0.0.1:\(port)/postgres" }
 
     /// The folder of Debian's PostgreSQL programs (the newest version installed), or nil when none is.
-    package static var binFolder: String? {
+    static var binFolder: String? {
         let root = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).compactMap(Int.init).sorted()
         guard let v = versions.last, FileManager.default.isExecutableFile(atPath: "\(root)/\(v)/bin/initdb") else { return nil }

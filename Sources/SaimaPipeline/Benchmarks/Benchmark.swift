@@ -1,6 +1,6 @@
 import Foundation
 import SaimaBase
-package import SaimaModel
+import SaimaModel
 import SaimaRunner
 import SaimaStorage
 /// The benchmark scenarios behind `saima bench`.
@@ -41,10 +41,10 @@ package enum Benchmark {
         }
     }
 
-    package enum BenchmarkError: Error { case endpointDidNotStart }
+    enum BenchmarkError: Error { case endpointDidNotStart }
 
     /// A track of `count` short questions.
-    package static func syntheticTrack(count: Int) -> Track {
+    static func syntheticTrack(count: Int) -> Track {
         let items = (0..<count).map { i in
             Item(id: "b\(i)", type: .singleChoice, prompt: "基准测试问题 \(i)：以下哪项正确？",
                  choices: [Choice(letter: "A", text: "甲"), Choice(letter: "B", text: "乙")], answer: .letters("B"),
@@ -141,8 +141,8 @@ package enum Benchmark {
 }
 
 /// CPU time and peak memory of this process.
-package enum ResourceUsage {
-    package static func cpuSeconds() -> Double {
+enum ResourceUsage {
+    static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)
@@ -150,7 +150,7 @@ package enum ResourceUsage {
     }
 
     /// CPU time of terminated, waited-for child processes.
-    package static func childrenCPUSeconds() -> Double {
+    static func childrenCPUSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_CHILDREN.rawValue, &usage)
         return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec)

@@ -1,6 +1,6 @@
 import Foundation
 /// Runs curl and wrk against the benchmark endpoint for comparison figures.
-package enum ExternalClients {
+enum ExternalClients {
     package static let body = #"{"model":"bench","messages":[{"role":"user","content":"基准测试问题：以下哪项正确？\nA. 甲\nB. 乙"}]}"#
 
     package static func which(_ tool: String) -> String? { ExecutableSearch.which(tool) }
@@ -21,7 +21,7 @@ package enum ExternalClients {
     }
 
     /// `curl --parallel --parallel-max N` over `requests` globbed URLs; requests per second and CPU seconds.
-    package static func curlParallel(url: String, requests: Int, parallel: Int) -> (rate: Double, cpu: Double)? {
+    static func curlParallel(url: String, requests: Int, parallel: Int) -> (rate: Double, cpu: Double)? {
         let bodyFile = NSTemporaryDirectory() + "saima-bench-body-\(UUID().uuidString).json"
         try? body.write(toFile: bodyFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: bodyFile) }

@@ -80,7 +80,7 @@ package enum FullPathBenchmark {
         phaseLine(folder: folder).flatMap { PhaseClock.parse($0) }
     }
 
-    package static func phaseLine(folder: String) -> Substring? {
+    static func phaseLine(folder: String) -> Substring? {
         guard let log = try? String(contentsOfFile: folder + "/run.log", encoding: .utf8) else { return nil }
         return log.split(separator: "\n").last { $0.contains(PhaseClock.prefix) }
     }

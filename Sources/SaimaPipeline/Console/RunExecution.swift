@@ -53,7 +53,7 @@ package enum RunExecution {
 
     /// Runs `body` with `progress` redrawn while it runs and Ctrl-C cancelling it (finished results stay stored;
     /// `Interrupted` is thrown).
-    package static func withDisplay<T: Sendable>(
+    static func withDisplay<T: Sendable>(
         _ progress: RunProgress, quiet: Bool, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let task = Task { try await body() }

@@ -2,15 +2,15 @@ import Foundation
 import SaimaBase
 import SaimaModel
 import SaimaReports
-package import SaimaRunner
+import SaimaRunner
 import Synchronization
 
 /// Live per-team progress: done/total, failures, in-flight limit changes, requests per second and ETA. On a
 /// terminal it redraws in place; otherwise it prints a plain line per team every few seconds. Limit changes are
 /// counted in the table and written, with every other runner log line, to `<run folder>/run.log` — never printed
 /// over the table.
-package final class RunProgress: Sendable {
-    package let interactive: Bool
+final class RunProgress: Sendable {
+    let interactive: Bool
     let started = Date()
     let state: Mutex<(teams: [String: TeamProgress], logs: [String], drawnLines: Int)>
     let runLog: FileHandle?
@@ -82,7 +82,7 @@ package final class RunProgress: Sendable {
         state.withLock { $0.drawnLines = final ? 0 : lines }
     }
 
-    package static func duration(_ seconds: Double) -> String {
+    static func duration(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         return s >= 3600 ? "\(s / 3600)h\(s % 3600 / 60)m" : s >= 60 ? "\(s / 60)m\(s % 60)s" : "\(s)s"
     }

@@ -1,5 +1,5 @@
 import Foundation
-package import SaimaBase
+import SaimaBase
 package import SaimaModel
 import SaimaReports
 /// Renders tracks for `saima tracks` as a table, a detail page, or JSON.
@@ -57,7 +57,7 @@ package enum TrackSummary {
         return lines.joined(separator: "\n")
     }
 
-    package static func jsonValue(_ track: Track) throws -> JSONValue {
+    static func jsonValue(_ track: Track) throws -> JSONValue {
         let perSet = try track.questionSets.map(types)
         let c = counts(track.questionSets, types: perSet)
         return .object([

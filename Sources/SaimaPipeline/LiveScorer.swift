@@ -33,6 +33,8 @@ extension RunScoring {
             self.invocation = UUID().uuidString
         }
 
+        package func waitForRoom() async { await inner.waitForRoom() }
+
         package func append(_ result: ItemResult) {
             inner.append(result)
             guard result.key.track != FingerprintProbes.trackID else { return }

@@ -82,6 +82,7 @@ public struct RoundRunner: Sendable {
                                     ? team.cutOffResult(work, after: options.maxConsecutiveFailures)
                                     : try await perform(work, lane: team, global: global)
                                 writer.append(result)
+                                await writer.waitForRoom()
                                 tally.count(result)
                                 onEvent(.finished(team: work.key.team, outcome: result.outcome, latencyMs: result.latencyMs))
                             }

@@ -16,7 +16,13 @@ package final class ResultWriter: ResultSink {
         var head: String
         var failure: (any Error)?
         var waiters: [CheckedContinuation<Void, Never>] = []
+        /// Callers of `waitForRoom` waiting for the queue of batches to shrink.
+        var roomWaiters: [CheckedContinuation<Void, Never>] = []
     }
+
+    /// Batches handed to the database's writer queue and not yet committed, at most, before `waitForRoom` waits
+    /// (with the default batch of 16, 1,024 results); waiters go on once half of them are committed.
+    package static let maxPendingBatches = 64
 
     let store: RunStore
     let maxBatch: Int
@@ -44,6 +50,22 @@ package final class ResultWriter: ResultSink {
 
     /// Results committed so far.
     package var committed: Int { state.withLock { $0.committed } }
+
+    /// Batches handed to the writer queue and not yet committed.
+    package var pendingBatches: Int { state.withLock { $0.pending } }
+
+    /// Waits while more than `maxPendingBatches` batches wait for the database (see `ResultSink.waitForRoom`).
+    package func waitForRoom() async {
+        guard state.withLock({ $0.pending > Self.maxPendingBatches }) else { return }
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let room = state.withLock { s in
+                if s.pending <= Self.maxPendingBatches { return true }
+                s.roomWaiters.append(c)
+                return false
+            }
+            if room { c.resume() }
+        }
+    }
 
     /// Queues a result; it is committed within `maxDelay`. A fingerprint-probe reply goes to its own table at once
     /// (`probe_results`: never scored, never in the result chain).
@@ -77,9 +99,14 @@ package final class ResultWriter: ResultSink {
                     s.failure = s.failure ?? error
                 }
                 s.pending -= 1
-                guard s.pending == 0 else { return [] }
+                var resumed: [CheckedContinuation<Void, Never>] = []
+                if s.pending <= Self.maxPendingBatches / 2 {
+                    resumed = s.roomWaiters
+                    s.roomWaiters.removeAll()
+                }
+                guard s.pending == 0 else { return resumed }
                 defer { s.waiters.removeAll() }
-                return s.waiters
+                return resumed + s.waiters
             }
             for w in waiters { w.resume() }
         }

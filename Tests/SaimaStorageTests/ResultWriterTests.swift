@@ -26,6 +26,32 @@ struct ResultWriterTests {
         #expect(try store.currentResults().map(\.content) == ["A", "B"])
     }
 
+    /// A producer far faster than the database (batches of one result, 3,000 of them) is held back by `waitForRoom`:
+    /// after each wait no more than `maxPendingBatches` batches are queued, the producer did have to wait at least
+    /// once, and every result is committed, in one chain.
+    @Test func aFastProducerWaitsForRoomInsteadOfQueueingEverything() async throws {
+        let folder = F.folder()
+        defer { F.remove(folder) }
+        let store = try RunStore(folder: folder)
+        let writer = try ResultWriter(store: store, maxBatch: 1, maxDelay: .seconds(60))
+        var mostQueued = 0
+        var waited = 0
+        for n in 0..<3_000 {
+            writer.append(F.result("item-\(n)"))
+            let before = writer.pendingBatches
+            await writer.waitForRoom()
+            let after = writer.pendingBatches
+            if before > ResultWriter.maxPendingBatches { waited += 1 }
+            mostQueued = max(mostQueued, after)
+            #expect(after <= ResultWriter.maxPendingBatches, "queued after waiting: \(after)")
+        }
+        let head = try await writer.finish()
+        #expect(waited > 0, "the database could not keep up with 3,000 single-result batches handed at once")
+        #expect(mostQueued <= ResultWriter.maxPendingBatches)
+        #expect(writer.committed == 3_000 && (try store.rowCount()) == 3_000)
+        #expect(try store.chainHead() == head && store.chainRows().count == 3_000)
+    }
+
     /// A probe reply is stored in `probe_results` at once, a retried wave replaces it, and the chain holds only the
     /// normal answer.
     @Test func probeRepliesStayOutOfTheChain() async throws {

@@ -48,7 +48,7 @@ struct ResultWriterTests {
         let head = try await writer.finish()
         #expect(waited > 0, "the database could not keep up with 3,000 single-result batches handed at once")
         #expect(mostQueued <= ResultWriter.maxPendingBatches)
-        #expect(writer.committed == 3_000 && (try store.rowCount()) == 3_000)
+        #expect(try writer.committed == 3_000 && store.rowCount() == 3_000)
         #expect(try store.chainHead() == head && store.chainRows().count == 3_000)
     }
 

@@ -87,10 +87,14 @@ extension LeaderboardWriter {
 
     /// The first failed result of each (team, outcome class) in a run.
     package static func failureExamples(store: RunStore) throws -> [ReportData.FailureExample] {
+        // The first failure of each (team, outcome) is decoded; the others are skipped by key and outcome alone, so a
+        // team cut off for 100,000 items costs one example, not 100,000 results in memory.
         var seen: Set<String> = []
         var out: [ReportData.FailureExample] = []
-        for r in try store.currentResults(attempts: false, filter: { _, outcome in outcome != .ok }) {
-            guard seen.insert("\(r.key.team)\u{1F}\(r.outcome.rawValue)").inserted else { continue }
+        let firsts = try store.currentResults(attempts: false) { key, outcome in
+            outcome != .ok && seen.insert("\(key.team)\u{1F}\(outcome.rawValue)").inserted
+        }
+        for r in firsts {
             out.append(ReportData.FailureExample(
                 team: r.key.team, outcome: r.outcome, item: "\(r.key.track)/\(r.key.set)/\(r.key.item)",
                 httpStatus: r.httpStatus, excerpt: r.rawResponse ?? r.detail ?? ""))

@@ -114,8 +114,10 @@ public struct ChoiceOrder: Sendable, Hashable {
         for choice in item.choices {
             let text = choice.text.lowercased()
             if referencePhrases.contains(where: { ScalarSearch.contains(text, $0) }) { return true }
-            // Most choices name no letter at all: only those that hold one of the item's letters are read as characters.
+            // Most choices name no letter at all: only those that hold one of the item's letters are read as characters
+            // (U+212A KELVIN SIGN is the one non-ASCII scalar a Character compares equal to an ASCII letter, "K").
             guard letters.contains(where: { !$0.isASCII }) || choice.text.utf8.contains(where: { letterBytes.contains($0) })
+                || letters.contains("K") && choice.text.unicodeScalars.contains("\u{212A}")
             else { continue }
             let chars = Array(choice.text)
             for (i, c) in chars.enumerated() where letters.contains(c) {

@@ -65,6 +65,18 @@ struct ChoiceOrderTests {
         #expect(ChoiceOrder.forTeam("t", track: "x", set: "y", item: item, seed: 1, shuffle: true).isIdentity)
     }
 
+    /// The quick check that skips choices naming no letter still sees a letter written as a scalar a Character equals:
+    /// U+212A KELVIN SIGN is "K" to Swift, so `同选项K` written with it refers to option K, as it did before the check.
+    @Test func aKelvinSignStillNamesOptionK() {
+        let letters = (0..<11).map { String(UnicodeScalar(UInt8(65 + $0))) }
+        var texts = (0..<11).map { "选择\($0)" }
+        texts[3] = "同选项\u{212A}"
+        let item = Item(id: "q1", type: .singleChoice, prompt: "哪一项正确？",
+                        choices: zip(letters, texts).map { Choice(letter: $0, text: $1) }, answer: .letters("A"))
+        #expect(Character("\u{212A}") == "K")
+        #expect(ChoiceOrder.keepsOrder(item))
+    }
+
     @Test func ordinaryOptionsShuffleAndASetMayOptOut() {
         let item = Self.item(["维生素C", "DNA复制", "A股市场", "甲"], answer: "A")
         #expect(!ChoiceOrder.keepsOrder(item), "a letter inside a word or name is not a reference to an option")

@@ -26,34 +26,32 @@ package enum AgreementReport {
     }
 
     /// Agreement tables per source, model kind and model for each part (the held-out part left out with `devOnly`),
-    /// with the development part's listings asked for.
-    package static func report(corpus: String, devOnly: Bool, listings: Listings) throws -> [String] {
-        var out: [String] = []
+    /// with the development part's listings asked for, handed to `emit` as each part is measured.
+    package static func report(corpus: String, devOnly: Bool, listings: Listings, emit: (String) -> Void) throws {
         let heldout = (corpus as NSString).appendingPathComponent("heldout")
         let parts: [(String, String)] = [("development part 开发集", corpus), ("held-out part 留出集", heldout)]
         for (name, folder) in parts where FileManager.default.fileExists(atPath: folder) && !(devOnly && folder == heldout) {
             let cases = try ReplyCorpusCase.load(folder: folder)
             let measured = ReadingAgreement.measure(cases)
-            out.append("## \(name): \(folder) (\(cases.count) replies)\n")
+            emit("## \(name): \(folder) (\(cases.count) replies)\n")
             for grouping in ReadingAgreement.Grouping.allCases {
-                out.append(ReadingAgreement(measured, by: grouping).table(title: grouping.rawValue))
+                emit(ReadingAgreement(measured, by: grouping).table(title: grouping.rawValue))
             }
             guard folder == corpus else { continue }
             if listings.disagreements {
                 let d = ReadingAgreement(measured, by: .source).disagreements
-                out.append("Disagreements (\(d.count)):\n" + d.joined(separator: "\n") + "\n")
+                emit("Disagreements (\(d.count)):\n" + d.joined(separator: "\n") + "\n")
             }
             if listings.doubts {
-                out.append("| uncertain because 存疑原因 | readings | agree with human |\n|---|---:|---:|")
-                for d in ReadingAgreement.doubts(measured) { out.append("| \(d.doubt) | \(d.count) | \(d.agreeing) |") }
-                out.append("")
+                emit("| uncertain because 存疑原因 | readings | agree with human |\n|---|---:|---:|")
+                for d in ReadingAgreement.doubts(measured) { emit("| \(d.doubt) | \(d.count) | \(d.agreeing) |") }
+                emit("")
             }
             if listings.uncertain {
                 for m in measured where m.confidence == .uncertain {
-                    out.append("\(m.corpusCase.id): human '\(m.corpusCase.human)', saima '\(m.letters)' (\(m.rule); \(m.doubt ?? ""))")
+                    emit("\(m.corpusCase.id): human '\(m.corpusCase.human)', saima '\(m.letters)' (\(m.rule); \(m.doubt ?? ""))")
                 }
             }
         }
-        return out
     }
 }

@@ -29,6 +29,6 @@ struct AgreementCommand: ParsableCommand {
             return
         }
         let listings = AgreementReport.Listings(disagreements: disagreements, doubts: doubts, uncertain: uncertain)
-        for text in try AgreementReport.report(corpus: corpus, devOnly: devOnly, listings: listings) { print(text) }
+        try AgreementReport.report(corpus: corpus, devOnly: devOnly, listings: listings) { print($0) }
     }
 }

@@ -15,22 +15,16 @@ struct ImportCommand: ParsableCommand {
             格式见上；题目写入 questions/S.jsonl 并登记到 track.yaml；所有问题一次性报告，且不写入任何文件。
             """)
 
-    @Option(name: .customLong("from"), help: "Source format. 来源格式") var format: String
+    @Option(name: .customLong("from"), help: "Source format. 来源格式") var format: ImportFormatChoice
     @Argument(help: "Source files. 来源文件") var files: [String]
     @OptionGroup var target: ImportTargetOptions
     @Option(help: "A mapping file for other sheet layouts. 列映射文件") var mapping: String?
     @Flag(help: "Show what would be imported; write nothing. 仅预览") var dryRun = false
 
-    func validate() throws {
-        guard SetImport.formatNames.contains(format) else {
-            throw ValidationError("--from must be one of \(SetImport.formatNames.joined(separator: ", ")) / 未知格式")
-        }
-    }
-
     func run() throws {
         let source: SetImport.Source
         do {
-            source = try SetImport.read(format: format, files: files, mapping: mapping, idPrefix: target.set)
+            source = try SetImport.read(format: format.name, files: files, mapping: mapping, idPrefix: target.set)
         } catch {
             for note in error.notes { printErr("note: \(note)") }
             throw reportProblems(error.problems)

@@ -185,12 +185,13 @@ package enum SharedRound {
         return round
     }
 
-    /// Publishes a human-score import of a run folder's round to the shared store (every host then sees it, and a
-    /// pull replays it); returns the store's chain hash after it and how many imports the round holds.
+    /// Publishes a human-score import of the run folder `folder` to the shared store under the folder's round (every
+    /// host then sees it, and a pull replays it); returns the store's chain hash after it and how many imports the round
+    /// holds.
     package static func publishHumanScores(
-        location: StoreLocation, round: String, scores: [HumanScore], judges: Set<String>
+        location: StoreLocation, folder: String, scores: [HumanScore], judges: Set<String>
     ) async throws -> (head: String, imports: Int) {
-        guard !round.isEmpty else { throw NewRunFolder.Problem(lines: ["the run folder's manifest names no round: nothing to publish / 结果目录无轮次清单"]) }
+        let round = try roundOf(folder: folder)
         return try await withStore(location) { store in
             try await store.publishHumanScores(round: round, scores: scores, judges: judges)
         }

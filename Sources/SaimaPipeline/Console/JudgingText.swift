@@ -69,7 +69,7 @@ extension JudgingPipeline {
     /// Imports judges' filled sheets into a run folder and re-scores it; returns the lines a command prints and what
     /// publishing to a shared store needs (`SharedRound.publishHumanScores`).
     package static func importHumanScoreLines(folder: String, tracks: [Track], sheets: [String], threshold: Double) throws
-        -> (lines: [String], imported: [HumanScore], judges: Set<String>, round: String)
+        -> (lines: [String], imported: [HumanScore], judges: Set<String>)
     {
         let result = try importHumanScores(folder: folder, tracks: tracks, sheets: sheets, threshold: threshold)
         let report = result.agreement
@@ -83,6 +83,6 @@ extension JudgingPipeline {
         }
         lines.append(result.rebuilt.scoring.line)
         lines.append("leaderboard and report updated 排行榜与报告已更新: \(folder)")
-        return (lines, result.imported, result.judges, result.round)
+        return (lines, result.imported, result.judges)
     }
 }

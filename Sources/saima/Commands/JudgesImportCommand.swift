@@ -18,7 +18,7 @@ extension JudgesCommand {
         func run() async throws {
             let registry = try location.loadRunRegistry(out: out)
             let shared = try StoreOption.named(store)
-            let result: (lines: [String], imported: [HumanScore], judges: Set<String>, round: String)
+            let result: (lines: [String], imported: [HumanScore], judges: Set<String>)
             do {
                 result = try JudgingPipeline.importHumanScoreLines(folder: out, tracks: registry.tracks, sheets: files, threshold: threshold)
             } catch let error as DiagnosticsError {
@@ -28,7 +28,7 @@ extension JudgesCommand {
             guard let shared else { return }
             try await StoreOption.reporting {
                 let (head, imports) = try await SharedRound.publishHumanScores(
-                    location: shared, round: result.round, scores: result.imported, judges: result.judges)
+                    location: shared, folder: out, scores: result.imported, judges: result.judges)
                 print("published 已同步 to the shared store 共享库: import 第 \(imports) 次导入, chain head 链头 \(head.prefix(16))…")
             }
         }

@@ -185,7 +185,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SaimaJudgingTests",
-            dependencies: ["SaimaJudging", "SaimaEndpointServer", "SaimaSheets", "SaimaBase", "SaimaModel", "SaimaRunner", "SaimaStorage"],
+            dependencies: ["SaimaJudging", "SaimaEndpointServer", "SaimaSheets", "SaimaBase", "SaimaModel", "SaimaRunner", "SaimaScoring", "SaimaStorage"],
             swiftSettings: strict
         ),
         .testTarget(name: "SaimaModelTests", dependencies: ["SaimaBase", "SaimaModel"], swiftSettings: strict),

@@ -67,7 +67,8 @@ package enum LLMReader {
                 let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
                 let shown = (manifest?.presentation(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
                     ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))).shown
-                group.addTask { (r, await readOne(item: shown, track: track, reply: r.content ?? "", client: client)) }
+                let prompt = ChatRequestBuilder(track: track).promptText(for: shown)
+                group.addTask { (r, await readOne(item: shown, question: prompt, sent: prompt, reply: r.content ?? "", client: client)) }
             }
             for _ in 0..<max(1, client.maxConcurrency * 2) { addNext() }
             while let next = try await group.next() {
@@ -94,19 +95,21 @@ package enum LLMReader {
         return summary
     }
 
-    enum Outcome: Sendable {
+    /// What became of one answer sent to the reader.
+    package enum Outcome: Sendable, Equatable {
         case read(letters: String, quote: String)
         case rejected
         case failed
     }
 
     /// One answer: asked, checked, asked once more with the problem if the first reply fails the checks.
-    static func readOne(item: Item, track: Track, reply: String, client: any JudgeChat) async -> Outcome {
-        let prompt = ChatRequestBuilder(track: track).promptText(for: item)
-        let assessment = ChoiceAnswerExtractor(item: item).assess(reply, prompt: prompt)
+    /// `question` is what the reader is shown as the question; `sent` is the exact prompt the contestant was sent,
+    /// when known, whose copies in the reply a quote may not come from.
+    package static func readOne(item: Item, question: String, sent: String?, reply: String, client: any JudgeChat) async -> Outcome {
+        let assessment = ChoiceAnswerExtractor(item: item).assess(reply, prompt: sent)
         var messages = [
             JudgeClient.message("system", system),
-            JudgeClient.message("user", instruction(question: prompt, reply: reply, multi: item.type == .multiChoice)),
+            JudgeClient.message("user", instruction(question: question, reply: reply, multi: item.type == .multiChoice)),
         ]
         for _ in 0..<2 {
             guard let answer = try? await client.complete(messages), case .success(let text) = answer else { return .failed }

@@ -55,7 +55,8 @@ struct LLMReaderTests {
             endpoint: EndpointSettings(baseURL: server.baseURL, model: "reader", maxConcurrency: 2), apiKey: nil,
             transport: transport, retry: RetryPolicy(maxAttempts: 1, baseDelay: 0.01))
         func read(_ reply: String) async -> LLMReader.Outcome {
-            await LLMReader.readOne(item: Self.item, track: Self.track, reply: reply, client: client)
+            let prompt = ChatRequestBuilder(track: Self.track).promptText(for: Self.item)
+            return await LLMReader.readOne(item: Self.item, question: prompt, sent: prompt, reply: reply, client: client)
         }
         guard case .read("B", let quote) = await read("这题不好说，我倾向于上海这个答案。") else {
             Issue.record("a quote from the reply is accepted")

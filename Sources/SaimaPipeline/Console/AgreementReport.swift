@@ -1,4 +1,5 @@
 import Foundation
+import SaimaJudging
 import SaimaScoring
 
 /// `saima agreement`: the answer reader measured against human readings of a real-reply corpus (the development part
@@ -52,6 +53,55 @@ package enum AgreementReport {
                     emit("\(m.corpusCase.id): human '\(m.corpusCase.human)', saima '\(m.letters)' (\(m.rule); \(m.doubt ?? ""))")
                 }
             }
+        }
+    }
+
+    /// Which parts a reader measurement covers.
+    package enum Part: String, Sendable, CaseIterable {
+        case dev, heldout, both
+    }
+
+    /// The LLM reader measured on `part` of the corpus (`ReaderAgreement`): the reader's answers to the part's
+    /// uncertain readings, then agreement per model kind and source under each policy. Calls go to `endpoint` when
+    /// given, and their replies are kept in `recording` (JSON Lines, `RecordedChat`), from which a later measurement
+    /// without an endpoint is printed again. Held-out figures only: no held-out reply is printed.
+    package static func readerReport(
+        corpus: String, part: Part, endpoint: EndpointSettings?, model: String, recording: String,
+        emit: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let heldout = (corpus as NSString).appendingPathComponent("heldout")
+        var folders: [(String, String)] = []
+        if part != .heldout { folders.append(("development part 开发集", corpus)) }
+        if part != .dev { folders.append(("held-out part 留出集", heldout)) }
+        func measure(_ chat: RecordedChat) async throws {
+            for (name, folder) in folders {
+                let measured = ReadingAgreement.measure(try ReplyCorpusCase.load(folder: folder))
+                let started = Date()
+                let outcomes = await ReaderAgreement.read(measured, client: chat) { done, total in
+                    if done % 10 == 0 || done == total {
+                        emit("… \(name): \(done) / \(total) uncertain readings read (\(Int(Date().timeIntervalSince(started))) s)")
+                    }
+                }
+                emit("## LLM reader \(model), \(name) (\(measured.count) replies)\n")
+                emit(ReaderAgreement.table(measured, outcomes: outcomes))
+                emit("Without the reader 不用读取模型:\n")
+                emit(ReadingAgreement(measured, by: .kind).table(title: "kind"))
+                for policy in ReaderAgreement.Policy.allCases {
+                    let settled = ReaderAgreement.apply(policy, to: measured, outcomes: outcomes)
+                    emit("Reader \(policy.rawValue) 读取模型\(policy == .replaces ? "取代" : "确认"):\n")
+                    emit(ReadingAgreement(settled, by: .kind).table(title: "kind"))
+                    emit(ReadingAgreement(settled, by: .source).table(title: "source"))
+                }
+            }
+            let usage = chat.usage
+            emit("Reader replies: \(usage.recorded) from \(recording), \(usage.asked) asked of the model.")
+        }
+        if let endpoint {
+            try await JudgingPipeline.withJudge(endpoint) { client in
+                try await measure(try RecordedChat(path: recording, model: model, live: client))
+            }
+        } else {
+            try await measure(try RecordedChat(path: recording, model: model, live: nil))
         }
     }
 }

@@ -19,15 +19,30 @@ package enum LLMReader {
     /// Judge names of the reader's readings start with this.
     package static let prefix = "llm_reader:"
     /// Identifies the instruction text below.
-    package static let version = "reader-v1"
+    package static let version = "reader-v2"
 
     package static func isReader(_ judge: String) -> Bool { judge.hasPrefix(prefix) }
+
+    /// How an accepted reading is used. `confirms` (the default): it settles the answer only when it names the
+    /// letters the rules read (two readers agree); otherwise the answer stays uncertain for a human judge.
+    /// `replaces`: it settles the answer whatever it names. Measured on the real-reply corpus with
+    /// `saima agreement --reader-model` (README): a small reader that replaces loses more than it fixes.
+    package enum Policy: String, Sendable, CaseIterable {
+        case confirms, replaces
+
+        /// Whether the reader's accepted `letters` settle an answer the rules read as `provisional`.
+        package func settles(reader letters: String, provisional: String) -> Bool {
+            self == .replaces || letters == provisional
+        }
+    }
 
     package struct Summary: Sendable {
         /// Uncertain answers not yet re-read.
         package var candidates = 0
         /// Readings accepted and recorded.
         package var read = 0
+        /// Accepted readings left for a human judge because they name other letters than the rules (policy `confirms`).
+        package var disagreed = 0
         /// Replies of the reader that failed the checks twice.
         package var rejected = 0
         /// Failed calls.
@@ -40,8 +55,9 @@ package enum LLMReader {
     /// the caller holds the run's write lock and records the new appeals head in the manifest.
     /// `manifest` gives each team's choice orders: the reader sees the item as the team saw it, and its letters (shown
     /// letters) are stored as a judge's reading is.
-    package static func read(store: RunStore, tracks: [Track], client: any JudgeChat, manifest: RunManifest? = nil) async throws
-        -> Summary
+    package static func read(
+        store: RunStore, tracks: [Track], client: any JudgeChat, manifest: RunManifest? = nil, policy: Policy = .confirms
+    ) async throws -> Summary
     {
         var lookup: [String: (Item, Track)] = [:]
         for track in tracks {
@@ -59,16 +75,20 @@ package enum LLMReader {
         }
         var summary = Summary(candidates: work.count)
         let model = client.model
-        let outcomes = try await withThrowingTaskGroup(of: (ItemResult, Outcome).self) { group in
+        let outcomes = try await withThrowingTaskGroup(of: (ItemResult, String, Outcome).self) { group in
             var pending = work[...]
-            var out: [(ItemResult, Outcome)] = []
+            var out: [(ItemResult, String, Outcome)] = []
             func addNext() {
                 guard let r = pending.popFirst() else { return }
                 let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
                 let shown = (manifest?.presentation(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
                     ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))).shown
                 let prompt = ChatRequestBuilder(track: track).promptText(for: shown)
-                group.addTask { (r, await readOne(item: shown, question: prompt, sent: prompt, reply: r.content ?? "", client: client)) }
+                let reply = r.content ?? ""
+                group.addTask {
+                    let provisional = ChoiceAnswerExtractor(item: shown).assess(reply, prompt: prompt).letters
+                    return (r, provisional, await readOne(item: shown, question: prompt, sent: prompt, reply: reply, client: client))
+                }
             }
             for _ in 0..<max(1, client.maxConcurrency * 2) { addNext() }
             while let next = try await group.next() {
@@ -79,8 +99,10 @@ package enum LLMReader {
         }
         var readings: [ReadingOverride] = []
         let now = Date()
-        for (result, outcome) in outcomes.sorted(by: { "\($0.0.key)" < "\($1.0.key)" }) {
+        for (result, provisional, outcome) in outcomes.sorted(by: { "\($0.0.key)" < "\($1.0.key)" }) {
             switch outcome {
+            case .read(let letters, _) where !policy.settles(reader: letters, provisional: provisional):
+                summary.disagreed += 1
             case .read(let letters, let quote):
                 readings.append(ReadingOverride(
                     key: result.key, reading: letters, judge: prefix + model,
@@ -152,17 +174,25 @@ package enum LLMReader {
         questions the reply invents after answering are not the question asked.
         """
 
+    /// The instruction. Version 2: the format example names no letters (a small reader copied the example's `B` /
+    /// `AC` into 130 of 142 answers of the development part under version 1), and the quote comes before the letters,
+    /// so the letters are read off the span the reader copied.
     static func instruction(question: String, reply: String, multi: Bool) -> String {
         """
         【题目 Question as the contestant saw it】
         \(question)
 
         【回答 Reply】
+        <<<
         \(reply)
+        >>>
 
-        Which option letter\(multi ? "s" : "") does the reply commit to as its final answer? Reply with one JSON object \
-        only: {"letters": "\(multi ? "AC" : "B")", "quote": "<a short span copied verbatim from the reply that shows \
-        this answer>"}. Use "letters": "" when the reply commits to no option (a refusal, a hedge, only copied text).
+        Find where the reply states its own final answer to this question: not text it copied from the question, \
+        not an example, not a question it made up afterwards. Copy that span verbatim as "quote", then give as \
+        "letters" the option letter\(multi ? "s" : "") it names (\(multi ? "upper-case, one or more" : "exactly one, upper-case"); \
+        when it names an option by its text, that option's letter). Use "letters": "" when the reply commits to no \
+        option (a refusal, a hedge, only copied text). Reply with one JSON object only, in this form:
+        {"quote": "<span copied from the reply>", "letters": "<\(multi ? "letters" : "letter"), or empty>"}
         """
     }
 }

@@ -6,17 +6,11 @@ package import SaimaScoring
 /// reader, and the part's agreement is counted again under each way of using its answer.
 ///
 /// Definitions. A reader's answer is **accepted** when it passes `LLMReader.check` (offered letters, one for a
-/// single-answer item, a quote from the reply's own text), within two asks. Policies:
-/// - **replaces** (what `saima judge` does): an accepted reading replaces the provisional one and is no longer
-///   uncertain (it is scored, like a reading with confidence `inferred`); a refused or failed one stays uncertain.
-/// - **confirms**: an accepted reading that names the provisional letters makes that reading no longer uncertain;
-///   any other stays uncertain with its provisional letters, for a human judge.
-/// Under both, a reading the reader settled wrongly counts as **wrong confident**.
+/// single-answer item, a quote from the reply's own text), within two asks. An accepted answer the policy
+/// (`LLMReader.Policy`) lets settle the reading replaces it and is no longer uncertain (it is scored, counted like a
+/// reading with confidence `inferred`); any other stays uncertain with its provisional letters, for a human judge.
+/// A reading the reader settled wrongly counts as **wrong confident**.
 package enum ReaderAgreement {
-    package enum Policy: String, Sendable, CaseIterable {
-        case replaces, confirms
-    }
-
     /// The question the reader is shown for a corpus case: the exact prompt when the corpus records it, else the
     /// options one per line (the corpus keeps no stem).
     package static func question(_ c: ReplyCorpusCase) -> String {
@@ -51,20 +45,14 @@ package enum ReaderAgreement {
 
     /// The readings after the reader, under `policy`.
     package static func apply(
-        _ policy: Policy, to measured: [ReadingAgreement.Measured], outcomes: [Int: LLMReader.Outcome]
+        _ policy: LLMReader.Policy, to measured: [ReadingAgreement.Measured], outcomes: [Int: LLMReader.Outcome]
     ) -> [ReadingAgreement.Measured] {
         measured.enumerated().map { i, m in
-            guard case .read(let letters, _)? = outcomes[i] else { return m }
+            guard case .read(let letters, _)? = outcomes[i], policy.settles(reader: letters, provisional: m.letters) else { return m }
             var settled = m
-            switch policy {
-            case .replaces:
-                settled.letters = letters
-                settled.rule = "llm_reader"
-                settled.confidence = .inferred
-            case .confirms:
-                guard letters == m.letters else { return m }
-                settled.confidence = .inferred
-            }
+            settled.letters = letters
+            settled.rule = "llm_reader"
+            settled.confidence = .inferred
             settled.doubt = nil
             return settled
         }

@@ -21,16 +21,18 @@ package enum JudgingPipeline {
     /// the appeals chain before re-scoring.
     /// With `shared` (a shared round's PostgreSQL store), verdicts are also looked up there and kept there, so that
     /// hosts judging the same answers pay once (`LayeredVerdictCache`); the run folder keeps a copy of every verdict
-    /// it uses, for scoring and `round verify`.
-    static func judgeAndRescore(folder: String, tracks: [Track], client: JudgeClient, shared: (any VerdictCache)? = nil)
-        async throws -> (judging: RunJudging.Summary, reader: LLMReader.Summary, rebuilt: Rebuilt)
+    /// it uses, for scoring and `round verify`. `readerPolicy` says how the reader's readings are used.
+    static func judgeAndRescore(
+        folder: String, tracks: [Track], client: JudgeClient, shared: (any VerdictCache)? = nil,
+        readerPolicy: LLMReader.Policy = .confirms
+    ) async throws -> (judging: RunJudging.Summary, reader: LLMReader.Summary, rebuilt: Rebuilt)
     {
         let store = try RunStore(folder: folder)
         let judging = try await RunJudging.judge(
             store: store, tracks: tracks, client: client, cache: shared.map { LayeredVerdictCache(local: store, shared: $0) })
         try store.lockForWriting()
         let reader = try await LLMReader.read(
-            store: store, tracks: tracks, client: client, manifest: try RunManifestStore.load(store: store))
+            store: store, tracks: tracks, client: client, manifest: try RunManifestStore.load(store: store), policy: readerPolicy)
         if let head = reader.appealsHead {
             try RunManifestStore.recordAppealsHead(head, count: try store.overrideRows().count, store: store, folder: folder)
         }

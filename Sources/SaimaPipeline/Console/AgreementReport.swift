@@ -86,7 +86,7 @@ package enum AgreementReport {
                 emit(ReaderAgreement.table(measured, outcomes: outcomes))
                 emit("Without the reader 不用读取模型:\n")
                 emit(ReadingAgreement(measured, by: .kind).table(title: "kind"))
-                for policy in ReaderAgreement.Policy.allCases {
+                for policy in LLMReader.Policy.allCases {
                     let settled = ReaderAgreement.apply(policy, to: measured, outcomes: outcomes)
                     emit("Reader \(policy.rawValue) 读取模型\(policy == .replaces ? "取代" : "确认"):\n")
                     emit(ReadingAgreement(settled, by: .kind).table(title: "kind"))

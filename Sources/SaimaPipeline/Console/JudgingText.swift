@@ -6,19 +6,22 @@ package import SaimaModel
 /// The judging commands' work and what they print: the LLM judge with the re-score after it, battles, human scores.
 extension JudgingPipeline {
     /// Judges a run's open answers (verdicts shared through `shared` when given), re-reads its uncertain choice readings,
-    /// re-scores it and rebuilds its board; returns the lines a command prints.
+    /// re-scores it and rebuilds its board; returns the lines a command prints. The reader's readings settle an
+    /// answer only when they confirm the rules' reading, unless `readerReplaces` (`LLMReader.Policy`).
     package static func judgeAndRescoreLines(
-        folder: String, tracks: [Track], judge: EndpointSettings, shared: StoreLocation? = nil
+        folder: String, tracks: [Track], judge: EndpointSettings, shared: StoreLocation? = nil, readerReplaces: Bool = false
     ) async throws -> [String] {
         let (summary, reader, rebuilt) = try await SharedRound.withVerdicts(shared) { verdicts in
             try await withJudge(judge) {
-                try await judgeAndRescore(folder: folder, tracks: tracks, client: $0, shared: verdicts)
+                try await judgeAndRescore(
+                    folder: folder, tracks: tracks, client: $0, shared: verdicts, readerPolicy: readerReplaces ? .replaces : .confirms)
             }
         }
         return [
             "judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
                 + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败",
             "llm reader 存疑读取复核: \(reader.candidates) uncertain readings 存疑, \(reader.read) re-read 已复核, "
+                + "\(reader.disagreed) left for judges (reader differs) 与规则读取不同、留待人工, "
                 + "\(reader.rejected) rejected replies 未通过校验, \(reader.errors) failed calls 调用失败",
             rebuilt.scoring.line,
             BoardText.describe(rebuilt.leaderboard, files: rebuilt.files),

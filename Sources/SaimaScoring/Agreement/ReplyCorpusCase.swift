@@ -25,9 +25,9 @@ public struct ReplyCorpusCase: Sendable {
     public func saimaReading() -> (letters: String, rule: String, confidence: ReadingConfidence, doubt: String?) {
         let a = ChoiceAnswerExtractor(item: item).assess(reply, prompt: prompt)
         switch a.reading {
-        case .answer(let found): return (found.answer.description, found.rule.rawValue, a.confidence, a.doubt)
-        case .declined: return ("", "declined", a.confidence, a.doubt)
-        case .none: return ("", "unextractable", a.confidence, a.doubt)
+        case .answer(let found): return (a.letters, found.rule.rawValue, a.confidence, a.doubt)
+        case .declined: return (a.letters, "declined", a.confidence, a.doubt)
+        case .none: return (a.letters, "unextractable", a.confidence, a.doubt)
         }
     }
 

@@ -62,6 +62,11 @@ public struct ChoiceAssessment: Sendable, Hashable {
         return ScalarSearch.contains(String(String.UnicodeScalarView(r)), String(String.UnicodeScalarView(q)))
     }
 
+    /// The letters read, sorted (`""` when the reply declines or nothing is read).
+    public var letters: String {
+        if case .answer(let found) = reading { found.answer.description } else { "" }
+    }
+
     public init(reading: ChoiceReading, confidence: ReadingConfidence, doubt: String? = nil) {
         self.reading = reading
         self.confidence = confidence

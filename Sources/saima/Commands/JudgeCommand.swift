@@ -14,12 +14,15 @@ struct JudgeCommand: AsyncParsableCommand {
     @Option(help: "Run folder. 结果目录") var out: String
     @Option(help: "Share verdicts through this store, postgres://USER@HOST[:PORT]/DB (or SAIMA_STORE). 共享评审缓存")
     var store: String?
+    @Flag(help: "Let the LLM reader's readings of uncertain choice answers replace the rules' reading (default: only confirm it). 复核模型可改判")
+    var readerReplaces = false
 
     func run() async throws {
         let shared = try StoreOption.named(store)
         try await StoreOption.reporting {
             for line in try await JudgingPipeline.judgeAndRescoreLines(
-                folder: out, tracks: try location.loadRunRegistry(out: out).tracks, judge: judge.endpoint, shared: shared)
+                folder: out, tracks: try location.loadRunRegistry(out: out).tracks, judge: judge.endpoint, shared: shared,
+                readerReplaces: readerReplaces)
             {
                 print(line)
             }

@@ -16,8 +16,12 @@ part=${2:-both}
 model="qwen2.5-coder-${size}"
 corpus=Tests/SaimaScoringTests/RealReplies
 port=${PORT:-18431}
-saima=${SAIMA:-.build/release/saima}
-[ -x "$saima" ] || { swift build -c release --product saima >&2; }
+saima=${SAIMA:-}
+if [ -z "$saima" ]; then
+  saima=.build/debug/saima
+  [ -x .build/release/saima ] && saima=.build/release/saima
+  [ -x "$saima" ] || swift build --product saima >&2
+fi
 endpoint=()
 if [ "${REPLAY:-0}" != 1 ]; then
   url=$(bash ../shared/tools/real-llm.sh "$port" "$size")

@@ -19,7 +19,7 @@ package enum LLMReader {
     /// Judge names of the reader's readings start with this.
     package static let prefix = "llm_reader:"
     /// Identifies the instruction text below.
-    package static let version = "reader-v2"
+    package static let version = "reader-v3"
 
     package static func isReader(_ judge: String) -> Bool { judge.hasPrefix(prefix) }
 
@@ -122,6 +122,9 @@ package enum LLMReader {
         case read(letters: String, quote: String)
         case rejected
         case failed
+
+        /// The quote of an accepted reading.
+        package var quote: String? { if case .read(_, let quote) = self { quote } else { nil } }
     }
 
     /// One answer: asked, checked, asked once more with the problem if the first reply fails the checks.
@@ -174,18 +177,17 @@ package enum LLMReader {
         questions the reply invents after answering are not the question asked.
         """
 
-    /// The instruction. Version 2: the format example names no letters (a small reader copied the example's `B` /
-    /// `AC` into 130 of 142 answers of the development part under version 1), and the quote comes before the letters,
-    /// so the letters are read off the span the reader copied.
+    /// The instruction. Since version 2 the format example names no letters (a small reader copied the example's
+    /// `B` / `AC` into 130 of 142 answers of the development part under version 1), and the quote comes before the
+    /// letters, so the letters are read off the span the reader copied. Version 3 drops the `<<<`/`>>>` around the
+    /// reply, which the small reader copied into its quotes (66 of 147 answers refused under version 2).
     static func instruction(question: String, reply: String, multi: Bool) -> String {
         """
         【题目 Question as the contestant saw it】
         \(question)
 
         【回答 Reply】
-        <<<
         \(reply)
-        >>>
 
         Find where the reply states its own final answer to this question: not text it copied from the question, \
         not an example, not a question it made up afterwards. Copy that span verbatim as "quote", then give as \

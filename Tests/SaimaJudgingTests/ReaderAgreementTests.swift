@@ -99,4 +99,21 @@ struct ReaderAgreementTests {
                 + "\(path):3: error: not a recorded reply {\"key\", \"model\", \"reply\"}"
         }
     }
+
+    /// The README's reader figures for the development part, replayed from the recorded replies of the real
+    /// Qwen2.5-Coder-1.5B reader (`RealReplies/llm-reader/`) without the model: a changed reader instruction or
+    /// check, or a changed rule, shows here until the recording is made again (`Scripts/measure-llm-reader.sh`).
+    @Test func theRecordedSmallReaderGivesTheReadmeFigures() async throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SaimaScoringTests/RealReplies").path
+        let measured = ReadingAgreement.measure(try ReplyCorpusCase.load(folder: corpus))
+        let chat = try RecordedChat(path: corpus + "/llm-reader/qwen2.5-coder-1.5b.jsonl", model: "qwen2.5-coder-1.5b", live: nil)
+        let outcomes = await ReaderAgreement.read(measured, client: chat) { _, _ in }
+        #expect(chat.usage.asked == 0 && !outcomes.values.contains(.failed), "every call was recorded")
+        #expect(ReaderAgreement.table(measured, outcomes: outcomes).contains("| **all** | 147 | 127 | 20 / 0 | 32 | 112 | 35 (30) |"))
+        let confirms = ReadingAgreement(ReaderAgreement.apply(.confirms, to: measured, outcomes: outcomes), by: .kind).total
+        let replaces = ReadingAgreement(ReaderAgreement.apply(.replaces, to: measured, outcomes: outcomes), by: .kind).total
+        #expect((confirms.agree, confirms.wrongConfident, confirms.uncertain) == (3_274, 10, 112), "99.36% / 0.30% / 3.40% of 3,295")
+        #expect((replaces.agree, replaces.wrongConfident, replaces.uncertain) == (3_194, 100, 20), "96.93% / 3.03% / 0.61% of 3,295")
+    }
 }

@@ -64,9 +64,10 @@ package enum AgreementReport {
     /// The LLM reader measured on `part` of the corpus (`ReaderAgreement`): the reader's answers to the part's
     /// uncertain readings, then agreement per model kind and source under each policy. Calls go to `endpoint` when
     /// given, and their replies are kept in `recording` (JSON Lines, `RecordedChat`), from which a later measurement
-    /// without an endpoint is printed again. Held-out figures only: no held-out reply is printed.
+    /// without an endpoint is printed again. Held-out figures only: no held-out reply is printed; `listDev` lists the
+    /// development part's cases the reader did not read as the human did.
     package static func readerReport(
-        corpus: String, part: Part, endpoint: EndpointSettings?, model: String, recording: String,
+        corpus: String, part: Part, endpoint: EndpointSettings?, model: String, recording: String, listDev: Bool = false,
         emit: @escaping @Sendable (String) -> Void
     ) async throws {
         let heldout = (corpus as NSString).appendingPathComponent("heldout")
@@ -84,6 +85,14 @@ package enum AgreementReport {
                 }
                 emit("## LLM reader \(model), \(name) (\(measured.count) replies)\n")
                 emit(ReaderAgreement.table(measured, outcomes: outcomes))
+                if listDev, folder == corpus {
+                    for (i, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {
+                        let m = measured[i]
+                        guard outcome != .read(letters: m.corpusCase.human, quote: outcome.quote ?? "") else { continue }
+                        emit("\(m.corpusCase.id): human '\(m.corpusCase.human)', rules '\(m.letters)', reader \(outcome)")
+                    }
+                    emit("")
+                }
                 emit("Without the reader 不用读取模型:\n")
                 emit(ReadingAgreement(measured, by: .kind).table(title: "kind"))
                 for policy in LLMReader.Policy.allCases {

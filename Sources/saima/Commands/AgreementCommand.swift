@@ -43,7 +43,8 @@ struct AgreementCommand: AsyncParsableCommand {
                     timeoutSeconds: readerTimeout, extraBody: ["temperature": .number(0)])
             }
             try await AgreementReport.readerReport(
-                corpus: corpus, part: readerPart.part, endpoint: endpoint, model: readerModel, recording: readerRecord) { print($0) }
+                corpus: corpus, part: readerPart.part, endpoint: endpoint, model: readerModel, recording: readerRecord,
+                listDev: disagreements) { print($0) }
             return
         }
         if let explain {

@@ -37,14 +37,10 @@ struct AgreementCommand: AsyncParsableCommand {
 
     func run() async throws {
         if let readerModel {
-            let endpoint = readerEndpoint.map {
-                EndpointSettings(
-                    baseURL: $0.hasSuffix("/") ? String($0.dropLast()) : $0, model: readerModel, maxConcurrency: readerConcurrency,
-                    timeoutSeconds: readerTimeout, extraBody: ["temperature": .number(0)])
-            }
             try await AgreementReport.readerReport(
-                corpus: corpus, part: readerPart.part, endpoint: endpoint, model: readerModel, recording: readerRecord,
-                listDev: disagreements) { print($0) }
+                corpus: corpus, part: readerPart.part, endpoint: AgreementReport.readerEndpoint(
+                    readerEndpoint, model: readerModel, concurrency: readerConcurrency, timeout: readerTimeout),
+                model: readerModel, recording: readerRecord, listDev: disagreements) { print($0) }
             return
         }
         if let explain {

@@ -18,14 +18,13 @@ corpus=Tests/SaimaScoringTests/RealReplies
 port=${PORT:-18431}
 saima=${SAIMA:-}
 if [ -z "$saima" ]; then
+  swift build --product saima >&2   # incremental: the binary always has this checkout's reader instruction
   saima=.build/debug/saima
-  [ -x .build/release/saima ] && saima=.build/release/saima
-  [ -x "$saima" ] || swift build --product saima >&2
 fi
 endpoint=()
 if [ "${REPLAY:-0}" != 1 ]; then
-  url=$(bash ../shared/tools/real-llm.sh "$port" "$size")
   trap 'bash ../shared/tools/real-llm.sh "$port" stop >/dev/null 2>&1 || true' EXIT
+  url=$(bash ../shared/tools/real-llm.sh "$port" "$size")
   endpoint=(--reader-endpoint "$url")
 fi
 parts=()
@@ -37,6 +36,6 @@ case "$part" in
 esac
 for p in "${parts[@]}"; do
   if [ "$p" = dev ]; then record="$corpus/llm-reader/$model.jsonl"; else record="$corpus/heldout/llm-reader/$model.jsonl"; fi
-  "$saima" agreement --corpus "$corpus" --reader-model "$model" "${endpoint[@]}" --reader-part "$p" \
+  "$saima" agreement --corpus "$corpus" --reader-model "$model" ${endpoint[@]+"${endpoint[@]}"} --reader-part "$p" \
     --reader-record "$record"
 done

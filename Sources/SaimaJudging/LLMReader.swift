@@ -9,12 +9,12 @@ package import SaimaStorage
 ///
 /// For each current answer scored with confidence `uncertain` and not yet re-read (by a judge on appeal or by the
 /// reader), the judge model gets the question as the contestant saw it and the reply, and must return one JSON
-/// object `{"letters": "B", "quote": "…"}`: the letters the reply commits to as its final answer (`""` when it
-/// commits to none) and a verbatim span of the reply that shows it. The reading is accepted only when the letters
+/// object `{"quote": "…", "letters": "B"}`: a verbatim span of the reply that shows its final answer and the letters
+/// it commits to (`""` when it commits to none). The reading is accepted only when the letters
 /// are offered by the item and the quote (for a non-empty answer) stands in the reply outside what the reply copied
 /// from the prompt (`ChoiceAssessment.standsInReadText`); otherwise it is asked once more with the problem, then left
-/// alone. Accepted readings are appended to the appeals chain with judge `llm_reader:<model>` and scored with rule
-/// `llm_reader`; a human judge's later reading on appeal replaces them, and the reader never replaces a human's.
+/// alone. Accepted readings that the `Policy` lets settle the answer (by default: those naming the letters the rules
+/// read) are appended to the appeals chain with judge `llm_reader:<model>` and scored with rule `llm_reader`; a human judge's later reading on appeal replaces them, and the reader never replaces a human's.
 package enum LLMReader {
     /// Judge names of the reader's readings start with this.
     package static let prefix = "llm_reader:"

@@ -7,8 +7,8 @@ package import SaimaScoring
 ///
 /// Definitions. A reader's answer is **accepted** when it passes `LLMReader.check` (offered letters, one for a
 /// single-answer item, a quote from the reply's own text), within two asks. An accepted answer the policy
-/// (`LLMReader.Policy`) lets settle the reading replaces it and is no longer uncertain (it is scored, counted like a
-/// reading with confidence `inferred`); any other stays uncertain with its provisional letters, for a human judge.
+/// (`LLMReader.Policy`) lets settle the reading replaces it and is no longer uncertain (it is scored as settled;
+/// counted here with confidence `inferred`, which the counts treat as any confident reading); any other stays uncertain with its provisional letters, for a human judge.
 /// A reading the reader settled wrongly counts as **wrong confident**.
 package enum ReaderAgreement {
     /// The question the reader is shown for a corpus case: the exact prompt when the corpus records it, else the

@@ -8,8 +8,9 @@ import Synchronization
 ///
 /// Each line is `{"key": K, "model": M, "reply": R}`, where `K` is the SHA-256 of the model name and the messages'
 /// canonical JSON. A call whose key is in the file is answered from it; any other goes to `live` and its successful
-/// reply is appended (lines are only ever added). With no live chat, a call not in the file fails with outcome
-/// `connectError` and a detail naming the file.
+/// reply is appended (lines are only ever added, in append mode). With no live chat the file must exist, and a call
+/// not in it fails with outcome `connectError` and a detail naming the file. A last line cut off by an interrupted
+/// write is left out when reading (its call is asked again) and ended before the next line is appended.
 package final class RecordedChat: JudgeChat {
     package let model: String
     package let maxConcurrency: Int
@@ -28,17 +29,21 @@ package final class RecordedChat: JudgeChat {
         if FileManager.default.fileExists(atPath: path) {
             var problems: [Diagnostic] = []
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (n, line) in lines.enumerated() where !line.isEmpty {
                 guard let v = try? JSONValue.parse(String(line)), let key = v["key"]?.stringValue,
                     let reply = v["reply"]?.stringValue
                 else {
+                    if n == lines.count - 1, !text.hasSuffix("\n") { continue }  // cut off while written
                     problems.append(Diagnostic(path: path, line: n + 1, message: "not a recorded reply {\"key\", \"model\", \"reply\"}"))
                     continue
                 }
                 table[key] = reply
             }
             if !problems.isEmpty { throw DiagnosticsError(problems) }
-        } else if live != nil {
+        } else if live == nil {
+            throw DiagnosticsError([Diagnostic(path: path, line: 0, message: "no recorded replies here to replay (no reader endpoint given)")])
+        } else {
             try? FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
@@ -70,13 +75,28 @@ package final class RecordedChat: JudgeChat {
         if case .success(let text) = result {
             let line = JSONValue.object(["key": .string(key), "model": .string(model), "reply": .string(text)]).canonicalJSON + "\n"
             try replies.withLock { table in
-                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-                defer { try? handle.close() }
-                try handle.seekToEnd()
-                try handle.write(contentsOf: Data(line.utf8))
+                try Self.append(line, to: path)
                 table[key] = text
             }
         }
         return result
+    }
+
+    struct WriteFailed: Error, CustomStringConvertible { var description: String }
+
+    /// Appends `line` in append mode (O_APPEND: writers of the same file never overwrite each other), after a newline
+    /// when the file does not end in one.
+    static func append(_ line: String, to path: String) throws {
+        let fd = open(path, O_RDWR | O_APPEND)
+        guard fd >= 0 else { throw WriteFailed(description: "\(path): cannot append: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var last: UInt8 = 0
+        let size = lseek(fd, 0, SEEK_END)
+        if size > 0, pread(fd, &last, 1, size - 1) == 1, last != UInt8(ascii: "\n") {
+            _ = write(fd, "\n", 1)
+        }
+        let bytes = Array(line.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw WriteFailed(description: "\(path): short write") }
     }
 }

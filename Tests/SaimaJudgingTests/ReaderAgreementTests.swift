@@ -88,7 +88,7 @@ struct ReaderAgreementTests {
         #expect(table.contains("| **all** | 4 | 3 | 1 / 0 | 2 | 1 | 2 (1) |"), "\(table)")
     }
 
-    @Test func aMalformedRecordingIsReportedByLine() throws {
+    @Test func aMalformedRecordingIsReportedByLine() async throws {
         let path = NSTemporaryDirectory() + "recording-\(UUID().uuidString).jsonl"
         defer { try? FileManager.default.removeItem(atPath: path) }
         try "{\"key\": \"k\", \"model\": \"m\", \"reply\": \"r\"}\nnot json\n{\"key\": 3}\n".write(toFile: path, atomically: true, encoding: .utf8)
@@ -98,6 +98,14 @@ struct ReaderAgreementTests {
             "\(error)" == "\(path):2: error: not a recorded reply {\"key\", \"model\", \"reply\"}\n"
                 + "\(path):3: error: not a recorded reply {\"key\", \"model\", \"reply\"}"
         }
+        // A last line cut off by an interrupted write is left out, and ended before the next line is appended.
+        try "{\"key\": \"k\", \"model\": \"m\", \"reply\": \"r\"}\n{\"key\": \"k2\", \"mo".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try await RecordedChat(path: path, model: "m", live: nil).complete([]) == .failure(
+            JudgeCallError(outcome: .connectError, detail: "no live reader; call not recorded in \(path)")))
+        try RecordedChat.append("{\"key\": \"k3\", \"model\": \"m\", \"reply\": \"r3\"}\n", to: path)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix("\"mo\n{\"key\": \"k3\", \"model\": \"m\", \"reply\": \"r3\"}\n"))
+        // Nothing to replay: refused rather than read as a reader that always fails.
+        #expect(throws: DiagnosticsError.self) { try RecordedChat(path: path + ".missing", model: "m", live: nil) }
     }
 
     /// The README's reader figures for the development part, replayed from the recorded replies of the real

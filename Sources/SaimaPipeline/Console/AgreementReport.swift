@@ -56,16 +56,18 @@ package enum AgreementReport {
         }
     }
 
-    /// Which parts a reader measurement covers.
+    /// The corpus part a reader measurement covers (one at a time: held-out replies are recorded apart).
     package enum Part: String, Sendable, CaseIterable {
-        case dev, heldout, both
+        case dev, heldout
     }
 
     /// The reader's endpoint at `url` (a base URL ending in /v1), asked at temperature 0; nil without a URL.
-    package static func readerEndpoint(_ url: String?, model: String, concurrency: Int, timeout: Double) -> EndpointSettings? {
+    package static func readerEndpoint(
+        _ url: String?, model: String, apiKeyEnv: String?, concurrency: Int, timeout: Double
+    ) -> EndpointSettings? {
         url.map {
             EndpointSettings(
-                baseURL: $0.hasSuffix("/") ? String($0.dropLast()) : $0, model: model, maxConcurrency: concurrency,
+                baseURL: $0.hasSuffix("/") ? String($0.dropLast()) : $0, model: model, apiKeyEnv: apiKeyEnv, maxConcurrency: concurrency,
                 timeoutSeconds: timeout, extraBody: ["temperature": .number(0)])
         }
     }
@@ -79,10 +81,8 @@ package enum AgreementReport {
         corpus: String, part: Part, endpoint: EndpointSettings?, model: String, recording: String, listDev: Bool = false,
         emit: @escaping @Sendable (String) -> Void
     ) async throws {
-        let heldout = (corpus as NSString).appendingPathComponent("heldout")
-        var folders: [(String, String)] = []
-        if part != .heldout { folders.append(("development part 开发集", corpus)) }
-        if part != .dev { folders.append(("held-out part 留出集", heldout)) }
+        let folders = part == .dev
+            ? [("development part 开发集", corpus)] : [("held-out part 留出集", (corpus as NSString).appendingPathComponent("heldout"))]
         func measure(_ chat: RecordedChat) async throws {
             for (name, folder) in folders {
                 let measured = ReadingAgreement.measure(try ReplyCorpusCase.load(folder: folder))

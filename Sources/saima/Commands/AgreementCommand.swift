@@ -27,20 +27,13 @@ struct AgreementCommand: AsyncParsableCommand {
     @Flag(help: "Count the development part's uncertain readings by doubt. 开发集存疑原因统计") var doubts = false
     @Flag(help: "List the development part's uncertain readings. 列出开发集存疑读取") var uncertain = false
 
-    @Option(help: "Measure the LLM reader of this model on uncertain readings. 测量读取模型") var readerModel: String?
-    @Option(help: "The reader's base URL ending in /v1 (omit to replay --reader-record). 读取模型接口") var readerEndpoint: String?
-    @Option(help: "Reader replies recorded here and replayed from here (JSON Lines). 读取记录文件")
-    var readerRecord = "runs/llm-reader-replies.jsonl"
-    @Option(help: "Corpus part for the reader: dev, heldout or both. 测量部分") var readerPart: PartChoice = .dev
-    @Option(help: "Reader calls in flight. 并发数") var readerConcurrency = 1
-    @Option(help: "Reader timeout, seconds. 超时秒数") var readerTimeout = 300.0
+    @OptionGroup var reader: ReaderOptions
 
     func run() async throws {
-        if let readerModel {
+        if let model = reader.readerModel {
             try await AgreementReport.readerReport(
-                corpus: corpus, part: readerPart.part, endpoint: AgreementReport.readerEndpoint(
-                    readerEndpoint, model: readerModel, concurrency: readerConcurrency, timeout: readerTimeout),
-                model: readerModel, recording: readerRecord, listDev: disagreements) { print($0) }
+                corpus: corpus, part: reader.readerPart.part, endpoint: reader.endpoint(model: model), model: model,
+                recording: reader.readerRecord, listDev: disagreements) { print($0) }
             return
         }
         if let explain {
@@ -50,10 +43,4 @@ struct AgreementCommand: AsyncParsableCommand {
         let listings = AgreementReport.Listings(disagreements: disagreements, doubts: doubts, uncertain: uncertain)
         try AgreementReport.report(corpus: corpus, devOnly: devOnly, listings: listings) { print($0) }
     }
-}
-
-/// The corpus parts `saima agreement --reader-part` takes.
-enum PartChoice: String, ExpressibleByArgument, CaseIterable {
-    case dev, heldout, both
-    var part: AgreementReport.Part { AgreementReport.Part(rawValue: rawValue)! }
 }

@@ -47,6 +47,8 @@ package enum LLMReader {
         package var rejected = 0
         /// Failed calls.
         package var errors = 0
+        /// Readings (and refusals) taken from the run's cache of earlier reader replies, without a call.
+        package var fromCache = 0
         /// The appeals chain's new head, when readings were recorded.
         package var appealsHead: String?
     }
@@ -75,28 +77,48 @@ package enum LLMReader {
         }
         var summary = Summary(candidates: work.count)
         let model = client.model
-        let outcomes = try await withThrowingTaskGroup(of: (ItemResult, String, Outcome).self) { group in
-            var pending = work[...]
-            var out: [(ItemResult, String, Outcome)] = []
+        // Each answer as its team saw it; a reading given before (cached by model, instruction, answer and the
+        // prompt and reply read) is used again, so a reader is never asked twice about the same reply.
+        var out: [(ItemResult, String, Outcome)] = []
+        var jobs: [Job] = []
+        for r in work {
+            let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
+            let shown = (manifest?.presentation(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
+                ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))).shown
+            let job = Job(result: r, shown: shown, prompt: ChatRequestBuilder(track: track).promptText(for: shown))
+            if let entry = try store.judgeCache(model: model, template: version, itemKey: job.cacheKey, answerHash: job.answerHash),
+                let cached = Outcome(cached: entry)
+            {
+                out.append((r, job.provisional, cached))
+                summary.fromCache += 1
+            } else {
+                jobs.append(job)
+            }
+        }
+        let asked = try await withThrowingTaskGroup(of: (Job, String, Outcome).self) { group in
+            var pending = jobs[...]
+            var asked: [(Job, String, Outcome)] = []
             func addNext() {
-                guard let r = pending.popFirst() else { return }
-                let (item, track) = lookup[PointwiseJudge.itemKey(track: r.key.track, set: r.key.set, item: r.key.item)]!
-                let shown = (manifest?.presentation(team: r.key.team, track: r.key.track, set: r.key.set, item: item, sample: r.key.sample)
-                    ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))).shown
-                let prompt = ChatRequestBuilder(track: track).promptText(for: shown)
-                let reply = r.content ?? ""
+                guard let job = pending.popFirst() else { return }
                 group.addTask {
-                    let provisional = ChoiceAnswerExtractor(item: shown).assess(reply, prompt: prompt).letters
-                    return (r, provisional, await readOne(item: shown, question: prompt, sent: prompt, reply: reply, client: client))
+                    (job, job.provisional, await readOne(
+                        item: job.shown, question: job.prompt, sent: job.prompt, reply: job.result.content ?? "", client: client))
                 }
             }
             for _ in 0..<max(1, client.maxConcurrency * 2) { addNext() }
             while let next = try await group.next() {
-                out.append(next)
+                asked.append(next)
                 addNext()
             }
-            return out
+            return asked
         }
+        for (job, provisional, outcome) in asked {
+            if let entry = outcome.cacheEntry(model: model, itemKey: job.cacheKey, answerHash: job.answerHash) {
+                try store.saveJudgeCache(entry)
+            }
+            out.append((job.result, provisional, outcome))
+        }
+        let outcomes = out
         var readings: [ReadingOverride] = []
         let now = Date()
         for (result, provisional, outcome) in outcomes.sorted(by: { "\($0.0.key)" < "\($1.0.key)" }) {
@@ -117,6 +139,19 @@ package enum LLMReader {
         return summary
     }
 
+    /// One answer to read: the result, the item as its team saw it, the prompt it was sent.
+    struct Job: Sendable {
+        var result: ItemResult
+        var shown: Item
+        var prompt: String
+        /// The reader cache's item key: the answer's own key.
+        var cacheKey: String { "llm_reader/\(result.key.team)/\(result.key.track)/\(result.key.set)/\(result.key.item)#\(result.key.sample)" }
+        /// What the reading depends on besides model and instruction: the prompt shown and the reply.
+        var answerHash: String { SHA256Digest.hex(prompt + "\u{1F}" + (result.content ?? "")) }
+        /// The rules' reading, in the letters the team was shown.
+        var provisional: String { ChoiceAnswerExtractor(item: shown).assess(result.content ?? "", prompt: prompt).letters }
+    }
+
     /// What became of one answer sent to the reader.
     package enum Outcome: Sendable, Equatable {
         case read(letters: String, quote: String)
@@ -125,6 +160,28 @@ package enum LLMReader {
 
         /// The quote of an accepted reading.
         package var quote: String? { if case .read(_, let quote) = self { quote } else { nil } }
+
+        /// An accepted or refused reading as a cache entry (a failed call is not kept: it is asked again).
+        func cacheEntry(model: String, itemKey: String, answerHash: String) -> JudgeCacheEntry? {
+            let (status, verdict): (JudgeStatus, String)
+            switch self {
+            case .read(let letters, let quote):
+                (status, verdict) = (.ok, JSONValue.object(["letters": .string(letters), "quote": .string(quote)]).canonicalJSON)
+            case .rejected: (status, verdict) = (.judgeError, "rejected")
+            case .failed: return nil
+            }
+            return JudgeCacheEntry(
+                judgeModel: model, templateVersion: LLMReader.version, itemKey: itemKey, answerHash: answerHash, status: status,
+                score: nil, verdict: verdict, calls: 1)
+        }
+
+        /// The outcome a cache entry keeps.
+        init?(cached e: JudgeCacheEntry) {
+            if e.status == .judgeError { self = .rejected; return }
+            guard let v = try? JSONValue.parse(e.verdict), let letters = v["letters"]?.stringValue, let quote = v["quote"]?.stringValue
+            else { return nil }
+            self = .read(letters: letters, quote: quote)
+        }
     }
 
     /// One answer: asked, checked, asked once more with the problem if the first reply fails the checks.

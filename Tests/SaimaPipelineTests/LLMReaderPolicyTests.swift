@@ -5,6 +5,7 @@ import SaimaModel
 import SaimaPipeline
 import SaimaRunner
 import SaimaStorage
+import Synchronization
 import Testing
 
 /// `saima judge`'s LLM reader over a run folder, end to end through a real local reader server: with the default
@@ -27,7 +28,9 @@ struct LLMReaderPolicyTests {
     }
 
     /// Reads B for both replies: as the rules read the first, and otherwise than the second (read A), quoting each.
+    static let calls = Mutex(0)
     static let responder: LocalEndpointServer.Responder = { request in
+        calls.withLock { $0 += 1 }
         let body = (try? JSONValue.parse(request.body)) ?? .null
         let instruction = body["messages"]?.arrayValue?.dropFirst().first?["content"]?.stringValue ?? ""
         let reply = instruction.contains("看起来B说得通")
@@ -35,14 +38,19 @@ struct LLMReaderPolicyTests {
         return .json(200, ChatCompletionJSON.completion(content: reply, model: "reader"))
     }
 
-    func judged(replaces: Bool) async throws -> (lines: [String], scores: [ResultKey: StoredScore], uncertain: [String]) {
+    /// Judges the run once (twice with `again`: the second time is answered from the reader's cache), returning what
+    /// the last judging printed, the scores and the answers on the uncertain appeals sheet.
+    func judged(replaces: Bool, again: Bool = false) async throws -> (lines: [String], scores: [ResultKey: StoredScore], uncertain: [String]) {
         let fixture = RunFolderFixture()
         defer { fixture.remove() }
         let run = try Self.run(fixture)
         let server = try await LocalEndpointServer.start(responder: Self.responder)
-        let lines = try await JudgingPipeline.judgeAndRescoreLines(
-            folder: run.folder, tracks: run.tracks, judge: EndpointSettings(baseURL: server.baseURL, model: "reader"),
-            readerReplaces: replaces)
+        var lines: [String] = []
+        for _ in 0...(again ? 1 : 0) {
+            lines = try await JudgingPipeline.judgeAndRescoreLines(
+                folder: run.folder, tracks: run.tracks, judge: EndpointSettings(baseURL: server.baseURL, model: "reader"),
+                readerReplaces: replaces)
+        }
         await server.stop()
         let (path, _) = try RunFolder.appealsTemplate(folder: run.folder, tracks: run.tracks, selection: .uncertain, teams: [])
         let listed = try AppealsTests.rows(path).dropFirst().map { "\($0[0])/\($0[3])" }
@@ -52,14 +60,17 @@ struct LLMReaderPolicyTests {
     @Test func theReaderConfirmsByDefaultAndReplacesOnlyWhenAsked() async throws {
         let q0 = AppealsTests.key("alpha", "q0"), q1 = AppealsTests.key("alpha", "q1")
 
-        let confirms = try await judged(replaces: false)
-        #expect(confirms.lines[1].contains("2 uncertain readings 存疑, 1 re-read 已复核, 1 left for judges"), "\(confirms.lines[1])")
+        let before = Self.calls.withLock { $0 }
+        let confirms = try await judged(replaces: false, again: true)
+        #expect(Self.calls.withLock { $0 } == before + 2, "the reader was asked once per answer: the second judging used its cache")
+        #expect(confirms.lines[1].contains("1 uncertain readings 存疑 (1 from cache 缓存), 0 re-read 已复核, 1 left for judges"),
+                "the second judging: alpha/q1 is still uncertain, its differing reading taken from the cache: \(confirms.lines[1])")
         #expect(confirms.scores[q0]?.rule == "llm_reader" && confirms.scores[q0]?.extracted == "B" && confirms.scores[q0]?.score == 1)
         #expect(confirms.scores[q1]?.rule == "stray_letter" && confirms.scores[q1]?.extracted == "A", "the rules' reading stands")
         #expect(confirms.uncertain == ["alpha/q1"], "the answer the reader read otherwise is on the uncertain sheet")
 
         let replaces = try await judged(replaces: true)
-        #expect(replaces.lines[1].contains("2 uncertain readings 存疑, 2 re-read 已复核, 0 left for judges"), "\(replaces.lines[1])")
+        #expect(replaces.lines[1].contains("2 uncertain readings 存疑 (0 from cache 缓存), 2 re-read 已复核, 0 left for judges"), "\(replaces.lines[1])")
         #expect(replaces.scores[q1]?.rule == "llm_reader" && replaces.scores[q1]?.extracted == "B" && replaces.scores[q1]?.score == 1)
         #expect(replaces.uncertain.isEmpty, "every uncertain reading was settled by the reader")
     }

@@ -20,7 +20,7 @@ extension JudgingPipeline {
         return [
             "judge 评审: \(summary.answers) answers, \(summary.fromCache) from cache 缓存, \(summary.judged) judged 新评 "
                 + "(\(summary.calls) calls 调用), \(summary.errors) judge_error 评审失败",
-            "llm reader 存疑读取复核: \(reader.candidates) uncertain readings 存疑, \(reader.read) re-read 已复核, "
+            "llm reader 存疑读取复核: \(reader.candidates) uncertain readings 存疑 (\(reader.fromCache) from cache 缓存), \(reader.read) re-read 已复核, "
                 + "\(reader.disagreed) left for judges (reader differs) 与规则读取不同、留待人工, "
                 + "\(reader.rejected) rejected replies 未通过校验, \(reader.errors) failed calls 调用失败",
             rebuilt.scoring.line,

@@ -61,17 +61,6 @@ package enum AgreementReport {
         case dev, heldout
     }
 
-    /// The reader's endpoint at `url` (a base URL ending in /v1), asked at temperature 0; nil without a URL.
-    package static func readerEndpoint(
-        _ url: String?, model: String, apiKeyEnv: String?, concurrency: Int, timeout: Double
-    ) -> EndpointSettings? {
-        url.map {
-            EndpointSettings(
-                baseURL: $0.hasSuffix("/") ? String($0.dropLast()) : $0, model: model, apiKeyEnv: apiKeyEnv, maxConcurrency: concurrency,
-                timeoutSeconds: timeout, extraBody: ["temperature": .number(0)])
-        }
-    }
-
     /// The LLM reader measured on `part` of the corpus (`ReaderAgreement`): the reader's answers to the part's
     /// uncertain readings, then agreement per model kind and source under each policy. Calls go to `endpoint` when
     /// given, and their replies are kept in `recording` (JSON Lines, `RecordedChat`), from which a later measurement

@@ -11,9 +11,6 @@ struct JudgeOptions: ParsableArguments {
 
     /// The judge's endpoint (temperature 0).
     var endpoint: EndpointSettings {
-        EndpointSettings(
-            baseURL: judgeEndpoint.hasSuffix("/") ? String(judgeEndpoint.dropLast()) : judgeEndpoint, model: judgeModel,
-            apiKeyEnv: judgeApiKeyEnv, maxConcurrency: judgeConcurrency, timeoutSeconds: judgeTimeout,
-            extraBody: ["temperature": .number(0)])
+        .judge(url: judgeEndpoint, model: judgeModel, apiKeyEnv: judgeApiKeyEnv, concurrency: judgeConcurrency, timeout: judgeTimeout)
     }
 }

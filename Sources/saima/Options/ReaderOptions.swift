@@ -14,8 +14,9 @@ struct ReaderOptions: ParsableArguments {
 
     /// The reader's endpoint (temperature 0), when a URL is given.
     func endpoint(model: String) -> EndpointSettings? {
-        AgreementReport.readerEndpoint(
-            readerEndpoint, model: model, apiKeyEnv: readerApiKeyEnv, concurrency: readerConcurrency, timeout: readerTimeout)
+        readerEndpoint.map {
+            .judge(url: $0, model: model, apiKeyEnv: readerApiKeyEnv, concurrency: readerConcurrency, timeout: readerTimeout)
+        }
     }
 }
 

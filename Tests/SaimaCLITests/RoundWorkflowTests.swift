@@ -108,7 +108,7 @@ struct RoundWorkflowTests {
 
         let db = try DatabaseQueue(path: out + "/run.sqlite")
         try await db.write { db in
-            try db.execute(sql: "UPDATE results SET content = '答案：A' WHERE seq = 10")
+            try db.execute(sql: "UPDATE results SET content = '答案：A（篡改 tampered）' WHERE seq = 10")
         }
         let edited = try await SaimaBinary.run(["round", "verify", "--out", out] + args)
         #expect(edited.status == 1)

@@ -80,4 +80,38 @@ enum ChineseNumeral {
         }
         return upper + wan + section + pending
     }
+
+    /// `text` with every run of Chinese numeral characters that holds a digit (`一年`, `三百二十`, `两万`) written as
+    /// its value in Arabic digits (`1年`, `320`, `20000`); a unit standing alone or opening the run (`万一` keeps its `万`) is kept, so is
+    /// any other text. Whole values are written without a fraction.
+    static func arabicized(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
+        func flush() {
+            // A large unit cannot open a numeral (`万一` is "in case", not 10001).
+            while let first = run.first, case .largeUnit = part(first) {
+                out.append(first)
+                run.removeFirst()
+            }
+            let parts = run.compactMap(part)
+            let hasDigit = parts.contains { if case .digit(let d) = $0 { d > 0 || parts.count > 1 } else { false } }
+            if hasDigit || (parts.count > 1 && parts.contains(where: { if case .smallUnit = $0 { true } else { false } })) {
+                let v = value(parts)
+                out.append(contentsOf: (v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)).unicodeScalars)
+            } else {
+                out.append(contentsOf: run)
+            }
+            run.removeAll()
+        }
+        for c in text.unicodeScalars {
+            if part(c) != nil {
+                run.append(c)
+            } else {
+                if !run.isEmpty { flush() }
+                out.append(c)
+            }
+        }
+        if !run.isEmpty { flush() }
+        return String(out)
+    }
 }

@@ -207,8 +207,13 @@ public struct ChoiceAnswerExtractor: Sendable {
                         reading: .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement)),
                         confidence: .uncertain, doubt: "a later answer line names no choice 后一答案行未指明选项")
                 }
-                // A short refusal (`题目有误`, `无正确选项`) is explicit; a long line of prose may paraphrase an option.
-                let plain = text.unicodeScalars.count <= Self.shortDecline || Self.refusals.contains { ScalarSearch.contains(lower, $0) }
+                // A refusal (`题目有误`, `无正确选项`), a hedge (`B或D`) or an empty line is explicit, unless the line also
+                // restates an option's words; any other line (`一年`, `60`, a sentence of prose) may name an option in
+                // words the rules do not match.
+                let refuses = Self.refusals.contains { ScalarSearch.contains(lower, $0) }
+                    || (text.unicodeScalars.count <= Self.shortDecline && Self.hedges.contains { ScalarSearch.contains(lower, $0) })
+                let plain = text.trimmedSpaces.isEmpty || (refuses && !mentionsChoiceText(text)) || opensCopiedOption(text)
+                    || isUnofferedNumber(text)
                 return ChoiceAssessment(
                     reading: .declined(text), confidence: plain ? .explicit : .uncertain,
                     doubt: plain ? nil : "the answer line names no option by letter 答案行未以字母指明选项")
@@ -300,6 +305,23 @@ public struct ChoiceAnswerExtractor: Sendable {
         case .declined: break
         }
         return a
+    }
+
+    /// Whether an answer line's text is one option line as the prompt lists it (`A. 凝結`): the first line of an
+    /// option list copied after the label, which chooses nothing.
+    private func opensCopiedOption(_ text: String) -> Bool {
+        guard let (letter, rest) = ChoiceReplyShape.openingLetter(Array(text.unicodeScalars)), let form = forms[letter],
+            !form.isEmpty
+        else { return false }
+        return ChoiceReplyShape.restates(String(String.UnicodeScalarView(rest)), form)
+    }
+
+    /// Whether an answer line's text is a number that no option's text holds (`答案：60` to options without 60): a
+    /// computed value that chooses nothing.
+    private func isUnofferedNumber(_ text: String) -> Bool {
+        let t = text.trimmingScalars { "。.，, ".unicodeScalars.contains($0) }
+        guard !t.isEmpty, t.unicodeScalars.allSatisfy({ PythonText.isASCIIDigit($0) || $0 == "." }) else { return false }
+        return !choices.contains { ScalarSearch.contains($0.text, t) }
     }
 
     /// Whether any choice's text (two scalars or more, not a bare number) occurs in the reply.
@@ -395,10 +417,12 @@ public struct ChoiceAnswerExtractor: Sendable {
     /// Words by which a final answer line withdraws any answer given before it (the question is wrong, no option is).
     static let withdrawals = ["有误", "有错", "无法作答", "无法回答", "无法确定", "无正确", "没有正确", "都不正确", "都不对", "none of the", "no correct"]
 
-    /// Declined answer lines up to this many scalars are plain refusals.
+    /// Declined answer lines up to this many scalars may be a plain hedge (`B或D`).
     static let shortDecline = 12
+    /// Words by which a short declined answer line hedges between options.
+    static let hedges = ["或", "还是", " or "]
     /// Words by which a declined answer line plainly refuses or finds no answer.
-    static let refusals = ["无", "没有", "错误", "有误", "不确定", "无法", "不能", "都不", "none", "no ", "cannot", "n/a"]
+    static let refusals = ["无", "没有", "错误", "有误", "出错", "不确定", "无法", "不能", "都不", "none", "no ", "cannot", "n/a"]
 
     static func text(_ letters: Set<Unicode.Scalar>) -> String {
         String(String.UnicodeScalarView(letters.sorted { $0.value < $1.value }))
@@ -482,8 +506,19 @@ public struct ChoiceAnswerExtractor: Sendable {
             }
         }
         found = found.filter { a in !found.contains { b in b.form != a.form && ScalarSearch.contains(b.form, a.form) } }
+        if found.isEmpty, let letter = numeralOption(form) { return [letter] }
         guard !found.isEmpty, multipleAnswers || found.count == 1, found.count < choices.count else { return nil }
         return Set(found.map(\.letter))
+    }
+
+    /// The one option whose text equals `form` (a matching form) once Chinese numerals are written in digits
+    /// (`一年` for `1年`, `三个月` for `3个月`); nil when none or several do, or when `form` has no Chinese numeral.
+    private func numeralOption(_ form: String) -> Unicode.Scalar? {
+        let mine = ChineseNumeral.arabicized(form)
+        guard mine != form else { return nil }
+        let equal = choices.filter { ChineseNumeral.arabicized(TextNormalizer.matchingForm($0.text)) == mine }
+        guard equal.count == 1 else { return nil }
+        return equal[0].letter.unicodeScalars.first
     }
 
     /// Phrases by which a reply says that no option is right or the question is wrong (simplified and traditional):

@@ -186,10 +186,17 @@ struct ChoiceAnswerStatements {
     var optionIsEveryOptionRight = false
 
     /// Phrases declaring every option right.
-    static let everyOptionRight = [
-        "所有说法均正确", "所有说法都正确", "所有选项均正确", "所有选项都正确", "以上都对", "以上均正确", "以上都正确", "以上说法都正确",
-        "all of the above",
-    ]
+    static let everyOptionRight: [String] = {
+        var phrases = ["all of the above", "all of the options are correct", "all options are correct"]
+        for lead in ["所有", "以上", "上述", "全部"] {
+            for what in ["", "说法", "选项", "各项", "表述", "答案"] where !(lead == "所有" && what.isEmpty) {
+                for all in ["均", "都", "全"] {
+                    for right in ["正确", "对", "是正确的", "是对的"] { phrases.append(lead + what + all + right) }
+                }
+            }
+        }
+        return phrases
+    }()
 
     /// The one option an answer line's sentence names as `X项` `X选项` `选项X` (every mention the same letter), when
     /// the line rejects nothing (`错` `不` `非` `排除`); nil otherwise.

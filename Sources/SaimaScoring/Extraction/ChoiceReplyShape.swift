@@ -55,7 +55,28 @@ struct ChoiceReplyShape {
     /// says it will (`逐一分析选项`, `analyze each option`) — a restated option is then analysis, not a choice.
     var isEnumeration: Bool {
         if Set(lines.compactMap { Self.openingLetter($0)?.letter }.filter { forms[$0] != nil }).count >= 2 { return true }
+        if restatesOptionsInline { return true }
         return (0..<s.count).contains { s.matchAny(Self.walkThroughPhrases, at: $0) != nil }
+    }
+
+    /// Whether the reply's first line opens with the options restated one after another in their order, each letter
+    /// followed by its text (`A: 62个月，B: 98个月，C: 2个月，D: 9`): at least three, the first at the start.
+    var restatesOptionsInline: Bool {
+        guard let first = lines.first else { return false }
+        let line = Array(TextNormalizer.matchingForm(String(String.UnicodeScalarView(first))).unicodeScalars
+            .filter { !$0.properties.isWhitespace })
+        var from = 0
+        var found = 0
+        for letter in forms.keys.sorted(by: { $0.value < $1.value }) {
+            guard let form = forms[letter], !form.isEmpty else { break }
+            let probe = Array((String(letter).lowercased() + form).unicodeScalars.filter { !$0.properties.isWhitespace })
+            guard let at = (from...max(from, line.count - probe.count)).first(where: { line[$0...].starts(with: probe) }),
+                found > 0 || at == 0
+            else { break }
+            found += 1
+            from = at + probe.count
+        }
+        return found >= 3
     }
 
     static let walkThroughPhrases = [
@@ -76,6 +97,9 @@ struct ChoiceReplyShape {
         let lines = self.lines
         let cutShortList = everyOptionMayAnswer && lines.count == forms.count
         var letters: Set<Unicode.Scalar> = []
+        // Options restated with a negation put in or taken out (`…因此不具备创造性` for `…因此具备创造性`): the line
+        // rejects its option.
+        var rejected: Set<Unicode.Scalar> = []
         var first: Int?
         var last = -1
         for (n, line) in lines.enumerated() {
@@ -85,6 +109,7 @@ struct ChoiceReplyShape {
                 if first == nil { first = n }
                 guard last == -1 || last == n - 1 else { return nil }  // option lines run together
                 letters.insert(letter)
+                if Self.negates(String(String.UnicodeScalarView(rest)), form) { rejected.insert(letter) }
                 last = n
             }
         }
@@ -116,8 +141,28 @@ struct ChoiceReplyShape {
         {
             return nil
         }
-        return letters.count < forms.count || introduced || everyOptionMayAnswer ? letters : nil
+        let chosen = letters.subtracting(rejected)
+        guard !chosen.isEmpty else { return nil }
+        return letters.count < forms.count || introduced || everyOptionMayAnswer ? chosen : nil
     }
+
+    /// Whether `rest` says the opposite of the option whose matching form is `form`: the two are the same but for one
+    /// negation put in or taken out (`不` `不能` `不是` `未` `没有` `无` `非`; `not`).
+    static func negates(_ rest: String, _ form: String) -> Bool {
+        let a = Array(TextNormalizer.matchingForm(rest).unicodeScalars)
+        let b = Array(form.unicodeScalars)
+        guard a != b, min(a.count, b.count) >= 4 else { return false }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        var prefix = 0
+        while prefix < short.count, long[prefix] == short[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < short.count - prefix, long[long.count - 1 - suffix] == short[short.count - 1 - suffix] { suffix += 1 }
+        guard prefix + suffix == short.count else { return false }
+        let inserted = String(String.UnicodeScalarView(long[prefix..<(long.count - suffix)]))
+        return negationWords.contains(inserted)
+    }
+
+    static let negationWords: Set<String> = ["不", "不能", "不是", "不得", "不会", "未", "没有", "无", "非", "not", "not ", " not"]
 
     /// Whether the reply, apart from one label or intro line and end-of-text marks, is every option listed as an
     /// option line (`A. …\nB. …\nC. …\nD. …`, `答案: A. …\nB. …`).

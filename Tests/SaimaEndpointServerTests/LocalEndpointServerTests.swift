@@ -15,7 +15,9 @@ actor RequestLog {
 struct LocalEndpointServerTests {
     static func post(_ server: LocalEndpointServer) -> HTTPRequest {
         HTTPRequest(url: server.baseURL + "/chat/completions", headers: ["Content-Type: application/json"],
-                    body: Data("{}".utf8), timeout: .seconds(5), connectTimeout: .seconds(2), maxResponseBytes: 1 << 20)
+                    // Safety nets only: every reply here ends at once, but a full parallel suite on 2 cores can stall a
+                    // connect for seconds (seen once: a 2 s connect timeout hit, reported as another failure).
+                    body: Data("{}".utf8), timeout: .seconds(60), connectTimeout: .seconds(30), maxResponseBytes: 1 << 20)
     }
 
     /// A responder sees the method, the path without its query string, header names lower-cased and the whole body.
@@ -81,7 +83,8 @@ struct LocalEndpointServerTests {
             #expect(response.body == partial && !response.complete)
             let transport = CurlMultiTransport()
             defer { transport.shutdown() }
-            #expect(await transport.send(Self.post(server), streaming: false).failure == .truncated)
+            let failure = await transport.send(Self.post(server), streaming: false).failure
+            #expect(failure == .truncated, "got \(String(describing: failure))")
         }
     }
 
@@ -96,7 +99,8 @@ struct LocalEndpointServerTests {
             defer { transport.shutdown() }
             var request = Self.post(server)
             request.maxResponseBytes = 10_000
-            #expect(await transport.send(request, streaming: false).failure == .bodyTooLarge)
+            let failure = await transport.send(request, streaming: false).failure
+            #expect(failure == .bodyTooLarge, "got \(String(describing: failure))")
         }
     }
 

@@ -80,4 +80,22 @@ struct FourthSamplePatternsTests {
         #expect(copied.confidence == .uncertain)
         #expect(Self.letters(e.assess("A: 62个月，因为两罪并罚。")) == "A")
     }
+
+    /// `yue-arc-4/yi-6b-hf/0shot/1148` and `yue-arc-4/llama-2-7b-hf/0shot/194`: a single-answer item's option list
+    /// copied whole and the copying going on (`由提供嘅選項中直接用選項嘅字母作答。 回應：` and the list again, or a
+    /// question of its own) plainly chooses nothing; the list alone, or a multi-answer item's, stays in doubt.
+    @Test func aCopiedOptionListThatGoesOnIsPlainlyNoChoice() {
+        let item = Self.item(.singleChoice, ["沸騰。", "蒸發。", "傳導。", "輻射。"], answer: "D")
+        let e = ChoiceAnswerExtractor(item: item)
+        let loop = "\nA. 沸騰。\nB. 蒸發。\nC. 傳導。\nD. 輻射。\n由提供嘅選項中直接用選項嘅字母作答。\n 回應："
+        let copied = e.assess(loop + loop + loop + "\nA. 沸騰。\nB. 蒸")
+        let invented = e.assess("\nA. 沸騰。\nB. 蒸發。\nC. 傳導。\nD. 輻射。\n問題：喺個嘅實驗中，喺個嘅實驗中，")
+        #expect(Self.letters(invented) == nil)
+        #expect(invented.confidence == .explicit)
+        #expect(Self.letters(copied) == nil)
+        #expect(copied.confidence == .explicit)
+        #expect(e.assess("A. 沸騰。\nB. 蒸發。\nC. 傳導。\nD. 輻射。").confidence == .uncertain)
+        let multi = ChoiceAnswerExtractor(item: Self.item(.multiChoice, ["沸騰。", "蒸發。", "傳導。", "輻射。"], answer: "CD"))
+        #expect(multi.assess("A. 沸騰。\nB. 蒸發。\nC. 傳導。\nD. 輻射。\n問題：邊個係對？").confidence == .uncertain)
+    }
 }

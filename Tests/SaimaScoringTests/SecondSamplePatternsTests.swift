@@ -90,13 +90,14 @@ struct SecondSamplePatternsTests {
     static let science = item(.singleChoice, ["打電話俾其他做神經研究嘅科學家。", "寫信俾治療神經損傷嘅醫院。", "將結論放喺專注神經系統嘅網站。", "喺涵蓋神經相關問題嘅科學期刊發表結果。"])
 
     /// `yue-arc-2/llama-2-7b-hf/0shot/765`: a base model repeating `回應：` and the whole option list until cut off is
-    /// not answering A with its last, cut copy.
+    /// not answering A with its last, cut copy; plainly so (explicit) since the fourth sample's rules, as the whole list
+    /// of a single-answer item opens the reply (`FourthSamplePatternsTests`).
     @Test func aLoopOfCopiedOptionListsIsNoAnswer() {
         let list = "A. 打電話俾其他做神經研究嘅科學家。\nB. 寫信俾治療神經損傷嘅醫院。\nC. 將結論放喺專注神經系統嘅網站。\nD. 喺涵蓋神經相關問題嘅科學期刊發表結果。\n由提供嘅選項中直接用選項嘅字母作答。\n"
         let reply = "\n" + list + " 回應：\n" + list + " 回應：\n" + list + " 回應：\nA. 打電話俾其"
         let a = ChoiceAnswerExtractor(item: Self.science).assess(reply)
         #expect(Self.letters(a) == nil)
-        #expect(a.confidence == .uncertain)
+        #expect(a.confidence == .explicit)
     }
 
     /// `yue-arc-2/GLM4/0shot/505`: a reply that picks A and then says no option is right (`應該係無正確答案`) is in

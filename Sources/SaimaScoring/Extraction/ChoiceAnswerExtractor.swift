@@ -164,9 +164,11 @@ public struct ChoiceAnswerExtractor: Sendable {
             switch final {
             case .letters(_, true, _) where repeatsCopiedList(s, all: all, end: end):
                 // `回應：\nA. …\nB. …` again and again, the last copy cut short: the loop of a base model, no answer.
+                // Plainly so when a single-answer item's whole list opens the reply.
+                let plain = !multipleAnswers && shape.opensWithCopiedOptionListAndGoesOn
                 return ChoiceAssessment(
-                    reading: .none, confidence: .uncertain,
-                    doubt: "the answer line repeats an option list copied before 答案行重复先前复制的选项列表")
+                    reading: .none, confidence: plain ? .explicit : .uncertain,
+                    doubt: plain ? nil : "the answer line repeats an option list copied before 答案行重复先前复制的选项列表")
             case .letters(let letters, let line, let glued):
                 // A concluding sentence after the last answer statement: it overrides a prose statement, and an
                 // answer line only when it confirms its letters (`综上所述，唯一正确的一项是B`); either way the reply
@@ -298,6 +300,9 @@ public struct ChoiceAnswerExtractor: Sendable {
             }
         case .none:
             let shape = ChoiceReplyShape(s: s, groups: groups, forms: forms)
+            // A single-answer item's option list copied whole, and more copied or invented after it, plainly
+            // chooses nothing.
+            if !multipleAnswers, shape.opensWithCopiedOptionListAndGoesOn { break }
             if names(s, groups: groups) || mentionsChoiceText(text) || shape.isEnumeration {
                 a.confidence = .uncertain
                 a.doubt = "no reading, but the reply names options 未读出答案，但回答提及选项"

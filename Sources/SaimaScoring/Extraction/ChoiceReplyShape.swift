@@ -59,6 +59,21 @@ struct ChoiceReplyShape {
         return (0..<s.count).contains { s.matchAny(Self.walkThroughPhrases, at: $0) != nil }
     }
 
+    /// Whether the reply opens with every option restated as an option line, in order (`A. 沸騰。\nB. 蒸發。\nC. …`),
+    /// and goes on after the list (the prompt's instruction, `回應：`, the list again, a question of its own): the
+    /// prompt copied, nothing chosen.
+    var opensWithCopiedOptionListAndGoesOn: Bool {
+        let lines = self.lines
+        let letters = forms.keys.sorted { $0.value < $1.value }
+        guard letters.count >= 2, lines.count > letters.count else { return false }
+        for (n, letter) in letters.enumerated() {
+            guard let (opening, rest) = Self.openingLetter(lines[n]), opening == letter, let form = forms[letter], !form.isEmpty,
+                Self.restates(String(String.UnicodeScalarView(rest)), form)
+            else { return false }
+        }
+        return true
+    }
+
     /// Whether the reply's first line opens with the options restated one after another in their order, each letter
     /// followed by its text (`A: 62个月，B: 98个月，C: 2个月，D: 9`): at least three, the first at the start.
     var restatesOptionsInline: Bool {

@@ -89,7 +89,7 @@ public struct ChoiceAnswerExtractor: Sendable {
             if echoes > 0 { s = ScalarScanner(scalars: text) }
         }
         let groups = ChoiceLetterGroups(offered: offered)
-        var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) ?? partyOption($0) })
+        var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) ?? partyOption($0) ?? restatedOption($0) })
         statements.everyOptionMayAnswer = !promptKnown && multipleAnswers
         statements.optionIsEveryOptionRight = choices.contains { c in
             c.text.contains("以上") || ChoiceAnswerStatements.everyOptionRight.contains { ScalarSearch.contains(c.text.lowercased(), $0) }
@@ -228,7 +228,7 @@ public struct ChoiceAnswerExtractor: Sendable {
             // A first line that is only a number, the leading number of exactly one option (`158` for `B: 158户`).
             (.choiceText, { leadingNumberOption(s, numbers: statements.numbers) }),
             (.conclusion, { shape.conclusion(multipleAnswers: multipleAnswers) }),
-            (.letterStatement, { letterStatement(s, groups) }),
+            (.letterStatement, { letterStatement(s, groups) ?? shape.numberedVerdicts() }),
             (.leadingLetter, { enumeration ? nil : leadingLetter(s, groups)?.letters }),
             (.choiceText, { enumeration ? nil : choiceText(reply) }),
             // The one party (甲 乙 丙 丁 …) the reply names, when each option opens with a different party.
@@ -516,6 +516,14 @@ public struct ChoiceAnswerExtractor: Sendable {
         return Set(found.map(\.letter))
     }
 
+    /// The one option an answer line restates in other words (`国务院依照宪法…` for `国务院根据宪法…`: the texts share 85%
+    /// of the longer one, in order), not its negation; nil when none or several do.
+    private func restatedOption(_ text: String) -> Set<Unicode.Scalar>? {
+        let line = text.trimmingScalars { "。.，,；; ".unicodeScalars.contains($0) }
+        let restated = forms.filter { !$0.value.isEmpty && ChoiceReplyShape.restates(line, $0.value) && !ChoiceReplyShape.negates(line, $0.value) }
+        return restated.count == 1 ? restated.first.map { [$0.key] } : nil
+    }
+
     /// The one option whose text equals `form` (a matching form) once Chinese numerals are written in digits
     /// (`一年` for `1年`, `三个月` for `3个月`); nil when none or several do, or when `form` has no Chinese numeral.
     private func numeralOption(_ form: String) -> Unicode.Scalar? {
@@ -530,7 +538,8 @@ public struct ChoiceAnswerExtractor: Sendable {
     /// a reading beside them is in doubt.
     static let noRightOption = [
         "无正确答案", "無正確答案", "没有正确答案", "沒有正確答案", "无正确选项", "無正確選項", "没有正确选项", "沒有正確選項",
-        "题目有误", "題目有誤", "问题设置有误", "問題設置有誤", "题目设置有误", "no correct answer", "none of the options is",
+        "题目有误", "題目有誤", "问题设置有误", "問題設置有誤", "题目设置有误", "问题似乎有误", "問題似乎有誤", "无一正确", "無一正確",
+        "no correct answer", "none of the options is",
     ]
 
     /// Parties as exam options name them (`甲的行为…`, `乙公司…`).

@@ -219,21 +219,59 @@ struct ChoiceReplyShape {
         return right.isEmpty ? nil : right
     }
 
+    /// Rule `letter_statement`, options judged by number: the reply's lines are numbered `1.` to `n` in order, one per
+    /// option (at most one other line), each opening with a verdict (`1. 正確。DNA密碼子係…\n2. 錯誤。…`); the options
+    /// judged right, the number standing for the option in that place. Nil when none is judged right.
+    func numberedVerdicts() -> Set<Unicode.Scalar>? {
+        let letters = forms.keys.sorted { $0.value < $1.value }
+        var right: Set<Unicode.Scalar> = []
+        var next = 1
+        var other = 0
+        for line in lines {
+            let t = ScalarScanner(scalars: line)
+            var q = 0
+            while q < t.count, t[q].isASCII, t[q].properties.numericType != nil { q += 1 }
+            guard q > 0, q < t.count, ".、)）".unicodeScalars.contains(t[q]), Int(String(String.UnicodeScalarView(line[..<q]))) == next,
+                next <= letters.count
+            else {
+                other += 1
+                if other > 1 { return nil }
+                continue
+            }
+            let p = t.skippingSpaces(from: q + 1)
+            guard let verdict = t.matchAny(Self.rightVerdicts + Self.wrongVerdicts, at: p) else { return nil }
+            if Self.rightVerdicts.contains(verdict.word) { right.insert(letters[next - 1]) }
+            next += 1
+        }
+        guard next == letters.count + 1, !right.isEmpty else { return nil }
+        return right
+    }
+
+    /// Verdicts opening a numbered line, longest first (`不正確` before `正確`).
+    static let wrongVerdicts = ["不正確", "不正确", "錯誤", "错误", "不對", "不对", "錯", "错"]
+    static let rightVerdicts = ["正確", "正确", "對", "对"]
+
     static let rightMarks: Set<String> = ["1", "√", "✓", "✔", "对", "正确", "是", "true", "t", "yes", "y"]
     static let wrongMarks: Set<String> = ["0", "×", "✗", "✘", "x", "错", "错误", "否", "false", "f", "no", "n"]
 
     /// Rule `listed_options`, letters alone: every line of the reply is one letter group, after an optional list mark
     /// or stray colon (`1. A\n2. B\n3. D`, `- A\n- C`, ` A\n : B`) — two lines or more; the union of their letters.
+    /// Numbered lines each giving one letter to a single-answer item (`1. C\n2. A\n3. C`) answer several questions
+    /// (the few-shot examples', invented ones), not this one: nil.
     func letterLines() -> Set<Unicode.Scalar>? {
         let lines = self.lines
         guard lines.count >= 2 else { return nil }
         var letters: Set<Unicode.Scalar> = []
+        var numbered = 0
         for line in lines {
             var p = 0
             while p < line.count, "-*•>: ".unicodeScalars.contains(line[p]) { p += 1 }
             var q = p
             while q < line.count, line[q].properties.numericType != nil, line[q].isASCII { q += 1 }
-            if q > p, q < line.count, line[q] == "." || line[q] == ")" || line[q] == "、" { p = q + 1 }
+            if q > p, q < line.count, line[q] == "." || line[q] == ")" || line[q] == "、" {
+                p = q + 1
+                numbered += 1
+            }
             var e = line.count
             while e > p, line[e - 1] == " " || ".。,，;；)】".unicodeScalars.contains(line[e - 1]) { e -= 1 }
             let t = ScalarScanner(scalars: Array(line[p..<e]).map(\.asciiUppercased))
@@ -241,6 +279,7 @@ struct ChoiceReplyShape {
             guard let g = groups.group(t, at: b), g.end == t.count else { return nil }
             letters.formUnion(g.letters)
         }
+        if singleAnswer, numbered >= 2, letters.count > 1 { return nil }
         return letters
     }
 

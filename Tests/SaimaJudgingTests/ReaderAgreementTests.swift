@@ -118,10 +118,10 @@ struct ReaderAgreementTests {
         let chat = try RecordedChat(path: corpus + "/llm-reader/qwen2.5-coder-1.5b.jsonl", model: "qwen2.5-coder-1.5b", live: nil)
         let outcomes = await ReaderAgreement.read(measured, client: chat) { _, _ in }
         #expect(chat.usage.asked == 0 && !outcomes.values.contains(.failed), "every call was recorded")
-        #expect(ReaderAgreement.table(measured, outcomes: outcomes).contains("| **all** | 147 | 127 | 20 / 0 | 32 | 112 | 35 (30) |"))
+        #expect(ReaderAgreement.table(measured, outcomes: outcomes).contains("| **all** | 193 | 166 | 27 / 0 | 45 | 142 | 47 (40) |"))
         let confirms = ReadingAgreement(ReaderAgreement.apply(.confirms, to: measured, outcomes: outcomes), by: .kind).total
         let replaces = ReadingAgreement(ReaderAgreement.apply(.replaces, to: measured, outcomes: outcomes), by: .kind).total
-        #expect((confirms.agree, confirms.wrongConfident, confirms.uncertain) == (3_274, 10, 112), "99.36% / 0.30% / 3.40% of 3,295")
-        #expect((replaces.agree, replaces.wrongConfident, replaces.uncertain) == (3_194, 100, 20), "96.93% / 3.03% / 0.61% of 3,295")
+        #expect((confirms.agree, confirms.wrongConfident, confirms.uncertain) == (3_775, 13, 146), "99.13% / 0.34% / 3.83% of 3,808")
+        #expect((replaces.agree, replaces.wrongConfident, replaces.uncertain) == (3_678, 127, 27), "96.59% / 3.34% / 0.71% of 3,808")
     }
 }

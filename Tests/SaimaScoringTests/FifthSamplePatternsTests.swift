@@ -51,4 +51,30 @@ struct FifthSamplePatternsTests {
         let multi = Self.item(.multiChoice, ["非物质文化遗产法第十九条", "海岛保护法第三十二条", "执行的若干规定第十三条", "合同法第二百九十二条"], answer: "AC")
         #expect(Self.letters(ChoiceAnswerExtractor(item: multi).assess("1. A\n2. C")) == "AC")
     }
+
+    /// The second reader's cases (2026-12-07) against the rules above: a restatement that swaps in a negation
+    /// (`无效` for `有效`) restates nothing; a verdict word must stand alone (`1. 对于A项` judges nothing); an answer
+    /// line standing inside one option's text (`答案：无效`) is no plain decline; a copied list followed by an
+    /// answer in words is not plainly no choice.
+    @Test func secondReadersCases() {
+        let contract = Self.item(.singleChoice, ["甲与乙之间签订的房屋买卖合同有效，乙应当向甲交付房屋", "甲与乙之间签订的房屋买卖合同无效", "合同可撤销", "合同效力待定"], answer: "B")
+        let e = ChoiceAnswerExtractor(item: contract)
+        #expect(Self.letters(e.assess("答案：甲与乙之间签订的房屋买卖合同无效，乙应当向甲交付房屋")) != "A")
+        let valid = ChoiceAnswerExtractor(item: Self.item(.singleChoice, ["合同有效", "合同无效", "合同可撤销", "合同效力待定"], answer: "B"))
+        #expect(valid.assess("答案：无效").confidence == .uncertain)
+        let multi = Self.item(.multiChoice, ["甲", "乙", "丙", "丁"], answer: "AB")
+        #expect(ChoiceReplyShapeProbe.numberedVerdicts(multi, "1. 对于A项，…\n2. 对于B项，…\n3. 对于C项，…\n4. 对于D项，…") == nil)
+        let heat = ChoiceAnswerExtractor(item: Self.item(.singleChoice, ["Boiling", "Evaporation", "Conduction", "Radiation"], answer: "D"))
+        #expect(heat.assess("A. Boiling\nB. Evaporation\nC. Conduction\nD. Radiation\nThe answer is radiation.").confidence != .explicit)
+    }
+}
+
+/// Runs `ChoiceReplyShape.numberedVerdicts` on a reply to an item, as the extractor prepares it.
+enum ChoiceReplyShapeProbe {
+    static func numberedVerdicts(_ item: Item, _ reply: String) -> Set<Unicode.Scalar>? {
+        let letters = Set(item.choices.compactMap { $0.letter.unicodeScalars.first })
+        var forms: [Unicode.Scalar: String] = [:]
+        for c in item.choices { forms[c.letter.unicodeScalars.first!] = TextNormalizer.matchingForm(c.text) }
+        return ChoiceReplyShape(s: ScalarScanner(reply), groups: ChoiceLetterGroups(offered: letters), forms: forms).numberedVerdicts()
+    }
 }

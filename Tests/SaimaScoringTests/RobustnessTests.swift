@@ -26,6 +26,15 @@ struct RobustnessTests {
         #expect(NumberExtractor.pick(NumberExtractor.mentions(in: reply))?.value == 42)
     }
 
+    /// Runs of large units (`万万万…`) open no numeral and are copied once, and a 100 KB reply of them is read (as
+    /// nothing) without quadratic work.
+    @Test func longRunsOfLargeUnitsAreArabicizedOnce() {
+        #expect(ChineseNumeral.arabicized(String(repeating: "万", count: 200_000)) == String(repeating: "万", count: 200_000))
+        #expect(ChineseNumeral.arabicized("万万三") == "万万3")
+        let item = Fixtures.item(.singleChoice, ["1年", "2年", "3年", "4年"], answer: "A")
+        #expect(Fixtures.letters(ChoiceAnswerExtractor(item: item).assess("答案：" + String(repeating: "亿", count: 100_000))) == nil)
+    }
+
     @Test func scalarInternerGivesDenseIdsInOrder() {
         var interner = ScalarInterner(capacity: 8)
         #expect(interner.ids(Array(scalarsOf: "abca")) == [0, 1, 2, 0])

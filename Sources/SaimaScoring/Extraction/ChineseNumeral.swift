@@ -81,25 +81,27 @@ enum ChineseNumeral {
         return upper + wan + section + pending
     }
 
-    /// `text` with every run of Chinese numeral characters that holds a digit (`一年`, `三百二十`, `两万`) written as
-    /// its value in Arabic digits (`1年`, `320`, `20000`); a unit standing alone or opening the run (`万一` keeps its `万`) is kept, so is
-    /// any other text. Whole values are written without a fraction.
+    /// `text` with every maximal run of Chinese numeral characters written as its value in Arabic digits, when the run
+    /// (after any large units opening it, which are kept: `万一` stays) holds a digit other than a lone `零`, or two
+    /// parts or more with a small unit: `一年` → `1年`, `三百二十` → `320`, `十五` → `15`, `千万` → `10000000`. A lone
+    /// unit (`十`, `万`) and all other text are kept. Whole values are written without a fraction. Used only to
+    /// compare two texts treated alike (an answer line and an option's text), so words such as `统一` (`统1`) or
+    /// `千万不要` change on both sides.
     static func arabicized(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var run: [Unicode.Scalar] = []
         func flush() {
             // A large unit cannot open a numeral (`万一` is "in case", not 10001).
-            while let first = run.first, case .largeUnit = part(first) {
-                out.append(first)
-                run.removeFirst()
-            }
-            let parts = run.compactMap(part)
+            var k = 0
+            while k < run.count, case .largeUnit = part(run[k]) { k += 1 }
+            out.append(contentsOf: run[..<k])
+            let parts = run[k...].compactMap(part)
             let hasDigit = parts.contains { if case .digit(let d) = $0 { d > 0 || parts.count > 1 } else { false } }
             if hasDigit || (parts.count > 1 && parts.contains(where: { if case .smallUnit = $0 { true } else { false } })) {
                 let v = value(parts)
                 out.append(contentsOf: (v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)).unicodeScalars)
             } else {
-                out.append(contentsOf: run)
+                out.append(contentsOf: run[k...])
             }
             run.removeAll()
         }

@@ -14,11 +14,11 @@ public import SaimaModel
 /// | # | rule | reads | examples → answer |
 /// |---|---|---|---|
 /// | 1 | `bare` | the whole reply, after brackets, quotes, spaces and closing punctuation around it, is a letter group (any case) | `B`, `（B）`, `**B**`, `b.`, `A,C` → B, B, B, B, AC |
-/// | 2 | `answer_line` | the reply's **final** answer statement (`ChoiceAnswerStatements`) is a labelled answer line naming letters, exactly one choice's text, or (in `\\boxed{}`) one choice's leading number | `【答案】C <eoa>`, `【答案】: A <eoa>`, `**答案：** B`, `Answer: (D)`, `$\\boxed{C}$`, `答案：北京市`, `\\boxed{36} 小时` (D = 36 小时) → C, A, B, D, C, B, D |
+/// | 2 | `answer_line` | the reply's **final** answer statement (`ChoiceAnswerStatements`) is a labelled answer line naming letters, exactly one choice's text (Chinese numerals read as digits: `一年` = `1年`; or one option restated in other words, 85% shared and no negation more or less), every option (`上述说法均正确`, `所有`), options named after `只有` (`只有A、B两项`), or (in `\\boxed{}`) one choice's leading number | `【答案】C <eoa>`, `【答案】: A <eoa>`, `**答案：** B`, `Answer: (D)`, `$\\boxed{C}$`, `答案：北京市`, `\\boxed{36} 小时` (D = 36 小时) → C, A, B, D, C, B, D |
 /// | 3 | `answer_statement` | the final answer statement is prose naming letters: `答案是` `选` `应选` `故选` `正确选项为` `the answer is` `I choose` … (not negated or conditional) | `答案是 B 选项`, `正确答案为B和D`, `故选AC`, `The answer is (C).`, `答案：A。……不对，应该选D` → B, BD, AC, C, D |
-/// | 4 | `listed_options` | the reply lists the options it chooses, one per line as `X. <its text>` (`ChoiceReplyShape`) | `B. 黏液性水肿\\nE. 心悸` → BE |
+/// | 4 | `listed_options` | the reply lists the options it chooses, one per line as `X. <its text>` (`ChoiceReplyShape`); a line restating its option negated rejects it; letters one per line, unless numbered to a single-answer item (`1. C\\n2. A`: answers to several questions) | `B. 黏液性水肿\\nE. 心悸` → BE |
 /// | 5 | `conclusion` | the last concluding sentence (`综上所述` `因此` `therefore` `based on the analysis` …) naming letters not rejected in it (`选项 B 不正确`); a sentence ending in `:` takes the option lines after it. A conclusion after the reply's last answer statement overrides it | `综上所述，最恰当的是 D. 物业服务合同纠纷` → D; `答案：D … 综上所述，唯一正确的一项是B` → B |
-/// | 6 | `letter_statement` | a letter group followed by a claim that it is right: optional `. : 、 )`, optional `选项 项 option`, `的`, `说法 表述 描述 叙述 观点`, `才是 是 为 最 is`, `the`, then `正确 对的 correct right answer 答案`; the last such group (for multi choice, the union of all) | `B是正确的`, `C选项说法正确`, `Option B is correct` → B, C, B |
+/// | 6 | `letter_statement` | a letter group followed by a claim that it is right: optional `. : 、 )`, optional `选项 项 option`, `的`, `说法 表述 描述 叙述 观点`, `才是 是 为 最 is`, `the`, then `正确 对的 correct right answer 答案`; the last such group (for multi choice, the union of all); or lines numbered 1 to n, one per option, each opening with a verdict word (`1. 正確。…\\n2. 錯誤。…`): the options judged right | `B是正确的`, `C选项说法正确`, `Option B is correct` → B, C, B |
 /// | 7 | `leading_letter` | the reply starts (after brackets and an optional `选项`/`option`) with a letter group followed by the end, whitespace or `. 。 , 、 : ; ) ] 】 」` — but not `A`/`I` followed by a space and a lower-case word, and not in a walk-through of the options | `B. 北京`, `B\\n解析：…`, `AC。` → B, B, AC |
 /// | 8 | `choice_text` | the reply restates choice texts (at least two characters, not a bare number): choices whose `TextNormalizer.matchingForm` occurs in the reply's, dropping any contained in another found one; single choice needs exactly one, and never every choice; not in a walk-through. For a short single-choice reply, also the one option it paraphrases (longest common substring ≥ 60% of that option, twice any other's) | `北京市` (B = 北京市, A = 北京) → B |
 /// | 9 | `stray_letter` | in a reply of at most 400 code points, every letter group standing alone (not `A`/`I` + space + lower-case word, unless named by `option`/`选项`); all must agree | `我认为是B` → B; `A 或 B` → nothing |
@@ -39,7 +39,7 @@ public struct ChoiceAnswerExtractor: Sendable {
     public let multipleAnswers: Bool
     private let offered: Set<Unicode.Scalar>
     /// Choice texts by letter, in `TextNormalizer.matchingForm`.
-    private let forms: [Unicode.Scalar: String]
+    let forms: [Unicode.Scalar: String]
 
     public init(choices: [Choice], multipleAnswers: Bool) {
         self.choices = choices
@@ -92,7 +92,8 @@ public struct ChoiceAnswerExtractor: Sendable {
         var statements = ChoiceAnswerStatements(groups: groups, choiceText: { choiceText($0) ?? partyOption($0) ?? restatedOption($0) })
         statements.everyOptionMayAnswer = !promptKnown && multipleAnswers
         statements.optionIsEveryOptionRight = choices.contains { c in
-            c.text.contains("以上") || ChoiceAnswerStatements.everyOptionRight.contains { ScalarSearch.contains(c.text.lowercased(), $0) }
+            let lower = c.text.lowercased()
+            return c.text.contains("以上") || ChoiceAnswerStatements.everyOptionRight.contains { ScalarSearch.contains(lower, $0) }
         }
         statements.numbers = choices.compactMap { c in
             guard let letter = c.letter.unicodeScalars.first,
@@ -132,6 +133,22 @@ public struct ChoiceAnswerExtractor: Sendable {
             if n == s.count || s[n] == "\n" {
                 evidence = e
                 bare = true
+            }
+        }
+        // A first line that is one option restated (` A. 在全国中小企业…`) has answered too, unless the next line is
+        // another option line (the option list copied).
+        if evidence == nil {
+            let start = s.skippingSpaces(from: 0)
+            var e = start
+            while e < s.count, s[e] != "\n" { e += 1 }
+            let next = s.skippingSpaces(from: e)
+            var f = next
+            while f < s.count, s[f] != "\n" { f += 1 }
+            if let (letter, rest) = ChoiceReplyShape.openingLetter(Array(s.text[start..<e])), let form = forms[letter], !form.isEmpty,
+                ChoiceReplyShape.restates(String(String.UnicodeScalarView(rest)), form),
+                ChoiceReplyShape.openingLetter(Array(s.text[next..<f])) == nil
+            {
+                evidence = e
             }
         }
         if evidence == nil, let first = statements.all(s).first(where: { if case .letters = $0.final { true } else { false } }) {
@@ -209,13 +226,7 @@ public struct ChoiceAnswerExtractor: Sendable {
                         reading: .answer(.init(answer: .letters(letters), rule: line ? .answerLine : .answerStatement)),
                         confidence: .uncertain, doubt: "a later answer line names no choice 后一答案行未指明选项")
                 }
-                // A refusal (`题目有误`, `无正确选项`), a hedge (`B或D`) or an empty line is explicit, unless the line also
-                // restates an option's words; any other line (`一年`, `60`, a sentence of prose) may name an option in
-                // words the rules do not match.
-                let refuses = Self.refusals.contains { ScalarSearch.contains(lower, $0) }
-                    || (text.unicodeScalars.count <= Self.shortDecline && Self.hedges.contains { ScalarSearch.contains(lower, $0) })
-                let plain = text.trimmedSpaces.isEmpty || (refuses && !mentionsChoiceText(text)) || opensCopiedOption(text)
-                    || isUnofferedNumber(text)
+                let plain = declinesPlainly(text)
                 return ChoiceAssessment(
                     reading: .declined(text), confidence: plain ? .explicit : .uncertain,
                     doubt: plain ? nil : "the answer line names no option by letter 答案行未以字母指明选项")
@@ -285,9 +296,9 @@ public struct ChoiceAnswerExtractor: Sendable {
         switch a.reading {
         case .answer(let found):
             // Several letters stated plainly (`答案：AC`, `A, C`) are the reply's answer, scored wrong for a
-            // single-answer item; read any other way they are in doubt.
+            // single-answer item; read any other way, a concluding sentence included, they are in doubt.
             if !multipleAnswers, case .letters(let letters) = found.answer, letters.unicodeScalars.count > 1,
-                a.confidence != .explicit
+                a.confidence != .explicit || found.rule == .conclusion
             {
                 a.confidence = .uncertain
                 a.doubt = "several letters to a single-answer item 单选题给出多个字母"
@@ -312,25 +323,8 @@ public struct ChoiceAnswerExtractor: Sendable {
         return a
     }
 
-    /// Whether an answer line's text is one option line as the prompt lists it (`A. 凝結`): the first line of an
-    /// option list copied after the label, which chooses nothing.
-    private func opensCopiedOption(_ text: String) -> Bool {
-        guard let (letter, rest) = ChoiceReplyShape.openingLetter(Array(text.unicodeScalars)), let form = forms[letter],
-            !form.isEmpty
-        else { return false }
-        return ChoiceReplyShape.restates(String(String.UnicodeScalarView(rest)), form)
-    }
-
-    /// Whether an answer line's text is a number that no option's text holds (`答案：60` to options without 60): a
-    /// computed value that chooses nothing.
-    private func isUnofferedNumber(_ text: String) -> Bool {
-        let t = text.trimmingScalars { "。.，, ".unicodeScalars.contains($0) }
-        guard !t.isEmpty, t.unicodeScalars.allSatisfy({ PythonText.isASCIIDigit($0) || $0 == "." }) else { return false }
-        return !choices.contains { ScalarSearch.contains($0.text, t) }
-    }
-
     /// Whether any choice's text (two scalars or more, not a bare number) occurs in the reply.
-    private func mentionsChoiceText(_ text: String) -> Bool {
+    func mentionsChoiceText(_ text: String) -> Bool {
         let form = TextNormalizer.matchingForm(text)
         return choices.contains { c in
             let f = TextNormalizer.matchingForm(c.text)
@@ -422,13 +416,6 @@ public struct ChoiceAnswerExtractor: Sendable {
     /// Words by which a final answer line withdraws any answer given before it (the question is wrong, no option is).
     static let withdrawals = ["有误", "有错", "无法作答", "无法回答", "无法确定", "无正确", "没有正确", "都不正确", "都不对", "none of the", "no correct"]
 
-    /// Declined answer lines up to this many scalars may be a plain hedge (`B或D`).
-    static let shortDecline = 12
-    /// Words by which a short declined answer line hedges between options.
-    static let hedges = ["或", "还是", " or "]
-    /// Words by which a declined answer line plainly refuses or finds no answer.
-    static let refusals = ["无", "没有", "错误", "有误", "出错", "不确定", "无法", "不能", "都不", "none", "no ", "cannot", "n/a"]
-
     static func text(_ letters: Set<Unicode.Scalar>) -> String {
         String(String.UnicodeScalarView(letters.sorted { $0.value < $1.value }))
     }
@@ -517,18 +504,29 @@ public struct ChoiceAnswerExtractor: Sendable {
     }
 
     /// The one option an answer line restates in other words (`国务院依照宪法…` for `国务院根据宪法…`: the texts share 85%
-    /// of the longer one, in order), not its negation; nil when none or several do.
+    /// of the longer one, in order) without a negation more or less (`合同无效` does not restate `合同有效`); nil when
+    /// none or several do.
     private func restatedOption(_ text: String) -> Set<Unicode.Scalar>? {
         let line = text.trimmingScalars { "。.，,；; ".unicodeScalars.contains($0) }
-        let restated = forms.filter { !$0.value.isEmpty && ChoiceReplyShape.restates(line, $0.value) && !ChoiceReplyShape.negates(line, $0.value) }
+        let mine = TextNormalizer.matchingForm(line)
+        let restated = forms.filter {
+            !$0.value.isEmpty && ChoiceReplyShape.restates(line, $0.value) && !Self.negationsDiffer(mine, $0.value)
+        }
         return restated.count == 1 ? restated.first.map { [$0.key] } : nil
     }
 
-    /// The one option whose text equals `form` (a matching form) once Chinese numerals are written in digits
-    /// (`一年` for `1年`, `三个月` for `3个月`); nil when none or several do, or when `form` has no Chinese numeral.
+    /// Whether two texts hold a different number of some negating character (`不 无 非 未 没 否 违`, traditional
+    /// forms too): `合同无效` restates `合同有效` in 75% of its words but says the opposite.
+    static func negationsDiffer(_ a: String, _ b: String) -> Bool {
+        negatingScalars.contains { n in a.unicodeScalars.filter { $0 == n }.count != b.unicodeScalars.filter { $0 == n }.count }
+    }
+
+    static let negatingScalars: [Unicode.Scalar] = ["不", "无", "無", "非", "未", "没", "沒", "否", "违", "違"]
+
+    /// The one option whose text equals `form` (a matching form) once Chinese numerals are written in digits on both
+    /// sides (`一年` for `1年`, `60元` for `六十元`); nil when none or several do.
     private func numeralOption(_ form: String) -> Unicode.Scalar? {
         let mine = ChineseNumeral.arabicized(form)
-        guard mine != form else { return nil }
         let equal = choices.filter { ChineseNumeral.arabicized(TextNormalizer.matchingForm($0.text)) == mine }
         guard equal.count == 1 else { return nil }
         return equal[0].letter.unicodeScalars.first

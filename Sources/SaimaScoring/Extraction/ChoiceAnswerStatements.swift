@@ -172,13 +172,19 @@ struct ChoiceAnswerStatements {
         }
         // Every option declared right (`所有说法均正确`, `以上都对`), unless negated (`不是所有选项都正确`) or an option
         // is itself such a phrase (`D. 以上说法都对`: then the line names that option, read as its text above).
-        if Self.everyOptionRight.contains(where: { ScalarSearch.contains(text.lowercased(), $0) }),
-            !["不", "非", "没有", "并非"].contains(where: { ScalarSearch.contains(text, $0) }), !optionIsEveryOptionRight
+        let lower = text.lowercased()
+        if Self.everyOptionRight.contains(where: { ScalarSearch.contains(lower, $0) }),
+            !["不", "非", "没有", "并非", "not "].contains(where: { ScalarSearch.contains(lower, $0) }), !optionIsEveryOptionRight
         {
+            return .letters(groups.offered, explicitLine: true)
+        }
+        if Self.everyOptionWords.contains(text.trimmingScalars { "。.，,！! ".unicodeScalars.contains($0) }), !optionIsEveryOptionRight {
             return .letters(groups.offered, explicitLine: true)
         }
         // One option named inside the line's sentence (`上述选项中只有A项显示…`), not rejected.
         if let named = namedOption(text) { return .letters([named], explicitLine: true) }
+        // Options listed after 只有 with their count (`…应予从轻处罚的只有A、B两项`), not rejected.
+        if let named = onlyNamedOptions(text) { return .letters(named, explicitLine: true) }
         return .noChoice(text)
     }
 
@@ -212,6 +218,24 @@ struct ChoiceAnswerStatements {
         }
         return named.count == 1 ? named.first : nil
     }
+
+    /// The options an answer line's sentence names after `只有` as a list with its count (`只有A、B两项`), when the line
+    /// rejects nothing (`错` `不` `非` `排除` `没有`); nil otherwise.
+    private func onlyNamedOptions(_ text: String) -> Set<Unicode.Scalar>? {
+        let t = ScalarScanner(text)
+        guard !["错", "不", "非", "排除", "没有"].contains(where: { ScalarSearch.contains(text, $0) }) else { return nil }
+        for i in 0..<t.count {
+            guard let only = t.match("只有", at: i) else { continue }
+            let p = t.skippingSpaces(from: only)
+            guard let g = groups.group(t, at: p), g.letters.count >= 2 else { continue }
+            let q = t.skippingSpaces(from: g.end)
+            if t.matchAny(["两项", "兩項", "三项", "三項", "四项", "四項", "几项", "项", "選項", "选项"], at: q) != nil { return g.letters }
+        }
+        return nil
+    }
+
+    /// Whole answer lines that choose every option (`答案: 所有`).
+    static let everyOptionWords: Set<String> = ["所有", "全部", "全选", "全選", "以上全部", "以上都是", "全对", "全對", "都对", "都對"]
 
     /// The start of the first non-blank line after the line holding `p`, if any.
     private func nextLine(_ s: ScalarScanner, after p: Int) -> Int? {

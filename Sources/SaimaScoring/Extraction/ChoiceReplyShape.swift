@@ -60,8 +60,8 @@ struct ChoiceReplyShape {
     }
 
     /// Whether the reply opens with every option restated as an option line, in order (`A. 沸騰。\nB. 蒸發。\nC. …`),
-    /// and goes on after the list (the prompt's instruction, `回應：`, the list again, a question of its own): the
-    /// prompt copied, nothing chosen.
+    /// and goes on after the list without answering (the prompt's instruction, `回應：`, the list again, a question of
+    /// its own): the prompt copied, nothing chosen.
     var opensWithCopiedOptionListAndGoesOn: Bool {
         let lines = self.lines
         let letters = forms.keys.sorted { $0.value < $1.value }
@@ -71,11 +71,23 @@ struct ChoiceReplyShape {
                 Self.restates(String(String.UnicodeScalarView(rest)), form)
             else { return false }
         }
+        // What follows answers nothing: option lines (the list again, or a question's own) and lines that name no
+        // letter and no option's text (`由提供嘅選項中直接用選項嘅字母作答。`, `回應：`, `問題：…`), not
+        // `The answer is radiation.`
+        let optionForms = forms.values.filter { $0.unicodeScalars.count >= 2 }
+        for line in lines[letters.count...] where Self.openingLetter(line) == nil {
+            let t = ScalarScanner(scalars: line)
+            if (0..<t.count).contains(where: { groups.group(t, at: $0).map { !groups.isEnglishWord(t, $0) } ?? false }) { return false }
+            let form = TextNormalizer.matchingForm(String(String.UnicodeScalarView(line)))
+            if optionForms.contains(where: { ScalarSearch.contains(form, $0) }) { return false }
+        }
         return true
     }
 
     /// Whether the reply's first line opens with the options restated one after another in their order, each letter
-    /// followed by its text (`A: 62个月，B: 98个月，C: 2个月，D: 9`): at least three, the first at the start.
+    /// followed by its text (`A: 62个月，B: 98个月，C: 2个月，D: 9`, `A) 国防交通条例第三条；B) 中华人民共和国保障…`):
+    /// the first option's whole text at the start, then at least one more letter followed by the first
+    /// `inlinePrefix` scalars of its text (a copy may change an option's end), in order.
     var restatesOptionsInline: Bool {
         guard let first = lines.first else { return false }
         let line = Array(TextNormalizer.matchingForm(String(String.UnicodeScalarView(first))).unicodeScalars
@@ -84,15 +96,18 @@ struct ChoiceReplyShape {
         var found = 0
         for letter in forms.keys.sorted(by: { $0.value < $1.value }) {
             guard let form = forms[letter], !form.isEmpty else { break }
-            let probe = Array((String(letter).lowercased() + form).unicodeScalars.filter { !$0.properties.isWhitespace })
-            guard let at = (from...max(from, line.count - probe.count)).first(where: { line[$0...].starts(with: probe) }),
-                found > 0 || at == 0
-            else { break }
+            let text = Array(form.unicodeScalars.filter { !$0.properties.isWhitespace })
+            let probe = Array(String(letter).lowercased().unicodeScalars) + (found == 0 ? text : Array(text.prefix(Self.inlinePrefix)))
+            let candidates = found == 0 ? 0...0 : from...max(from, line.count - probe.count)
+            guard let at = candidates.first(where: { line[$0...].starts(with: probe) }) else { break }
             found += 1
             from = at + probe.count
         }
-        return found >= 3
+        return found >= 2
     }
+
+    /// Scalars of an option's text that must follow its letter in an inline list, after the first option.
+    static let inlinePrefix = 4
 
     static let walkThroughPhrases = [
         "逐一分析", "逐个分析", "分别分析", "逐项分析", "analyze each option", "analyse each option", "each option step by step",
@@ -131,8 +146,10 @@ struct ChoiceReplyShape {
         guard let first, last - first + 1 == letters.count else { return nil }
         let before = lines[..<first]
         let after = lines[(last + 1)...]
-        guard before.count <= 1, after.count <= 1 else { return nil }
-        let intro = before.first.map { String(String.UnicodeScalarView($0)).trimmedSpaces }
+        let intro = before.last.map { String(String.UnicodeScalarView($0)).trimmedSpaces }
+        let introduced = intro.map { $0.hasSuffix(":") || $0.hasSuffix("：") } == true
+        // One option line introduced by the line just before it (`…最接近的數量是：\nB. 43`) may close a longer reply.
+        guard before.count <= 1 || (introduced && letters.count == 1), after.count <= 1 else { return nil }
         // The line before is the text of the option just before the first listed one (` 合同纠纷 \nB: 变更抚养关系 \nC: …`):
         // the prompt's option list continued, nothing chosen.
         if let intro, let low = letters.min(), let previous = Unicode.Scalar(low.value - 1), let form = forms[previous],
@@ -140,7 +157,6 @@ struct ChoiceReplyShape {
         {
             return nil
         }
-        let introduced = intro.map { $0.hasSuffix(":") || $0.hasSuffix("：") } == true
         // One listed option counts only when a line introduces it (`以下是正确的一项：\nA. …`).
         guard letters.count >= 2 || (introduced && !isEnumeration) else { return nil }
         for line in before + after {
@@ -158,7 +174,7 @@ struct ChoiceReplyShape {
         }
         let chosen = letters.subtracting(rejected)
         guard !chosen.isEmpty else { return nil }
-        return letters.count < forms.count || introduced || everyOptionMayAnswer ? chosen : nil
+        return chosen.count < forms.count || introduced || everyOptionMayAnswer ? chosen : nil
     }
 
     /// Whether `rest` says the opposite of the option whose matching form is `form`: the two are the same but for one
@@ -239,7 +255,10 @@ struct ChoiceReplyShape {
                 continue
             }
             let p = t.skippingSpaces(from: q + 1)
-            guard let verdict = t.matchAny(Self.rightVerdicts + Self.wrongVerdicts, at: p) else { return nil }
+            // A verdict is a word of its own (`正確。`, `错误:`), not the start of one (`对于`, `正确理解`).
+            guard let verdict = t.matchAny(Self.verdicts, at: p),
+                verdict.end == t.count || t.isSpace(verdict.end) || TextNormalizer.isPunctuation(t[verdict.end])
+            else { return nil }
             if Self.rightVerdicts.contains(verdict.word) { right.insert(letters[next - 1]) }
             next += 1
         }
@@ -250,6 +269,7 @@ struct ChoiceReplyShape {
     /// Verdicts opening a numbered line, longest first (`不正確` before `正確`).
     static let wrongVerdicts = ["不正確", "不正确", "錯誤", "错误", "不對", "不对", "錯", "错"]
     static let rightVerdicts = ["正確", "正确", "對", "对"]
+    static let verdicts = wrongVerdicts + rightVerdicts
 
     static let rightMarks: Set<String> = ["1", "√", "✓", "✔", "对", "正确", "是", "true", "t", "yes", "y"]
     static let wrongMarks: Set<String> = ["0", "×", "✗", "✘", "x", "错", "错误", "否", "false", "f", "no", "n"]

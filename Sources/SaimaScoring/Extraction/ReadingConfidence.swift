@@ -2,16 +2,18 @@ import SaimaBase
 /// How far a reading of a reply can be trusted without a second reader.
 ///
 /// - `explicit`: the reply states its answer (a bare letter, an answer line, an answer statement, a listed choice,
-///   a concluding sentence), or states plainly that it gives none (`答案：题目有误`, `答案：B或D`, the prompt's option
-///   list copied and the copying going on), or has no letter or choice text a
+///   a concluding sentence), or states plainly that it gives none (an answer line that refuses, hedges, is empty, copies
+///   the prompt's first option line or is a number no option holds — `ChoiceAnswerExtractor.declinesPlainly`; a
+///   single-answer item's option list copied and the copying going on), or has no letter or choice text a
 ///   reader could take for an answer; nothing in it contradicts the reading.
 /// - `inferred`: read from a claim (`B是正确的`), the reply's layout (a leading letter), or one option's own text in
 ///   a reply of a sentence or two to a single-answer item.
 /// - `uncertain`: guessed (choice text in a longer reply, stray letters), or the reply contradicts itself (an answer
 ///   and a later conclusion or answer naming other letters, an answer line followed by a line that names no choice),
 ///   several letters to a single-answer item read by anything but an explicit statement, a letter glued to other
-///   text, an answer line naming no option that neither refuses nor hedges (`答案：一项`) or that restates an option,
-///   or no reading although the reply names options. Uncertain
+///   text, an answer line naming no option that does not plainly decline (`答案：一项`, a refusal holding an option's
+///   words), several letters to a single-answer item read from a concluding sentence, or no reading although the reply
+///   names options. Uncertain
 ///   readings are scored provisionally and sent to a second reader: the appeals sheet (`--rules uncertain`) and,
 ///   when a judge endpoint is configured, the LLM reader.
 public enum ReadingConfidence: String, Sendable, Hashable, CaseIterable, Comparable {

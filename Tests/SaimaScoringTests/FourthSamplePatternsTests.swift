@@ -59,6 +59,12 @@ struct FourthSamplePatternsTests {
             answer: "AD")
         let reply = "] A. 阿司匹林属于现有技术中已知的药物，权利要求 2 不具备新颖性\nB. 用于预防心脑血管疾病的阿司匹林具有预料不到的疗效，权利要求 2 具备创造性\nC. 阿司匹林在预防心脑血管疾病方面的新用途并未改变阿司匹林的成份结构， 权利要求 1 不具备新颖性\nD. 权利要求 1 的用途发明相对于现有技术是非显而易见的，因此不具备创造性</s>"
         #expect(Fixtures.letters(ChoiceAnswerExtractor(item: item).assess(reply)) == "ABC")
+        // With the prompt known, as in a contest, the copied option lines are subtracted as an echo: the reply is
+        // then never read as a confident ABCD.
+        let prompt = "关于权利要求的新颖性和创造性，下列说法正确的是：\n"
+            + item.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n") + "\n答案："
+        let known = ChoiceAnswerExtractor(item: item).assess(reply, prompt: prompt)
+        #expect(Fixtures.letters(known) == "ABC" || known.confidence == .uncertain)
         #expect(ChoiceReplyShape.negates("因此不具备创造性", TextNormalizer.matchingForm("因此具备创造性")))
         #expect(!ChoiceReplyShape.negates("因此具备新颖性", TextNormalizer.matchingForm("因此具备创造性")))
     }

@@ -78,6 +78,7 @@ public struct ChoiceAnswerExtractor: Sendable {
         }
         reply = Self.endingMarksAsLineBreaks(reply)
         var s = ScalarScanner(reply)
+        let sent = s
         // The prompt is folded only when the reply could copy a run of it (`PromptEcho.minimumRun` scalars) or holds a
         // JSON object: a bare reply (`B`, `答案：C`) costs no pass over a long prompt.
         let promptKnown = prompt?.unicodeScalars.contains { !$0.properties.isWhitespace } ?? false
@@ -115,6 +116,14 @@ public struct ChoiceAnswerExtractor: Sendable {
         var a = graded(
             readScoped(s, text: text, statements: statements, groups: groups), s: s, groups: groups, text: text,
             everyOptionMayAnswer: statements.everyOptionMayAnswer)
+        // Option lines copied from the prompt, one of them turned into its opposite (`…因此不具备创造性`): subtracting
+        // the copy may take the answer with it, so nothing read is no plain reading.
+        if case .none = a.reading, a.confidence == .explicit, sent.count != s.count,
+            ChoiceReplyShape(s: sent, groups: groups, forms: forms).negatesAListedOption
+        {
+            a.confidence = .uncertain
+            a.doubt = "an option line says the opposite of its option 选项行与原选项意思相反"
+        }
         a.readText = text
         return a
     }

@@ -177,6 +177,14 @@ struct ChoiceReplyShape {
         return chosen.count < forms.count || introduced || everyOptionMayAnswer ? chosen : nil
     }
 
+    /// Whether some option line (`X. <text>`) restates its option with a negation put in or taken out.
+    var negatesAListedOption: Bool {
+        lines.contains { line in
+            guard let (letter, rest) = Self.openingLetter(line), let form = forms[letter], !form.isEmpty else { return false }
+            return Self.negates(String(String.UnicodeScalarView(rest)), form)
+        }
+    }
+
     /// Whether `rest` says the opposite of the option whose matching form is `form`: the two are the same but for one
     /// negation put in or taken out (`不` `不能` `不是` `未` `没有` `无` `非`; `not`).
     static func negates(_ rest: String, _ form: String) -> Bool {

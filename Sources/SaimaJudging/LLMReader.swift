@@ -118,10 +118,9 @@ package enum LLMReader {
             }
             out.append((job.result, provisional, outcome))
         }
-        let outcomes = out
         var readings: [ReadingOverride] = []
         let now = Date()
-        for (result, provisional, outcome) in outcomes.sorted(by: { "\($0.0.key)" < "\($1.0.key)" }) {
+        for (result, provisional, outcome) in out.sorted(by: { "\($0.0.key)" < "\($1.0.key)" }) {
             switch outcome {
             case .read(let letters, _) where !policy.settles(reader: letters, provisional: provisional):
                 summary.disagreed += 1

@@ -28,10 +28,7 @@ extension ChoiceAnswerExtractor {
     /// Whether an answer line's text is one option line as the prompt lists it (`A. 凝結`): the first line of an
     /// option list copied after the label, which chooses nothing.
     private func opensCopiedOption(_ text: String) -> Bool {
-        guard let (letter, rest) = ChoiceReplyShape.openingLetter(Array(text.unicodeScalars)), let form = forms[letter],
-            !form.isEmpty
-        else { return false }
-        return ChoiceReplyShape.restates(String(String.UnicodeScalarView(rest)), form)
+        ChoiceReplyShape.restatedOptionLine(Array(text.unicodeScalars), forms: forms) != nil
     }
 
     /// Whether an answer line's text is a number that no option's text holds, Chinese numerals written in digits on

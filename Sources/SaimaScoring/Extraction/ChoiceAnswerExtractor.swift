@@ -153,8 +153,7 @@ public struct ChoiceAnswerExtractor: Sendable {
             let next = s.skippingSpaces(from: e)
             var f = next
             while f < s.count, s[f] != "\n" { f += 1 }
-            if let (letter, rest) = ChoiceReplyShape.openingLetter(Array(s.text[start..<e])), let form = forms[letter], !form.isEmpty,
-                ChoiceReplyShape.restates(String(String.UnicodeScalarView(rest)), form),
+            if ChoiceReplyShape.restatedOptionLine(Array(s.text[start..<e]), forms: forms) != nil,
                 ChoiceReplyShape.openingLetter(Array(s.text[next..<f])) == nil
             {
                 evidence = e
@@ -519,18 +518,12 @@ public struct ChoiceAnswerExtractor: Sendable {
         let line = text.trimmingScalars { "。.，,；; ".unicodeScalars.contains($0) }
         let mine = TextNormalizer.matchingForm(line)
         let restated = forms.filter {
-            !$0.value.isEmpty && ChoiceReplyShape.restates(line, $0.value) && !Self.negationsDiffer(mine, $0.value)
+            !$0.value.isEmpty && ChoiceReplyShape.restates(line, $0.value) && !ChoiceReplyShape.negationsDiffer(mine, $0.value)
         }
         return restated.count == 1 ? restated.first.map { [$0.key] } : nil
     }
 
-    /// Whether two texts hold a different number of some negating character (`不 无 非 未 没 否 违`, traditional
-    /// forms too): `合同无效` restates `合同有效` in 75% of its words but says the opposite.
-    static func negationsDiffer(_ a: String, _ b: String) -> Bool {
-        negatingScalars.contains { n in a.unicodeScalars.filter { $0 == n }.count != b.unicodeScalars.filter { $0 == n }.count }
-    }
 
-    static let negatingScalars: [Unicode.Scalar] = ["不", "无", "無", "非", "未", "没", "沒", "否", "违", "違"]
 
     /// The one option whose text equals `form` (a matching form) once Chinese numerals are written in digits on both
     /// sides (`一年` for `1年`, `60元` for `六十元`); nil when none or several do.

@@ -51,6 +51,22 @@ struct ChoiceReplyShape {
         return (letter, t.text)
     }
 
+    /// The letter of an option line that restates its own option's text (`A. 凝結`; `forms` in
+    /// `TextNormalizer.matchingForm`), with the rest of the line; nil for any other line.
+    static func restatedOptionLine(
+        _ line: [Unicode.Scalar], forms: [Unicode.Scalar: String]
+    ) -> (letter: Unicode.Scalar, rest: String)? {
+        guard let (letter, rest) = openingLetter(line), let form = forms[letter], !form.isEmpty else { return nil }
+        let text = String(String.UnicodeScalarView(rest))
+        return restates(text, form) ? (letter, text) : nil
+    }
+
+    /// Whether `line` holds a letter group standing alone (not an English word such as `A` in `A lot`).
+    func namesLetter(_ line: [Unicode.Scalar]) -> Bool {
+        let t = ScalarScanner(scalars: line)
+        return (0..<t.count).contains { groups.group(t, at: $0).map { !groups.isEnglishWord(t, $0) } ?? false }
+    }
+
     /// Whether the reply walks through the options: two or more lines open with different option letters, or it
     /// says it will (`逐一分析选项`, `analyze each option`) — a restated option is then analysis, not a choice.
     var isEnumeration: Bool {
@@ -66,18 +82,15 @@ struct ChoiceReplyShape {
         let lines = self.lines
         let letters = forms.keys.sorted { $0.value < $1.value }
         guard letters.count >= 2, lines.count > letters.count else { return false }
-        for (n, letter) in letters.enumerated() {
-            guard let (opening, rest) = Self.openingLetter(lines[n]), opening == letter, let form = forms[letter], !form.isEmpty,
-                Self.restates(String(String.UnicodeScalarView(rest)), form)
-            else { return false }
+        for (n, letter) in letters.enumerated() where Self.restatedOptionLine(lines[n], forms: forms)?.letter != letter {
+            return false
         }
         // What follows answers nothing: option lines (the list again, or a question's own) and lines that name no
         // letter and no option's text (`由提供嘅選項中直接用選項嘅字母作答。`, `回應：`, `問題：…`), not
         // `The answer is radiation.`
         let optionForms = forms.values.filter { $0.unicodeScalars.count >= 2 }
         for line in lines[letters.count...] where Self.openingLetter(line) == nil {
-            let t = ScalarScanner(scalars: line)
-            if (0..<t.count).contains(where: { groups.group(t, at: $0).map { !groups.isEnglishWord(t, $0) } ?? false }) { return false }
+            if namesLetter(line) { return false }
             let form = TextNormalizer.matchingForm(String(String.UnicodeScalarView(line)))
             if optionForms.contains(where: { ScalarSearch.contains(form, $0) }) { return false }
         }
@@ -159,12 +172,7 @@ struct ChoiceReplyShape {
         }
         // One listed option counts only when a line introduces it (`以下是正确的一项：\nA. …`).
         guard letters.count >= 2 || (introduced && !isEnumeration) else { return nil }
-        for line in before + after {
-            let t = ScalarScanner(scalars: line)
-            if (0..<t.count).contains(where: { groups.group(t, at: $0).map { !groups.isEnglishWord(t, $0) } ?? false }) {
-                return nil
-            }
-        }
+        if (before + after).contains(where: namesLetter) { return nil }
         // A single-answer item's first options, in order from A, texts and nothing else (`\nA:…\nB:…`): the prompt's list
         // copied and cut off, not a choice of several.
         if singleAnswer, before.isEmpty, after.isEmpty, letters.count >= 2, letters.count < forms.count,
@@ -202,6 +210,14 @@ struct ChoiceReplyShape {
     }
 
     static let negationWords: Set<String> = ["不", "不能", "不是", "不得", "不会", "未", "没有", "无", "非", "not", "not ", " not"]
+
+    /// Whether two texts hold a different number of some negating character (`不 无 非 未 没 否 违`, traditional
+    /// forms too): `合同无效` restates `合同有效` in 75% of its words but says the opposite.
+    static func negationsDiffer(_ a: String, _ b: String) -> Bool {
+        negatingScalars.contains { n in a.unicodeScalars.filter { $0 == n }.count != b.unicodeScalars.filter { $0 == n }.count }
+    }
+
+    static let negatingScalars: [Unicode.Scalar] = ["不", "无", "無", "非", "未", "没", "沒", "否", "违", "違"]
 
     /// Whether the reply, apart from one label or intro line and end-of-text marks, is every option listed as an
     /// option line (`A. …\nB. …\nC. …\nD. …`, `答案: A. …\nB. …`).

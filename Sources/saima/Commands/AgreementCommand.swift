@@ -32,7 +32,7 @@ struct AgreementCommand: AsyncParsableCommand {
     func run() async throws {
         if let model = reader.readerModel {
             try await AgreementReport.readerReport(
-                corpus: corpus, part: reader.readerPart.part, endpoint: reader.endpoint(model: model), model: model,
+                corpus: corpus, part: reader.readerPart, endpoint: reader.endpoint(model: model), model: model,
                 recording: reader.readerRecord, listDev: disagreements) { print($0) }
             return
         }

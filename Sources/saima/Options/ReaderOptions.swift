@@ -8,7 +8,7 @@ struct ReaderOptions: ParsableArguments {
     @Option(help: "Environment variable holding the reader's API key. 读取模型密钥环境变量") var readerApiKeyEnv: String?
     @Option(help: "Reader replies recorded here and replayed from here (JSON Lines), one file per part. 读取记录文件")
     var readerRecord = "runs/llm-reader-replies.jsonl"
-    @Option(help: "Corpus part for the reader: dev or heldout. 测量部分") var readerPart: PartChoice = .dev
+    @Option(help: "Corpus part for the reader: dev or heldout. 测量部分") var readerPart: AgreementReport.Part = .dev
     @Option(help: "Reader calls in flight. 并发数") var readerConcurrency = 1
     @Option(help: "Reader timeout, seconds. 超时秒数") var readerTimeout = 300.0
 
@@ -21,7 +21,4 @@ struct ReaderOptions: ParsableArguments {
 }
 
 /// The corpus parts `saima agreement --reader-part` takes: one at a time, so that held-out replies are recorded apart.
-enum PartChoice: String, ExpressibleByArgument, CaseIterable {
-    case dev, heldout
-    var part: AgreementReport.Part { self == .dev ? .dev : .heldout }
-}
+extension AgreementReport.Part: ExpressibleByArgument {}

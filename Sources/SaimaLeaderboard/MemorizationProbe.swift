@@ -1,4 +1,5 @@
 import Foundation
+import SaimaBase
 
 /// Whether a team answers by the items' own letters rather than by their content: a leaked letter key, or a public
 /// benchmark's key memorized. Each team sees each choice item's options in its own order (`ChoiceOrder`), so on some
@@ -41,8 +42,8 @@ package struct MemorizationProbe: Sendable, Hashable {
     /// Accuracy on kept minus accuracy on moved, and its 95% interval; nil when a group is empty.
     package var gap: (value: Double, low: Double, high: Double)? {
         guard let p1 = keptAccuracy, let p2 = movedAccuracy else { return nil }
-        let (l1, u1) = Self.wilson(p1, n: kept)
-        let (l2, u2) = Self.wilson(p2, n: moved)
+        let (l1, u1) = wilsonInterval(p1, n: kept)
+        let (l2, u2) = wilsonInterval(p2, n: moved)
         let d = p1 - p2
         let low = d - ((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2)).squareRoot()
         let high = d + ((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2)).squareRoot()
@@ -53,15 +54,5 @@ package struct MemorizationProbe: Sendable, Hashable {
     package var flagged: Bool {
         guard kept >= Self.minimumGroup, moved >= Self.minimumGroup, let g = gap else { return false }
         return g.low > Self.flagGap
-    }
-
-    /// The Wilson score interval (z = 1.96) for a proportion `p` of `n` trials.
-    static func wilson(_ p: Double, n: Int) -> (Double, Double) {
-        let z = 1.959963984540054
-        let nn = Double(n)
-        let denominator = 1 + z * z / nn
-        let centre = (p + z * z / (2 * nn)) / denominator
-        let half = z * ((p * (1 - p) / nn + z * z / (4 * nn * nn)).squareRoot()) / denominator
-        return (max(0, centre - half), min(1, centre + half))
     }
 }

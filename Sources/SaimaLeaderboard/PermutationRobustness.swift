@@ -1,3 +1,4 @@
+import SaimaBase
 /// Robustness as a published dimension: whether a team gives the same answer to the same item when shown its choices in
 /// different orders (each sample of a shuffled item is shown in its own order, `ChoiceOrder`).
 ///
@@ -30,7 +31,7 @@ package struct PermutationRobustness: Sendable, Hashable {
     /// The 95% Wilson interval of `agreement`.
     package var ci95: (low: Double, high: Double)? {
         guard let p = agreement else { return nil }
-        let (low, high) = MemorizationProbe.wilson(p, n: items)
+        let (low, high) = wilsonInterval(p, n: items)
         return (low, high)
     }
 }

@@ -14,6 +14,8 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
     case metricNeeds(metric: String, what: String)
     /// The line's item breaks the rules of an item (`ItemFields`), each problem named.
     case invalidItem(String)
+    /// Second readings of ids that the corpus part does not hold (filed under the wrong part).
+    case misfiledSecondReadings([String])
 
     public var description: String {
         switch self {
@@ -25,6 +27,9 @@ public enum ScoringError: Error, Sendable, Hashable, CustomStringConvertible {
         case .wrongType(let field, let expected, let got): "`\(field)` must be \(expected), not \(got)"
         case .metricNeeds(let metric, let what): "metric `\(metric)` needs \(what)"
         case .invalidItem(let problems): "`item`: \(problems)"
+        case .misfiledSecondReadings(let ids):
+            "second readings of ids this corpus part does not hold: \(ids.prefix(5).joined(separator: ", "))"
+                + (ids.count > 5 ? " and \(ids.count - 5) more" : "")
         }
     }
 }

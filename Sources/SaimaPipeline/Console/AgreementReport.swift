@@ -38,6 +38,11 @@ package enum AgreementReport {
             for grouping in ReadingAgreement.Grouping.allCases {
                 emit(ReadingAgreement(measured, by: grouping).table(title: grouping.rawValue))
             }
+            let second = try SecondReading.load(folder: folder)
+            if !second.isEmpty {
+                emit("Double-read replies (a second blind reader; disagreements settled by a third) 双人判读:\n")
+                emit(try DoubleReadAgreement(measured, readings: second).table())
+            }
             guard folder == corpus else { continue }
             if listings.disagreements {
                 let d = ReadingAgreement(measured, by: .source).disagreements

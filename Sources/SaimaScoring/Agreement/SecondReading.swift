@@ -1,0 +1,128 @@
+import Foundation
+import SaimaBase
+
+/// A second, blind reading of a corpus case (`RealReplies/FORMAT.md`, "Second readings"): a reader who saw neither the
+/// first reading nor Saima's read the reply again. Where the two readers differ, a third reader who saw the reply and
+/// both readings (not saying which came first, and not Saima's) settled it.
+public struct SecondReading: Sendable, Hashable {
+    public var id: String
+    /// The second reader's letters, sorted (`""`: no committed answer).
+    public var second: String
+    /// The third reader's letters where the first two differ; nil where they agree or it was not settled.
+    public var settled: String?
+
+    /// The readings in every `*.jsonl` file of `folder/second-reading/` (none when that folder is missing), checked:
+    /// each line has an `id` and letters (`second`, `settled` when present) that are sorted upper-case letters, and no
+    /// id is read twice. Problems are reported as `file:line: message`, all at once.
+    public static func load(folder: String) throws -> [SecondReading] {
+        let dir = (folder as NSString).appendingPathComponent("second-reading")
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        var readings: [SecondReading] = []
+        var seen: Set<String> = []
+        var problems: [Diagnostic] = []
+        for file in files.filter({ $0.hasSuffix(".jsonl") }).sorted() {
+            let path = (dir as NSString).appendingPathComponent(file)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                func problem(_ message: String) { problems.append(Diagnostic(path: path, line: n + 1, message: message)) }
+                guard let v = try? JSONValue.parse(String(line)), let id = v["id"]?.stringValue,
+                    let second = v["second"]?.stringValue
+                else {
+                    problem("not a JSON object with string fields id and second")
+                    continue
+                }
+                let settled = v["settled"]?.stringValue
+                if !Self.isLetters(second) || settled.map(Self.isLetters) == false {
+                    problem("letters must be sorted upper-case A–Z without repeats")
+                    continue
+                }
+                guard seen.insert(id).inserted else {
+                    problem("\(id) is read twice")
+                    continue
+                }
+                readings.append(SecondReading(id: id, second: second, settled: settled))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return readings
+    }
+
+    static func isLetters(_ s: String) -> Bool {
+        let l = Array(s.unicodeScalars)
+        return l.allSatisfy { $0.isASCIIUppercase } && zip(l, l.dropFirst()).allSatisfy { $0.value < $1.value }
+    }
+}
+
+/// Agreement on the double-read cases of a corpus part: how often two careful readers agree with each other, and how
+/// often Saima agrees with each of them and with the **reference** — the reading both gave, or else the settled one.
+///
+/// Definitions, per double-read case: **readers agree** when the first reading (`human`) equals the second;
+/// **Saima = reference** when Saima's letters equal the reference (cases not settled are left out of that column and
+/// counted as unsettled; both columns with a 95% Wilson interval); **first overruled** when the reference differs from the first reading; **wrong confident**
+/// (against the reference) when Saima's reading is explicit or inferred and differs from it.
+public struct DoubleReadAgreement: Sendable {
+    public struct Row: Sendable, Hashable {
+        public var lines = 0
+        public var readersAgree = 0
+        public var saimaFirst = 0
+        public var saimaSecond = 0
+        public var referenced = 0
+        public var saimaReference = 0
+        public var wrongConfident = 0
+        public var firstOverruled = 0
+
+        mutating func add(_ m: ReadingAgreement.Measured, _ r: SecondReading) {
+            let first = m.corpusCase.human
+            lines += 1
+            if first == r.second { readersAgree += 1 }
+            if m.letters == first { saimaFirst += 1 }
+            if m.letters == r.second { saimaSecond += 1 }
+            guard let reference = first == r.second ? first : r.settled else { return }
+            referenced += 1
+            if m.letters == reference { saimaReference += 1 } else if m.confidence != .uncertain { wrongConfident += 1 }
+            if reference != first { firstOverruled += 1 }
+        }
+    }
+
+    /// Rows by model kind (`unknown` when the case records none).
+    public private(set) var rows: [String: Row] = [:]
+    public private(set) var total = Row()
+
+    /// Joins Saima's readings of a part with its second readings; a second reading of an id the part does not hold is
+    /// an error (it was filed under the wrong part).
+    public init(_ measured: [ReadingAgreement.Measured], readings: [SecondReading]) throws {
+        let byId = Dictionary(measured.map { ($0.corpusCase.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let missing = readings.filter { byId[$0.id] == nil }.map(\.id)
+        guard missing.isEmpty else {
+            throw ScoringError.misfiledSecondReadings(missing)
+        }
+        for r in readings {
+            guard let m = byId[r.id] else { continue }
+            rows[m.corpusCase.kind ?? "unknown", default: Row()].add(m, r)
+            total.add(m, r)
+        }
+    }
+
+    /// A Markdown table: one line per model kind, then the total.
+    public func table() -> String {
+        func pct(_ a: Int, _ n: Int) -> String { n == 0 ? "—" : String(format: "%.2f%%", 100 * Double(a) / Double(n)) }
+        /// A percentage with its 95% Wilson interval.
+        func interval(_ a: Int, _ n: Int) -> String {
+            guard n > 0 else { return "—" }
+            let (low, high) = wilsonInterval(Double(a) / Double(n), n: n)
+            return pct(a, n) + String(format: " (%.1f–%.1f)", 100 * low, 100 * high)
+        }
+        var out = "| kind | double-read 双人判读 | readers agree 两人一致 | Saima = first | Saima = second | "
+            + "Saima = reference 与定论一致 | wrong confident | first overruled 首读被改 | unsettled |\n"
+        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        func line(_ name: String, _ r: Row) -> String {
+            "| \(name) | \(r.lines) | \(interval(r.readersAgree, r.lines)) | \(pct(r.saimaFirst, r.lines)) | "
+                + "\(pct(r.saimaSecond, r.lines)) | \(interval(r.saimaReference, r.referenced)) | "
+                + "\(pct(r.wrongConfident, r.referenced)) | \(r.firstOverruled) | \(r.lines - r.referenced) |\n"
+        }
+        for (name, r) in rows.sorted(by: { $0.key < $1.key }) { out += line(name, r) }
+        out += line("**all**", total)
+        return out
+    }
+}

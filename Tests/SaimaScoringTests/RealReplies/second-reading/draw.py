@@ -1,0 +1,50 @@
+"""Draw the double-read subset of the real-reply corpus and write blind copies for second readers.
+
+Run from the repository root:  python3 Tests/SaimaScoringTests/RealReplies/second-reading/draw.py OUT_DIR
+It draws, with fixed seeds, 600 held-out and 300 development lines from the sources that carry a model kind (the
+sources added from 2026-12-06 on), and writes OUT_DIR/chunk-1.jsonl … chunk-6.jsonl of 150 lines each. A blind copy
+keeps only what a reader needs to read the reply (id, type, choices, prompt when the source keeps one, model, kind,
+reply): never the first reading (`human`), its note, tags or label, the upstream tool's reading, or the standard
+answer. Re-running reproduces the same ids and files.
+
+Second stage (every held-out line double-read): with `--rest-of-heldout` it also writes the held-out lines the first
+draw left out, shuffled with a fixed seed, as chunk-7.jsonl onwards (150 lines each, the last one shorter).
+"""
+import glob, json, os, random, sys
+
+ROOT = "Tests/SaimaScoringTests/RealReplies"
+KEEP = ("id", "type", "choices", "prompt", "model", "kind", "reply")
+
+def lines(pattern):
+    out = []
+    for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
+        for raw in open(path, encoding="utf-8"):
+            row = json.loads(raw)
+            if row.get("kind") in ("base", "chat"):
+                out.append(row)
+    return sorted(out, key=lambda r: r["id"])
+
+def main():
+    out_dir = sys.argv[1]
+    heldout = random.Random("20261208-second/heldout").sample(lines("heldout/*.jsonl"), 600)
+    development = random.Random("20261208-second/development").sample(lines("*.jsonl"), 300)
+    drawn = heldout + development
+    random.Random("20261208-second/order").shuffle(drawn)
+    os.makedirs(out_dir, exist_ok=True)
+    for n in range(6):
+        with open(os.path.join(out_dir, f"chunk-{n + 1}.jsonl"), "w", encoding="utf-8") as f:
+            for row in drawn[n * 150:(n + 1) * 150]:
+                blind = {k: row[k] for k in KEEP if k in row}
+                f.write(json.dumps(blind, ensure_ascii=False) + "\n")
+    if "--rest-of-heldout" in sys.argv[2:]:
+        drawn_ids = {row["id"] for row in heldout}
+        rest = [row for row in lines("heldout/*.jsonl") if row["id"] not in drawn_ids]
+        random.Random("20261208-second/rest").shuffle(rest)
+        for n in range(0, len(rest), 150):
+            with open(os.path.join(out_dir, f"chunk-{7 + n // 150}.jsonl"), "w", encoding="utf-8") as f:
+                for row in rest[n:n + 150]:
+                    blind = {k: row[k] for k in KEEP if k in row}
+                    f.write(json.dumps(blind, ensure_ascii=False) + "\n")
+
+if __name__ == "__main__":
+    main()

@@ -54,34 +54,36 @@ public struct SecondReading: Sendable, Hashable {
     }
 }
 
-/// Agreement on the double-read cases of a corpus part: how often two careful readers agree with each other, and how
-/// often Saima agrees with each of them and with the **reference** — the reading both gave, or else the settled one.
+/// Agreement on the double-read cases of a corpus part: how often two careful readers agree with each other, how
+/// often each of them and Saima agree with the **reference** — the reading both gave, or else the settled one — and,
+/// for comparison with the single-reading figures, how often Saima agrees with the first reader.
 ///
-/// Definitions, per double-read case: **readers agree** when the first reading (`human`) equals the second;
-/// **Saima = reference** when Saima's letters equal the reference (cases not settled are left out of that column and
-/// counted as unsettled; both columns with a 95% Wilson interval); **first overruled** when the reference differs from the first reading; **wrong confident**
-/// (against the reference) when Saima's reading is explicit or inferred and differs from it.
+/// Definitions, per double-read case: **readers agree** when the first reading (`human`) equals the second; **first
+/// = reference**, **second = reference**, **Saima = reference** when those letters equal the reference (cases not
+/// settled are left out of these columns and counted as unsettled; readers agree and Saima = reference are shown
+/// with a 95% Wilson interval); **wrong confident** (against the reference) when Saima's reading is explicit or
+/// inferred and differs from it.
 public struct DoubleReadAgreement: Sendable {
     public struct Row: Sendable, Hashable {
         public var lines = 0
         public var readersAgree = 0
         public var saimaFirst = 0
-        public var saimaSecond = 0
         public var referenced = 0
+        public var firstReference = 0
+        public var secondReference = 0
         public var saimaReference = 0
         public var wrongConfident = 0
-        public var firstOverruled = 0
 
         mutating func add(_ m: ReadingAgreement.Measured, _ r: SecondReading) {
             let first = m.corpusCase.human
             lines += 1
             if first == r.second { readersAgree += 1 }
             if m.letters == first { saimaFirst += 1 }
-            if m.letters == r.second { saimaSecond += 1 }
             guard let reference = first == r.second ? first : r.settled else { return }
             referenced += 1
+            if first == reference { firstReference += 1 }
+            if r.second == reference { secondReference += 1 }
             if m.letters == reference { saimaReference += 1 } else if m.confidence != .uncertain { wrongConfident += 1 }
-            if reference != first { firstOverruled += 1 }
         }
     }
 
@@ -94,9 +96,7 @@ public struct DoubleReadAgreement: Sendable {
     public init(_ measured: [ReadingAgreement.Measured], readings: [SecondReading]) throws {
         let byId = Dictionary(measured.map { ($0.corpusCase.id, $0) }, uniquingKeysWith: { a, _ in a })
         let missing = readings.filter { byId[$0.id] == nil }.map(\.id)
-        guard missing.isEmpty else {
-            throw ScoringError.misfiledSecondReadings(missing)
-        }
+        guard missing.isEmpty else { throw ScoringError.misfiledSecondReadings(missing) }
         for r in readings {
             guard let m = byId[r.id] else { continue }
             rows[m.corpusCase.kind ?? "unknown", default: Row()].add(m, r)
@@ -113,13 +113,13 @@ public struct DoubleReadAgreement: Sendable {
             let (low, high) = wilsonInterval(Double(a) / Double(n), n: n)
             return pct(a, n) + String(format: " (%.1f–%.1f)", 100 * low, 100 * high)
         }
-        var out = "| kind | double-read 双人判读 | readers agree 两人一致 | Saima = first | Saima = second | "
-            + "Saima = reference 与定论一致 | wrong confident | first overruled 首读被改 | unsettled |\n"
+        var out = "| kind | double-read 双人判读 | readers agree 两人一致 | first = reference | second = reference | "
+            + "Saima = first | Saima = reference 与定论一致 | wrong confident | unsettled |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         func line(_ name: String, _ r: Row) -> String {
-            "| \(name) | \(r.lines) | \(interval(r.readersAgree, r.lines)) | \(pct(r.saimaFirst, r.lines)) | "
-                + "\(pct(r.saimaSecond, r.lines)) | \(interval(r.saimaReference, r.referenced)) | "
-                + "\(pct(r.wrongConfident, r.referenced)) | \(r.firstOverruled) | \(r.lines - r.referenced) |\n"
+            "| \(name) | \(r.lines) | \(interval(r.readersAgree, r.lines)) | \(pct(r.firstReference, r.referenced)) | "
+                + "\(pct(r.secondReference, r.referenced)) | \(pct(r.saimaFirst, r.lines)) | "
+                + "\(interval(r.saimaReference, r.referenced)) | \(pct(r.wrongConfident, r.referenced)) | \(r.lines - r.referenced) |\n"
         }
         for (name, r) in rows.sorted(by: { $0.key < $1.key }) { out += line(name, r) }
         out += line("**all**", total)

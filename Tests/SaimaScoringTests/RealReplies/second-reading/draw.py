@@ -8,7 +8,8 @@ reply): never the first reading (`human`), its note, tags or label, the upstream
 answer. Re-running reproduces the same ids and files.
 
 Second stage (every held-out line double-read): with `--rest-of-heldout` it also writes the held-out lines the first
-draw left out, shuffled with a fixed seed, as chunk-7.jsonl onwards (150 lines each, the last one shorter).
+draw left out, shuffled with a fixed seed, as chunk-7.jsonl onwards (150 lines each, the last one shorter); with
+`--rest-of-development` too, the development lines the first draw left out, as the chunks after those.
 """
 import glob, json, os, random, sys
 
@@ -36,15 +37,22 @@ def main():
             for row in drawn[n * 150:(n + 1) * 150]:
                 blind = {k: row[k] for k in KEEP if k in row}
                 f.write(json.dumps(blind, ensure_ascii=False) + "\n")
-    if "--rest-of-heldout" in sys.argv[2:]:
-        drawn_ids = {row["id"] for row in heldout}
-        rest = [row for row in lines("heldout/*.jsonl") if row["id"] not in drawn_ids]
-        random.Random("20261208-second/rest").shuffle(rest)
+    next_chunk = 7
+    for flag, pattern, part, seed in (
+        ("--rest-of-heldout", "heldout/*.jsonl", heldout, "20261208-second/rest"),
+        ("--rest-of-development", "*.jsonl", development, "20261208-second/rest-development"),
+    ):
+        if flag not in sys.argv[2:]:
+            break
+        drawn_ids = {row["id"] for row in part}
+        rest = [row for row in lines(pattern) if row["id"] not in drawn_ids]
+        random.Random(seed).shuffle(rest)
         for n in range(0, len(rest), 150):
-            with open(os.path.join(out_dir, f"chunk-{7 + n // 150}.jsonl"), "w", encoding="utf-8") as f:
+            with open(os.path.join(out_dir, f"chunk-{next_chunk}.jsonl"), "w", encoding="utf-8") as f:
                 for row in rest[n:n + 150]:
                     blind = {k: row[k] for k in KEEP if k in row}
                     f.write(json.dumps(blind, ensure_ascii=False) + "\n")
+            next_chunk += 1
 
 if __name__ == "__main__":
     main()

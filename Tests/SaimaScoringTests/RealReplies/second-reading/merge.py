@@ -1,7 +1,7 @@
 """File the second readers' and the third reader's readings under the corpus part each case belongs to.
 
 Run from the repository root after the readers wrote OUT_DIR/chunk-N.readings.jsonl (see draw.py) and the third
-reader OUT_DIR/settle.readings.jsonl:
+readers OUT_DIR/settle*.readings.jsonl:
     python3 Tests/SaimaScoringTests/RealReplies/second-reading/merge.py OUT_DIR
 Writes second-reading/readings.jsonl (development part) and heldout/second-reading/readings.jsonl (held-out part),
 one line per double-read case in id order: id, second (the second reader's letters), settled (the third reader's,
@@ -23,8 +23,7 @@ def main():
                 part[row["id"]] = name
                 first[row["id"]] = row["human"]
     settled = {}
-    settle_path = os.path.join(out_dir, "settle.readings.jsonl")
-    if os.path.exists(settle_path):
+    for settle_path in sorted(glob.glob(os.path.join(out_dir, "settle*.readings.jsonl"))):
         for raw in open(settle_path, encoding="utf-8"):
             row = json.loads(raw)
             settled[row["id"]] = row["settled"]

@@ -127,7 +127,7 @@ package enum LLMReader {
             case .read(let letters, let quote):
                 readings.append(ReadingOverride(
                     key: result.key, reading: letters, judge: prefix + model,
-                    reason: "quote 引文: «\(quote.count > 200 ? String(quote.prefix(200)) + "…" : quote)»",
+                    reason: "quote 引文: «\(shortQuote(quote))»",
                     previous: scores[result.key]?.extracted ?? "", source: "llm_reader \(version)", decidedAt: now))
                 summary.read += 1
             case .rejected: summary.rejected += 1
@@ -136,6 +136,26 @@ package enum LLMReader {
         }
         if !readings.isEmpty { summary.appealsHead = try store.appendOverrides(readings) }
         return summary
+    }
+
+    /// A quote as shown in a reason or on a sheet: its first 200 characters.
+    static func shortQuote(_ quote: String) -> String { quote.count > 200 ? String(quote.prefix(200)) + "…" : quote }
+
+    /// What the reader said about an answer it did not settle, for the judge re-reading it (the appeals sheet's
+    /// `reader_reading`): each reply kept in the run's reader cache (`kept`, from `RunStore.judgeCacheEntries(template:
+    /// version)`) for this answer as its team saw it (`shown`) with the prompt it was sent and the reply it gave —
+    /// `B «quote» (llm_reader:model)`, `none 无 «quote» (…)`, or a refusal — joined by `; `. Empty when the reader was
+    /// not asked about this reply (a reply kept for another prompt or reply does not count).
+    package static func sheetNote(result: ItemResult, shown: Item, prompt: String, kept: [String: [JudgeCacheEntry]]) -> String {
+        let job = Job(result: result, shown: shown, prompt: prompt)
+        return (kept[job.cacheKey] ?? []).filter { $0.answerHash == job.answerHash }.compactMap { e -> String? in
+            switch Outcome(cached: e) {
+            case .read(let letters, let quote):
+                "\(letters.isEmpty ? "none 无" : letters) «\(shortQuote(quote))» (\(prefix)\(e.judgeModel))"
+            case .rejected: "no acceptable reading 未给出可接受的读取 (\(prefix)\(e.judgeModel))"
+            case .failed, nil: nil
+            }
+        }.joined(separator: "; ")
     }
 
     /// One answer to read: the result, the item as its team saw it, the prompt it was sent.

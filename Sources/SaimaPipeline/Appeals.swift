@@ -15,7 +15,8 @@ package import SaimaStorage
 ///
 /// Sheet columns: `team track set item sample` (the answer), `question`, `choices`, `reply`, `current_reading`
 /// (letters, or empty when nothing was read), `rule` (how it was read, or `unextractable`/`declined`), `why` (why
-/// the answer is on the sheet), then for the judge to fill: `judge_reading` (letters such as `B` or `AC`, or
+/// the answer is on the sheet), `reader_reading` (what the LLM reader read when it was asked and did not settle the
+/// answer: its letters and quote, or its refusal — `LLMReader.sheetNote`), then for the judge to fill: `judge_reading` (letters such as `B` or `AC`, or
 /// `none`/`无` for "no committed answer"), `judge` (name) and `reason`. A row whose `judge_reading` is empty is
 /// not re-read.
 package enum Appeals {
@@ -31,7 +32,7 @@ package enum Appeals {
 
     package static let columns = [
         "team", "track", "set", "item", "sample", "question", "choices", "reply", "current_reading", "rule", "why",
-        "sheet", "row_hash", "judge_reading", "judge", "reason",
+        "reader_reading", "sheet", "row_hash", "judge_reading", "judge", "reason",
     ]
 
     /// A row's fingerprint as issued: the answer, a hash of its reply, the reading and rule shown.
@@ -53,6 +54,7 @@ package enum Appeals {
         let scores = try store.currentScores()
         let overrides = try store.currentOverrides()
         let manifest = try RunManifestStore.load(store: store)
+        let kept = try store.judgeCacheEntries(template: LLMReader.version)
         let results = try store.currentResults().filter { $0.outcome == .ok && (teams.isEmpty || teams.contains($0.key.team)) }
         var readingsByItem: [String: Set<String>] = [:]
         for r in results {
@@ -65,7 +67,7 @@ package enum Appeals {
         let sheet = "S" + TimeStamp.iso8601(Date()).filter { $0.isNumber } + "-" + String(SHA256Digest.hex(UUID().uuidString).prefix(6))
         var issued: [(key: ResultKey, hash: String)] = []
         for r in results {
-            guard let (item, _) = try items[r.key], item.type == .singleChoice || item.type == .multiChoice else { continue }
+            guard let (item, _, track) = try items.entry(r.key), item.type == .singleChoice || item.type == .multiChoice else { continue }
             let s = scores[r.key]
             let rule = overrides[r.key] != nil ? "judge_reading" : s?.rule ?? (s?.unextractable == true
                 ? (s?.reason.contains("answer line") == true ? "declined" : "unextractable") : "")
@@ -85,13 +87,15 @@ package enum Appeals {
                 ?? ItemPresentation(variant: 0, base: item, order: .identity(item.choices.count))
             let shown = presentation.shown
             let reading = overrides[r.key]?.reading ?? s?.extracted.map { presentation.order.showing($0, of: presentation.base) } ?? ""
+            let readerNote = uncertain
+                ? LLMReader.sheetNote(result: r, shown: shown, prompt: ChatRequestBuilder(track: track).promptText(for: shown), kept: kept) : ""
             let hash = rowHash(r.key, reply: reply, reading: reading, rule: rule)
             issued.append((r.key, hash))
             text += CSVTable.line([
                 r.key.team, r.key.track, r.key.set, r.key.item, String(r.key.sample), shown.prompt,
                 shown.choices.map { "\($0.letter). \($0.text)" }.joined(separator: "\n"),
                 reply.count > replyLimit ? String(reply.prefix(replyLimit)) + "…" : reply,
-                reading, rule, why.joined(separator: "; "), sheet, hash, "", "", "",
+                reading, rule, why.joined(separator: "; "), readerNote, sheet, hash, "", "", "",
             ])
             count += 1
         }

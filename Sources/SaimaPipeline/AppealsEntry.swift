@@ -14,6 +14,8 @@ package enum AppealsEntry {
         package var rowHash: String
         package var key: ResultKey
         package var question, choices, reply, currentReading, rule, why: String
+        /// What the LLM reader read when it did not settle the answer (`LLMReader.sheetNote`); empty when not asked.
+        package var readerReading = ""
     }
 
     static func sheetPath(_ folder: String) -> String {
@@ -39,7 +41,8 @@ package enum AppealsEntry {
             guard reread[key] == nil else { return nil }
             return Row(
                 rowHash: f["row_hash"] ?? "", key: key, question: f["question"] ?? "", choices: f["choices"] ?? "",
-                reply: f["reply"] ?? "", currentReading: f["current_reading"] ?? "", rule: f["rule"] ?? "", why: f["why"] ?? "")
+                reply: f["reply"] ?? "", currentReading: f["current_reading"] ?? "", rule: f["rule"] ?? "", why: f["why"] ?? "",
+                readerReading: f["reader_reading"] ?? "")
         }
     }
 

@@ -50,6 +50,7 @@ enum AppealRoutes {
                 + "<p><strong>回答 Reply</strong></p><pre>\(PortalHTML.text(row.reply))</pre>"
                 + "<p>当前读取 Current reading: <strong>\(PortalHTML.text(row.currentReading.isEmpty ? "—" : row.currentReading))</strong>"
                 + " (\(PortalHTML.text(row.rule)); \(PortalHTML.text(row.why)))</p>"
+                + (row.readerReading.isEmpty ? "" : "<p>读取模型 LLM reader: \(PortalHTML.text(row.readerReading))</p>")
                 + PortalHTML.input("reading_\(row.rowHash)", label: "复核 Reading", required: false)
                 + PortalHTML.input("reason_\(row.rowHash)", label: "理由 Reason", required: false) + "</section>"
         }

@@ -72,12 +72,7 @@ extension RunStore {
                     SELECT * FROM judge_cache WHERE judge_model = ? AND template_version = ? AND item_key = ?
                     AND answer_hash = ?
                     """, arguments: [model, template, itemKey, answerHash]
-            ).map { row in
-                JudgeCacheEntry(
-                    judgeModel: row["judge_model"], templateVersion: row["template_version"], itemKey: row["item_key"],
-                    answerHash: row["answer_hash"], status: JudgeStatus(rawValue: row["status"]) ?? .judgeError, score: row["score"], verdict: row["verdict"],
-                    calls: row["calls"])
-            }
+            ).map(Self.cacheEntry)
         }
     }
 
@@ -90,14 +85,34 @@ extension RunStore {
                 db, sql: "SELECT * FROM judge_cache WHERE judge_model = ? AND template_version = ?",
                 arguments: [model, template])
             while let row = try rows.next() {
-                let e = JudgeCacheEntry(
-                    judgeModel: row["judge_model"], templateVersion: row["template_version"], itemKey: row["item_key"],
-                    answerHash: row["answer_hash"], status: JudgeStatus(rawValue: row["status"]) ?? .judgeError, score: row["score"], verdict: row["verdict"],
-                    calls: row["calls"])
+                let e = Self.cacheEntry(row)
                 map[e.itemKey + "\u{1F}" + e.answerHash] = e
             }
             return map
         }
+    }
+
+    /// Every cached verdict of one template, of any judge model, by `itemKey` (several when several models or
+    /// answers were judged), in the order they were stored.
+    package func judgeCacheEntries(template: String) throws -> [String: [JudgeCacheEntry]] {
+        try pool.read { db in
+            var map: [String: [JudgeCacheEntry]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT * FROM judge_cache WHERE template_version = ? ORDER BY rowid", arguments: [template])
+            while let row = try rows.next() {
+                let e = Self.cacheEntry(row)
+                map[e.itemKey, default: []].append(e)
+            }
+            return map
+        }
+    }
+
+    /// A `judge_cache` row as an entry.
+    private static func cacheEntry(_ row: Row) -> JudgeCacheEntry {
+        JudgeCacheEntry(
+            judgeModel: row["judge_model"], templateVersion: row["template_version"], itemKey: row["item_key"],
+            answerHash: row["answer_hash"], status: JudgeStatus(rawValue: row["status"]) ?? .judgeError, score: row["score"],
+            verdict: row["verdict"], calls: row["calls"])
     }
 
     package func saveJudgeCache(_ e: JudgeCacheEntry) throws {

@@ -54,13 +54,13 @@ struct AppealsTests {
     /// An issued row with the judge's three cells filled.
     static func filled(_ row: [String], _ reading: String, judge: String = "王评委", reason: String = "复核") -> [String] {
         var r = row
-        (r[13], r[14], r[15]) = (reading, judge, reason)
+        (r[14], r[15], r[16]) = (reading, judge, reason)
         return r
     }
 
     /// The default (weak) sheet: BOM and header, then alpha's stray-letter reading and its unreadable answer in key
-    /// order, each with the question, the choices as shown, the reply, the reading and rule, why it is listed, the
-    /// sheet's id and the row's fingerprint (16 hex digits of SHA-256 over the answer, the reply's hash, the reading
+    /// order, each with the question, the choices as shown, the reply, the reading and rule, why it is listed, no
+    /// reader's reading (no LLM reader was asked), the sheet's id and the row's fingerprint (16 hex digits of SHA-256 over the answer, the reply's hash, the reading
     /// and the rule); the judge's cells empty. Right answers, beta's bare letter and the timeout are left off.
     @Test func weakSheetListsGuessedAndUnreadableAnswers() throws {
         let fixture = RunFolderFixture()
@@ -71,19 +71,19 @@ struct AppealsTests {
         // Read as bytes: Foundation's String(contentsOfFile:) drops a BOM.
         let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)
         #expect(text.hasPrefix(
-            "\u{FEFF}team,track,set,item,sample,question,choices,reply,current_reading,rule,why,sheet,row_hash,"
+            "\u{FEFF}team,track,set,item,sample,question,choices,reply,current_reading,rule,why,reader_reading,sheet,row_hash,"
                 + "judge_reading,judge,reason\r\n"))
         let rows = try Self.rows(path)
         try #require(rows.count == 3)
-        let sheet = rows[1][11]
+        let sheet = rows[1][12]
         #expect(sheet.wholeMatch(of: /S[0-9]{14}-[0-9a-f]{6}/) != nil, "\(sheet)")
         #expect(rows[1] == [
             "alpha", "t", "s", "q1", "0", "第 1 题：哪一项正确？", "A. 甲\nB. 乙", "看起来B说得通", "B", "stray_letter",
-            "weak rule 猜测读取; uncertain reading 读取存疑", sheet, "689fd5c47ca298d6", "", "", "",
+            "weak rule 猜测读取; uncertain reading 读取存疑", "", sheet, "689fd5c47ca298d6", "", "", "",
         ])
         #expect(rows[2] == [
             "alpha", "t", "s", "q2", "0", "第 2 题：哪一项正确？", "A. 甲\nB. 乙", "这道题我无法判断。", "", "unextractable",
-            "unextractable 无法抽取", sheet, "70b9021f0ff0f839", "", "", "",
+            "unextractable 无法抽取", "", sheet, "70b9021f0ff0f839", "", "", "",
         ])
     }
 
@@ -141,11 +141,11 @@ struct AppealsTests {
         let run = try Self.scoredRun(fixture)
         let issued = try Self.rows(
             try RunFolder.appealsTemplate(folder: run.folder, tracks: run.tracks, selection: .weak, teams: []).path)
-        let sheetID = issued[1][11]
+        let sheetID = issued[1][12]
         var changed = Self.filled(issued[2], "none")
-        changed[12] = "0000000000000000"
+        changed[13] = "0000000000000000"
         func row(_ team: String, _ item: String, sample: String = "0", judge: String = "", reason: String = "") -> [String] {
-            [team, "t", "s", item, sample, "", "", "", "", "", "", sheetID, "0123456789abcdef", "A", judge, reason]
+            [team, "t", "s", item, sample, "", "", "", "", "", "", "", sheetID, "0123456789abcdef", "A", judge, reason]
         }
         let path = try Self.sheet(fixture, "bad.csv", [
             issued[0], Self.filled(issued[1], "C"), changed, row("beta", "q0"), row("alpha", "q3", judge: "王", reason: "r"),

@@ -40,7 +40,9 @@ struct LLMReaderPolicyTests {
 
     /// Judges the run once (twice with `again`: the second time is answered from the reader's cache), returning what
     /// the last judging printed, the scores and the answers on the uncertain appeals sheet.
-    func judged(replaces: Bool, again: Bool = false) async throws -> (lines: [String], scores: [ResultKey: StoredScore], uncertain: [String]) {
+    func judged(replaces: Bool, again: Bool = false) async throws
+        -> (lines: [String], scores: [ResultKey: StoredScore], uncertain: [String], readerNotes: [String], queued: [String])
+    {
         let fixture = RunFolderFixture()
         defer { fixture.remove() }
         let run = try Self.run(fixture)
@@ -53,8 +55,13 @@ struct LLMReaderPolicyTests {
         }
         await server.stop()
         let (path, _) = try RunFolder.appealsTemplate(folder: run.folder, tracks: run.tracks, selection: .uncertain, teams: [])
-        let listed = try AppealsTests.rows(path).dropFirst().map { "\($0[0])/\($0[3])" }
-        return (lines, try RunStore(folder: run.folder).currentScores(), listed)
+        let rows = try AppealsTests.rows(path)
+        let note = try #require(rows.first?.firstIndex(of: "reader_reading"))
+        let listed = rows.dropFirst().map { "\($0[0])/\($0[3])" }
+        return (
+            lines, try RunStore(folder: run.folder).currentScores(), listed, rows.dropFirst().map { $0[note] },
+            try AppealsEntry.queue(folder: run.folder).map(\.readerReading)
+        )
     }
 
     @Test func theReaderConfirmsByDefaultAndReplacesOnlyWhenAsked() async throws {
@@ -68,6 +75,9 @@ struct LLMReaderPolicyTests {
         #expect(confirms.scores[q0]?.rule == "llm_reader" && confirms.scores[q0]?.extracted == "B" && confirms.scores[q0]?.score == 1)
         #expect(confirms.scores[q1]?.rule == "stray_letter" && confirms.scores[q1]?.extracted == "A", "the rules' reading stands")
         #expect(confirms.uncertain == ["alpha/q1"], "the answer the reader read otherwise is on the uncertain sheet")
+        #expect(confirms.readerNotes == ["B «看起来A说得通» (llm_reader:reader)"],
+                "the judge sees the reader's differing reading and its quote beside the rules' reading")
+        #expect(confirms.queued == confirms.readerNotes, "and so does a judge re-reading it in the portal's queue")
 
         let replaces = try await judged(replaces: true)
         #expect(replaces.lines[1].contains("2 uncertain readings 存疑 (0 from cache 缓存), 2 re-read 已复核, 0 left for judges"), "\(replaces.lines[1])")

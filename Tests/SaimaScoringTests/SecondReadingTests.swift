@@ -47,6 +47,19 @@ struct SecondReadingTests {
         #expect(t.table().contains("| **all** | 5 | 40.00% (11.8–76.9) | 75.00% | 75.00% | 80.00% | 50.00% (15.0–85.0) | 25.00% | 1 |"))
     }
 
+    @Test func measuringAgainstTheReferenceReplacesOnlySettledOrAgreedFirstReadings() {
+        let measured = [
+            Self.measured("1", kind: "chat", first: "A", saima: "A", .explicit),  // not double-read: first kept
+            Self.measured("2", kind: "chat", first: "AB", saima: "", .uncertain),  // settled against the first
+            Self.measured("3", kind: "chat", first: "C", saima: "C", .explicit),  // readers differ, unsettled: first kept
+        ]
+        let readings = [SecondReading(id: "2", second: "", settled: ""), SecondReading(id: "3", second: "B", settled: nil)]
+        let against = SecondReading.againstReference(measured, readings)
+        #expect(against.map(\.corpusCase.human) == ["A", "", "C"])
+        #expect(against.map(\.letters) == measured.map(\.letters), "Saima's readings are untouched")
+        #expect(ReadingAgreement(against, by: .kind).total.agree == 3 && ReadingAgreement(measured, by: .kind).total.agree == 2)
+    }
+
     @Test func aReadingOfAnIdThePartDoesNotHoldIsAnError() {
         let measured = [Self.measured("1", kind: "chat", first: "A", saima: "A", .explicit)]
         #expect(throws: ScoringError.misfiledSecondReadings(["9"])) {

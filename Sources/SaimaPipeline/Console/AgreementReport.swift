@@ -26,22 +26,34 @@ package enum AgreementReport {
         }
     }
 
+    /// The reading Saima is measured against.
+    package enum Against: String, Sendable, CaseIterable {
+        /// The first reader's (`human`), for every case.
+        case first
+        /// The reference where a case was double-read (`SecondReading.reference`), the first reading elsewhere.
+        case reference
+    }
+
     /// Agreement tables per source, model kind and model for each part (the held-out part left out with `devOnly`),
-    /// with the development part's listings asked for, handed to `emit` as each part is measured.
-    package static func report(corpus: String, devOnly: Bool, listings: Listings, emit: (String) -> Void) throws {
+    /// against the readings `against` names, with the development part's listings asked for, then the part's
+    /// double-read table when it has second readings; handed to `emit` as each part is measured.
+    package static func report(
+        corpus: String, devOnly: Bool, listings: Listings, against: Against = .first, emit: (String) -> Void
+    ) throws {
         let heldout = (corpus as NSString).appendingPathComponent("heldout")
         let parts: [(String, String)] = [("development part 开发集", corpus), ("held-out part 留出集", heldout)]
         for (name, folder) in parts where FileManager.default.fileExists(atPath: folder) && !(devOnly && folder == heldout) {
             let cases = try ReplyCorpusCase.load(folder: folder)
-            let measured = ReadingAgreement.measure(cases)
-            emit("## \(name): \(folder) (\(cases.count) replies)\n")
+            let second = try SecondReading.load(folder: folder)
+            let read = ReadingAgreement.measure(cases)
+            let measured = against == .reference ? SecondReading.againstReference(read, second) : read
+            emit("## \(name): \(folder) (\(cases.count) replies)\(against == .reference ? ", against the reference 对照定论" : "")\n")
             for grouping in ReadingAgreement.Grouping.allCases {
                 emit(ReadingAgreement(measured, by: grouping).table(title: grouping.rawValue))
             }
-            let second = try SecondReading.load(folder: folder)
             if !second.isEmpty {
                 emit("Double-read replies (a second blind reader; disagreements settled by a third) 双人判读:\n")
-                emit(try DoubleReadAgreement(measured, readings: second).table())
+                emit(try DoubleReadAgreement(read, readings: second).table())
             }
             guard folder == corpus else { continue }
             if listings.disagreements {

@@ -48,6 +48,22 @@ public struct SecondReading: Sendable, Hashable {
         return readings
     }
 
+    /// The reference reading of a case whose first reading is `first`: the reading both readers gave, or else the
+    /// settled one; nil when the two differ and no third reader settled it.
+    public func reference(first: String) -> String? { first == second ? first : settled }
+
+    /// Saima's readings with each double-read case's human reading replaced by its reference (a case not double-read,
+    /// or not settled, keeps its first reading).
+    public static func againstReference(_ measured: [ReadingAgreement.Measured], _ readings: [SecondReading]) -> [ReadingAgreement.Measured] {
+        let byId = Dictionary(readings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return measured.map { m in
+            guard let r = byId[m.corpusCase.id], let reference = r.reference(first: m.corpusCase.human) else { return m }
+            var changed = m
+            changed.corpusCase.human = reference
+            return changed
+        }
+    }
+
     static func isLetters(_ s: String) -> Bool {
         let l = Array(s.unicodeScalars)
         return l.allSatisfy { $0.isASCIIUppercase } && zip(l, l.dropFirst()).allSatisfy { $0.value < $1.value }
@@ -79,7 +95,7 @@ public struct DoubleReadAgreement: Sendable {
             lines += 1
             if first == r.second { readersAgree += 1 }
             if m.letters == first { saimaFirst += 1 }
-            guard let reference = first == r.second ? first : r.settled else { return }
+            guard let reference = r.reference(first: first) else { return }
             referenced += 1
             if first == reference { firstReference += 1 }
             if r.second == reference { secondReference += 1 }

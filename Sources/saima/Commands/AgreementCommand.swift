@@ -12,7 +12,9 @@ struct AgreementCommand: AsyncParsableCommand {
             Reads every *.jsonl of the corpus folder (the development part) and of its heldout/ subfolder (the
             held-out part, never read while writing rules), in the format of Tests/SaimaScoringTests/RealReplies/FORMAT.md.
             Prints agreement, wrong confident readings, uncertain readings and verdict differences per source, per model
-            kind and per model. --disagreements lists the development part's disagreements only: the held-out part is
+            kind and per model, against the first reader's readings or (--against reference) the reference of the
+            double-read replies (the reading both readers gave, or the one a third reader settled), and how often two
+            readers agree where a part has second readings (second-reading/). --disagreements lists the development part's disagreements only: the held-out part is
             reported as figures, never as replies.
 
             --reader-model measures the LLM reader instead: each uncertain reading of --reader-part is sent to the
@@ -26,6 +28,8 @@ struct AgreementCommand: AsyncParsableCommand {
     @Flag(help: "Measure the development part only (while rules are written). 只测开发集") var devOnly = false
     @Flag(help: "Count the development part's uncertain readings by doubt. 开发集存疑原因统计") var doubts = false
     @Flag(help: "List the development part's uncertain readings. 列出开发集存疑读取") var uncertain = false
+    @Option(help: "Measure against the first reading, or the reference where double-read (first, reference). 对照首读或定论")
+    var against: AgreementReport.Against = .first
 
     @OptionGroup var reader: ReaderOptions
 
@@ -41,6 +45,6 @@ struct AgreementCommand: AsyncParsableCommand {
             return
         }
         let listings = AgreementReport.Listings(disagreements: disagreements, doubts: doubts, uncertain: uncertain)
-        try AgreementReport.report(corpus: corpus, devOnly: devOnly, listings: listings) { print($0) }
+        try AgreementReport.report(corpus: corpus, devOnly: devOnly, listings: listings, against: against) { print($0) }
     }
 }

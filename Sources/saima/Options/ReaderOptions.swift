@@ -22,3 +22,4 @@ struct ReaderOptions: ParsableArguments {
 
 /// The corpus parts `saima agreement --reader-part` takes: one at a time, so that held-out replies are recorded apart.
 extension AgreementReport.Part: ExpressibleByArgument {}
+extension AgreementReport.Against: ExpressibleByArgument {}

@@ -81,24 +81,25 @@ package enum AgreementReport {
     /// The LLM reader measured on `part` of the corpus (`ReaderAgreement`): the reader's answers to the part's
     /// uncertain readings, then agreement per model kind and source under each policy. Calls go to `endpoint` when
     /// given, and their replies are kept in `recording` (JSON Lines, `RecordedChat`), from which a later measurement
-    /// without an endpoint is printed again. Held-out figures only: no held-out reply is printed; `listDev` lists the
+    /// without an endpoint is printed again; `against` as in `report`. Held-out figures only: no held-out reply is printed; `listDev` lists the
     /// development part's cases the reader did not read as the human did.
     package static func readerReport(
         corpus: String, part: Part, endpoint: EndpointSettings?, model: String, recording: String, listDev: Bool = false,
-        emit: @escaping @Sendable (String) -> Void
+        against: Against = .first, emit: @escaping @Sendable (String) -> Void
     ) async throws {
         let folders = part == .dev
             ? [("development part 开发集", corpus)] : [("held-out part 留出集", (corpus as NSString).appendingPathComponent("heldout"))]
         func measure(_ chat: RecordedChat) async throws {
             for (name, folder) in folders {
-                let measured = ReadingAgreement.measure(try ReplyCorpusCase.load(folder: folder))
+                let read = ReadingAgreement.measure(try ReplyCorpusCase.load(folder: folder))
+                let measured = against == .reference ? SecondReading.againstReference(read, try SecondReading.load(folder: folder)) : read
                 let started = Date()
                 let outcomes = await ReaderAgreement.read(measured, client: chat) { done, total in
                     if done % 10 == 0 || done == total {
                         emit("… \(name): \(done) / \(total) uncertain readings read (\(Int(Date().timeIntervalSince(started))) s)")
                     }
                 }
-                emit("## LLM reader \(model), \(name) (\(measured.count) replies)\n")
+                emit("## LLM reader \(model), \(name) (\(measured.count) replies)\(against == .reference ? ", against the reference 对照定论" : "")\n")
                 emit(ReaderAgreement.table(measured, outcomes: outcomes))
                 if listDev, folder == corpus {
                     for (i, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {

@@ -37,7 +37,7 @@ struct AgreementCommand: AsyncParsableCommand {
         if let model = reader.readerModel {
             try await AgreementReport.readerReport(
                 corpus: corpus, part: reader.readerPart, endpoint: reader.endpoint(model: model), model: model,
-                recording: reader.readerRecord, listDev: disagreements) { print($0) }
+                recording: reader.readerRecord, listDev: disagreements, against: against) { print($0) }
             return
         }
         if let explain {

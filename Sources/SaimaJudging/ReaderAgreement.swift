@@ -93,13 +93,11 @@ package enum ReaderAgreement {
             rows[m.corpusCase.kind ?? "unknown", default: Row()].add(r)
             total.add(r)
         }
-        var out = "| kind | uncertain sent | accepted | refused / failed | reader = human | provisional = human | reader = provisional (of them = human) |\n"
-        out += "|---|---:|---:|---:|---:|---:|---:|\n"
-        func line(_ name: String, _ r: Row) -> String {
-            "| \(name) | \(r.sent) | \(r.accepted) | \(r.refused) / \(r.failed) | \(r.readerHuman) | \(r.provisionalHuman) | "
-                + "\(r.readerProvisional) (\(r.confirmedHuman)) |\n"
+        return AgreementTable.render(
+            header: ["kind", "uncertain sent", "accepted", "refused / failed", "reader = human", "provisional = human", "reader = provisional (of them = human)"],
+            rows: rows, total: total
+        ) { r in
+            ["\(r.sent)", "\(r.accepted)", "\(r.refused) / \(r.failed)", "\(r.readerHuman)", "\(r.provisionalHuman)", "\(r.readerProvisional) (\(r.confirmedHuman))"]
         }
-        for (name, r) in rows.sorted(by: { $0.key < $1.key }) { out += line(name, r) }
-        return out + line("**all**", total)
     }
 }

@@ -108,16 +108,15 @@ public struct ReadingAgreement: Sendable {
 
     /// A Markdown table: one line per group, then the total.
     public func table(title: String) -> String {
-        func pct(_ a: Int, _ n: Int) -> String { n == 0 ? "—" : String(format: "%.2f%%", 100 * Double(a) / Double(n)) }
-        var out = "| \(title) | replies | Saima = human | wrong confident | uncertain | verdict differs (false / missed credit) | none (Saima / human) |\n"
-        out += "|---|---:|---:|---:|---:|---:|---:|\n"
-        func line(_ name: String, _ r: Row) -> String {
-            "| \(name) | \(r.replies) | \(pct(r.agree, r.replies)) | \(pct(r.wrongConfident, r.replies)) | "
-                + "\(pct(r.uncertain, r.replies)) | \(pct(r.falseCredit + r.missedCredit, r.replies)) "
-                + "(\(r.falseCredit) / \(r.missedCredit)) | \(r.saimaNone) / \(r.humanNone) |\n"
+        let pct = AgreementTable.percent
+        return AgreementTable.render(
+            header: [title, "replies", "Saima = human", "wrong confident", "uncertain", "verdict differs (false / missed credit)", "none (Saima / human)"],
+            rows: rows, total: total
+        ) { r in
+            [
+                "\(r.replies)", pct(r.agree, r.replies), pct(r.wrongConfident, r.replies), pct(r.uncertain, r.replies),
+                "\(pct(r.falseCredit + r.missedCredit, r.replies)) (\(r.falseCredit) / \(r.missedCredit))", "\(r.saimaNone) / \(r.humanNone)",
+            ]
         }
-        for (name, r) in rows.sorted(by: { $0.key < $1.key }) { out += line(name, r) }
-        out += line("**all**", total)
-        return out
     }
 }

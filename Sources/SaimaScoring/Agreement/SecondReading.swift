@@ -122,23 +122,19 @@ public struct DoubleReadAgreement: Sendable {
 
     /// A Markdown table: one line per model kind, then the total.
     public func table() -> String {
-        func pct(_ a: Int, _ n: Int) -> String { n == 0 ? "—" : String(format: "%.2f%%", 100 * Double(a) / Double(n)) }
-        /// A percentage with its 95% Wilson interval.
-        func interval(_ a: Int, _ n: Int) -> String {
-            guard n > 0 else { return "—" }
-            let (low, high) = wilsonInterval(Double(a) / Double(n), n: n)
-            return pct(a, n) + String(format: " (%.1f–%.1f)", 100 * low, 100 * high)
+        let (pct, interval) = (AgreementTable.percent, AgreementTable.percentWithInterval)
+        return AgreementTable.render(
+            header: [
+                "kind", "double-read 双人判读", "readers agree 两人一致", "first = reference", "second = reference", "Saima = first",
+                "Saima = reference 与定论一致", "wrong confident", "unsettled",
+            ],
+            rows: rows, total: total
+        ) { r in
+            [
+                "\(r.lines)", interval(r.readersAgree, r.lines), pct(r.firstReference, r.referenced), pct(r.secondReference, r.referenced),
+                pct(r.saimaFirst, r.lines), interval(r.saimaReference, r.referenced), pct(r.wrongConfident, r.referenced),
+                "\(r.lines - r.referenced)",
+            ]
         }
-        var out = "| kind | double-read 双人判读 | readers agree 两人一致 | first = reference | second = reference | "
-            + "Saima = first | Saima = reference 与定论一致 | wrong confident | unsettled |\n"
-        out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
-        func line(_ name: String, _ r: Row) -> String {
-            "| \(name) | \(r.lines) | \(interval(r.readersAgree, r.lines)) | \(pct(r.firstReference, r.referenced)) | "
-                + "\(pct(r.secondReference, r.referenced)) | \(pct(r.saimaFirst, r.lines)) | "
-                + "\(interval(r.saimaReference, r.referenced)) | \(pct(r.wrongConfident, r.referenced)) | \(r.lines - r.referenced) |\n"
-        }
-        for (name, r) in rows.sorted(by: { $0.key < $1.key }) { out += line(name, r) }
-        out += line("**all**", total)
-        return out
     }
 }

@@ -10,6 +10,9 @@ answer. Re-running reproduces the same ids and files.
 Second stage (every held-out line double-read): with `--rest-of-heldout` it also writes the held-out lines the first
 draw left out, shuffled with a fixed seed, as chunk-7.jsonl onwards (150 lines each, the last one shorter); with
 `--rest-of-development` too, the development lines the first draw left out, as the chunks after those.
+
+Seventh sample (read twice from the start): with `--seventh-sample` it writes the seventh sample's lines of both parts
+(sources ending in `-7`), shuffled with a fixed seed, as chunk-s7-1.jsonl onwards (150 lines each).
 """
 import glob, json, os, random, sys
 
@@ -25,8 +28,26 @@ def lines(pattern):
                 out.append(row)
     return sorted(out, key=lambda r: r["id"])
 
+def write_chunks(rows, out_dir, seed, name):
+    """Shuffles `rows` (sorted by id) with `seed` and writes blind chunks of 150 as `name.format(n)`, n from 1."""
+    rows = sorted(rows, key=lambda r: r["id"])
+    random.Random(seed).shuffle(rows)
+    for n in range(0, len(rows), 150):
+        with open(os.path.join(out_dir, name.format(n // 150 + 1)), "w", encoding="utf-8") as f:
+            for row in rows[n:n + 150]:
+                blind = {k: row[k] for k in KEEP if k in row}
+                f.write(json.dumps(blind, ensure_ascii=False) + "\n")
+
+def seventh(rows):
+    return [r for r in rows if r["source"].endswith("-7")]
+
 def main():
     out_dir = sys.argv[1]
+    if "--seventh-sample" in sys.argv[2:]:
+        os.makedirs(out_dir, exist_ok=True)
+        rows = seventh(lines("*.jsonl") + lines("heldout/*.jsonl"))
+        write_chunks(rows, out_dir, "20261208-second/seventh", "chunk-s7-{}.jsonl")
+        return
     heldout = random.Random("20261208-second/heldout").sample(lines("heldout/*.jsonl"), 600)
     development = random.Random("20261208-second/development").sample(lines("*.jsonl"), 300)
     drawn = heldout + development

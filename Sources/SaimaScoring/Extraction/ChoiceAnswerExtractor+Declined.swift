@@ -12,8 +12,9 @@ extension ChoiceAnswerExtractor {
     func declinesPlainly(_ text: String) -> Bool {
         if text.trimmedSpaces.isEmpty { return true }
         let lower = text.lowercased()
-        let refuses = Self.refusals.contains { ScalarSearch.contains(lower, $0) }
-            || (text.unicodeScalars.count <= Self.shortDecline && Self.hedges.contains { ScalarSearch.contains(lower, $0) })
+        let short = text.unicodeScalars.count <= Self.shortDecline
+        let refuses = (short ? Self.refusals : Self.refusalPhrases).contains { ScalarSearch.contains(lower, $0) }
+            || (short && Self.hedges.contains { ScalarSearch.contains(lower, $0) })
         if refuses, !mentionsChoiceText(text), !standsInsideAnOption(text) { return true }
         return opensCopiedOption(text) || isUnofferedNumber(text)
     }
@@ -43,6 +44,14 @@ extension ChoiceAnswerExtractor {
     static let shortDecline = 12
     /// Words by which a short declined answer line hedges between options.
     static let hedges = ["或", "还是", " or "]
-    /// Words by which a declined answer line plainly refuses or finds no answer.
+    /// Phrases by which a longer declined answer line plainly refuses or finds no answer: a negation inside a sentence
+    /// of prose (`乙没有取得…所有权`) is the sentence's content, not a refusal.
+    static let refusalPhrases = [
+        "无正确", "没有正确", "都不正确", "均不正确", "都不对", "均不对", "都是错", "均是错", "都错", "均错", "有误", "有错", "出错",
+        "无法", "不能确定", "不确定", "没有答案", "无答案", "没有选项", "无选项", "没有给出正确", "没有一个", "没有一项", "无一", "没有符合",
+        "无符合", "none of", "no correct", "cannot", "can't", "n/a",
+        "not sure",
+    ]
+    /// Words by which a short declined answer line (at most `shortDecline` scalars) plainly refuses or finds no answer.
     static let refusals = ["无", "没有", "错误", "有误", "出错", "不确定", "无法", "不能", "都不", "none", "no ", "cannot", "n/a"]
 }

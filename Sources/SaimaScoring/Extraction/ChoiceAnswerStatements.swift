@@ -92,8 +92,20 @@ struct ChoiceAnswerStatements {
         }
         guard let marker = s.matchAny(Self.proseMarkers, at: i) else { return nil }
         if marker.word == "选", s.match("项", at: marker.end) != nil { return (nil, marker.end) }
+        // A stem's phrasing in a line labelled as a question (`问题: 以下说法正确的是\nA: …`) asks, it does not answer.
+        if Self.stemMarkers.contains(marker.word), QuestionScope.isQuestionLine(s, Self.lineStart(s, before: i)) { return (nil, marker.end) }
         if isNegated(s, before: i) { return (nil, marker.end) }
         return (content(s, from: marker.end, line: false), marker.end)
+    }
+
+    /// Prose markers that also end a question's stem (`以下说法正确的是`).
+    static let stemMarkers: Set<String> = ["正确的是", "对的是", "正确的一项是", "正确的一项为", "符合题意的是", "正确的选项", "正确选项"]
+
+    /// The start of the line holding `i`.
+    static func lineStart(_ s: ScalarScanner, before i: Int) -> Int {
+        var p = i
+        while p > 0, s[p - 1] != "\n" { p -= 1 }
+        return p
     }
 
     /// Past the delimiter that makes a label an answer line: `【答案】`, `(答案)`, `答案:`, `答案】:`.
@@ -219,16 +231,23 @@ struct ChoiceAnswerStatements {
         return named.count == 1 ? named.first : nil
     }
 
-    /// The options an answer line's sentence names after `只有` as a list with its count (`只有A、B两项`), when the line
-    /// rejects nothing (`错` `不` `非` `排除` `没有`); nil otherwise.
+    /// The options an answer line's sentence names after `只有`: a list with its count (`只有A、B两项`), or one letter
+    /// said to be what the question asks (`上述选项中只有A属于…`, `只有B是正确的`), when the line rejects nothing (`错`
+    /// `不` `非` `排除` `没有`); nil otherwise.
     private func onlyNamedOptions(_ text: String) -> Set<Unicode.Scalar>? {
         let t = ScalarScanner(text)
         guard !["错", "不", "非", "排除", "没有"].contains(where: { ScalarSearch.contains(text, $0) }) else { return nil }
         for i in 0..<t.count {
             guard let only = t.match("只有", at: i) else { continue }
             let p = t.skippingSpaces(from: only)
-            guard let g = groups.group(t, at: p), g.letters.count >= 2 else { continue }
+            guard let g = groups.group(t, at: p) else { continue }
             let q = t.skippingSpaces(from: g.end)
+            if g.letters.count == 1 {
+                if t.matchAny(["项", "选项", "選項", "属于", "屬於", "是", "为", "為", "正确", "正確", "符合", "可以", "能够", "能"], at: q) != nil {
+                    return g.letters
+                }
+                continue
+            }
             if t.matchAny(["两项", "兩項", "三项", "三項", "四项", "四項", "几项", "项", "選項", "选项"], at: q) != nil { return g.letters }
         }
         return nil

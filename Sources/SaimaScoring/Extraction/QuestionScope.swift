@@ -31,7 +31,7 @@ struct QuestionScope {
     func cut(_ s: ScalarScanner, evidenceEnd: Int, bareAnswer: Bool = false) -> Int? {
         let lines = Self.lineStarts(s)
         for (n, start) in lines.enumerated() where start >= evidenceEnd {
-            if isQuestionLine(s, start) || isEchoLine(s, start, short: bareAnswer) { return start }
+            if Self.isQuestionLine(s, start) || isEchoLine(s, start, short: bareAnswer) { return start }
             if isNewOptionBlock(s, lines: lines, at: n) {
                 // Cut before the stem: the line before the block, unless it holds the evidence.
                 return n > 0 && lines[n - 1] >= evidenceEnd ? lines[n - 1] : start
@@ -48,7 +48,7 @@ struct QuestionScope {
     }
 
     /// A question label with a delimiter, or a new task's opening words, at the start of a line.
-    private func isQuestionLine(_ s: ScalarScanner, _ start: Int) -> Bool {
+    static func isQuestionLine(_ s: ScalarScanner, _ start: Int) -> Bool {
         var p = s.skippingSpaces(from: start)
         while p < s.count, "#>-【[(".unicodeScalars.contains(s[p]) { p += 1 }
         if s.matchAny(Self.taskOpeners, at: p) != nil { return true }

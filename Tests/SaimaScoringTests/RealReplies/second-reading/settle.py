@@ -6,27 +6,41 @@ Each line keeps what a reader needs (id, type, choices, prompt when kept, model,
 `reading_X` and `reading_Y`, in an order drawn with a fixed seed, so the third reader is not told which came first.
 Three rounds, as they were settled: chunks 1–6 (the first draw) in settle.jsonl; chunks 7–30 (the rest of the
 held-out part) in settle-h-1.jsonl … (45 lines each); chunks 31–43 (the rest of the development part) in
-settle-d-1.jsonl … (40 lines each). Re-running reproduces the same files.
+settle-d-1.jsonl … (40 lines each); the seventh sample's chunks s7-1 … s7-7 in settle-s7-1.jsonl … (40 lines each),
+from OUT_DIR/chunk-s7-N.readings.jsonl. Re-running reproduces the same files (a round whose readings are missing is
+skipped).
 """
 import glob, json, os, random, sys
 
 ROOT = "Tests/SaimaScoringTests/RealReplies"
 KEEP = ("id", "type", "choices", "prompt", "model", "kind", "reply")
-ROUNDS = (("", range(1, 7), None), ("h", range(7, 31), 45), ("d", range(31, 44), 40))
+ROUNDS = (
+    ("", [f"chunk-{n}" for n in range(1, 7)], None),
+    ("h", [f"chunk-{n}" for n in range(7, 31)], 45),
+    ("d", [f"chunk-{n}" for n in range(31, 44)], 40),
+    ("s7", [f"chunk-s7-{n}" for n in range(1, 8)], 40),
+)
 
-def main():
-    out_dir = sys.argv[1]
+def corpus_rows(patterns):
     rows = {}
-    for pattern in ("*.jsonl", "heldout/*.jsonl"):
-        for path in glob.glob(os.path.join(ROOT, pattern)):
+    for pattern in patterns:
+        for path in glob.glob(pattern):
             for raw in open(path, encoding="utf-8"):
                 row = json.loads(raw)
                 rows[row["id"]] = row
+    return rows
+
+def main(rows=None):
+    out_dir = sys.argv[1]
+    if rows is None:
+        rows = corpus_rows([os.path.join(ROOT, "*.jsonl"), os.path.join(ROOT, "heldout", "*.jsonl")])
     for tag, chunks, size in ROUNDS:
+        if not all(os.path.exists(os.path.join(out_dir, f"{c}.readings.jsonl")) for c in chunks):
+            continue
         rng = random.Random("20261208-second/settle" + (f"-{tag}" if tag else ""))
         out = []
-        for n in chunks:
-            for raw in open(os.path.join(out_dir, f"chunk-{n}.readings.jsonl"), encoding="utf-8"):
+        for c in chunks:
+            for raw in open(os.path.join(out_dir, f"{c}.readings.jsonl"), encoding="utf-8"):
                 second = json.loads(raw)
                 row = rows[second["id"]]
                 if row["human"] == second["second"]:

@@ -2,10 +2,11 @@
 
 Run from the repository root after the readers wrote OUT_DIR/chunk-N.readings.jsonl (see draw.py) and the third
 readers OUT_DIR/settle*.readings.jsonl:
-    python3 Tests/SaimaScoringTests/RealReplies/second-reading/merge.py OUT_DIR
+    python3 Tests/SaimaScoringTests/RealReplies/second-reading/merge.py OUT_DIR...
 Writes second-reading/readings.jsonl (development part) and heldout/second-reading/readings.jsonl (held-out part),
 one line per double-read case in id order: id, second (the second reader's letters), settled (the third reader's,
-only where the first two readings differ), tags (the second reader's). Readers' notes are kept for the development
+only where the first two readings differ), tags (the second reader's). Readings of ids the corpus does not hold yet
+(a sample's held-out part kept outside until its rules are written) are left out, and counted on stderr. Readers' notes are kept for the development
 part only: notes on held-out replies stay out of the repository, like the replies' contents out of any listing.
 """
 import glob, json, os, sys
@@ -13,7 +14,7 @@ import glob, json, os, sys
 ROOT = "Tests/SaimaScoringTests/RealReplies"
 
 def main():
-    out_dir = sys.argv[1]
+    out_dirs = sys.argv[1:]
     part = {}
     first = {}
     for name, pattern in (("dev", "*.jsonl"), ("heldout", "heldout/*.jsonl")):
@@ -23,14 +24,18 @@ def main():
                 part[row["id"]] = name
                 first[row["id"]] = row["human"]
     settled = {}
-    for settle_path in sorted(glob.glob(os.path.join(out_dir, "settle*.readings.jsonl"))):
+    for settle_path in sorted(p for d in out_dirs for p in glob.glob(os.path.join(d, "settle*.readings.jsonl"))):
         for raw in open(settle_path, encoding="utf-8"):
             row = json.loads(raw)
             settled[row["id"]] = row["settled"]
     rows = {"dev": [], "heldout": []}
-    for path in sorted(glob.glob(os.path.join(out_dir, "chunk-*.readings.jsonl"))):
+    skipped = 0
+    for path in sorted(p for d in out_dirs for p in glob.glob(os.path.join(d, "chunk-*.readings.jsonl"))):
         for raw in open(path, encoding="utf-8"):
             r = json.loads(raw)
+            if r["id"] not in part:
+                skipped += 1
+                continue
             out = {"id": r["id"], "second": r["second"]}
             if r["second"] != first[r["id"]] and r["id"] in settled:
                 out["settled"] = settled[r["id"]]
@@ -38,6 +43,8 @@ def main():
             if part[r["id"]] == "dev" and r.get("note"):
                 out["note"] = r["note"]
             rows[part[r["id"]]].append(out)
+    if skipped:
+        print(f"{skipped} readings of ids not in the corpus yet left out", file=sys.stderr)
     for name, folder in (("dev", ROOT), ("heldout", os.path.join(ROOT, "heldout"))):
         target = os.path.join(folder, "second-reading")
         os.makedirs(target, exist_ok=True)

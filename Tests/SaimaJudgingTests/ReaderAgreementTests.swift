@@ -118,10 +118,10 @@ struct ReaderAgreementTests {
         let chat = try RecordedChat(path: corpus + "/llm-reader/qwen2.5-coder-1.5b.jsonl", model: "qwen2.5-coder-1.5b", live: nil)
         let outcomes = await ReaderAgreement.read(measured, client: chat) { _, _ in }
         #expect(chat.usage.asked == 0 && !outcomes.values.contains(.failed), "every call was recorded")
-        #expect(ReaderAgreement.table(measured, outcomes: outcomes).contains("| **all** | 235 | 205 | 30 / 0 | 57 | 175 | 56 (49) |"))
+        #expect(ReaderAgreement.table(measured, outcomes: outcomes).contains("| **all** | 265 | 232 | 33 / 0 | 63 | 198 | 60 (53) |"))
         let confirms = ReadingAgreement(ReaderAgreement.apply(.confirms, to: measured, outcomes: outcomes), by: .kind).total
         let replaces = ReadingAgreement(ReaderAgreement.apply(.replaces, to: measured, outcomes: outcomes), by: .kind).total
-        #expect((confirms.agree, confirms.wrongConfident, confirms.uncertain) == (4_095, 15, 179), "98.98% / 0.36% / 4.33% of 4,137")
-        #expect((replaces.agree, replaces.wrongConfident, replaces.uncertain) == (3_977, 156, 30), "96.13% / 3.77% / 0.73% of 4,137")
+        #expect((confirms.agree, confirms.wrongConfident, confirms.uncertain) == (4_402, 19, 205), "98.85% / 0.43% / 4.60% of 4,453")
+        #expect((replaces.agree, replaces.wrongConfident, replaces.uncertain) == (4_267, 181, 33), "95.82% / 4.06% / 0.74% of 4,453")
     }
 }

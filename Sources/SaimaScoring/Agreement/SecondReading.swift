@@ -24,12 +24,16 @@ public struct SecondReading: Sendable, Hashable {
             let path = (dir as NSString).appendingPathComponent(file)
             let text = try String(contentsOfFile: path, encoding: .utf8)
             for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            where !line.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 func problem(_ message: String) { problems.append(Diagnostic(path: path, line: n + 1, message: message)) }
                 guard let v = try? JSONValue.parse(String(line)), let id = v["id"]?.stringValue,
                     let second = v["second"]?.stringValue
                 else {
                     problem("not a JSON object with string fields id and second")
+                    continue
+                }
+                if let field = v["settled"], field.stringValue == nil {
+                    problem("settled must be letters (a string)")
                     continue
                 }
                 let settled = v["settled"]?.stringValue

@@ -11,7 +11,7 @@ import SaimaBase
 ///   `符合题意的是` `应选` `故选` `本题选` `选择` `选`
 ///   (not `选项`) `the answer is` `answers` `correct option(s)/choice(s)` `choose/chose/select/pick/go with`,
 ///   unless negated or conditional just before (`不` `非` `没` `未` `勿` `排除` `如果` `若` `假如` `假设` `not`
-///   `if`).
+///   `if`), nor a question's stem (`正确的是` ending a line that opens with `问题:`, `题目:` …).
 ///
 /// After the marker up to 8 fillers are skipped (`answerFillers`), then a letter group
 /// (`ChoiceLetterGroups`) or a lone lower-case letter is read. A group followed by `或 还是 or` and another
@@ -92,14 +92,29 @@ struct ChoiceAnswerStatements {
         }
         guard let marker = s.matchAny(Self.proseMarkers, at: i) else { return nil }
         if marker.word == "选", s.match("项", at: marker.end) != nil { return (nil, marker.end) }
-        // A stem's phrasing in a line labelled as a question (`问题: 以下说法正确的是\nA: …`) asks, it does not answer.
-        if Self.stemMarkers.contains(marker.word), QuestionScope.isQuestionLine(s, Self.lineStart(s, before: i)) { return (nil, marker.end) }
+        // A stem's phrasing ending a line labelled as a question (`问题: 以下说法正确的是\nA: …`) asks, it does not answer.
+        if Self.stemMarkers.contains(marker.word), Self.endsLine(s, from: marker.end),
+            QuestionScope.isQuestionLine(s, Self.lineStart(s, before: i))
+        {
+            return (nil, marker.end)
+        }
         if isNegated(s, before: i) { return (nil, marker.end) }
         return (content(s, from: marker.end, line: false), marker.end)
     }
 
     /// Prose markers that also end a question's stem (`以下说法正确的是`).
     static let stemMarkers: Set<String> = ["正确的是", "对的是", "正确的一项是", "正确的一项为", "符合题意的是", "正确的选项", "正确选项"]
+
+    /// Whether nothing but spaces and `:` `：` follows `p` on its line (checked before `lineStart`, which scans back:
+    /// only a marker ending its line is looked back from, so a line of repeated markers stays linear).
+    static func endsLine(_ s: ScalarScanner, from p: Int) -> Bool {
+        var q = p
+        while q < s.count, s[q] != "\n" {
+            guard s.isSpace(q) || s[q] == ":" || s[q] == "：" else { return false }
+            q += 1
+        }
+        return true
+    }
 
     /// The start of the line holding `i`.
     static func lineStart(_ s: ScalarScanner, before i: Int) -> Int {
@@ -232,8 +247,9 @@ struct ChoiceAnswerStatements {
     }
 
     /// The options an answer line's sentence names after `只有`: a list with its count (`只有A、B两项`), or one letter
-    /// said to be what the question asks (`上述选项中只有A属于…`, `只有B是正确的`), when the line rejects nothing (`错`
-    /// `不` `非` `排除` `没有`); nil otherwise.
+    /// said to be what the question asks (`上述选项中只有A属于…`, `只有B正确`, `只有C项`), when the line rejects nothing
+    /// (`错` `不` `非` `排除` `没有`, and for one letter `无`); nil otherwise (`只有A公司可以…` names a party, not an
+    /// option).
     private func onlyNamedOptions(_ text: String) -> Set<Unicode.Scalar>? {
         let t = ScalarScanner(text)
         guard !["错", "不", "非", "排除", "没有"].contains(where: { ScalarSearch.contains(text, $0) }) else { return nil }
@@ -243,7 +259,7 @@ struct ChoiceAnswerStatements {
             guard let g = groups.group(t, at: p) else { continue }
             let q = t.skippingSpaces(from: g.end)
             if g.letters.count == 1 {
-                if t.matchAny(["项", "选项", "選項", "属于", "屬於", "是", "为", "為", "正确", "正確", "符合", "可以", "能够", "能"], at: q) != nil {
+                if !ScalarSearch.contains(text, "无"), t.matchAny(["项", "选项", "選項", "属于", "屬於", "正确", "正確", "符合"], at: q) != nil {
                     return g.letters
                 }
                 continue

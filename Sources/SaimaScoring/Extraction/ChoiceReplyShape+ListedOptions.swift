@@ -46,6 +46,8 @@ extension ChoiceReplyShape {
         {
             return nil
         }
+        // A question restated before them (`问题：以下说法正确的是\nA：…\nB：…`) introduces its own options, not a choice.
+        if let line = before.last, QuestionScope.isQuestionLine(ScalarScanner(scalars: line), 0) { return nil }
         // One listed option counts only when a line introduces it (`以下是正确的一项：\nA. …`).
         guard letters.count >= 2 || (introduced && !isEnumeration) else { return nil }
         if (before + after).contains(where: namesLetter) { return nil }

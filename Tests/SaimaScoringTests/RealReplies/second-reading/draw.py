@@ -19,12 +19,16 @@ import glob, json, os, random, sys
 ROOT = "Tests/SaimaScoringTests/RealReplies"
 KEEP = ("id", "type", "choices", "prompt", "model", "kind", "reply")
 
-def lines(pattern):
+# Samples added after the first draws (read twice from the start, by their own stage): left out of the first draw and
+# the rest-of-part stages, so that those draw from the corpus as it was when they were made.
+LATER_SAMPLES = ("-7",)
+
+def lines(pattern, later=False):
     out = []
     for path in sorted(glob.glob(os.path.join(ROOT, pattern))):
         for raw in open(path, encoding="utf-8"):
             row = json.loads(raw)
-            if row.get("kind") in ("base", "chat"):
+            if row.get("kind") in ("base", "chat") and (later or not row["source"].endswith(LATER_SAMPLES)):
                 out.append(row)
     return sorted(out, key=lambda r: r["id"])
 
@@ -45,7 +49,7 @@ def main():
     out_dir = sys.argv[1]
     if "--seventh-sample" in sys.argv[2:]:
         os.makedirs(out_dir, exist_ok=True)
-        rows = seventh(lines("*.jsonl") + lines("heldout/*.jsonl"))
+        rows = seventh(lines("*.jsonl", later=True) + lines("heldout/*.jsonl", later=True))
         write_chunks(rows, out_dir, "20261208-second/seventh", "chunk-s7-{}.jsonl")
         return
     heldout = random.Random("20261208-second/heldout").sample(lines("heldout/*.jsonl"), 600)
@@ -58,21 +62,22 @@ def main():
             for row in drawn[n * 150:(n + 1) * 150]:
                 blind = {k: row[k] for k in KEEP if k in row}
                 f.write(json.dumps(blind, ensure_ascii=False) + "\n")
+    # Chunk numbers are fixed: the held-out rest takes 7 onwards, the development rest the numbers after it, whichever
+    # of the two stages is asked for.
     next_chunk = 7
     for flag, pattern, part, seed in (
         ("--rest-of-heldout", "heldout/*.jsonl", heldout, "20261208-second/rest"),
         ("--rest-of-development", "*.jsonl", development, "20261208-second/rest-development"),
     ):
-        if flag not in sys.argv[2:]:
-            break
         drawn_ids = {row["id"] for row in part}
         rest = [row for row in lines(pattern) if row["id"] not in drawn_ids]
         random.Random(seed).shuffle(rest)
         for n in range(0, len(rest), 150):
-            with open(os.path.join(out_dir, f"chunk-{next_chunk}.jsonl"), "w", encoding="utf-8") as f:
-                for row in rest[n:n + 150]:
-                    blind = {k: row[k] for k in KEEP if k in row}
-                    f.write(json.dumps(blind, ensure_ascii=False) + "\n")
+            if flag in sys.argv[2:]:
+                with open(os.path.join(out_dir, f"chunk-{next_chunk}.jsonl"), "w", encoding="utf-8") as f:
+                    for row in rest[n:n + 150]:
+                        blind = {k: row[k] for k in KEEP if k in row}
+                        f.write(json.dumps(blind, ensure_ascii=False) + "\n")
             next_chunk += 1
 
 if __name__ == "__main__":

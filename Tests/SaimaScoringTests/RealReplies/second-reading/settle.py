@@ -4,7 +4,7 @@ Run from the repository root after the second readers wrote OUT_DIR/chunk-N.read
     python3 Tests/SaimaScoringTests/RealReplies/second-reading/settle.py OUT_DIR
 Each line keeps what a reader needs (id, type, choices, prompt when kept, model, kind, reply) and the two readings as
 `reading_X` and `reading_Y`, in an order drawn with a fixed seed, so the third reader is not told which came first.
-Three rounds, as they were settled: chunks 1–6 (the first draw) in settle.jsonl; chunks 7–30 (the rest of the
+Four rounds, as they were settled: chunks 1–6 (the first draw) in settle.jsonl; chunks 7–30 (the rest of the
 held-out part) in settle-h-1.jsonl … (45 lines each); chunks 31–43 (the rest of the development part) in
 settle-d-1.jsonl … (40 lines each); the seventh sample's chunks s7-1 … s7-7 in settle-s7-1.jsonl … (40 lines each),
 from OUT_DIR/chunk-s7-N.readings.jsonl. Re-running reproduces the same files (a round whose readings are missing is
@@ -42,7 +42,9 @@ def main(rows=None):
         for c in chunks:
             for raw in open(os.path.join(out_dir, f"{c}.readings.jsonl"), encoding="utf-8"):
                 second = json.loads(raw)
-                row = rows[second["id"]]
+                row = rows.get(second["id"])
+                if row is None:  # a part kept outside the corpus until its rules are written
+                    continue
                 if row["human"] == second["second"]:
                     continue
                 pair = [row["human"], second["second"]]

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Count how a model's replies open, per setting, over its whole upstream files (task group 5 left out).
 
-Usage: python3 openings.py MODEL [MODEL ...]   (git dir: /work/.mirror/CSHaitao+LexEval/repo)
+Usage: python3 openings-lexeval-lex-a.py MODEL [MODEL ...]   (git dir: /work/.mirror/CSHaitao+LexEval/repo)
 Prints, per setting, the number of replies opening with `X:` per letter, opening with a bare letter ('bare-X') or with
 anything else ('bare-other'), and how many `A:`-opened replies go on to a `\nB:` line (a copied option list).
 Used only to judge the `A:`-only replies of models with an `A:` habit (see NOTES.md); it reads no sampled line's answer.
-Copied unchanged (apart from this line) from RealReplies/build-4/openings-lexeval-4-lex-a.py for lexeval-5, part A.
+One copy for the fourth to seventh samples' part A (their per-sample copies in build-4/ … build-7/ were identical).
 """
 import json, subprocess, re, collections, sys
 REPO = '/work/.mirror/CSHaitao+LexEval/repo'; C = '044c695f62894deef41ad9a30797e1da0404945c'

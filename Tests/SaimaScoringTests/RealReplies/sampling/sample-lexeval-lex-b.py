@@ -1,26 +1,34 @@
 #!/usr/bin/env python3
-"""Fourth LexEval sample (`lexeval-4`), models 20-38 of the 38 model folders (Python sorted() order).
+"""LexEval samples 4 to 7 (`lexeval-N`), models 20-38 of the 38 model folders (Python sorted() order). One script for
+the samples that differ only in their number, the seed prefix (`20261207d` … `20261207g`) and the tasks per model and
+setting (4 for the fourth, 6 after); it replaced their per-sample copies (build-4/ … build-7/), and reproduces each of
+their draws byte for byte (checked when it replaced them).
 
 Usage:
-  python3 sample.py [REPO_GIT_DIR] [OUT_DIR]
-Reads a git mirror of https://github.com/CSHaitao/LexEval at COMMIT, draws the sample (seed per model and setting,
-see NOTES.md), and
+  python3 sample-lexeval-lex-b.py --sample N REPO_GIT_DIR OUT_DIR
+Reads a git mirror of https://github.com/CSHaitao/LexEval at COMMIT (made with the `fetch` tool), draws the sample, and
   - without OUT_DIR/readings.py: writes OUT_DIR/items.jsonl (the sampled lines, for reading);
   - when OUT_DIR/readings.py exists (READINGS = {id: (human, tags, note)}), writes dev.jsonl and heldout.jsonl.
-    (readings.py was deleted after the build: the readings live only in dev.jsonl / heldout.jsonl.)
-Only the `id` field of the existing lexeval, lexeval-2 and lexeval-3 corpus files (dev and heldout) is read (to
-exclude lines already used). As in lexeval-3, no bare reply is drawn: 4 non-bare replies from 4 different tasks per
-model and setting, seed random.Random("20261207d/<model>/<setting>").
-Re-running it reproduces the same 152 ids (checked).
+    (The readings live only in the corpus files: to rebuild, turn the human/tags/note fields back into a readings.py,
+    dropping the tags multi, several_letters and no_answer that this script adds itself.)
+Only the `id` field of the corpus files lexeval, lexeval-2 ... lexeval-(N-1) (dev and heldout) is read, to exclude
+lines already used. No bare reply is drawn: non-bare replies (more than 3 characters after stripping whitespace) from
+different tasks per model and setting (fewer only where fewer tasks have a free non-bare line), seed
+random.Random("<seed>/<model>/<setting>").
 """
 import collections, hashlib, json, os, random, re, subprocess, sys
 
-REPO = sys.argv[1] if len(sys.argv) > 1 else '/work/.mirror/CSHaitao+LexEval/repo'
-OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.dirname(os.path.abspath(__file__))
+assert len(sys.argv) == 5 and sys.argv[1] == '--sample', __doc__
+N = int(sys.argv[2])
+REPO, OUT = sys.argv[3], sys.argv[4]
 COMMIT = '044c695f62894deef41ad9a30797e1da0404945c'
-SOURCE = 'lexeval-4'
-CORPUS = '/work/main/Tests/SaimaScoringTests/RealReplies'
-USED_FILES = [os.path.join(CORPUS, d, f'{s}.jsonl') for s in ('lexeval', 'lexeval-2', 'lexeval-3')
+# Per sample: its seed prefix and how many tasks' replies per model and setting.
+SAMPLES = {4: ('20261207d', 4), 5: ('20261207e', 6), 6: ('20261207f', 6), 7: ('20261207g', 6)}
+SEED, TASKS = SAMPLES[N]
+SOURCE = f'lexeval-{N}'
+EARLIER = ('lexeval',) + tuple(f'lexeval-{k}' for k in range(2, N))
+CORPUS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+USED_FILES = [os.path.join(CORPUS, d, f'{s}.jsonl') for s in EARLIER
               for d in ('', 'heldout')]
 
 def git(*args):
@@ -78,7 +86,7 @@ def isbare(o):
     return len(o.strip()) <= 3
 
 def oldids(x):
-    return [f"{s}/{x['setting']}/{x['model']}/{x['task']}/{x['index']}" for s in ('lexeval', 'lexeval-2', 'lexeval-3')]
+    return [f"{s}/{x['setting']}/{x['model']}/{x['task']}/{x['index']}" for s in EARLIER]
 
 def newid(x):
     return f"{SOURCE}/{x['setting']}/{x['model']}/{x['task']}/{x['index']}"
@@ -92,18 +100,18 @@ def sample(pool, used):
     out = []
     for model in models[19:]:                  # the last 19 of the 38 model folders
         for setting in ['zero_shot', 'few_shot']:
-            rng = random.Random(f"20261207d/{model}/{setting}")
+            rng = random.Random(f"{SEED}/{model}/{setting}")
             cand = sorted((x for x in pool[model] if x['setting'] == setting
                            and not any(o in used for o in oldids(x))),
                           key=lambda x: (taskkey(x['task']), x['index']))
             nb = [x for x in cand if not isbare(x['output'])]
             rng.shuffle(nb)
             tasks = set()
-            for x in nb:                       # first 4 from 4 different tasks
+            for x in nb:                       # first TASKS from as many different tasks
                 if x['task'] in tasks:
                     continue
                 out.append(x); tasks.add(x['task'])
-                if len(tasks) == 4:
+                if len(tasks) == TASKS:
                     break
     return out
 

@@ -1,24 +1,31 @@
 #!/usr/bin/env python3
-"""Reproduce the yue-arc-6 sample (sixth sample; adapted from build-5/sample-yue-arc-5-yue.py).
+"""Reproducible samples 4 to 7 of source `yue-arc-N`. One script for the samples that differ only in their number, the
+seed prefix (`20261207d` … `20261207g`) and the replies per file (2 for the fourth, 3 after); it replaced their
+per-sample copies (build-4/ … build-7/), and reproduces each of their draws byte for byte (checked when it replaced
+them).
 
-usage: python3 sample.py GIT_DIR REALREPLIES_DIR OUT.json
+usage: python3 sample-yue-arc.py --sample N GIT_DIR REALREPLIES_DIR OUT.json
+N: the sample's number, 4 to 7
 GIT_DIR: git directory of github:jiangjyjy/Yue-Benchmark (commit 675254d79f831ffccc21965a17a1f6bd4545581f)
-REALREPLIES_DIR: /work/main/Tests/SaimaScoringTests/RealReplies (only the `id` field of the yue-arc, yue-arc-2,
-  yue-arc-3, yue-arc-4, yue-arc-5 files, dev and heldout, is read)
-Per file (model x shot): a fresh random.Random("20261207f/<model>/<0shot|5shot>"); free non-bare indices
-(len(llm_output.strip()) > 3), sorted, shuffled, first 3 taken; only when fewer than 3 non-bare are free, the bare
-ones (sorted, then shuffled with the same generator) fill up to 3.
-Result: 213 lines (71 files x 3), 39 of them bare (13 files had fewer than 3 free non-bare replies).
-Re-running gives the same ids (checked: two runs, byte-identical output).
+REALREPLIES_DIR: Tests/SaimaScoringTests/RealReplies (only the `id` field of the yue-arc, yue-arc-2, …, yue-arc-(N-1)
+  files, dev and heldout, is read)
+Per file (model x shot): a fresh random.Random("<seed>/<model>/<0shot|5shot>"); free non-bare indices
+(len(llm_output.strip()) > 3), sorted, shuffled, the first replies-per-file taken; only when fewer non-bare are free,
+the bare ones (sorted, then shuffled with the same generator) fill up.
 """
 import ast, json, random, subprocess, sys
 
-git, rr, out = sys.argv[1:4]
+assert sys.argv[1] == "--sample", __doc__
+N = int(sys.argv[2])
+git, rr, out = sys.argv[3:6]
 COMMIT = "675254d79f831ffccc21965a17a1f6bd4545581f"
 PREFIX = "results&src/ARC_c/ARC_c-yue/"
 SEP = "_ARC-c_cantonese_"
-PER_FILE = 3
-EARLIER = ("yue-arc", "yue-arc-2", "yue-arc-3", "yue-arc-4", "yue-arc-5")
+# Per sample: its seed prefix and replies per file.
+SAMPLES = {4: ("20261207d", 2), 5: ("20261207e", 3), 6: ("20261207f", 3), 7: ("20261207g", 3)}
+SEED, PER_FILE = SAMPLES[N]
+SOURCE = f"yue-arc-{N}"
+EARLIER = ("yue-arc",) + tuple(f"yue-arc-{k}" for k in range(2, N))
 
 def run(*a):
     return subprocess.run(["git", "--git-dir", git, *a], check=True, capture_output=True).stdout
@@ -53,7 +60,7 @@ for model in models:
                 if all(f"{src}/{model}/{shot}/{i}" not in used for src in EARLIER)]
         nonbare = sorted(i for i in free if len(data[i]["llm_output"].strip()) > 3)
         bare = sorted(i for i in free if len(data[i]["llm_output"].strip()) <= 3)
-        rng = random.Random(f"20261207f/{model}/{shot}")
+        rng = random.Random(f"{SEED}/{model}/{shot}")
         rng.shuffle(nonbare)
         take = nonbare[:PER_FILE]
         if len(take) < PER_FILE:
@@ -63,8 +70,8 @@ for model in models:
             o = data[i]
             assert o["model_name"] == model, (o["model_name"], model)
             rows.append({
-                "id": f"yue-arc-6/{model}/{shot}/{i}",
-                "source": "yue-arc-6",
+                "id": f"{SOURCE}/{model}/{shot}/{i}",
+                "source": SOURCE,
                 "type": "single_choice",
                 "choices": [{"letter": l, "text": t} for l, t in ast.literal_eval(o["standard_answer_range"])],
                 "answer": o["correct_answer"],

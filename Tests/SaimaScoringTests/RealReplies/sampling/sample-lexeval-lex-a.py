@@ -1,30 +1,35 @@
 #!/usr/bin/env python3
-"""Sixth LexEval sample (source `lexeval-6`), models 1-19 of the 38 model folders in sorted() order.
+"""LexEval samples 4 to 7 (source `lexeval-N`), models 1-19 of the 38 model folders in sorted() order. One script for
+the samples that differ only in their number, the seed prefix (`20261207d` … `20261207g`), the tasks per model and
+setting (4 for the fourth, 6 after) and, from the seventh, a stricter option parser (below); it replaced their
+per-sample copies (build-4/ … build-7/), and reproduces each of their draws byte for byte (checked when it replaced
+them).
 
-Adapted from RealReplies/build-5/sample-lexeval-5-lex-a.py. Changes: source `lexeval-6`, seeds
-"20261207f/<model>/<setting>", samples 1-5 (lexeval, lexeval-2, -3, -4, -5; dev and heldout) excluded.
-As in the fifth sample: 6 non-bare lines from 6 different tasks per model and setting (fewer only where fewer
-tasks have a free non-bare line; no second line of a task is added): Chatglm3_6B few_shot gives 4 (free non-bare
-lines only in 1_1, 6_1, 6_2, 6_3), Internlm_7B_chat few_shot 1 (only 6_2). Result: 221 lines (86 dev, 135 held-out);
-re-running draws the same 221 ids (byte-identical sample.json) and, with the same readings, byte-identical
-dev.jsonl / heldout.jsonl (checked).
+Non-bare lines only (more than 3 characters after stripping whitespace), one per task, from as many different tasks
+per model and setting as the sample takes (fewer only where fewer tasks have a free non-bare line; no second line of
+a task is added); seeds "<seed>/<model>/<setting>"; lines of the samples before N (lexeval, lexeval-2 … lexeval-(N-1);
+dev and heldout) excluded.
 
-Usage: python3 sample.py [REPO_GIT_DIR] [CORPUS_DIR] [READINGS_JSON]
-  REPO_GIT_DIR defaults to /work/.mirror/CSHaitao+LexEval/repo (bare git dir from the `fetch` tool),
-  CORPUS_DIR to /work/main/Tests/SaimaScoringTests/RealReplies.
-  - always writes sample.json (the sampled lines, for reading); re-running draws exactly the same ids
-  - with READINGS_JSON ({id: [human, [tags], note]}): also writes dev.jsonl and heldout.jsonl
-    (the readings file used and sample.json were deleted after the build; the readings live only in
-    dev.jsonl / heldout.jsonl)
+Usage: python3 sample-lexeval-lex-a.py --sample N REPO_GIT_DIR CORPUS_DIR OUT_DIR [READINGS_JSON]
+  REPO_GIT_DIR: bare git dir of github:CSHaitao/LexEval from the `fetch` tool; CORPUS_DIR: RealReplies/.
+  - always writes OUT_DIR/sample.json (the sampled lines, for reading); re-running draws exactly the same ids
+  - with READINGS_JSON ({id: [human, [tags], note]}): also writes OUT_DIR/dev.jsonl and OUT_DIR/heldout.jsonl
+    (the readings live only in the corpus files)
 Only the `id` field of the existing corpus files (lexeval*.jsonl, heldout/lexeval*.jsonl) is read.
 """
 import hashlib, json, os, random, re, subprocess, sys, collections
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = sys.argv[1] if len(sys.argv) > 1 else '/work/.mirror/CSHaitao+LexEval/repo'
-CORPUS = sys.argv[2] if len(sys.argv) > 2 else '/work/main/Tests/SaimaScoringTests/RealReplies'
+assert len(sys.argv) in (6, 7) and sys.argv[1] == '--sample', __doc__
+N = int(sys.argv[2])
+REPO, CORPUS, HERE = sys.argv[3:6]
 COMMIT = '044c695f62894deef41ad9a30797e1da0404945c'
-SOURCE = 'lexeval-6'
+# Per sample: its seed prefix, how many tasks' replies per model and setting, and whether an option line `X.` must
+# continue a block already started with the next letter (from the seventh sample: one of its items opens its question
+# text with `A.`; the earlier samples' items parse the same either way, but their draws are kept as they were made).
+SAMPLES = {4: ('20261207d', 4, False), 5: ('20261207e', 6, False), 6: ('20261207f', 6, False), 7: ('20261207g', 6, True)}
+SEED, TASKS, DOT_CONTINUES = SAMPLES[N]
+SOURCE = f'lexeval-{N}'
+EARLIER = ['lexeval'] + [f'lexeval-{k}' for k in range(2, N)]
 SETTINGS = ['zero_shot', 'few_shot']
 
 def git(*args):
@@ -69,7 +74,7 @@ def load_pool():
 def used_ids():
     ids = set()
     for p in [os.path.join(d, f'{n}.jsonl') for d in [CORPUS, os.path.join(CORPUS, 'heldout')]
-              for n in ['lexeval', 'lexeval-2', 'lexeval-3', 'lexeval-4', 'lexeval-5']]:
+              for n in EARLIER]:
         with open(p, encoding='utf-8') as f:
             for line in f:
                 if line.strip():
@@ -81,7 +86,7 @@ def isbare(o):
 
 def oldids(x):
     rest = f"{x['setting']}/{x['model']}/{x['task']}/{x['index']}"
-    return {f"lexeval/{rest}", f"lexeval-2/{rest}", f"lexeval-3/{rest}", f"lexeval-4/{rest}", f"lexeval-5/{rest}"}
+    return {f"{s}/{rest}" for s in EARLIER}
 
 def newid(x):
     return f"{SOURCE}/{x['setting']}/{x['model']}/{x['task']}/{x['index']}"
@@ -90,17 +95,17 @@ def sample(mine, pool, used):
     out = []
     for model in mine:
         for setting in SETTINGS:
-            rng = random.Random(f"20261207f/{model}/{setting}")
+            rng = random.Random(f"{SEED}/{model}/{setting}")
             items = sorted((x for x in pool[model] if x['setting'] == setting and not (oldids(x) & used)),
                            key=lambda x: (x['task'], x['index']))
             nb = [x for x in items if not isbare(x['output'])]
             rng.shuffle(nb)
             tasks = set()
-            for x in nb:                   # first 6 non-bare replies from 6 different tasks
+            for x in nb:                   # first TASKS non-bare replies from as many tasks
                 if x['task'] in tasks:
                     continue
                 out.append(x); tasks.add(x['task'])
-                if len(tasks) == 6:
+                if len(tasks) == TASKS:
                     break
     return out
 
@@ -108,9 +113,17 @@ def choices(inp):
     body = inp[:-len('\n答案:')] if inp.endswith('\n答案:') else inp
     out = []
     for line in body.split('\n'):
-        # `X:`/`X：` as in the first two samples; `X.` also accepted because one 1_3 item writes
-        # options E-G as `E.融资租赁合同` (checked: no other sampled item changes)
-        m = re.match(r'^\s*([A-G])\s*[:：.．]\s?(.*)$', line)
+        # `X:`/`X：` as in the first two samples; `X.` too, because one 1_3 item writes options E-G as `E.融资租赁合同`;
+        # from the seventh sample `X.` only when it continues a block already started with the next letter (lex-b's
+        # rule), because a sampled 6_3 item opens its question text with `A.`
+        if not DOT_CONTINUES:
+            m = re.match(r'^\s*([A-G])\s*[:：.．]\s?(.*)$', line)
+        else:
+            m = re.match(r'^\s*([A-G])\s*[:：]\s?(.*)$', line)
+        if DOT_CONTINUES and not m and out:
+            m = re.match(r'^\s*([A-G])\s*[.．]\s?(.*)$', line)
+            if m and m.group(1) != chr(ord(out[-1]['letter']) + 1):
+                m = None
         if m:
             out.append({'letter': m.group(1), 'text': m.group(2).strip().rstrip(',，').strip()})
     assert [c['letter'] for c in out] == [chr(65 + k) for k in range(len(out))] and len(out) >= 2, inp[-200:]
@@ -124,9 +137,9 @@ def main():
                         choices=choices(x['input']), answer=''.join(sorted(x['answer'])), input=x['input'],
                         reply=x['output'], bare=isbare(x['output'])) for x in items], f, ensure_ascii=False, indent=1)
     print('sampled', len(items), 'multitask', sorted(multitask))
-    if len(sys.argv) < 4:
+    if len(sys.argv) < 7:
         return
-    rp = sys.argv[3]
+    rp = sys.argv[6]
     with open(rp, encoding='utf-8') as f:
         R = json.load(f)
     assert set(R) == {newid(x) for x in items}, set(R) ^ {newid(x) for x in items}

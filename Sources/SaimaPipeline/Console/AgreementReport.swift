@@ -32,6 +32,15 @@ package enum AgreementReport {
         case first
         /// The reference where a case was double-read (`SecondReading.reference`), the first reading elsewhere.
         case reference
+
+        /// Saima's readings `read` of a part, with the human readings this measures against (`second`: the part's
+        /// second readings).
+        func applied(_ read: [ReadingAgreement.Measured], _ second: [SecondReading]) -> [ReadingAgreement.Measured] {
+            self == .reference ? SecondReading.againstReference(read, second) : read
+        }
+
+        /// What a part's heading adds.
+        var heading: String { self == .reference ? ", against the reference 对照定论" : "" }
     }
 
     /// Agreement tables per source, model kind and model for each part (the held-out part left out with `devOnly`),
@@ -46,8 +55,8 @@ package enum AgreementReport {
             let cases = try ReplyCorpusCase.load(folder: folder)
             let second = try SecondReading.load(folder: folder)
             let read = ReadingAgreement.measure(cases)
-            let measured = against == .reference ? SecondReading.againstReference(read, second) : read
-            emit("## \(name): \(folder) (\(cases.count) replies)\(against == .reference ? ", against the reference 对照定论" : "")\n")
+            let measured = against.applied(read, second)
+            emit("## \(name): \(folder) (\(cases.count) replies)\(against.heading)\n")
             for grouping in ReadingAgreement.Grouping.allCases {
                 emit(ReadingAgreement(measured, by: grouping).table(title: grouping.rawValue))
             }
@@ -92,14 +101,14 @@ package enum AgreementReport {
         func measure(_ chat: RecordedChat) async throws {
             for (name, folder) in folders {
                 let read = ReadingAgreement.measure(try ReplyCorpusCase.load(folder: folder))
-                let measured = against == .reference ? SecondReading.againstReference(read, try SecondReading.load(folder: folder)) : read
+                let measured = against.applied(read, try SecondReading.load(folder: folder))
                 let started = Date()
                 let outcomes = await ReaderAgreement.read(measured, client: chat) { done, total in
                     if done % 10 == 0 || done == total {
                         emit("… \(name): \(done) / \(total) uncertain readings read (\(Int(Date().timeIntervalSince(started))) s)")
                     }
                 }
-                emit("## LLM reader \(model), \(name) (\(measured.count) replies)\(against == .reference ? ", against the reference 对照定论" : "")\n")
+                emit("## LLM reader \(model), \(name) (\(measured.count) replies)\(against.heading)\n")
                 emit(ReaderAgreement.table(measured, outcomes: outcomes))
                 if listDev, folder == corpus {
                     for (i, outcome) in outcomes.sorted(by: { $0.key < $1.key }) {

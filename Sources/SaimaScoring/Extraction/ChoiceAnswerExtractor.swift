@@ -523,8 +523,6 @@ public struct ChoiceAnswerExtractor: Sendable {
         return restated.count == 1 ? restated.first.map { [$0.key] } : nil
     }
 
-
-
     /// The one option whose text equals `form` (a matching form) once Chinese numerals are written in digits on both
     /// sides (`一年` for `1年`, `60元` for `六十元`); nil when none or several do.
     private func numeralOption(_ form: String) -> Unicode.Scalar? {

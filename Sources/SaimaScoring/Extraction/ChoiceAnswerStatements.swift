@@ -231,11 +231,14 @@ struct ChoiceAnswerStatements {
         return phrases
     }()
 
+    /// Whether an answer line's sentence rejects something (`错` `不` `非` `排除` `没有`): it then names no choice.
+    private func rejects(_ text: String) -> Bool { ["错", "不", "非", "排除", "没有"].contains { ScalarSearch.contains(text, $0) } }
+
     /// The one option an answer line's sentence names as `X项` `X选项` `选项X` (every mention the same letter), when
     /// the line rejects nothing (`错` `不` `非` `排除`); nil otherwise.
     private func namedOption(_ text: String) -> Unicode.Scalar? {
         let t = ScalarScanner(text)
-        guard !["错", "不", "非", "排除", "没有"].contains(where: { ScalarSearch.contains(text, $0) }) else { return nil }
+        guard !rejects(text) else { return nil }
         var named: Set<Unicode.Scalar> = []
         for i in 0..<t.count {
             guard let (letters, end) = groups.run(t, at: i), letters.count == 1 else { continue }
@@ -252,7 +255,7 @@ struct ChoiceAnswerStatements {
     /// option).
     private func onlyNamedOptions(_ text: String) -> Set<Unicode.Scalar>? {
         let t = ScalarScanner(text)
-        guard !["错", "不", "非", "排除", "没有"].contains(where: { ScalarSearch.contains(text, $0) }) else { return nil }
+        guard !rejects(text) else { return nil }
         for i in 0..<t.count {
             guard let only = t.match("只有", at: i) else { continue }
             let p = t.skippingSpaces(from: only)
